@@ -1,0 +1,9 @@
+"""App configuration for events."""
+
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "events"
+    verbose_name = "科技日历"

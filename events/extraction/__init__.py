@@ -1,0 +1,1 @@
+"""Turns article text into event candidates (plain Python: no Django, no events.models)."""

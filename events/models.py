@@ -1,0 +1,188 @@
+"""Storage: Source, Article, Event and Evidence. Fields, Meta, __str__ and small properties only."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+
+class Source(models.Model):
+    """Where articles come from: a file, a folder (or glob) or a URL."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", "文件"
+        FOLDER = "folder", "文件夹"
+        URL = "url", "网址"
+
+    name = models.CharField("名称", max_length=200, unique=True)
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.FOLDER)
+    location = models.CharField("位置", max_length=1000, blank=True)
+    active = models.BooleanField("启用", default=True)
+    last_run = models.DateTimeField("上次运行", null=True, blank=True)
+    last_error = models.TextField("上次错误", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "来源"
+        verbose_name_plural = "来源"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """One news article as ingested; ``key`` (URL or path) identifies it across re-ingestion."""
+
+    class PublishedHow(models.TextChoices):
+        GIVEN = "given", "指定"
+        MANIFEST = "manifest", "清单"
+        INFERRED = "inferred", "从正文推断"
+        UNKNOWN = "unknown", "未知"
+
+    class Status(models.TextChoices):
+        OK = "ok", "正常"
+        FAILED = "failed", "失败"
+        PENDING = "pending", "待处理"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles", null=True, blank=True)
+    key = models.CharField("键", max_length=500, unique=True)
+    url = models.URLField("网址", max_length=1000, blank=True)
+    title = models.CharField("标题", max_length=500, blank=True)
+    published = models.DateField("发布日期", null=True, blank=True)
+    published_how = models.CharField(
+        "发布日期来源", max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN
+    )
+    text = models.TextField("正文", blank=True)
+    content_hash = models.CharField("内容哈希", max_length=64, blank=True)
+    parser_version = models.CharField("解析器版本", max_length=40, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField("错误", blank=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+    ingested = models.DateTimeField("入库时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published", "key"]
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        indexes = [
+            models.Index(fields=["parser_version"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["published"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.key
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> EventQuerySet:
+        """Events a reader may see: automatic and confirmed, never hidden."""
+        return self.exclude(status=Event.Status.HIDDEN)
+
+
+class Event(models.Model):
+    """A dated occurrence a curator would put on the timeline."""
+
+    class Kind(models.TextChoices):
+        FESTIVAL = "festival", "节会"
+        SIGNING = "signing", "签约"
+        TRAINING = "training", "培训"
+        EXHIBITION = "exhibition", "展览"
+        OPENING = "opening", "开放/开幕"
+        UNVEILING = "unveiling", "揭牌"
+        COMPETITION = "competition", "比赛"
+        MEETING = "meeting", "会议"
+        SERVICE = "service", "服务"
+        LAUNCH = "launch", "发布/上市"
+        OTHER = "other", "其他"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "日"
+        MONTH = "month", "月"
+        SEASON = "season", "季节"
+        HALF_YEAR = "half-year", "半年"
+        YEAR = "year", "年"
+        MULTI_YEAR = "multi-year", "多年"
+        VAGUE = "vague", "模糊"
+
+    class Status(models.TextChoices):
+        AUTO = "auto", "自动"
+        CONFIRMED = "confirmed", "已确认"
+        HIDDEN = "hidden", "已隐藏"
+
+    # Fields a curator may set; once set, re-ingestion leaves them alone (see ``curated_fields``).
+    CURATABLE_FIELDS = ("title", "kind", "start", "end", "precision", "edtf", "place", "organizers", "figures")
+
+    uid = models.CharField("UID", max_length=100, unique=True, editable=False)
+    title = models.CharField("标题", max_length=300)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    start = models.DateField("开始", null=True, blank=True)
+    end = models.DateField("结束", null=True, blank=True)
+    time = models.TimeField("时间", null=True, blank=True)
+    precision = models.CharField("精度", max_length=12, choices=Precision.choices, default=Precision.DAY)
+    edtf = models.CharField("EDTF", max_length=40, blank=True)
+    place = models.CharField("地点", max_length=200, blank=True)
+    organizers = models.JSONField("主办/协办/承办", default=dict, blank=True)
+    figures = models.JSONField("数据", default=dict, blank=True)
+    confidence = models.FloatField("置信度", default=0.5)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.AUTO)
+    curated_fields = models.JSONField("人工修改的字段", default=list, blank=True)
+    # Identity of the automatic candidate within its article, so re-ingestion finds the same row.
+    match_key = models.CharField("匹配键", max_length=300, blank=True, db_index=True)
+    sequence = models.PositiveIntegerField("iCal SEQUENCE", default=0)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
+    )
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "title"]
+        verbose_name = "事件"
+        verbose_name_plural = "事件"
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            models.Index(fields=["kind", "start"]),
+            models.Index(fields=["place"]),
+            models.Index(fields=["status", "start"]),
+            models.Index(fields=["updated"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="event_end_not_before_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.edtf or '无日期'})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.uid:
+            self.uid = uuid.uuid4().hex
+        super().save(*args, **kwargs)
+
+
+class Evidence(models.Model):
+    """A sentence of an article that supports an event, with its span in the article text."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.TextField("句子")
+    span_start = models.PositiveIntegerField("起")
+    span_end = models.PositiveIntegerField("止")
+    date_text = models.CharField("日期原文", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["article_id", "span_start"]
+        verbose_name = "证据"
+        verbose_name_plural = "证据"
+        indexes = [models.Index(fields=["article", "span_start"])]
+
+    def __str__(self) -> str:
+        return self.sentence[:60]

@@ -1,0 +1,19 @@
+"""Finds temporal expressions in Chinese news text and resolves them to calendar days.
+
+Plain Python: this package never imports Django or the rest of ``events``.
+
+    >>> from datetime import date
+    >>> from events.temporal import extract
+    >>> [m.edtf for m in extract("3月11日，农历二月初二，科技节开幕", ref=date(2024, 3, 12))]
+    ['2024-03-11']
+"""
+
+from .types import Kind, Mention, Precision
+
+__all__ = ["Kind", "Mention", "Precision", "extract"]
+
+
+def extract(text: str, ref):  # replaced by the real parser in .parser
+    from .parser import extract as _extract
+
+    return _extract(text, ref)

@@ -1,0 +1,5 @@
+"""URL map of the events app (pages, API, feeds)."""
+
+from django.urls import path
+
+urlpatterns: list = []

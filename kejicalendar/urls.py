@@ -1,0 +1,9 @@
+"""Top-level URL map: admin, the JSON API, the timeline pages and the iCal feeds."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("events.urls")),
+]

@@ -1,0 +1,27 @@
+"""Shared fixtures: the seed articles and their expected events."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_manifest() -> dict:
+    return json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def expected_events() -> dict:
+    return json.loads((SEEDS / "expected_events.json").read_text(encoding="utf-8"))
+
+
+def load_seed(name: str) -> tuple[str, date]:
+    """The text of a seed article and its publication date from the manifest."""
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = [a for a in manifest["articles"] if a["file"] == name]
+    return (SEEDS / name).read_text(encoding="utf-8"), date.fromisoformat(entry["published"])
