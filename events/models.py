@@ -46,7 +46,9 @@ class Article(models.Model):
         FAILED = "failed", "失败"
         PENDING = "pending", "待处理"
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles", null=True, blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="articles", null=True, blank=True
+    )
     key = models.CharField("键", max_length=500, unique=True)
     url = models.URLField("网址", max_length=1000, blank=True)
     title = models.CharField("标题", max_length=500, blank=True)
@@ -55,6 +57,8 @@ class Article(models.Model):
         "发布日期来源", max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN
     )
     text = models.TextField("正文", blank=True)
+    encoding = models.CharField("编码", max_length=40, blank=True)
+    note = models.TextField("备注", blank=True, help_text="发布日期如何得知等说明")
     content_hash = models.CharField("内容哈希", max_length=64, blank=True)
     parser_version = models.CharField("解析器版本", max_length=40, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -79,8 +83,12 @@ class Article(models.Model):
 
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
-        """Events a reader may see: automatic and confirmed, never hidden."""
-        return self.exclude(status=Event.Status.HIDDEN)
+        """Events a reader may see: automatic and confirmed, never hidden, never merged away."""
+        return self.exclude(status=Event.Status.HIDDEN).filter(merged_into__isnull=True)
+
+    def for_article(self, article: Article) -> EventQuerySet:
+        """Events with at least one piece of evidence from ``article``."""
+        return self.filter(evidence__article=article).distinct()
 
 
 class Event(models.Model):
@@ -114,7 +122,11 @@ class Event(models.Model):
         HIDDEN = "hidden", "已隐藏"
 
     # Fields a curator may set; once set, re-ingestion leaves them alone (see ``curated_fields``).
-    CURATABLE_FIELDS = ("title", "kind", "start", "end", "precision", "edtf", "place", "organizers", "figures")
+    CURATABLE_FIELDS = tuple(
+        "title kind start end time open_end precision edtf place organizers figures".split()
+    )
+    # A change to one of these is a change subscribers should see: iCal SEQUENCE goes up.
+    SEQUENCED_FIELDS = ("title", "start", "end", "time", "place")
 
     uid = models.CharField("UID", max_length=100, unique=True, editable=False)
     title = models.CharField("标题", max_length=300)
@@ -122,6 +134,8 @@ class Event(models.Model):
     start = models.DateField("开始", null=True, blank=True)
     end = models.DateField("结束", null=True, blank=True)
     time = models.TimeField("时间", null=True, blank=True)
+    # An open range such as "2024年起" (edtf "2024/.."): ``end`` is the end of the first unit.
+    open_end = models.BooleanField("无结束日期", default=False)
     precision = models.CharField("精度", max_length=12, choices=Precision.choices, default=Precision.DAY)
     edtf = models.CharField("EDTF", max_length=40, blank=True)
     place = models.CharField("地点", max_length=200, blank=True)
@@ -147,6 +161,7 @@ class Event(models.Model):
         verbose_name_plural = "事件"
         indexes = [
             models.Index(fields=["start", "end"]),
+            models.Index(fields=["end"]),
             models.Index(fields=["kind", "start"]),
             models.Index(fields=["place"]),
             models.Index(fields=["status", "start"]),
@@ -161,6 +176,10 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.edtf or '无日期'})"
+
+    @property
+    def visible(self) -> bool:
+        return self.status != self.Status.HIDDEN and self.merged_into_id is None
 
     def save(self, *args, **kwargs) -> None:
         if not self.uid:
@@ -183,6 +202,11 @@ class Evidence(models.Model):
         verbose_name = "证据"
         verbose_name_plural = "证据"
         indexes = [models.Index(fields=["article", "span_start"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "article", "span_start", "span_end"], name="evidence_unique_span"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.sentence[:60]

@@ -1,0 +1,42 @@
+"""Everything that writes: ingestion, curation and export; one module per topic, re-exported here."""
+
+from .curation import (
+    confirm_events,
+    hide_events,
+    merge_events,
+    pick_merge_target,
+    request_article_reingest,
+    request_event_reingest,
+    request_source_ingest,
+    update_event_fields,
+)
+from .export import export_events, iter_event_items
+from .ingest import PARSER_VERSION, IngestResult, ingest_article, resolve_published
+from .sources import IngestSummary, collect_files, ensure_source, ingest_paths, ingest_source, ingest_url
+from .text import IngestError, decode_bytes, read_article_file
+
+__all__ = [
+    "PARSER_VERSION",
+    "IngestError",
+    "IngestResult",
+    "IngestSummary",
+    "collect_files",
+    "confirm_events",
+    "decode_bytes",
+    "ensure_source",
+    "export_events",
+    "hide_events",
+    "ingest_article",
+    "ingest_paths",
+    "ingest_source",
+    "ingest_url",
+    "iter_event_items",
+    "merge_events",
+    "pick_merge_target",
+    "read_article_file",
+    "request_article_reingest",
+    "request_event_reingest",
+    "request_source_ingest",
+    "resolve_published",
+    "update_event_fields",
+]

@@ -1,0 +1,216 @@
+"""Ingesting one article: validate, date it, extract its events and store them in one transaction.
+
+Choices worth knowing:
+
+- Idempotent: an article whose text, publication date and ``PARSER_VERSION`` match what is stored
+  is "unchanged" and nothing is written (``force=True`` re-reads it anyway).
+- Undated candidates (``start is None``: "平台揭牌" with no date anywhere near) are NOT stored. The
+  timeline, the API and the feeds all date what they show, and an Event without a day would have to
+  be filtered out by every one of them; the sentence stays in the article for a curator who wants to
+  add it by hand. ``IngestResult.undated`` says how many were skipped.
+- An unknown publication date is recorded as unknown (``published=None``, ``published_how="unknown"``),
+  and the text is read against the ingestion day, which the article's ``note`` names. The file's
+  mtime is not used: copying a file changes it, so it says nothing about when the news was printed.
+- A failure rolls the article's transaction back (its previous events stay whole) and records
+  ``status=failed`` and the error on the article in a separate write. Database errors that are likely
+  transient (``OperationalError``, ``InterfaceError``) are re-raised after that so a Celery task can
+  retry; anything else is returned as a "failed" result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+import events.extraction
+import events.temporal
+from events.extraction.types import EventCandidate
+from events.models import Article, Event, Source
+
+from .published import infer_published, infer_title
+from .reconcile import reconcile_article_events
+from .text import IngestError, check_article_text
+
+log = logging.getLogger(__name__)
+
+# Bump when storage rules change in a way that should re-read every article.
+INGEST_VERSION = "1"
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+def _parser_version() -> str:
+    """ "i<ingest>" plus the temporal ("t") and extraction ("x") package versions when they declare one."""
+    parts = [f"i{INGEST_VERSION}"]
+    for tag, module in (("t", events.temporal), ("x", events.extraction)):
+        version = getattr(module, "__version__", None)
+        if version:
+            parts.append(f"{tag}{version}")
+    return "+".join(parts)[:40]
+
+
+PARSER_VERSION = _parser_version()
+
+
+@dataclass
+class IngestResult:
+    """What ingesting one article did. ``status`` is "new", "changed", "unchanged" or "failed"."""
+
+    article: Article | None
+    status: str
+    events: list[Event] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    undated: int = 0
+    error: str = ""
+
+
+def find_candidates(text: str, ref: date) -> list[EventCandidate]:
+    """The extractor's candidates for ``text`` read against ``ref``."""
+    from events.extraction import extract_events  # imported late: extraction may be reloaded or patched
+
+    return list(extract_events(text, ref))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def resolve_published(
+    *, text: str, published: date | None, published_how: str | None, today: date
+) -> tuple[date | None, str, str]:
+    """(published, how, note): the given date wins (how "given" unless told), else one inferred from the text."""
+    if published is not None:
+        return published, published_how or Article.PublishedHow.GIVEN, ""
+    guess = infer_published(text, today=today)
+    if guess.published is not None:
+        return guess.published, Article.PublishedHow.INFERRED, guess.note
+    note = f"publication date unknown: relative dates were read against the ingestion day {today.isoformat()}"
+    return None, Article.PublishedHow.UNKNOWN, note
+
+
+def ingest_article(
+    *,
+    key: str,
+    text: str,
+    title: str = "",
+    url: str = "",
+    published: date | None = None,
+    published_how: str | None = None,
+    source: Source | None = None,
+    force: bool = False,
+    encoding: str = "",
+) -> IngestResult:
+    """Store an article and its events; re-ingesting the same ``key`` updates them in place.
+
+    Raises IngestError for refused input (empty key or text, binary-looking, too long) before
+    anything is written. Returns a "failed" result, with the error recorded on the article, when
+    extraction or storage fails.
+    """
+    key = key.strip()
+    if not key:
+        raise IngestError("article key is empty")
+    text = check_article_text(text, what=key)
+    today = timezone.localdate()
+    published, how, note = resolve_published(
+        text=text, published=published, published_how=published_how, today=today
+    )
+    fields = {
+        "title": (title.strip() or infer_title(text))[:500],
+        "url": url[:1000],
+        "published": published,
+        "published_how": how,
+        "note": note,
+        "source": source,
+        "encoding": encoding[:40],
+    }
+    digest = content_hash(text)
+    existing = Article.objects.filter(key=key).first()
+    if existing is not None and not force and _is_current(existing, digest, published):
+        _refresh_metadata(existing, fields)
+        stored = list(Event.objects.for_article(existing))
+        return IngestResult(article=existing, status="unchanged", events=stored, unchanged=len(stored))
+    try:
+        candidates = find_candidates(text, published or today)
+        with transaction.atomic():
+            article = _save_article(existing, key=key, text=text, digest=digest, fields=fields)
+            counts = reconcile_article_events(article=article, candidates=candidates)
+    except Exception as exc:
+        article = _record_failure(key=key, text=text, fields=fields, error=exc)
+        if isinstance(exc, TRANSIENT_ERRORS):
+            raise
+        return IngestResult(article=article, status="failed", error=_describe(exc))
+    return IngestResult(
+        article=article,
+        status="new" if existing is None else "changed",
+        events=counts.events,
+        created=counts.created,
+        updated=counts.updated,
+        unchanged=counts.unchanged,
+        removed=counts.removed,
+        undated=counts.undated,
+    )
+
+
+def _is_current(article: Article, digest: str, published: date | None) -> bool:
+    return (
+        article.status == Article.Status.OK
+        and article.content_hash == digest
+        and article.parser_version == PARSER_VERSION
+        and article.published == published
+    )
+
+
+def _refresh_metadata(article: Article, fields: dict) -> None:
+    """Write title/url/source/how when only they differ (the events do not depend on them)."""
+    changed = [
+        name
+        for name in ("title", "url", "source", "published_how", "note", "encoding")
+        if fields[name] != getattr(article, name) and (fields[name] or name in ("note",))
+    ]
+    for name in changed:
+        setattr(article, name, fields[name])
+    if changed:
+        article.save(update_fields=[*changed, "updated"])
+
+
+def _save_article(existing: Article | None, *, key: str, text: str, digest: str, fields: dict) -> Article:
+    if existing is None:
+        article = Article(key=key)
+    else:
+        article = Article.objects.select_for_update().get(pk=existing.pk)
+    for name, value in fields.items():
+        if name != "source" or value is not None:
+            setattr(article, name, value)
+    article.text = text
+    article.content_hash = digest
+    article.parser_version = PARSER_VERSION
+    article.status = Article.Status.OK
+    article.error = ""
+    article.ingested = timezone.now()
+    article.save()
+    return article
+
+
+def _record_failure(*, key: str, text: str, fields: dict, error: BaseException) -> Article | None:
+    """Mark the article failed in its own write; the text is kept so a retry can re-read it."""
+    log.warning("ingest of %s failed: %s", key, _describe(error))
+    try:
+        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **fields)
+        article.status = Article.Status.FAILED
+        article.error = _describe(error)[:5000]
+        article.save()
+        return article
+    except Exception:  # the database itself may be what failed; the caller still gets the first error
+        log.exception("could not record the failure of %s", key)
+        return None
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"

@@ -1,0 +1,288 @@
+"""Bringing one article's stored events in line with its current candidates (runs inside ingest's transaction).
+
+Rules, in order of precedence:
+
+- a candidate finds its stored event by ``match_key`` among the article's events, then by an identical
+  evidence span (survives a merge or a new key), then by kind and overlapping dates, then among other
+  articles' events with the same kind and dates and a similar title or key (one event, two reports);
+- only ``auto`` events take new values, and never in a field listed in ``curated_fields``; a
+  ``confirmed`` or ``hidden`` event keeps its fields and only has its evidence refreshed, so a hidden
+  event is never revived; an event found through another article only has empty fields filled in;
+- ``sequence`` goes up only when a field subscribers see (``Event.SEQUENCED_FIELDS``) changes;
+- an article's event that no candidate claims is deleted only if it is ``auto``, uncurated and backed by
+  this article alone; backed by other articles too, it just loses this article's evidence.
+- undated candidates are not stored (see ``ingest`` module docstring).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from django.db.models import Prefetch
+
+from events.extraction.types import EventCandidate, EvidenceSpan
+from events.models import Article, Event, Evidence
+
+DATE_FIELDS = ("start", "end", "time", "open_end", "precision", "edtf")
+TITLE_SIMILARITY = 0.6
+
+
+@dataclass
+class ReconcileCounts:
+    """How many of an article's events were created, updated, left alone and removed."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    undated: int = 0
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class _Plan:
+    """What one stored (or new) event becomes: its first candidate and all evidence from this article."""
+
+    candidate: EventCandidate
+    event: Event | None
+    own: bool
+    evidence: list[EvidenceSpan] = field(default_factory=list)
+
+
+def candidate_values(candidate: EventCandidate) -> dict:
+    """The Event field values a candidate proposes, cut to the column sizes."""
+    return {
+        "title": candidate.title[:300],
+        "kind": candidate.kind if candidate.kind in Event.Kind.values else Event.Kind.OTHER,
+        "start": candidate.start,
+        "end": candidate.end,
+        "time": candidate.time,
+        "open_end": candidate.open_end,
+        "precision": candidate.precision or Event.Precision.VAGUE,
+        "edtf": candidate.edtf[:40],
+        "place": candidate.place[:200],
+        "organizers": dict(candidate.organizers),
+        "figures": dict(candidate.figures),
+        "confidence": float(candidate.confidence),
+        "match_key": candidate.key[:300],
+    }
+
+
+def reconcile_article_events(*, article: Article, candidates: Sequence[EventCandidate]) -> ReconcileCounts:
+    """Create, update and remove ``article``'s events so they match ``candidates``; returns the counts."""
+    counts = ReconcileCounts()
+    dated = [c for c in candidates if c.dated]
+    counts.undated = len(candidates) - len(dated)
+    own = _own_events(article)
+    plans = _plan(dated, own)
+    for plan in plans:
+        event, created, changed = _apply_plan(article, plan)
+        counts.events.append(event)
+        if created:
+            counts.created += 1
+        elif changed:
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+    claimed = {plan.event.pk for plan in plans if plan.event is not None}
+    for event in own.values():
+        if event.pk in claimed:
+            continue
+        outcome = _release(article, event)
+        if outcome == "removed":
+            counts.removed += 1
+        else:
+            counts.events.append(event)
+            counts.updated += outcome == "released"
+            counts.unchanged += outcome == "kept"
+    return counts
+
+
+def _own_events(article: Article) -> dict[int, Event]:
+    """The article's events by pk, each with ``own_evidence``: its evidence from this article."""
+    events = (
+        Event.objects.filter(evidence__article=article)
+        .distinct()
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.filter(article=article), to_attr="own_evidence")
+        )
+    )
+    return {event.pk: event for event in events}
+
+
+def _plan(candidates: list[EventCandidate], own: dict[int, Event]) -> list[_Plan]:
+    """Assign each candidate to a stored event (or a new one); candidates meeting on one event merge."""
+    plans: dict[object, _Plan] = {}
+    rest: list[EventCandidate] = []
+    for c in candidates:
+        event = _match_by_key(c, own) or _match_by_span(c, own)
+        if event is None:
+            rest.append(c)
+        else:
+            _join(plans, event.pk, c, event, own=True)
+    for c in rest:
+        if ("new", c.key) in plans:
+            _join(plans, ("new", c.key), c, None, own=False)
+            continue
+        taken = {k for k in plans if isinstance(k, int)}
+        event = _match_by_overlap(c, own, taken) or _match_elsewhere(c, exclude=taken | set(own))
+        if event is None:
+            _join(plans, ("new", c.key), c, None, own=False)
+        else:
+            event = _follow_merges(event)
+            _join(plans, event.pk, c, event, own=event.pk in own)
+    return list(plans.values())
+
+
+def _join(plans: dict, key: object, c: EventCandidate, event: Event | None, *, own: bool) -> None:
+    plan = plans.setdefault(key, _Plan(candidate=c, event=event, own=own))
+    plan.evidence.extend(c.evidence)
+
+
+def _match_by_key(c: EventCandidate, own: dict[int, Event]) -> Event | None:
+    return next((e for e in own.values() if e.match_key and e.match_key == c.key[:300]), None)
+
+
+def _match_by_span(c: EventCandidate, own: dict[int, Event]) -> Event | None:
+    spans = {tuple(ev.span) for ev in c.evidence}
+    for event in own.values():
+        if any((ev.span_start, ev.span_end) in spans for ev in event.own_evidence):
+            return event
+    return None
+
+
+def _match_by_overlap(c: EventCandidate, own: dict[int, Event], taken: set) -> Event | None:
+    for event in own.values():
+        if event.pk in taken or event.kind != c.kind or event.start is None:
+            continue
+        if event.start <= c.end and c.start <= event.end:
+            return event
+    return None
+
+
+def _match_elsewhere(c: EventCandidate, *, exclude: set) -> Event | None:
+    """Another article's event for the same occurrence: same kind and dates, similar title or key."""
+    same = Event.objects.filter(kind=c.kind, start=c.start, end=c.end, merged_into__isnull=True)
+    for event in same.exclude(pk__in=exclude)[:20]:
+        if event.match_key == c.key[:300] or titles_similar(event.title, c.title):
+            return event
+    return None
+
+
+def titles_similar(a: str, b: str) -> bool:
+    """True when one title contains the other or they share most characters in order."""
+    if not a or not b:
+        return False
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= TITLE_SIMILARITY
+
+
+def _follow_merges(event: Event) -> Event:
+    seen = {event.pk}
+    while event.merged_into_id is not None and event.merged_into_id not in seen:
+        seen.add(event.merged_into_id)
+        event = event.merged_into
+    return event
+
+
+def _apply_plan(article: Article, plan: _Plan) -> tuple[Event, bool, bool]:
+    """(event, created, changed) after writing the plan's fields and evidence."""
+    values = candidate_values(plan.candidate)
+    if plan.event is None:
+        event = Event.objects.create(status=Event.Status.AUTO, **values)
+        _replace_evidence(article, event, plan.evidence)
+        return event, True, False
+    event = plan.event
+    if event.status == Event.Status.AUTO and plan.own:
+        changed = _update_fields(event, values)
+    elif event.status != Event.Status.HIDDEN and not plan.own:
+        changed = _fill_blanks(event, values)
+    else:
+        changed = False  # confirmed or hidden: the curator's word stands; only evidence follows the text
+    evidence_changed = _sync_evidence(article, event, plan.evidence)
+    return event, False, changed or evidence_changed
+
+
+def _update_fields(event: Event, values: dict) -> bool:
+    """Write the candidate's values except curated fields; bump ``sequence`` for visible changes."""
+    curated = set(event.curated_fields or ())
+    if curated & set(DATE_FIELDS):
+        curated |= set(DATE_FIELDS)  # dates move together, or a curated start could end up after an auto end
+    changed = [f for f, v in values.items() if f not in curated and getattr(event, f) != v]
+    if not changed:
+        return False
+    for f in changed:
+        setattr(event, f, values[f])
+    if set(changed) & set(Event.SEQUENCED_FIELDS):
+        event.sequence += 1
+        changed.append("sequence")
+    event.save(update_fields=[*changed, "updated"])
+    return True
+
+
+def _fill_blanks(event: Event, values: dict) -> bool:
+    """Another article's report of the same event adds what the first one lacked, and nothing else."""
+    changed = []
+    if not event.place and values["place"] and "place" not in event.curated_fields:
+        event.place = values["place"]
+        event.sequence += 1
+        changed += ["place", "sequence"]
+    for name in ("organizers", "figures"):
+        merged = {**values[name], **getattr(event, name)}
+        if name not in event.curated_fields and merged != getattr(event, name):
+            setattr(event, name, merged)
+            changed.append(name)
+    if values["confidence"] > event.confidence:
+        event.confidence = values["confidence"]
+        changed.append("confidence")
+    if changed:
+        event.save(update_fields=[*changed, "updated"])
+    return bool(changed)
+
+
+def _evidence_rows(article: Article, event: Event, spans: list[EvidenceSpan]) -> list[Evidence]:
+    rows: dict[tuple[int, int], Evidence] = {}
+    for ev in spans:
+        rows.setdefault(
+            tuple(ev.span),
+            Evidence(
+                event=event,
+                article=article,
+                sentence=ev.sentence,
+                span_start=ev.span[0],
+                span_end=ev.span[1],
+                date_text=ev.date_text[:200],
+            ),
+        )
+    return list(rows.values())
+
+
+def _replace_evidence(article: Article, event: Event, spans: list[EvidenceSpan]) -> None:
+    Evidence.objects.filter(event=event, article=article).delete()
+    Evidence.objects.bulk_create(_evidence_rows(article, event, spans))
+
+
+def _sync_evidence(article: Article, event: Event, spans: list[EvidenceSpan]) -> bool:
+    """Make the event's evidence from this article equal ``spans``; True if anything changed."""
+    wanted = {
+        (r.span_start, r.span_end, r.sentence, r.date_text) for r in _evidence_rows(article, event, spans)
+    }
+    have = getattr(event, "own_evidence", None)
+    if have is None:
+        have = list(Evidence.objects.filter(event=event, article=article))
+    if wanted == {(r.span_start, r.span_end, r.sentence, r.date_text) for r in have}:
+        return False
+    _replace_evidence(article, event, spans)
+    return True
+
+
+def _release(article: Article, event: Event) -> str:
+    """An event the article no longer reports: "removed", "released" (other evidence stays) or "kept"."""
+    if event.status != Event.Status.AUTO or event.curated_fields:
+        return "kept"  # confirmed, hidden or edited by a curator: never deleted by a machine
+    if Evidence.objects.filter(event=event).exclude(article=article).exists():
+        Evidence.objects.filter(event=event, article=article).delete()
+        return "released"
+    event.delete()
+    return "removed"

@@ -1,0 +1,215 @@
+"""Ingesting many articles at once: files, folders and globs from the command line, and stored sources.
+
+A ``manifest.json`` beside the files (``{"articles": [{"file", "published", "source"}]}``) gives
+publication dates; ``--published`` wins over it. One failing file never stops the others.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import logging
+import urllib.request
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.utils import timezone
+
+from events.models import Article, Source
+
+from .ingest import IngestResult, ingest_article
+from .text import (
+    ARTICLE_SUFFIXES,
+    MAX_BYTES_PER_CHAR,
+    IngestError,
+    decode_bytes,
+    html_to_text,
+    max_article_chars,
+    read_article_file,
+)
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+URL_TIMEOUT_SECONDS = 20
+
+
+@dataclass
+class IngestSummary:
+    """Totals over many articles, plus one line per failure ("path: reason")."""
+
+    articles: Counter = field(default_factory=Counter)  # new / changed / unchanged / failed
+    events: Counter = field(default_factory=Counter)  # created / updated / unchanged / removed / undated
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, result: IngestResult) -> None:
+        self.articles[result.status] += 1
+        for name in ("created", "updated", "unchanged", "removed", "undated"):
+            self.events[name] += getattr(result, name)
+        if result.status == "failed":
+            self.failures.append(f"{result.article.key if result.article else '?'}: {result.error}")
+
+    def fail(self, where: str, reason: str) -> None:
+        self.articles["failed"] += 1
+        self.failures.append(f"{where}: {reason}")
+
+    @property
+    def total(self) -> int:
+        return sum(self.articles.values())
+
+    @property
+    def all_failed(self) -> bool:
+        return self.total > 0 and self.articles["failed"] == self.total
+
+
+def collect_files(paths: Iterable[str]) -> list[Path]:
+    """Article files named by ``paths`` (files, folders searched recursively, globs), sorted, no duplicates.
+
+    Raises IngestError for a path that matches nothing.
+    """
+    found: dict[Path, None] = {}
+    for raw in paths:
+        pattern = glob.has_magic(raw)
+        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] if pattern else [Path(raw)]
+        if not matches or not all(m.exists() for m in matches):
+            raise IngestError(f"{raw}: no such file or folder")
+        for match in matches:
+            for path in sorted(match.rglob("*")) if match.is_dir() else [match]:
+                # A file named on its own is read whatever its suffix; found by a folder or glob, it must look like one.
+                if path.is_file() and _is_article(path, explicit=not pattern and path == match):
+                    found[path.resolve()] = None
+    return list(found)
+
+
+def _is_article(path: Path, *, explicit: bool) -> bool:
+    if path.name == MANIFEST_NAME or path.name.startswith("."):
+        return False
+    return explicit or path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def load_manifest(folder: Path, cache: dict[Path, dict]) -> dict:
+    """``{file name: entry}`` from ``folder/manifest.json`` ({} without one; a broken one is logged)."""
+    if folder not in cache:
+        cache[folder] = {}
+        manifest = folder / MANIFEST_NAME
+        if manifest.is_file():
+            try:
+                entries = json.loads(manifest.read_text(encoding="utf-8"))["articles"]
+                cache[folder] = {e["file"]: e for e in entries if isinstance(e, dict) and "file" in e}
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("ignoring unreadable %s: %s", manifest, exc)
+    return cache[folder]
+
+
+def ensure_source(*, name: str, paths: list[str]) -> Source:
+    """The named Source, created or updated to point at ``paths`` (kind "file" for one plain file)."""
+    single_file = len(paths) == 1 and not glob.has_magic(paths[0]) and Path(paths[0]).is_file()
+    kind = Source.Kind.FILE if single_file else Source.Kind.FOLDER
+    location = "\n".join(str(Path(p).absolute()) if not glob.has_magic(p) else p for p in paths)[:1000]
+    source, created = Source.objects.get_or_create(
+        name=name[:200], defaults={"kind": kind, "location": location}
+    )
+    if not created and (source.kind, source.location) != (kind, location) and source.kind != Source.Kind.URL:
+        source.kind, source.location = kind, location
+        source.save(update_fields=["kind", "location"])
+    return source
+
+
+def ingest_paths(
+    *,
+    paths: list[str],
+    source: Source | None = None,
+    published: date | None = None,
+    force: bool = False,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+) -> IngestSummary:
+    """Ingest every article file under ``paths``; refused or failing files are counted, not raised."""
+    summary = IngestSummary()
+    manifests: dict[Path, dict] = {}
+    files = collect_files(paths)
+    for path in progress(files) if progress else files:
+        entry = load_manifest(path.parent, manifests).get(path.name, {})
+        when, how = _published_for(entry, published)
+        try:
+            article_file = read_article_file(path)
+            result = ingest_article(
+                key=str(path),
+                text=article_file.text,
+                title=article_file.title,
+                published=when,
+                published_how=how,
+                source=source,
+                force=force,
+                encoding=article_file.encoding,
+            )
+        except (IngestError, OSError) as exc:
+            summary.fail(str(path), str(exc))
+            continue
+        summary.add(result)
+    return summary
+
+
+def _published_for(entry: dict, given: date | None) -> tuple[date | None, str | None]:
+    if given is not None:
+        return given, Article.PublishedHow.GIVEN
+    try:
+        return date.fromisoformat(entry["published"]), Article.PublishedHow.MANIFEST
+    except (KeyError, TypeError, ValueError):
+        return None, None
+
+
+def ingest_source(*, source: Source, force: bool = False) -> IngestSummary:
+    """Re-read a stored source (files, folders or globs one per line in ``location``, or a URL).
+
+    Records ``last_run`` and ``last_error`` on the source. URL fetch errors propagate (a task retries them).
+    """
+    try:
+        if source.kind == Source.Kind.URL:
+            summary = IngestSummary()
+            summary.add(ingest_url(url=source.location.strip(), source=source, force=force))
+        else:
+            summary = ingest_paths(paths=source.location.splitlines(), source=source, force=force)
+    except Exception as exc:
+        _mark_source(source, error=f"{type(exc).__name__}: {exc}")
+        raise
+    _mark_source(source, error="; ".join(summary.failures)[:5000])
+    return summary
+
+
+def _mark_source(source: Source, *, error: str) -> None:
+    source.last_run = timezone.now()
+    source.last_error = error
+    source.save(update_fields=["last_run", "last_error"])
+
+
+def ingest_url(*, url: str, source: Source | None = None, force: bool = False) -> IngestResult:
+    """Fetch a page (``URL_TIMEOUT_SECONDS``) and ingest its text; the URL is the article key.
+
+    Network errors (URLError, TimeoutError) propagate; refused content raises IngestError.
+    """
+    if not url.startswith(("http://", "https://")):
+        raise IngestError(f"{url}: only http(s) URLs can be fetched")
+    request = urllib.request.Request(url, headers={"User-Agent": "kejicalendar/0.1"})
+    with urllib.request.urlopen(request, timeout=URL_TIMEOUT_SECONDS) as response:
+        data = response.read(_max_bytes() + 1)
+        content_type = response.headers.get_content_type()
+        charset = response.headers.get_content_charset()
+    if len(data) > _max_bytes():
+        raise IngestError(f"{url}: too big to be an article")
+    try:
+        text, encoding = data.decode(charset or "", errors="replace"), charset
+    except LookupError:  # no charset in Content-Type, or one Python does not know
+        text, encoding = decode_bytes(data, what=url)
+    title = ""
+    if content_type in ("text/html", "application/xhtml+xml"):
+        title, text = html_to_text(text)
+    return ingest_article(
+        key=url, text=text, title=title, url=url, source=source, force=force, encoding=encoding
+    )
+
+
+def _max_bytes() -> int:
+    return max_article_chars() * MAX_BYTES_PER_CHAR

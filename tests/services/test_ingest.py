@@ -1,0 +1,258 @@
+"""Ingestion service: idempotency, in-place updates, curation safety, rollback, input checks, seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.models import Article, Event, Evidence
+from events.services import IngestError, ingest_article, update_event_fields
+from events.services.ingest import PARSER_VERSION
+from tests.services.candidates import line_candidates, use_line_candidates
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _line_extractor(monkeypatch):
+    use_line_candidates(monkeypatch)
+
+
+REF = date(2024, 3, 12)
+TEXT = (
+    "太谷科技节报道\n"
+    "@fest festival 太谷科技节开幕 2024-03-11 太谷区金谷广场\n"
+    "@sign signing 项目集中签约 2024-03-11 太谷区金谷广场\n"
+    "@farm service 测土配肥进大棚 2024-03-08 东贾村\n"
+)
+
+
+def ingest(text: str = TEXT, key: str = "a.txt", **kwargs):
+    return ingest_article(key=key, text=text, published=kwargs.pop("published", REF), **kwargs)
+
+
+def snapshot() -> list[tuple]:
+    return list(
+        Event.objects.order_by("pk").values_list(
+            "pk", "uid", "title", "start", "end", "place", "sequence", "updated"
+        )
+    )
+
+
+def test_ingest_article_stores_events_and_evidence():
+    result = ingest()
+
+    assert (result.status, result.created, result.updated, result.removed) == ("new", 3, 0, 0)
+    article = Article.objects.get(key="a.txt")
+    assert (article.status, article.parser_version, article.published_how) == ("ok", PARSER_VERSION, "given")
+    assert article.title == "太谷科技节报道"
+    assert sorted(Event.objects.values_list("match_key", "start", "place")) == [
+        ("farm", date(2024, 3, 8), "东贾村"),
+        ("fest", date(2024, 3, 11), "太谷区金谷广场"),
+        ("sign", date(2024, 3, 11), "太谷区金谷广场"),
+    ]
+    evidence = Evidence.objects.get(event__match_key="fest")
+    assert article.text[evidence.span_start : evidence.span_end] == evidence.sentence
+
+
+def test_ingest_article_twice_changes_nothing():
+    ingest()
+    before = snapshot()
+
+    result = ingest()
+
+    assert (result.status, result.created, result.updated, result.unchanged, result.removed) == (
+        "unchanged",
+        0,
+        0,
+        3,
+        0,
+    )
+    assert snapshot() == before
+
+
+def test_ingest_article_changed_updates_in_place():
+    ingest()
+    fest = Event.objects.get(match_key="fest")
+
+    result = ingest(TEXT.replace("2024-03-11 太谷区金谷广场\n@sign", "2024-03-12 太谷区金谷广场\n@sign"))
+
+    changed = Event.objects.get(match_key="fest")
+    assert (result.status, result.created, result.updated, result.removed) == ("changed", 0, 1, 0)
+    assert (changed.pk, changed.uid, changed.start, changed.sequence) == (
+        fest.pk,
+        fest.uid,
+        date(2024, 3, 12),
+        1,
+    )
+    assert Event.objects.get(match_key="sign").sequence == 0
+
+
+def test_ingest_article_new_parser_version_rereads_without_sequence_bump(monkeypatch):
+    ingest()
+    before = snapshot()
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i999")
+
+    result = ingest()
+
+    assert (result.status, result.unchanged) == ("changed", 3)
+    assert Article.objects.get().parser_version == "i999"
+    assert snapshot() == before
+
+
+def test_ingest_article_shifted_text_moves_evidence_not_sequence():
+    ingest()
+
+    result = ingest("前言一段。\n" + TEXT)
+
+    assert (result.created, result.updated, result.removed) == (0, 3, 0)
+    assert set(Event.objects.values_list("sequence", flat=True)) == {0}
+    ev = Evidence.objects.get(event__match_key="farm")
+    assert Article.objects.get().text[ev.span_start : ev.span_end] == ev.sentence
+
+
+def test_ingest_article_removes_vanished_auto_events_but_keeps_confirmed():
+    ingest()
+    Event.objects.filter(match_key="sign").update(status=Event.Status.CONFIRMED)
+
+    result = ingest("太谷科技节报道\n")
+
+    assert result.removed == 2
+    assert list(Event.objects.values_list("match_key", "status")) == [("sign", "confirmed")]
+
+
+def test_ingest_article_curated_field_survives():
+    ingest()
+    update_event_fields(event=Event.objects.get(match_key="fest"), changes={"title": "第二十一届科技节"})
+
+    ingest(TEXT.replace("太谷科技节开幕 2024-03-11 太谷区金谷广场", "科技节盛大开幕 2024-03-11 金谷广场"))
+
+    fest = Event.objects.get(match_key="fest")
+    assert (fest.title, fest.place, fest.curated_fields) == ("第二十一届科技节", "金谷广场", ["title"])
+
+
+def test_ingest_article_never_revives_hidden():
+    ingest()
+    Event.objects.filter(match_key="farm").update(status=Event.Status.HIDDEN)
+
+    ingest(TEXT.replace("测土配肥进大棚 2024-03-08", "测土配肥活动 2024-03-09"))
+    ingest("太谷科技节报道\n")
+
+    farm = Event.objects.get(match_key="farm")
+    assert (farm.status, farm.title, farm.start) == ("hidden", "测土配肥进大棚", date(2024, 3, 8))
+
+
+def test_ingest_article_matches_by_kind_and_dates_when_key_changes():
+    ingest()
+    uid = Event.objects.get(match_key="farm").uid
+
+    ingest(TEXT.replace("@farm service 测土配肥进大棚", "@farm2 service 测土配肥活动"))
+
+    assert Event.objects.get(match_key="farm2").uid == uid
+    assert Event.objects.count() == 3
+
+
+def test_ingest_article_same_event_in_two_articles_is_one_event():
+    ingest()
+    other = "另一报道\n@festival-21 festival 太谷第二十一届科技节开幕 2024-03-11\n"
+
+    result = ingest(other, key="b.txt")
+
+    fest = Event.objects.get(match_key="fest")
+    assert (result.created, result.updated) == (0, 1)  # the event gained evidence; its fields stay
+    assert Event.objects.count() == 3
+    assert sorted(fest.evidence.values_list("article__key", flat=True)) == ["a.txt", "b.txt"]
+
+
+def test_ingest_article_shared_event_loses_only_this_articles_evidence():
+    ingest()
+    ingest("另一报道\n@f festival 太谷科技节开幕 2024-03-11\n", key="b.txt")
+
+    result = ingest("太谷科技节报道\n")
+
+    fest = Event.objects.get(match_key="fest")
+    assert result.removed == 2
+    assert list(fest.evidence.values_list("article__key", flat=True)) == ["b.txt"]
+
+
+def test_ingest_article_skips_undated_candidates():
+    result = ingest(TEXT + "@plat unveiling 平台揭牌 undated\n")
+
+    assert (result.created, result.undated) == (3, 1)
+    assert not Event.objects.filter(start__isnull=True).exists()
+
+
+def test_ingest_article_failure_rolls_back_and_records_error(monkeypatch):
+    ingest()
+    before = snapshot()
+
+    def explode(**kwargs):
+        Event.objects.filter(match_key="fest").update(title="半途写入")
+        raise RuntimeError("extractor exploded mid-ingest")
+
+    monkeypatch.setattr("events.services.ingest.reconcile_article_events", explode)
+    result = ingest(TEXT.replace("2024-03-08", "2024-03-09"))
+
+    article = Article.objects.get()
+    assert (result.status, article.status) == ("failed", "failed")
+    assert "extractor exploded mid-ingest" in article.error
+    assert snapshot() == before
+
+
+def test_ingest_article_failed_article_is_retried_next_time(monkeypatch):
+    monkeypatch.setattr("events.services.ingest.find_candidates", lambda text, ref: 1 / 0)
+    assert ingest().status == "failed"
+    monkeypatch.setattr("events.services.ingest.find_candidates", line_candidates)
+
+    result = ingest()
+
+    assert (result.status, result.created, Article.objects.get().status) == ("changed", 3, "ok")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        (" \n\t ", "empty"),
+        ("abc\x00def", "binary"),
+        ("\x01\x02\x03\x04" * 50 + "字", "binary"),
+    ],
+    ids=["empty", "blank", "nul", "control-chars"],
+)
+def test_ingest_article_refuses_bad_text_before_writing(text, message):
+    ingest()
+    before = snapshot()
+
+    with pytest.raises(IngestError, match=message):
+        ingest(text)
+
+    assert snapshot() == before
+    assert Article.objects.get().status == "ok"
+
+
+def test_ingest_article_refuses_huge_text(settings):
+    settings.KEJICAL_MAX_ARTICLE_CHARS = 100
+
+    with pytest.raises(IngestError, match="too long"):
+        ingest("科" * 101)
+
+    assert not Article.objects.exists()
+
+
+def test_ingest_article_infers_publication_date():
+    text = "本报讯 3月11日，农历二月初二，科技节开幕。2023 年末高企达54家。\n@x festival 科技节 2024-03-11\n"
+
+    ingest_article(key="c.txt", text=text)
+
+    article = Article.objects.get()
+    assert (article.published, article.published_how) == (date(2024, 3, 11), "inferred")
+    assert "2005, 2024" in article.note
+
+
+def test_ingest_article_unknown_publication_date_is_recorded():
+    ingest_article(key="d.txt", text="初冬时节，科技特派员来到村里。")
+
+    article = Article.objects.get()
+    assert (article.published, article.published_how) == (None, "unknown")
+    assert "ingestion day" in article.note
