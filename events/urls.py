@@ -2,8 +2,11 @@
 
 from django.urls import path
 
+from events import views
+
 urlpatterns: list = [
-    # Pages (events/views.py): "" name="timeline"; "events/<str:uid>/" name="event";
-    # "articles/<int:pk>/" name="article".
+    path("", views.timeline, name="timeline"),
+    path("events/<str:uid>/", views.event_detail, name="event"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
     # Feeds (events/feeds.py): "calendar.ics" name="calendar"; "calendar/<str:kind>.ics" name="calendar-kind".
 ]

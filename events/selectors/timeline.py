@@ -1,0 +1,143 @@
+"""Reads for the timeline pages: dated events grouped by year and month, month density, event and article pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from events.models import Article, Event, Evidence
+
+from .events import EventFilters, filter_events, filters_to_params
+from .items import with_sources
+
+# Events this coarse have no month of their own: they are grouped under their start year, not January.
+YEAR_LEVEL_PRECISIONS = frozenset(
+    {Event.Precision.HALF_YEAR, Event.Precision.YEAR, Event.Precision.MULTI_YEAR, Event.Precision.VAGUE}
+)
+
+
+@dataclass
+class MonthGroup:
+    """Events of one month (``month`` 1–12), or of the whole year or longer (``month`` None)."""
+
+    month: int | None
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class YearGroup:
+    """One year of the timeline, its month groups in display order."""
+
+    year: int
+    months: list[MonthGroup] = field(default_factory=list)
+
+
+@dataclass
+class YearDensity:
+    """Visible dated events per start month of one year; ``year_level`` counts the coarse ones."""
+
+    year: int
+    months: list[int]  # 12 counts, January first
+    year_level: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.months) + self.year_level
+
+
+def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> QuerySet[Event]:
+    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence."""
+    qs = filter_events(filters=filters).filter(start__isnull=False)
+    if newest_first:
+        qs = qs.order_by(F("start").desc(), F("end").desc(), "title", "pk")
+    else:
+        qs = qs.order_by("start", "end", "title", "pk")
+    return with_sources(qs)
+
+
+def undated_events(*, filters: EventFilters, limit: int = 20) -> list[Event]:
+    """Visible events matching ``filters`` that have no date at all (at most ``limit``, by title)."""
+    return list(filter_events(filters=filters).filter(start__isnull=True).order_by("title", "pk")[:limit])
+
+
+def group_by_month(events: Iterable[Event], *, newest_first: bool = True) -> list[YearGroup]:
+    """Group events (already in display order) into years and months, keeping that order.
+
+    Day-, month- and season-precise events go under their start month; coarser ones (year,
+    half-year, multi-year, vague) under their start year as a whole (``month`` None), since
+    putting "2023年" in January would claim a month the text never gave. Events must be dated.
+    """
+    years: list[YearGroup] = []
+    for event in events:
+        month = None if event.precision in YEAR_LEVEL_PRECISIONS else event.start.month
+        if not years or years[-1].year != event.start.year:
+            years.append(YearGroup(year=event.start.year))
+        months = years[-1].months
+        if not months or months[-1].month != month:
+            months.append(MonthGroup(month=month))
+        months[-1].events.append(event)
+    return years
+
+
+def month_density(*, filters: EventFilters) -> list[YearDensity]:
+    """Counts of visible dated events matching ``filters`` per start year and month, newest year first.
+
+    Only years that have events are listed. Coarse events count in their year's ``year_level``.
+    """
+    rows = (
+        filter_events(filters=filters)
+        .filter(start__isnull=False)
+        .annotate(y=ExtractYear("start"), m=ExtractMonth("start"))
+        .values_list("y", "m", "precision")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    years: dict[int, YearDensity] = {}
+    for year, month, precision, n in rows:
+        density = years.setdefault(year, YearDensity(year=year, months=[0] * 12))
+        if precision in YEAR_LEVEL_PRECISIONS:
+            density.year_level += n
+        else:
+            density.months[month - 1] += n
+    return [years[y] for y in sorted(years, reverse=True)]
+
+
+def event_years() -> list[int]:
+    """Start years of visible dated events, newest first (the timeline's year choices)."""
+    years = (
+        Event.objects.visible()
+        .filter(merged_into__isnull=True, start__isnull=False)
+        .annotate(y=ExtractYear("start"))
+        .values_list("y", flat=True)
+        .distinct()
+        .order_by("-y")
+    )
+    return list(years)
+
+
+def feed_query(filters: EventFilters) -> str:
+    """The feed query string for ``filters``: parameters sorted by name, unset ones left out ("" if none)."""
+    return urlencode(sorted(filters_to_params(filters).items()))
+
+
+def find_event(*, uid: str) -> Event | None:
+    """The event with ``uid`` (hidden or merged ones too: the caller decides), with its evidence; else None."""
+    return with_sources(Event.objects.filter(uid=uid)).select_related("merged_into").first()
+
+
+def find_article(*, pk: int) -> Article | None:
+    """The article with ``pk`` with its visible events' evidence prefetched as ``visible_evidence``; else None."""
+    evidence = (
+        Evidence.objects.filter(event__merged_into__isnull=True)
+        .exclude(event__status=Event.Status.HIDDEN)
+        .select_related("event")
+        .order_by("span_start", "span_end", "pk")
+    )
+    articles = Article.objects.select_related("source").prefetch_related(
+        Prefetch("evidence", queryset=evidence, to_attr="visible_evidence")
+    )
+    return articles.filter(pk=pk).first()

@@ -1,0 +1,189 @@
+"""HTML pages: the timeline (`/`), one event (`/events/<uid>/`) and one article with its marks (`/articles/<pk>/`).
+
+Readings chosen:
+
+* Undated events are not on the timeline; the last page lists up to 20 of them in a small
+  "未注明日期" box, so they are findable without pretending to a date.
+* Hidden events are 404 for everyone (curators use the admin); a merged event's page
+  redirects to the event it was merged into.
+* ``year`` is a timeline-only filter: it fills ``from``/``to`` with that year when they are empty.
+  The feed link carries the resulting ``from``/``to``, so it matches what the page shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from events.charts import density_chart
+from events.display import format_event_date, format_figures, kind_badge
+from events.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
+from events.jsonld import event_json_ld, json_ld_script
+from events.models import Article, Event, Evidence
+from events.selectors import FILTER_PARAMS, EventFilters, FilterError, article_mentions, parse_filters
+from events.selectors.timeline import (
+    event_years,
+    feed_query,
+    find_article,
+    find_event,
+    group_by_month,
+    month_density,
+    timeline_events,
+    undated_events,
+)
+
+PAGE_SIZE = 50
+GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
+
+
+def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError | None]:
+    """The filters in ``params`` (plus the page's ``year``); on a bad value, no filters and the error."""
+    values = {name: params.get(name, "") for name in FILTER_PARAMS}
+    year = params.get("year", "").strip()
+    if year:
+        if not (year.isdigit() and len(year) == 4):
+            return EventFilters(), FilterError("year", f"expected a year YYYY, got {year!r}")
+        values["from"] = values["from"].strip() or year
+        values["to"] = values["to"].strip() or year
+    try:
+        return parse_filters(values), None
+    except FilterError as error:
+        return EventFilters(), error
+
+
+def _time_datetime(event: Event) -> str:
+    """The ``<time datetime>`` value at the event's precision (2024, 2024-03 or 2024-03-11)."""
+    if event.precision == Event.Precision.MONTH:
+        return event.start.strftime("%Y-%m")
+    if event.precision in (Event.Precision.DAY, Event.Precision.SEASON):
+        return event.start.isoformat()
+    return f"{event.start.year:04d}"
+
+
+def _event_card(request: HttpRequest, event: Event) -> dict:
+    """What a template needs to show one event (its evidence must be prefetched)."""
+    evidence = list(event.evidence.all())
+    published = evidence[0].article.published if evidence else None
+    url = request.build_absolute_uri(reverse("event", args=[event.uid]))
+    label, color = kind_badge(event.kind)
+    return {
+        "event": event,
+        "date_label": format_event_date(
+            start=event.start,
+            end=event.end,
+            precision=event.precision,
+            edtf=event.edtf,
+            time=event.time,
+            published=published,
+        ),
+        "datetime": _time_datetime(event) if event.start else "",
+        "kind_label": label,
+        "kind_color": color,
+        "figures": format_figures(event.figures or {}),
+        "organizers": event.organizers or {},
+        "evidence": [
+            {"item": ev, "sentence": collapse_line_breaks(ev.sentence), "href": _evidence_href(ev)}
+            for ev in evidence
+        ],
+        "json_ld": json_ld_script(event_json_ld(event, url=url)),
+    }
+
+
+def _event_line(event: Event, *, published: date | None) -> dict:
+    """An event as one line of a list: its date label and kind badge."""
+    label, color = kind_badge(event.kind)
+    date_label = format_event_date(
+        start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, published=published
+    )
+    return {"event": event, "date_label": date_label, "kind_label": label, "kind_color": color}
+
+
+def _evidence_href(evidence: Evidence) -> str:
+    return f"{reverse('article', args=[evidence.article_id])}#ev-{evidence.pk}"
+
+
+def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
+    """webcal://, http(s):// and Google Calendar links to the feed for ``filters``."""
+    query = feed_query(filters)
+    path = "/calendar.ics" + (f"?{query}" if query else "")
+    https = request.build_absolute_uri(path)
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return {"webcal": webcal, "https": https, "google": GOOGLE_ADD_BY_URL + quote(webcal, safe="")}
+
+
+def timeline(request: HttpRequest) -> HttpResponse:
+    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``."""
+    newest_first = request.GET.get("order") != "asc"
+    filters, error = read_timeline_filters(request.GET)
+    page = Paginator(timeline_events(filters=filters, newest_first=newest_first), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    cards = [_event_card(request, event) for event in page.object_list]
+    by_id = {card["event"].pk: card for card in cards}
+    years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
+    context = {
+        "years": [
+            {
+                "year": y.year,
+                "months": [{"month": m.month, "cards": [by_id[e.pk] for e in m.events]} for m in y.months],
+            }
+            for y in years
+        ],
+        "page": page,
+        "newest_first": newest_first,
+        "filters": filters,
+        "error": error,
+        "form": {name: request.GET.get(name, "") for name in (*FILTER_PARAMS, "year")},
+        "kinds": Event.Kind.choices,
+        "precisions": Event.Precision.choices,
+        "year_choices": event_years(),
+        "chart": density_chart(month_density(filters=filters)),
+        "undated": undated_events(filters=filters) if not page.has_next() else [],
+        "subscribe": _subscribe_links(request, filters),
+    }
+    return render(request, "events/timeline.html", context)
+
+
+def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
+    """One event with all its evidence; 404 when unknown or hidden, a redirect when merged."""
+    event = find_event(uid=uid)
+    if event is None or event.status == Event.Status.HIDDEN:
+        raise Http404("no such event")
+    if event.merged_into_id:
+        return redirect("event", uid=event.merged_into.uid)
+    return render(request, "events/event_detail.html", {"card": _event_card(request, event)})
+
+
+def _mention_marks(article: Article) -> list[MentionMark]:
+    """The parser's mentions in ``article`` as marks titled ``2024-03-11 · day``."""
+    try:
+        mentions = article_mentions(article=article)
+    except ImportError:  # the temporal parser is not installed yet: show the text without mention marks
+        return []
+    return [MentionMark(m["span"][0], m["span"][1], f"{m['edtf']} · {m['precision']}") for m in mentions]
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article's text with temporal mentions and visible events' evidence marked; 404 when unknown."""
+    article = find_article(pk=pk)
+    if article is None:
+        raise Http404("no such article")
+    evidence = article.visible_evidence
+    marks = [
+        EvidenceMark(
+            ev.span_start, ev.span_end, f"ev-{ev.pk}", reverse("event", args=[ev.event.uid]), ev.event.title
+        )
+        for ev in evidence
+    ]
+    events = {ev.event_id: ev.event for ev in evidence}.values()
+    context = {
+        "article": article,
+        "events": [_event_line(event, published=article.published) for event in events],
+        "text_html": highlight_text(article.text, mentions=_mention_marks(article), evidence=marks),
+    }
+    return render(request, "events/article_detail.html", context)

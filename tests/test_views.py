@@ -1,0 +1,341 @@
+"""Tests for the HTML pages: the timeline, the event page and the article page (Django's test client)."""
+
+import json
+import re
+from datetime import date, time
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import pytest
+from django.urls import reverse
+
+from events import views
+from events.models import Article, Event, Evidence
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "3月11日，科技节在金谷广场开幕。开幕式上，共有 15 个项目成功签约，\n总投资 16.7亿元。"
+
+
+def make_event(title: str, start: date | None, end: date | None = None, **fields) -> Event:
+    fields.setdefault("precision", Event.Precision.DAY)
+    return Event.objects.create(title=title, start=start, end=end or start, **fields)
+
+
+def cite(event: Event, article: Article, sentence: str) -> Evidence:
+    start = article.text.index(sentence)
+    return Evidence.objects.create(
+        event=event, article=article, sentence=sentence, span_start=start, span_end=start + len(sentence)
+    )
+
+
+@pytest.fixture
+def article() -> Article:
+    return Article.objects.create(key="a1", title="太谷科技节", text=TEXT, published=date(2024, 3, 12))
+
+
+@pytest.fixture
+def timeline_events(article) -> dict[str, Event]:
+    events = {
+        "festival": make_event("科技节开幕", date(2024, 3, 11), kind="festival", place="太谷区金谷广场"),
+        "service": make_event("送科技下乡", date(2024, 3, 8), kind="service", place="晋中市"),
+        "year": make_event(
+            "高企数量统计", date(2023, 1, 1), date(2023, 12, 31), precision="year", kind="other"
+        ),
+        "season": make_event(
+            "初冬培训", date(2025, 11, 7), date(2025, 12, 6), precision="season", kind="training"
+        ),
+    }
+    cite(events["festival"], article, "3月11日，科技节在金谷广场开幕。")
+    return events
+
+
+def titles(html: str) -> list[str]:
+    return re.findall(r'<h4 id="ev-title-\d+"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def get(client, **params) -> str:
+    response = client.get(reverse("timeline"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_timeline_groups_by_year_then_month_newest_first(client, timeline_events):
+    html = get(client)
+
+    assert re.findall(r'<h2 id="year-(\d+)">', html) == ["2025", "2024", "2023"]
+    assert titles(html) == ["初冬培训", "科技节开幕", "送科技下乡", "高企数量统计"]
+    assert re.findall(r"<h3>([^<]+)</h3>", html) == ["11月", "3月", "全年及跨年（只知年份或更粗）"]
+    assert '<html lang="zh-CN">' in html
+
+
+def test_timeline_order_toggle_shows_oldest_first(client, timeline_events):
+    html = get(client, order="asc")
+
+    assert titles(html) == ["高企数量统计", "送科技下乡", "科技节开幕", "初冬培训"]
+    assert re.findall(r'<h2 id="year-(\d+)">', html) == ["2023", "2024", "2025"]
+    assert '<input type="hidden" name="order" value="asc">' in html
+
+
+def test_timeline_shows_date_label_badge_place_and_evidence_link(client, timeline_events, article):
+    html = get(client, kind="festival")
+    evidence = Evidence.objects.get()
+
+    assert '<time datetime="2024-03-11"><strong>2024年3月11日</strong></time>' in html
+    assert ">节会</span>" in html
+    assert "太谷区金谷广场" in html
+    assert f'href="/articles/{article.pk}/#ev-{evidence.pk}"' in html
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"kind": "festival"}, ["科技节开幕"]),
+        ({"year": "2024"}, ["科技节开幕", "送科技下乡"]),
+        ({"year": "2023"}, ["高企数量统计"]),
+        ({"place": "金谷"}, ["科技节开幕"]),
+        ({"q": "下乡"}, ["送科技下乡"]),
+        ({"q": "广场开幕"}, ["科技节开幕"]),  # found in the evidence sentence
+        ({"from": "2024-03-09", "to": "2024-12-31"}, ["科技节开幕"]),
+        ({"precision": "season"}, ["初冬培训"]),
+        ({"kind": "service", "year": "2024", "place": "晋中"}, ["送科技下乡"]),
+    ],
+    ids=["kind", "year", "year-coarse", "place", "q-title", "q-evidence", "from-to", "precision", "combined"],
+)
+def test_timeline_filters(client, timeline_events, params, expected):
+    assert titles(get(client, **params)) == expected
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"kind": "bogus"}, "没有这种事件类型"),
+        ({"year": "20x4"}, "年份应为四位数字"),
+        ({"from": "2024-13-01"}, "起始日期无法识别"),
+        ({"from": "2024-05-01", "to": "2024-01-01"}, "截止日期无法识别，或早于起始日期"),
+        ({"precision": "hour"}, "没有这种日期精度"),
+        ({"q": "字" * 201}, "文字条件太长"),
+        ({"place": "a\x00b"}, "文字条件太长或含有无效字符"),
+    ],
+    ids=["kind", "year", "from", "to-before-from", "precision", "long-q", "nul"],
+)
+def test_timeline_invalid_filter_is_a_friendly_message(client, timeline_events, params, message):
+    html = get(client, **params)
+
+    assert message in html
+    assert "已忽略全部筛选条件" in html
+    assert len(titles(html)) == 4  # everything, unfiltered
+
+
+def test_timeline_paginates_fifty_events_and_keeps_filters_in_page_links(client):
+    for day in range(1, 61):
+        make_event(
+            f"培训{day:02d}", date(2024, 1, 1) + (date(2024, 1, 2) - date(2024, 1, 1)) * day, kind="training"
+        )
+    make_event("会议", date(2024, 1, 5), kind="meeting")
+
+    first = get(client, kind="training")
+    second = get(client, kind="training", page="2")
+    beyond = get(client, kind="training", page="99")
+
+    assert len(titles(first)) == 50 and titles(first)[0] == "培训60"
+    assert titles(second) == [f"培训{day:02d}" for day in range(10, 0, -1)]
+    assert titles(beyond) == titles(second)  # an out-of-range page shows the last one
+    assert 'href="?kind=training&amp;page=2" rel="next"' in first
+    assert "第 1/2 页" in first
+
+
+def test_timeline_empty_state(client):
+    html = get(client)
+
+    assert titles(html) == []
+    assert "没有找到符合条件的事件" in html
+    assert "还没有收录任何带日期的事件" in html
+
+
+def test_timeline_empty_state_with_filters_offers_to_clear_them(client, timeline_events):
+    html = get(client, q="不存在的词")
+
+    assert "试试放宽筛选条件" in html
+
+
+def test_timeline_lists_undated_events_separately_on_the_last_page(client, timeline_events):
+    make_event("某未注明日期的活动", None, precision="vague")
+
+    html = get(client)
+
+    assert "某未注明日期的活动" not in titles(html)
+    assert "未注明日期" in html and "某未注明日期的活动" in html
+
+
+def test_timeline_hides_hidden_and_merged_events(client, timeline_events):
+    Event.objects.filter(pk=timeline_events["service"].pk).update(status=Event.Status.HIDDEN)
+    Event.objects.filter(pk=timeline_events["year"].pk).update(merged_into=timeline_events["festival"])
+
+    assert titles(get(client)) == ["初冬培训", "科技节开幕"]
+
+
+def json_ld(html: str) -> list[dict]:
+    return [
+        json.loads(body)
+        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_timeline_json_ld_parses_with_the_right_dates(client, timeline_events):
+    Event.objects.filter(pk=timeline_events["festival"].pk).update(
+        time=time(9, 30), organizers={"hosts": ["太谷区人民政府"]}
+    )
+
+    items = {item["name"]: item for item in json_ld(get(client))}
+
+    festival = items["科技节开幕"]
+    assert (festival["@type"], festival["startDate"], festival["endDate"]) == (
+        "Event",
+        "2024-03-11T09:30+08:00",
+        "2024-03-11",
+    )
+    assert festival["location"] == {"@type": "Place", "name": "太谷区金谷广场", "address": "太谷区金谷广场"}
+    assert festival["organizer"] == [{"@type": "Organization", "name": "太谷区人民政府"}]
+    assert festival["eventStatus"] == "https://schema.org/EventScheduled"
+    assert festival["url"].endswith(f"/events/{timeline_events['festival'].uid}/")
+    assert (items["高企数量统计"]["startDate"], items["高企数量统计"]["endDate"]) == ("2023", "2023")
+    assert (items["初冬培训"]["startDate"], items["初冬培训"]["endDate"]) == ("2025-11-07", "2025-12-06")
+
+
+def test_timeline_json_ld_cannot_close_its_script_element(client):
+    make_event("</script><script>alert(1)</script>", date(2024, 3, 1))
+
+    html = get(client)
+
+    assert "<script>alert(1)" not in html
+    assert [item["name"] for item in json_ld(html)] == ["</script><script>alert(1)</script>"]
+
+
+def test_timeline_subscribe_links_carry_the_filters_in_canonical_order(client, timeline_events):
+    html = get(client, q="科技", kind="festival", year="2024", place="", order="asc")
+
+    [https] = re.findall(r'id="feed-url" type="text" readonly value="([^"]+)"', html)
+    [webcal] = re.findall(r'href="(webcal://[^"]+)"', html)
+    [google] = re.findall(r'href="(https://calendar.google.com/calendar/r\?cid=[^"]+)"', html)
+    https = https.replace("&amp;", "&")
+    parts = urlsplit(https)
+    assert (parts.scheme, parts.netloc, parts.path) == ("http", "testserver", "/calendar.ics")
+    assert parse_qsl(parts.query) == [
+        ("from", "2024-01-01"),
+        ("kind", "festival"),
+        ("q", "科技"),
+        ("to", "2024-12-31"),
+    ]
+    assert webcal.replace("&amp;", "&") == "webcal://" + https.split("://", 1)[1]
+    assert unquote(google.split("cid=", 1)[1]) == webcal.replace("&amp;", "&")
+    assert "/" not in google.split("cid=", 1)[1]  # the whole webcal URL is percent-encoded
+    assert "通常每几小时更新一次" in html
+
+
+def test_timeline_subscribe_link_without_filters_is_the_bare_feed(client, timeline_events):
+    html = get(client)
+
+    assert 'value="http://testserver/calendar.ics"' in html
+    assert 'href="webcal://testserver/calendar.ics"' in html
+
+
+def test_timeline_density_chart_counts_months(client, timeline_events):
+    html = get(client)
+
+    assert "<title>2024年3月：2件</title>" in html
+    assert "<title>2025年11月：1件</title>" in html
+    assert "2023年共1件，其中1件只知年份或更粗" in html
+    assert 'aria-label="各月事件数量图：2025年共1件，2024年共2件，2023年共1件"' in html
+
+
+def test_event_page_lists_evidence_linked_to_the_article(client, timeline_events, article):
+    event = timeline_events["festival"]
+    evidence = Evidence.objects.get()
+
+    response = client.get(reverse("event", args=[event.uid]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<a href="/articles/{article.pk}/#ev-{evidence.pk}">在原文中查看：太谷科技节</a>' in html
+    assert [item["name"] for item in json_ld(html)] == ["科技节开幕"]
+
+
+def test_event_page_404_for_unknown_and_hidden(client, timeline_events):
+    Event.objects.filter(pk=timeline_events["service"].pk).update(status=Event.Status.HIDDEN)
+
+    assert client.get(reverse("event", args=["nope"])).status_code == 404
+    assert client.get(reverse("event", args=[timeline_events["service"].uid])).status_code == 404
+
+
+def test_event_page_of_a_merged_event_redirects_to_the_survivor(client, timeline_events):
+    Event.objects.filter(pk=timeline_events["service"].pk).update(merged_into=timeline_events["festival"])
+
+    response = client.get(reverse("event", args=[timeline_events["service"].uid]))
+
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/events/{timeline_events['festival'].uid}/",
+    )
+
+
+def fake_mentions(*spans: tuple[int, int, str]):
+    def article_mentions(*, article):
+        return [{"span": [a, b], "edtf": edtf, "precision": "day"} for a, b, edtf in spans]
+
+    return article_mentions
+
+
+def test_article_page_marks_evidence_and_mentions_inside_it(client, monkeypatch, timeline_events, article):
+    evidence = Evidence.objects.get()
+    monkeypatch.setattr(views, "article_mentions", fake_mentions((0, 5, "2024-03-11")))
+
+    response = client.get(reverse("article", args=[article.pk]))
+
+    html = response.content.decode()
+    event = timeline_events["festival"]
+    assert response.status_code == 200
+    assert (
+        f'<mark class="evidence" id="ev-{evidence.pk}"><mark class="mention" title="2024-03-11 · day">3月11日</mark></mark>'
+        f'<mark class="evidence">，科技节在金谷广场开幕。</mark>'
+        f'<a class="ev-link" href="/events/{event.uid}/" title="科技节开幕" aria-label="科技节开幕">↗</a>开幕式上'
+    ) in html
+    assert "签约，\n总投资" in html  # the article's own line breaks are kept (shown with pre-wrap)
+
+
+def test_article_page_mention_crossing_the_evidence_edge_is_split(
+    client, monkeypatch, timeline_events, article
+):
+    evidence = Evidence.objects.get()
+    end = evidence.span_end
+    monkeypatch.setattr(views, "article_mentions", fake_mentions((end - 3, end + 2, "2024-03")))
+
+    html = client.get(reverse("article", args=[article.pk])).content.decode()
+
+    assert (
+        '<mark class="evidence"><mark class="mention" title="2024-03 · day">开幕。</mark></mark>'
+        '<a class="ev-link"'
+    ) in html
+    assert '↗</a><mark class="mention" title="2024-03 · day">开幕</mark>式上' in html
+
+
+def test_article_page_escapes_text_and_skips_hidden_events(client, monkeypatch):
+    text = "<script>alert('x')</script> 3月11日 & 开幕"
+    article = Article.objects.create(key="x", title="<b>标题</b>", text=text, published=date(2024, 3, 12))
+    shown = make_event("<i>事件</i>", date(2024, 3, 11))
+    hidden = make_event("隐藏事件", date(2024, 3, 11), status=Event.Status.HIDDEN)
+    cite(shown, article, "3月11日 & 开幕")
+    cite(hidden, article, "<script>")
+    monkeypatch.setattr(views, "article_mentions", fake_mentions((0, 8, "<x>")))
+
+    html = client.get(reverse("article", args=[article.pk])).content.decode()
+
+    assert "<script>alert" not in html
+    assert '<mark class="mention" title="&lt;x&gt; · day">&lt;script&gt;</mark>' in html
+    assert "3月11日 &amp; 开幕</mark>" in html
+    assert "&lt;b&gt;标题&lt;/b&gt;" in html and "&lt;i&gt;事件&lt;/i&gt;" in html
+    assert "隐藏事件" not in html
+    assert html.count('<mark class="evidence" id=') == 1
+
+
+def test_article_page_404_for_unknown(client):
+    assert client.get("/articles/999999/").status_code == 404
