@@ -67,10 +67,14 @@ def printable_ratio(text: str) -> float:
 
 
 def decode_bytes(data: bytes, *, what: str = "file") -> tuple[str, str]:
-    """(text, encoding): UTF-8 (with or without BOM) first, else what charset-normalizer finds.
+    """(text, encoding): UTF-8 (with or without BOM) or UTF-16 with BOM first, then Chinese legacy encodings.
 
-    GBK is decoded as its superset GB18030. Raises IngestError for empty, binary or undecodable bytes.
+    GBK/GB2312 text is decoded as their superset GB18030. Big5 and GB18030 are told apart by which
+    reading gives common characters (see ``chinese_score``); charset-normalizer decides the rest.
+    Raises IngestError for empty, binary or undecodable bytes.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if not data.strip():
         raise IngestError(f"{what}: empty file")
     if b"\x00" in data[:65536]:
@@ -79,11 +83,53 @@ def decode_bytes(data: bytes, *, what: str = "file") -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    readings = []
+    for encoding in CHINESE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((chinese_score(text, encoding), text, encoding))
+    if readings:
+        score, text, encoding = max(readings, key=lambda r: r[0])  # on a tie the earlier encoding wins
+        if score > 0:
+            return text, encoding
     best = from_bytes(data).best()
     if best is None:
         raise IngestError(f"{what}: cannot tell the text encoding (not UTF-8, GB18030 or Big5?)")
     encoding = "gb18030" if best.encoding in ("gbk", "gb2312") else best.encoding
     return data.decode(encoding, errors="replace"), encoding
+
+
+# Legacy encodings of Chinese news, tried in turn when a file is not UTF-8.
+CHINESE_ENCODINGS = ("gb18030", "big5", "cp950")
+# Characters a wrong reading of GB/Big5 bytes produces: kana, Hangul, private use, half-width forms.
+_UNLIKELY = re.compile(r"[\u3040-\u30ff\uac00-\ud7af\ue000-\uf8ff\uff61-\uffdc\ufffd]")
+
+
+def chinese_score(text: str, encoding: str) -> float:
+    """Share of Han characters that are common in ``encoding``'s script, minus unlikely characters.
+
+    Common means in GB2312 for GB18030 readings and in Big5 level 1 (A440–C67E) for Big5 readings;
+    reading GB bytes as Big5 (or the reverse) yields mostly rare characters and kana, so the right
+    reading scores clearly higher even on a one-line file.
+    """
+    sample = text[:5000]
+    han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = sum(1 for ch in han if _is_common(ch, encoding))
+    return (common - 2 * len(_UNLIKELY.findall(sample))) / len(han)
+
+
+def _is_common(ch: str, encoding: str) -> bool:
+    try:
+        if encoding == "gb18030":
+            ch.encode("gb2312")
+            return True
+        return 0xA440 <= int.from_bytes(ch.encode("big5"), "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
 
 
 def read_article_file(path: Path) -> ArticleFile:

@@ -1,0 +1,148 @@
+"""`manage.py ingest` and `manage.py export_events`: files, folders, globs, manifests, encodings, bad files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events.models import Article, Event, Source
+from events.selectors import event_item, with_sources
+from tests.services.candidates import use_line_candidates
+
+pytestmark = pytest.mark.django_db
+
+SIMPLIFIED = "科技节在金谷广场开幕。\n@fest festival 科技节开幕 2024-03-11 金谷广场\n"
+TRADITIONAL = (
+    "科技節在金谷廣場開幕，農業技術培訓同日舉行。\n@train training 農業技術培訓 2024-03-11 金谷廣場\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _line_extractor(monkeypatch):
+    use_line_candidates(monkeypatch)
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("ingest", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "gbk.txt").write_bytes(SIMPLIFIED.encode("gbk"))
+    (tmp_path / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
+    (tmp_path / "bom.txt").write_bytes(("\ufeff" + SIMPLIFIED.replace("@fest ", "@fest2 ")).encode("utf-8"))
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    manifest = {"articles": [{"file": "gbk.txt", "published": "2024-03-12", "source": "晋中日报"}]}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+def test_ingest_command_reads_gbk_big5_and_bom(folder):
+    output = run(str(folder), "--source", "测试")
+
+    texts = {Path(a.key).name: (a.text, a.encoding) for a in Article.objects.all()}
+    assert sorted(texts) == ["big5.txt", "bom.txt", "gbk.txt"]
+    assert texts["gbk.txt"] == (SIMPLIFIED, "gb18030")
+    assert texts["big5.txt"] == (TRADITIONAL, "big5")
+    assert texts["bom.txt"] == (SIMPLIFIED.replace("@fest ", "@fest2 "), "utf-8")
+    assert "articles: 3 new, 0 changed, 0 unchanged, 0 failed" in output
+    assert "events: 2 created, 1 updated" in output  # the BOM copy reports the same festival
+
+
+def test_ingest_command_dates_from_manifest_then_given(folder):
+    run(str(folder))
+    gbk = Article.objects.get(key__endswith="gbk.txt")
+    assert (gbk.published, gbk.published_how) == (date(2024, 3, 12), "manifest")
+
+    run(str(folder / "gbk.txt"), "--published", "2024-03-13")
+
+    gbk.refresh_from_db()
+    assert (gbk.published, gbk.published_how) == (date(2024, 3, 13), "given")
+
+
+def test_ingest_command_second_run_is_unchanged(folder):
+    run(str(folder))
+    before = list(Event.objects.values_list("uid", "sequence", "updated"))
+
+    output = run(str(folder))
+
+    assert "articles: 0 new, 0 changed, 3 unchanged, 0 failed" in output
+    assert list(Event.objects.values_list("uid", "sequence", "updated")) == before
+
+
+def test_ingest_command_records_source_kind(folder):
+    run(str(folder), "--source", "文件夹来源")
+    run(str(folder / "gbk.txt"), "--source", "单个文件")
+
+    assert sorted(Source.objects.values_list("name", "kind")) == [
+        ("单个文件", "file"),
+        ("文件夹来源", "folder"),
+    ]
+    assert Source.objects.get(name="单个文件").location == str((folder / "gbk.txt").absolute())
+
+
+def test_ingest_command_glob_skips_manifest(folder):
+    run(str(folder / "*"))
+
+    assert Article.objects.count() == 3
+
+
+def test_ingest_command_bad_files_fail_alone(folder):
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    err = StringIO()
+
+    call_command("ingest", str(folder), stdout=(out := StringIO()), stderr=err)
+
+    assert "3 new, 0 changed, 0 unchanged, 2 failed" in out.getvalue()
+    assert "empty.txt: " in err.getvalue() and "empty file" in err.getvalue()
+    assert "binary.txt: " in err.getvalue() and "looks binary" in err.getvalue()
+    assert Article.objects.count() == 3
+
+
+def test_ingest_command_huge_file_refused(tmp_path, settings):
+    settings.KEJICAL_MAX_ARTICLE_CHARS = 50
+    (tmp_path / "huge.txt").write_text("科" * 51, encoding="utf-8")
+    (tmp_path / "bigger.txt").write_text("科" * 500, encoding="utf-8")
+
+    with pytest.raises(CommandError, match="all 2 articles failed"):
+        run(str(tmp_path))
+
+    assert not Article.objects.exists()
+
+
+def test_ingest_command_missing_path_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        run(str(tmp_path / "nope.txt"))
+
+
+def test_export_events_writes_visible_items_as_json_lines(folder, tmp_path):
+    run(str(folder))
+    Event.objects.filter(match_key="train").update(status=Event.Status.HIDDEN)
+    target = tmp_path / "out.jsonl"
+
+    call_command("export_events", "--output", str(target), stderr=StringIO())
+
+    lines = target.read_text(encoding="utf-8").splitlines()
+    expected = [event_item(e) for e in with_sources(Event.objects.filter(title="科技节开幕"))]
+    assert [json.loads(line) for line in lines] == expected
+    assert "科技节开幕" in lines[0]  # ensure_ascii=False
+
+
+def test_export_events_to_stdout(folder):
+    run(str(folder))
+    out = StringIO()
+
+    call_command("export_events", stdout=out)
+
+    assert sorted(json.loads(line)["title"] for line in out.getvalue().splitlines()) == [
+        "科技节开幕",
+        "農業技術培訓",
+    ]

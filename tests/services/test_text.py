@@ -1,0 +1,89 @@
+"""Decoding and refusing article input (events/services/text.py); no database needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.services.text import (
+    IngestError,
+    check_article_text,
+    decode_bytes,
+    html_to_text,
+    read_article_file,
+)
+
+SEED_LINE = "3月11日，农历二月初二，以“坚持科技创新驱动，发展新质生产力”为主题的山西·太谷第二十一届科技节在太谷区金谷广场开幕。"
+TRADITIONAL = "3月11日，農曆二月初二，以「堅持科技創新驅動，發展新質生產力」為主題的山西·太谷第二十一屆科技節在太谷區金谷廣場開幕。"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        (SEED_LINE, "gbk", "gb18030"),
+        (SEED_LINE.replace("·", ""), "gb2312", "gb18030"),
+        (SEED_LINE + "𠀀", "gb18030", "gb18030"),
+        (TRADITIONAL, "big5", "big5"),
+        ("科技节", "gbk", "gb18030"),
+        ("科技節", "big5", "big5"),
+        (SEED_LINE, "utf-8", "utf-8"),
+        ("\ufeff" + SEED_LINE, "utf-8", "utf-8"),
+        (SEED_LINE, "utf-16", "utf-16"),
+    ],
+    ids=[
+        "gbk",
+        "gb2312",
+        "gb18030-4byte",
+        "big5",
+        "gbk-short",
+        "big5-short",
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+    ],
+)
+def test_decode_bytes_detects_chinese_encodings(text, encoding, expected):
+    decoded, found = decode_bytes(text.encode(encoding))
+
+    assert (decoded.removeprefix("\ufeff"), found) == (text.removeprefix("\ufeff"), expected)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty file"), (b"  \n\n", "empty file"), (b"PK\x03\x04\x00\x00binary", "NUL bytes")],
+    ids=["empty", "blank", "zip"],
+)
+def test_decode_bytes_refuses_empty_and_binary(data, message):
+    with pytest.raises(IngestError, match=message):
+        decode_bytes(data)
+
+
+def test_check_article_text_normalises_line_ends_and_bom():
+    assert check_article_text("\ufeff第一行\r\n第二行\r第三行") == "第一行\n第二行\n第三行"
+
+
+def test_read_article_file_html_keeps_paragraphs_and_title(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_bytes(
+        "<html><head><title>科技节 &amp; 签约</title><script>var x=1</script></head>"
+        "<body><p>3月11日科技节开幕。</p><p>15个项目签约。</p></body></html>".encode("gbk")
+    )
+
+    article = read_article_file(page)
+
+    assert (article.title, article.text, article.encoding) == (
+        "科技节 & 签约",
+        "3月11日科技节开幕。\n\n15个项目签约。",
+        "gb18030",
+    )
+
+
+def test_read_article_file_refuses_huge_file_by_size(tmp_path, settings):
+    settings.KEJICAL_MAX_ARTICLE_CHARS = 10
+    (tmp_path / "big.txt").write_bytes(b"a" * 41)
+
+    with pytest.raises(IngestError, match="too big"):
+        read_article_file(tmp_path / "big.txt")
+
+
+def test_html_to_text_drops_scripts():
+    assert html_to_text("<div>甲<script>乙</script><style>丙</style>丁</div>") == ("", "甲丁")
