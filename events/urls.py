@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from events import views
+from events import feeds, views
 
 urlpatterns: list = [
     path("", views.timeline, name="timeline"),
     path("events/<str:uid>/", views.event_detail, name="event"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
-    # Feeds (events/feeds.py): "calendar.ics" name="calendar"; "calendar/<str:kind>.ics" name="calendar-kind".
+    path("calendar.ics", feeds.calendar_feed, name="calendar"),
+    path("calendar/<str:kind>.ics", feeds.calendar_feed, name="calendar-kind"),
 ]

@@ -1,15 +1,35 @@
 """Everything that reads for display; one module per topic, re-exported here."""
 
-from .events import FILTER_PARAMS, EventFilters, FilterError, filter_events, filters_to_params, parse_filters
+from .articles import article_events, article_item, article_mentions, list_articles
+from .events import (
+    FILTER_PARAMS,
+    EventFilters,
+    FilterError,
+    calendar_events,
+    count_by_kind,
+    events_version,
+    filter_events,
+    filters_to_params,
+    order_events,
+    parse_filters,
+)
 from .items import event_item, with_sources
 
 __all__ = [
     "FILTER_PARAMS",
     "EventFilters",
     "FilterError",
+    "article_events",
+    "article_item",
+    "article_mentions",
+    "calendar_events",
+    "count_by_kind",
+    "events_version",
     "event_item",
     "filter_events",
     "filters_to_params",
+    "list_articles",
+    "order_events",
     "parse_filters",
     "with_sources",
 ]

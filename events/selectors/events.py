@@ -5,12 +5,14 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from datetime import date
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, DateField, ExpressionWrapper, F, Max, Q, QuerySet
 
-from events.models import Event
+from events.models import Article, Event
+
+from .items import with_sources
 
 # The query parameters every publication takes, in their canonical order.
 FILTER_PARAMS = ("kind", "from", "to", "place", "q", "precision", "source")
@@ -129,9 +131,9 @@ def filters_to_params(filters: EventFilters) -> dict[str, str]:
 
 
 def filter_events(*, filters: EventFilters, include_hidden: bool = False) -> QuerySet[Event]:
-    """Visible events (or all, for feeds that must announce cancellations) matching ``filters``."""
-    qs = Event.objects.all() if include_hidden else Event.objects.visible()
-    qs = qs.filter(merged_into__isnull=True)
+    """Visible events (or also hidden and merged-away ones, for feeds announcing cancellations) matching ``filters``."""
+    # Merged-away events are hidden, so only feeds (include_hidden) see them: as cancellations.
+    qs = Event.objects.all() if include_hidden else Event.objects.visible().filter(merged_into__isnull=True)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.precision:
@@ -146,8 +148,72 @@ def filter_events(*, filters: EventFilters, include_hidden: bool = False) -> Que
         qs = qs.filter(evidence__article__source__name=filters.source)
     if filters.q:
         qs = qs.filter(
-            Q(title__icontains=filters.q) | Q(place__icontains=filters.q) | Q(evidence__sentence__icontains=filters.q)
+            Q(title__icontains=filters.q)
+            | Q(place__icontains=filters.q)
+            | Q(evidence__sentence__icontains=filters.q)
         )
     if filters.source or filters.q:
         qs = qs.distinct()
     return qs
+
+
+def order_events(events: QuerySet[Event], *, ordering: str) -> QuerySet[Event]:
+    """``events`` by start day (``"start"``) or newest first (``"-start"``); undated events always last.
+
+    Ties go by primary key (creation order), which every database orders the same way.
+    """
+    start = F("start").desc(nulls_last=True) if ordering == "-start" else F("start").asc(nulls_last=True)
+    return events.order_by(start, "pk")
+
+
+def count_by_kind() -> list[dict]:
+    """Every event kind, in declaration order, with its Chinese label and its number of visible events."""
+    counts = dict(
+        Event.objects.visible()
+        .filter(merged_into__isnull=True)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        {"value": value, "label": label, "count": counts.get(value, 0)} for value, label in Event.Kind.choices
+    ]
+
+
+# Feeds: how far back the default window reaches, how long a hidden event is announced as cancelled,
+# and the longest day-precision range a default feed holds. See events/feeds.py for the reasons.
+FEED_WINDOW_DAYS = 365
+CANCELLED_KEPT_DAYS = 30
+SHORT_RANGE_DAYS = 14
+COARSE_PRECISIONS = frozenset(Event.Precision.values) - {Event.Precision.DAY}
+
+
+def calendar_events(
+    *, filters: EventFilters, coarse: bool, today: date, now: datetime, limit: int
+) -> QuerySet[Event]:
+    """The events a calendar feed holds, newest start first, at most ``limit``, with their evidence.
+
+    Dated events only. The window starts ``FEED_WINDOW_DAYS`` before ``today`` unless ``filters``
+    gives ``from``. Without ``coarse`` (and without a coarse ``precision`` filter) only day-precision
+    events spanning at most ``SHORT_RANGE_DAYS`` days. Hidden events stay for ``CANCELLED_KEPT_DAYS``
+    after their last change (``updated``), so subscribers learn they were cancelled.
+    """
+    if filters.date_from is None:
+        filters = replace(filters, date_from=today - timedelta(days=FEED_WINDOW_DAYS))
+    qs = filter_events(filters=filters, include_hidden=True).filter(start__isnull=False, end__isnull=False)
+    qs = qs.exclude(status=Event.Status.HIDDEN, updated__lt=now - timedelta(days=CANCELLED_KEPT_DAYS))
+    if not coarse and filters.precision not in COARSE_PRECISIONS:
+        qs = qs.filter(
+            precision=Event.Precision.DAY,
+            end__lt=ExpressionWrapper(
+                F("start") + timedelta(days=SHORT_RANGE_DAYS), output_field=DateField()
+            ),
+        )
+    return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
+
+
+def events_version() -> str:
+    """A token that changes whenever any event or article is added, changed or deleted."""
+    events = Event.objects.aggregate(n=Count("pk"), last=Max("updated"))
+    articles = Article.objects.aggregate(n=Count("pk"), last=Max("updated"))
+    return f"{events['n']}:{events['last']}:{articles['n']}:{articles['last']}"

@@ -60,7 +60,18 @@ def test_parse_filters_widens_partial_dates(raw_from, raw_to, expected):
         ({"place": "a\x00b"}, "place"),
         ({"source": "x" * 500}, "source"),
     ],
-    ids=["kind", "precision", "month-13", "word", "feb-30", "slashes", "from-after-to", "q-long", "nul", "source"],
+    ids=[
+        "kind",
+        "precision",
+        "month-13",
+        "word",
+        "feb-30",
+        "slashes",
+        "from-after-to",
+        "q-long",
+        "nul",
+        "source",
+    ],
 )
 def test_parse_filters_names_the_bad_field(params, field):
     with pytest.raises(FilterError) as caught:
@@ -74,7 +85,12 @@ def test_filters_to_params_round_trips_in_canonical_order():
 
     params = filters_to_params(filters)
 
-    assert list(params.items()) == [("kind", "festival"), ("to", "2024-03-31"), ("q", "科技"), ("source", "种子")]
+    assert list(params.items()) == [
+        ("kind", "festival"),
+        ("to", "2024-03-31"),
+        ("q", "科技"),
+        ("source", "种子"),
+    ]
     assert parse_filters(params) == filters
 
 
@@ -92,7 +108,9 @@ def events(db):
         title="被隐藏", kind="festival", start=date(2024, 3, 12), end=date(2024, 3, 12), status="hidden"
     )
     Evidence.objects.create(event=signing, article=article, sentence="签约15个项目", span_start=0, span_end=6)
-    Evidence.objects.create(event=signing, article=article, sentence="总投资16.7亿元项目", span_start=7, span_end=16)
+    Evidence.objects.create(
+        event=signing, article=article, sentence="总投资16.7亿元项目", span_start=7, span_end=16
+    )
     return {"festival": festival, "signing": signing, "hidden": hidden}
 
 

@@ -1,0 +1,222 @@
+"""The JSON API's operations (django-ninja router): parse the input, call one selector or service, return."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Literal
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Status
+from ninja.errors import ValidationError
+from ninja.security import HttpBearer, SessionAuthIsStaff
+
+from events import selectors, services
+from events.models import Article, Event, Source
+from events.schemas import (
+    ArticleIn,
+    ArticleOut,
+    ArticlePageOut,
+    ErrorOut,
+    EventOut,
+    EventPageOut,
+    HealthOut,
+    IngestOut,
+    KindOut,
+    ParseIn,
+    ParseOut,
+)
+from events.temporal import extract
+
+router = Router(tags=["events"])
+
+ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
+
+
+class ApiToken(HttpBearer):
+    """``Authorization: Bearer <token>`` against ``settings.KEJICAL_API_TOKENS``, compared in constant time."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> str | None:
+        given = token.strip().encode()
+        # Compare against every configured token so the time taken does not say which one nearly matched.
+        matched = False
+        for allowed in settings.KEJICAL_API_TOKENS:
+            matched |= hmac.compare_digest(given, allowed.encode())
+        return "token" if matched and given else None
+
+
+class StaffSession(SessionAuthIsStaff):
+    """A staff member's session; CSRF is checked only once we know the session is staff.
+
+    ninja's cookie auth checks CSRF before looking at the user, which would turn an anonymous
+    write into a 403; anonymous callers must get 401, so non-staff requests fall through untouched.
+    """
+
+    def __call__(self, request: HttpRequest) -> object | None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return None
+        return super().__call__(request)
+
+
+WRITE_AUTH = [ApiToken(), StaffSession()]
+
+
+def _page(request: HttpRequest, qs, *, limit: int, offset: int, item) -> dict:  # noqa: ANN001
+    return {
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": [item(x) for x in qs[offset : offset + limit]],
+    }
+
+
+def _body_error(field: str, msg: str, kind: str = "value_error") -> ValidationError:
+    return ValidationError([{"loc": ["body", field], "msg": msg, "type": kind}])
+
+
+def _check_text_size(text: str) -> None:
+    limit = settings.KEJICAL_MAX_ARTICLE_CHARS
+    if len(text) > limit:
+        raise _body_error("text", f"text has {len(text)} characters; at most {limit}", "string_too_long")
+
+
+@router.get("/health", response=HealthOut, tags=["meta"], summary="Liveness (no database access)")
+def health(request: HttpRequest) -> dict:
+    return {"ok": True}
+
+
+@router.get("/events", response={200: EventPageOut, **ERRORS}, summary="Visible events matching the filters")
+def list_events(
+    request: HttpRequest,
+    kind: str | None = Query(None, description=f"One of: {', '.join(Event.Kind.values)}"),
+    date_from: str | None = Query(
+        None, alias="from", description="Events ending on/after: YYYY-MM-DD, YYYY-MM or YYYY"
+    ),
+    date_to: str | None = Query(
+        None, alias="to", description="Events starting on/before: YYYY-MM-DD, YYYY-MM or YYYY"
+    ),
+    place: str | None = Query(None, description="Text in the place"),
+    q: str | None = Query(None, description="Text in the title, place or evidence"),
+    precision: str | None = Query(None, description=f"One of: {', '.join(Event.Precision.values)}"),
+    source: str | None = Query(None, description="Source name"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+    ordering: Literal["start", "-start"] = Query(
+        "-start", description="start: earliest first; -start: newest"
+    ),
+) -> dict:
+    filters = selectors.parse_filters(
+        {
+            "kind": kind,
+            "from": date_from,
+            "to": date_to,
+            "place": place,
+            "q": q,
+            "precision": precision,
+            "source": source,
+        }
+    )
+    qs = selectors.order_events(selectors.filter_events(filters=filters), ordering=ordering)
+    return _page(request, selectors.with_sources(qs), limit=limit, offset=offset, item=selectors.event_item)
+
+
+@router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="One visible event")
+def get_event(request: HttpRequest, uid: str) -> dict:
+    qs = selectors.with_sources(selectors.filter_events(filters=selectors.EventFilters()))
+    return selectors.event_item(get_object_or_404(qs, uid=uid))
+
+
+@router.get("/kinds", response=list[KindOut], summary="Event kinds with Chinese labels and counts")
+def list_kinds(request: HttpRequest) -> list[dict]:
+    return selectors.count_by_kind()
+
+
+@router.get("/articles", response={200: ArticlePageOut, **ERRORS}, tags=["articles"], summary="Articles")
+def list_articles(
+    request: HttpRequest,
+    source: str | None = Query(None, description="Source name"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+) -> dict:
+    qs = selectors.list_articles(source=source or None)
+    return _page(request, qs, limit=limit, offset=offset, item=selectors.article_item)
+
+
+@router.get(
+    "/articles/{int:article_id}",
+    response={200: ArticleOut, **ERRORS},
+    tags=["articles"],
+    summary="One article with its parser mentions and its events",
+    exclude_unset=True,
+)
+def get_article(request: HttpRequest, article_id: int) -> dict:
+    article = get_object_or_404(Article.objects.select_related("source"), pk=article_id)
+    return {
+        **selectors.article_item(article),
+        "text": article.text,
+        "mentions": selectors.article_mentions(article=article),
+        "events": [selectors.event_item(e) for e in selectors.article_events(article=article)],
+    }
+
+
+@router.post("/parse", response={200: ParseOut, **ERRORS}, tags=["parser"], exclude_unset=True)
+def parse_text(request: HttpRequest, payload: ParseIn) -> dict:
+    """Find the date expressions in ``text``, counting relative ones from ``ref``."""
+    _check_text_size(payload.text)
+    ref = payload.ref or timezone.localdate()
+    return {"mentions": [m.to_dict() for m in extract(payload.text, ref)]}
+
+
+@router.post(
+    "/articles",
+    response={200: IngestOut, 201: IngestOut, **WRITE_ERRORS},
+    auth=WRITE_AUTH,
+    tags=["articles"],
+    summary="Ingest an article (API token or staff session)",
+)
+def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
+    """Store the article and the events found in it: 201 when the key is new, else 200.
+
+    ``status`` is "new", "changed", "unchanged" or "failed"; a failed extraction is recorded on the
+    article (re-ingest to retry) and answered 200 with ``error`` set, since the input was accepted.
+    """
+    _check_text_size(payload.text)
+    key = (payload.key or payload.url).strip()
+    if not key:
+        raise _body_error("key", "give a key or a url", "missing")
+    source = None
+    if payload.source and payload.source.strip():
+        source = Source.objects.filter(name=payload.source.strip()).first()
+        if source is None:  # sources are configured by curators; the API does not invent them
+            raise _body_error(
+                "source", f"unknown source {payload.source.strip()!r}; add it in the admin first"
+            )
+    try:
+        result = services.ingest_article(
+            key=key,
+            text=payload.text,
+            title=payload.title,
+            url=payload.url,
+            published=payload.published,
+            published_how=Article.PublishedHow.GIVEN if payload.published else None,
+            source=source,
+            force=payload.force,
+        )
+    except services.IngestError as exc:  # refused input (empty, binary-looking, too long): nothing stored
+        raise _body_error("text", str(exc), "refused") from exc
+    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]))
+    body = {
+        "article": selectors.article_item(result.article) if result.article else None,
+        "status": result.status,
+        "error": result.error,
+        "events": [selectors.event_item(e) for e in selectors.order_events(events, ordering="start")],
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "removed": result.removed,
+    }
+    return Status(201 if result.status == "new" else 200, body)

@@ -1,0 +1,337 @@
+"""iCal feeds: ``build_calendar(events, *, host) -> bytes`` (no requests) and the views serving it.
+
+What a feed holds, and why:
+
+- Only dated events. By default, day-precision events spanning at most 14 days: a calendar shows
+  every entry on a day, so a "2025年3月" or "“十四五”期间" event pinned to days would be a lie.
+  ``?coarse=1`` (or a coarse ``precision=`` filter) adds month, season, half-year, year, period and
+  vague events and long ranges, as all-day events over their whole span, and their SUMMARY says so:
+  ``某事（2025年3月，整月）``, ``某事（2021—2025年“十四五”，期间）``. Undated events never appear.
+- The window: from 365 days ago (``from`` moves it) to the future; ``to`` closes it. At most
+  ``MAX_FEED_EVENTS`` events and ``MAX_FEED_BYTES`` of events, newest first; the calendar's
+  DESCRIPTION says when older events were left out. Some clients refuse feeds over 1 MB.
+- Identity: ``UID`` is ``kejical-<Event.uid>@<host>`` (a random id given at creation, never derived
+  from title, date or text, so it survives re-ingestion and curation); ``SEQUENCE`` is
+  ``Event.sequence``; ``DTSTAMP`` = ``LAST-MODIFIED`` = ``Event.updated``, so equal events give equal bytes.
+- Status: confirmed → CONFIRMED, automatic → TENTATIVE. A hidden (or merged-away) event stays for 30
+  days after it was hidden as CANCELLED; hiding bumps SEQUENCE (``services.hide_events``), so
+  subscribed calendars drop it instead of keeping a ghost.
+- Dates: all-day events are ``VALUE=DATE`` with an exclusive DTEND (2024-03-11 → DTEND 20240312).
+  An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE). No end
+  time is ever known, so a one-day timed event has no DTEND (it ends when it starts, RFC 5545
+  3.6.1); a timed multi-day event ends at midnight after its last day.
+- URLs: the same filters as the JSON API as query parameters; ``kind`` lives in the path
+  (``/calendar/signing.ics``). Non-canonical spellings (order, blanks, unknown parameters, ``?kind=``
+  on ``/calendar.ics``) get a 301 to the one canonical URL.
+- HTTP: strong ETag (body hash), Last-Modified (newest event in the feed), 304 on a match; the body is
+  rendered once per change of any event or article (Django cache) and per day (the window moves).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from functools import lru_cache
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from events import selectors
+from events.display import format_event_date, format_figures
+from events.models import Event
+
+PRODID = "-//kejicalendar//科技日历 1.0//ZH"
+FEED_TZ = "Asia/Shanghai"
+MAX_FEED_EVENTS = 2000
+MAX_FEED_BYTES = 800_000  # events only; the header and VTIMEZONE add about 2 KB
+MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+# The SUMMARY suffix word per precision, for events that are not short day ranges.
+PRECISION_WORDS = {
+    Event.Precision.DAY: "持续",
+    Event.Precision.MONTH: "整月",
+    Event.Precision.SEASON: "季节",
+    Event.Precision.HALF_YEAR: "半年",
+    Event.Precision.YEAR: "全年",
+    Event.Precision.MULTI_YEAR: "期间",
+    Event.Precision.VAGUE: "大致时间",
+}
+STATUS_WORDS = {
+    Event.Status.CONFIRMED: "CONFIRMED",
+    Event.Status.AUTO: "TENTATIVE",
+    Event.Status.HIDDEN: "CANCELLED",
+}
+ORGANIZER_LABELS = {"hosts": "主办", "co_organizers": "协办", "undertakers": "承办"}
+
+
+@dataclass(frozen=True)
+class FeedQuery:
+    """What one feed URL asks for: the shared filters plus whether coarse events come in."""
+
+    filters: selectors.EventFilters
+    coarse: bool = False
+
+
+def parse_feed_query(params: Mapping[str, str], *, kind: str | None = None) -> FeedQuery:
+    """Validate a feed's query parameters; ``kind`` comes from the path. Raises ``FilterError``."""
+    if kind is not None and (params.get("kind") or "").strip() not in ("", kind):
+        raise selectors.FilterError("kind", "the kind is in the path; leave the kind parameter out")
+    filters = selectors.parse_filters(
+        {**{k: params.get(k) for k in params}, "kind": kind or params.get("kind")}
+    )
+    raw = (params.get("coarse") or "").strip().lower()
+    if raw and raw not in TRUE_WORDS | FALSE_WORDS:
+        raise selectors.FilterError("coarse", "use coarse=1 to include month, season, year and period events")
+    return FeedQuery(filters=filters, coarse=raw in TRUE_WORDS)
+
+
+def feed_path(query: FeedQuery) -> str:
+    """The canonical path and query string for ``query``: kind in the path, other filters in order."""
+    params = selectors.filters_to_params(query.filters)
+    kind = params.pop("kind", None)
+    if query.coarse:
+        params["coarse"] = "1"
+    path = reverse("calendar-kind", kwargs={"kind": kind}) if kind else reverse("calendar")
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def calendar_name(query: FeedQuery) -> str:
+    """A Chinese calendar name that says what the filters select: 科技日历 · 签约 · 金谷 · 2024-03-01起."""
+    f = query.filters
+    parts = ["科技日历"]
+    if f.kind:
+        parts.append(str(Event.Kind(f.kind).label))
+    if f.place:
+        parts.append(f.place)
+    if f.q:
+        parts.append(f"“{f.q}”")
+    if f.source:
+        parts.append(f"来源：{f.source}")
+    if f.precision:
+        parts.append(f"精度：{Event.Precision(f.precision).label}")
+    if f.date_from or f.date_to:
+        span = f"{f.date_from.isoformat() if f.date_from else ''}{'—' if f.date_from and f.date_to else ''}"
+        span += f.date_to.isoformat() if f.date_to else ""
+        parts.append(span + ("起" if not f.date_to else "" if f.date_from else "止"))
+    if query.coarse:
+        parts.append("含粗略日期")
+    return " · ".join(parts)
+
+
+def _is_short_day_event(event: Event) -> bool:
+    return event.precision == Event.Precision.DAY and (event.end - event.start).days < 14
+
+
+def event_summary(event: Event) -> str:
+    """The title; a coarse or long event says its span and precision: 某事（2025年3月，整月）."""
+    if _is_short_day_event(event):
+        return event.title
+    label = format_event_date(start=event.start, end=event.end, precision=event.precision, edtf=event.edtf)
+    label = label.replace("（", "").replace("）", "")  # 2021—2025年（“十四五”） → 2021—2025年“十四五”
+    return f"{event.title}（{label}，{PRECISION_WORDS.get(event.precision, '大致时间')}）"
+
+
+def event_description(event: Event) -> str:
+    """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs."""
+    lines = [
+        "日期："
+        + format_event_date(
+            start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, time=event.time
+        )
+    ]
+    figures = format_figures(event.figures or {})
+    if figures:
+        lines.append(f"数据：{figures}")
+    for key, label in ORGANIZER_LABELS.items():
+        names = (event.organizers or {}).get(key) or []
+        if names:
+            lines.append(f"{label}：{'、'.join(names)}")
+    evidence = list(event.evidence.all())
+    if evidence:
+        sentence = " ".join(evidence[0].sentence.split())
+        if len(sentence) > MAX_EVIDENCE_CHARS:
+            sentence = sentence[:MAX_EVIDENCE_CHARS] + "……"
+        lines.append(f"原文：“{sentence}”")
+    seen: set[int] = set()
+    for ev in evidence:
+        if ev.article_id in seen:
+            continue
+        seen.add(ev.article_id)
+        article = ev.article
+        lines.append(f"来源：{article.title or article.key} {article.url or article.key}".rstrip())
+    return "\n".join(lines)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo("UTC")).replace(microsecond=0)
+
+
+def _add_dates(component: icalendar.Event, event: Event) -> None:
+    """All-day with an exclusive DTEND, or a local time in Asia/Shanghai (see the module docstring)."""
+    if event.time is None:
+        component.add("dtstart", event.start)
+        component.add("dtend", event.end + timedelta(days=1))
+        return
+    tz = ZoneInfo(FEED_TZ)
+    component.add("dtstart", datetime.combine(event.start, event.time, tzinfo=tz))
+    if event.end > event.start:
+        component.add("dtend", datetime.combine(event.end + timedelta(days=1), dtime(0), tzinfo=tz))
+
+
+def build_event(event: Event, *, host: str, scheme: str = "https") -> icalendar.Event:
+    """One VEVENT; ``event`` needs its evidence and articles prefetched (``selectors.with_sources``)."""
+    component = icalendar.Event()
+    stamp = _utc(event.updated)
+    component.add("uid", f"kejical-{event.uid}@{host}")
+    component.add("dtstamp", stamp)
+    component.add("last-modified", stamp)
+    component.add("sequence", event.sequence)
+    component.add("status", STATUS_WORDS.get(event.status, "TENTATIVE"))
+    component.add("summary", event_summary(event))
+    _add_dates(component, event)
+    if event.place:
+        component.add("location", event.place)
+    categories = [str(Event.Kind(event.kind).label) if event.kind in Event.Kind.values else event.kind]
+    if event.place:
+        categories.append(event.place)
+    component.add("categories", categories)
+    component.add("description", event_description(event))
+    component.add("url", f"{scheme}://{host}{reverse('event', kwargs={'uid': event.uid})}")
+    component.add("transp", "TRANSPARENT")  # news events never make the subscriber look busy
+    return component
+
+
+@lru_cache(maxsize=1)
+def _vtimezone() -> bytes:
+    return icalendar.Timezone.from_tzid(FEED_TZ).to_ical()
+
+
+def _header(*, name: str, description: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", description)
+    cal.add("x-wr-timezone", FEED_TZ)
+    cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(timedelta(hours=6)))  # an X- property: typed by hand
+    return cal
+
+
+def build_calendar(
+    events: Iterable[Event],
+    *,
+    host: str,
+    name: str = "科技日历",
+    description: str = "科技日历：本地新闻中的科技活动",
+    scheme: str = "https",
+) -> bytes:
+    """The iCalendar bytes (UTF-8, CRLF, folded by octets) for ``events``, in the order given.
+
+    Stops before ``MAX_FEED_EVENTS`` events or ``MAX_FEED_BYTES`` of events, whichever comes
+    first, and then says in DESCRIPTION how many were left out. Same events, same bytes.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    timed = False
+    left_out = 0
+    for event in events:
+        if left_out or len(chunks) >= MAX_FEED_EVENTS:
+            left_out += 1
+            continue
+        chunk = build_event(event, host=host, scheme=scheme).to_ical()
+        if size + len(chunk) > MAX_FEED_BYTES:
+            left_out += 1
+            continue
+        chunks.append(chunk)
+        size += len(chunk)
+        timed = timed or event.time is not None
+    if left_out:
+        description += f"（为控制大小，只含最新的{len(chunks)}个事件，另有{left_out}个较早的事件未列出）"
+    head = _header(name=name, description=description).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    # The events are serialised once each (to measure them) and spliced in rather than serialised again.
+    return head[: -len(end)] + (_vtimezone() if timed else b"") + b"".join(chunks) + end
+
+
+def _feed_description(query: FeedQuery) -> str:
+    coarse = "含月份、季节、年份和时期等粗略日期的事件" if query.coarse else "只含精确到日、不超过14天的事件"
+    return f"科技日历：本地新闻中带日期的科技活动（{coarse}；默认含近12个月及以后的事件）。"
+
+
+def _render(
+    query: FeedQuery, *, host: str, scheme: str, today: date, now: datetime
+) -> tuple[bytes, datetime | None]:
+    events = list(
+        selectors.calendar_events(
+            filters=query.filters, coarse=query.coarse, today=today, now=now, limit=MAX_FEED_EVENTS + 1
+        )
+    )
+    body = build_calendar(
+        events, host=host, scheme=scheme, name=calendar_name(query), description=_feed_description(query)
+    )
+    newest = max((e.updated for e in events), default=None)
+    return body, newest
+
+
+def cached_feed(query: FeedQuery, *, host: str, scheme: str) -> tuple[bytes, datetime | None]:
+    """The feed's bytes and newest change, rendered at most once per change of the data and per day."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    key_source = f"{feed_path(query)}|{scheme}://{host}|{today}|{selectors.events_version()}"
+    key = "kejical-feed:" + hashlib.sha256(key_source.encode()).hexdigest()
+    hit = cache.get(key)
+    if hit is None:
+        hit = _render(query, host=host, scheme=scheme, today=today, now=now)
+        cache.set(key, hit, timeout=24 * 3600)
+    return hit
+
+
+def _bad_request(error: selectors.FilterError) -> HttpResponse:
+    return HttpResponse(
+        f"{error.field}: {error.message}\n", status=400, content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_safe
+def calendar_feed(request: HttpRequest, kind: str | None = None) -> HttpResponse:
+    """Serve a feed: redirect to the canonical URL, then answer 304 or the cached body."""
+    if kind is not None and kind not in Event.Kind.values:
+        raise Http404("unknown kind")
+    try:
+        query = parse_feed_query(request.GET, kind=kind)
+    except selectors.FilterError as error:
+        return _bad_request(error)
+    canonical = feed_path(query)
+    if request.get_full_path() != canonical:
+        return HttpResponsePermanentRedirect(canonical)
+    body, newest = cached_feed(query, host=request.get_host(), scheme=request.scheme)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
+    last_modified = int(newest.timestamp()) if newest else None
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="kejicalendar.ics"'
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

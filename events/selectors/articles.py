@@ -1,0 +1,53 @@
+"""Reads articles for display: pages of articles, one article with its mentions, and their JSON shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import F, QuerySet
+
+from events.models import Article, Event
+from events.temporal import extract
+
+from .items import with_sources
+
+
+def list_articles(*, source: str | None = None) -> QuerySet[Article]:
+    """Articles, newest publication first (undated last), optionally from one source (by name)."""
+    qs = Article.objects.select_related("source").defer("text")
+    if source:
+        qs = qs.filter(source__name=source)
+    return qs.order_by("-published", "key")
+
+
+def article_events(*, article: Article) -> QuerySet[Event]:
+    """The visible events that cite ``article``, earliest first (undated last), with their evidence."""
+    qs = Event.objects.visible().filter(merged_into__isnull=True, evidence__article=article).distinct()
+    return with_sources(qs.order_by(F("start").asc(nulls_last=True), "title"))
+
+
+def article_ref_day(article: Article) -> date:
+    """The day relative expressions in ``article`` count from: its publication, else when it was stored."""
+    if article.published:
+        return article.published
+    return (article.ingested or article.created).date()
+
+
+def article_mentions(*, article: Article) -> list[dict]:
+    """The parser's mentions in the article text (computed, not stored), as ``Mention.to_dict()``."""
+    return [m.to_dict() for m in extract(article.text, article_ref_day(article))]
+
+
+def article_item(article: Article) -> dict:
+    """An article without its text, as a JSON-ready dict."""
+    return {
+        "id": article.pk,
+        "key": article.key,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "published_how": article.published_how,
+        "source": article.source.name if article.source_id else None,
+        "status": article.status,
+        "ingested": article.ingested.isoformat() if article.ingested else None,
+    }
