@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-# Characters that join without a space when a line break between them is removed: CJK ideographs,
-# CJK and full-width punctuation. "驱\n动" was one word cut by the PDF's line width.
+# A line break next to a CJK ideograph or CJK / full-width punctuation is the PDF's line width,
+# not a space: "驱\n动" is one word and "3月\n11日" one date, so those breaks vanish. Breaks
+# between two Latin letters or digits become one space ("PDF\nfile").
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
-_BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\r?\n[ \t\r\n]*(?=[{_CJK}])")
+_BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\r?\n[ \t\r\n]*|[ \t]*\r?\n[ \t\r\n]*(?=[{_CJK}])")
 _OTHER_BREAK = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
 
 
 def collapse_line_breaks(text: str) -> str:
-    """One line of display text: breaks between Chinese characters vanish, other breaks become a space."""
+    """One line of display text: breaks beside Chinese characters vanish, other breaks become a space."""
     return _OTHER_BREAK.sub(" ", _BREAK_BETWEEN_CJK.sub("", text)).strip()
 
 
