@@ -8,12 +8,7 @@ Plain Python: this package never imports Django or the rest of ``events``.
     ['2024-03-11']
 """
 
+from .parser import extract
 from .types import Kind, Mention, Precision
 
 __all__ = ["Kind", "Mention", "Precision", "extract"]
-
-
-def extract(text: str, ref):  # replaced by the real parser in .parser
-    from .parser import extract as _extract
-
-    return _extract(text, ref)

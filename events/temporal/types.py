@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 
-class Precision(str, enum.Enum):
+class Precision(enum.StrEnum):
     """How finely a mention pins its time down, finest first."""
 
     DAY = "day"
@@ -24,7 +24,7 @@ class Precision(str, enum.Enum):
         return list(Precision).index(self)
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """What sort of expression a mention is."""
 
     ABSOLUTE = "absolute"  # the text gives the year: 2024年3月11日, 2023年末

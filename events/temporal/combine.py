@@ -1,0 +1,167 @@
+"""Joins neighbouring pieces: a date and its lunar or weekday clue, a date and its time, two ends of a range.
+
+Corroboration: a lunar date or weekday printed beside a Gregorian date must agree with it.
+When the Gregorian year is not printed and the clue disagrees with the reference-year
+reading, the years ``ref.year - 30 .. ref.year + 1`` are searched for ones where both
+agree and the one closest to ref wins (the earlier on a tie): "3月11日，农历二月初二" read
+on 2025-06-01 is 2024-03-11. When none agrees, or the year is printed, the Gregorian
+reading stays with low confidence and a note.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from . import calendars, patterns
+from .reading import Reading
+from .resolve import read_time, shift_years
+from .types import Kind, Precision
+
+if TYPE_CHECKING:
+    from .parser import Piece
+
+_TOUCH = re.compile(patterns.GAP)
+_TIME_GAP = re.compile(r"[ \t\r\n，,]{0,2}")
+_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday"}
+SEARCH_BACK, SEARCH_AHEAD = 30, 1
+
+
+def touching(norm: str, end: int, start: int) -> bool:
+    """True when only a short run of whitespace separates two pieces."""
+    return _TOUCH.fullmatch(norm, end, start) is not None
+
+
+def linked(norm: str, end: int, start: int) -> bool:
+    """True when two pieces are the ends of a range or items of a list ("11日至13日", "11日、12日")."""
+    return bool(patterns.RANGE_GAP.fullmatch(norm, end, start) or patterns.LIST_GAP.fullmatch(norm, end, start))
+
+
+def join(norm: str, pieces: list[Piece]) -> list[Piece]:
+    """Merge clues, then times, then ranges; each pass keeps text order."""
+    pieces = _pairwise(norm, pieces, _corroborate)
+    pieces = _pairwise(norm, pieces, _attach_time)
+    pieces = [p for p in pieces if p.family != "time" or p.reading.time is not None or p.reading.valid]
+    return _pairwise(norm, pieces, _make_range)
+
+
+def _pairwise(norm: str, pieces: list[Piece], merge) -> list[Piece]:
+    out: list[Piece] = []
+    for piece in pieces:
+        if out:
+            merged = merge(norm, out[-1], piece)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(piece)
+    return out
+
+
+# ---------------------------------------------------------------- corroboration
+
+
+def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
+    if right.reading.clue and _is_day(left) and left.family in _GREGORIAN:
+        date_piece, clue_piece = left, right
+    elif left.reading.clue and _is_day(right) and right.family in _GREGORIAN:
+        date_piece, clue_piece = right, left
+    else:
+        return None
+    if not patterns.CLUE_GAP.fullmatch(norm, left.end, right.start):
+        return None
+    clue = clue_piece.reading.clue
+    if clue[0] == "lunar" and clue[2] is None:
+        return None
+    end = right.end
+    close = patterns.CLUE_CLOSE.match(norm, end)
+    if close and "(" in norm[left.end : right.start] or close and "（" in norm[left.end : right.start]:
+        end = close.end()
+    left.reading = _agree(date_piece.reading, clue, kind=Kind.LUNAR if clue[0] == "lunar" else date_piece.reading.kind)
+    left.end = end
+    left.family = date_piece.family
+    return left
+
+
+def _is_day(piece: Piece) -> bool:
+    r = piece.reading
+    return r.valid and r.precision == Precision.DAY and r.start == r.end
+
+
+def _matches(d: date, clue: tuple) -> bool:
+    if clue[0] == "weekday":
+        return d.weekday() == clue[1]
+    try:
+        _, month, day, leap = calendars.solar_to_lunar(d)
+    except ValueError:
+        return False
+    return (month, day, leap) == (clue[1], clue[2], clue[3])
+
+
+def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
+    """The Gregorian reading checked against (or re-dated by) its lunar or weekday clue."""
+    d = reading.start
+    if _matches(d, clue):
+        return reading.but(kind=kind, confidence=max(reading.confidence, 0.95), clue=())
+    label = "lunar date" if clue[0] == "lunar" else "weekday"
+    if reading.year_inferred:
+        ref_year = d.year
+        candidates = []
+        for year in range(ref_year - SEARCH_BACK, ref_year + SEARCH_AHEAD + 1):
+            try:
+                other = d.replace(year=year)
+            except ValueError:
+                continue
+            if _matches(other, clue):
+                candidates.append(other)
+        if candidates:
+            best = min(candidates, key=lambda c: (abs(c.year - ref_year), c.year))
+            moved = reading.but(start=best, end=best, edtf_from=best.isoformat(), edtf_to=best.isoformat())
+            return moved.but(kind=kind, confidence=0.9, year_inferred=False, clue=(),
+                             note=f"year {best.year} chosen: the {label} beside it fits no nearer year")
+    return reading.but(confidence=0.3, clue=(), note=f"the {label} beside this date disagrees with it")
+
+
+# ---------------------------------------------------------------- times of day
+
+
+def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
+    if right.family != "time" or left.family == "time" or not left.reading.valid:
+        return None
+    if left.reading.start != left.reading.end or left.reading.time is not None:
+        return None
+    if not _TIME_GAP.fullmatch(norm, left.end, right.start):
+        return None
+    at, _ = read_time(right.groups)
+    if at is None:
+        return None
+    left.reading = left.reading.but(time=at)
+    left.end = right.end
+    return left
+
+
+# ---------------------------------------------------------------- ranges
+
+
+def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
+    a, b = left.reading, right.reading
+    if not (a.valid and b.valid) or a.open_end or b.open_end:
+        return None
+    if Precision.VAGUE in (a.precision, b.precision) and not _is_day(left):
+        return None
+    if not patterns.RANGE_GAP.fullmatch(norm, left.end, right.start):
+        return None
+    if b.end < a.start and b.year_inferred:
+        b = shift_years(b, 1)  # "12月28日至1月3日": the end runs into the next year
+    if b is None or b.end < a.start:
+        return None
+    precision = max(a.precision, b.precision, key=lambda p: p.rank)
+    if precision == Precision.YEAR and a.start.year != b.end.year:
+        precision = Precision.MULTI_YEAR
+    times = a.time if a.time == b.time else None
+    edtf_to = b.edtf_to or b.edtf_from
+    reading = Reading(a.start, b.end, precision, Kind.RANGE, a.edtf_from, edtf_to,
+                      min(a.confidence, b.confidence), time=times or a.time)
+    left.reading = reading
+    left.end = right.end
+    return left

@@ -1,0 +1,46 @@
+"""Makes text easier to match without moving any character: traditional → simplified, full-width → ASCII.
+
+Every step keeps the length, so an offset into the normalised text is the same offset
+into the original and spans need no mapping. Whitespace is not removed here; the
+patterns allow short runs of it between the tokens of one expression instead.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+try:  # opencc is a declared dependency; the guard only keeps a broken install from hiding all dates.
+    import opencc
+
+    _T2S = opencc.OpenCC("t2s")
+except Exception:  # pragma: no cover - exercised only without the OpenCC wheel
+    _T2S = None
+
+# Full-width digits and the punctuation dates use, plus "○" (often typed for 〇), to the forms
+# the patterns expect. One character to one character.
+_WIDTH = str.maketrans(
+    "０１２３４５６７８９．／－：～　○Ｏ",
+    "0123456789./-:~ 〇〇",
+)
+
+
+def normalize(text: str) -> str:
+    """The same-length text with simplified characters and ASCII digits.
+
+    Falls back to converting character by character when OpenCC's phrase-level
+    conversion changes the length (it can merge or split a phrase), so offsets stay valid.
+    """
+    text = text.translate(_WIDTH)
+    if _T2S is None or text.isascii():
+        return text
+    converted = _T2S.convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_convert_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=8192)
+def _convert_char(ch: str) -> str:
+    """One character through OpenCC, kept as is when the result is not one character."""
+    out = _T2S.convert(ch) if _T2S is not None else ch
+    return out if len(out) == 1 else ch

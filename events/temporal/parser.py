@@ -1,0 +1,139 @@
+"""Finds temporal expressions in text: one regex scan, then joining the pieces that belong together.
+
+``extract(text, ref)`` is the package's entry point. Plain Python, no Django. The work is
+linear in the text: one pass of ``patterns.MASTER`` (a compiled regex), then passes over
+the (few) matches. Nothing here reads the clock; ``ref`` is the day to count from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from . import combine, patterns
+from .normalize import normalize
+from .reading import Context, Reading
+from .resolve import resolve
+from .types import Kind, Mention, Precision
+
+# Groups that follow a year ("_y") or stand alone ("_m") carry a tag so names stay unique.
+_TAGGED = {"m1", "mcn", "m2", "mrel", "d1", "d2", "mpart", "open"}
+# What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
+_TAKES_YEAR = {"lunar", "fest", "term", "season", "dur"}
+_YEAR_ONLY_KEYS = {"y4", "ycn", "yrel", "_family"}
+
+
+@dataclass(slots=True)
+class Piece:
+    """One regex match: its family (a key of ``patterns.FAMILIES``), offsets and groups."""
+
+    family: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    year: int | None = None
+    year_relative: bool = False
+    reading: Reading | None = None
+
+
+def extract(text: str, ref: date) -> list[Mention]:
+    """Every temporal expression in ``text``, in text order, resolved against ``ref``.
+
+    Spans index the original ``text``. Never raises on odd input: an impossible date gives a
+    mention with ``valid=False`` and no days; non-string or empty text gives [].
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if isinstance(ref, datetime):
+        ref = ref.date()
+    norm = normalize(text)
+    pieces = _attach_years(norm, _scan(norm), ref)
+    _resolve_all(norm, pieces, ref)
+    pieces = combine.join(norm, [p for p in pieces if p.reading is not None])
+    return [_mention(text, p) for p in pieces]
+
+
+def _scan(norm: str) -> list[Piece]:
+    pieces = []
+    for match in patterns.MASTER.finditer(norm):
+        family = match.lastgroup[2:]
+        groups = {"_family": family}
+        for key, value in match.groupdict().items():
+            if value is None or key.startswith("F_"):
+                continue
+            base, _, tag = key.rpartition("_")
+            groups[base if base in _TAGGED and tag in ("y", "m") else key] = value
+        pieces.append(Piece(family, match.start(), match.end(), groups))
+    return pieces
+
+
+def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
+    """Fold a bare year into the festival, lunar date, season… printed right after it."""
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and piece.family in _TAKES_YEAR
+            and last.family == "cal_y"
+            and set(last.groups) <= _YEAR_ONLY_KEYS
+            and combine.touching(norm, last.end, piece.start)
+        ):
+            year, kind = _year_of(last, ref)
+            if year is not None:
+                piece.year, piece.year_relative, piece.start = year, kind == Kind.RELATIVE, last.start
+                out[-1] = piece
+                continue
+        out.append(piece)
+    return out
+
+
+def _year_of(piece: Piece, ref: date) -> tuple[int | None, Kind]:
+    from .resolve import read_year
+
+    year, kind, _ = read_year(piece.groups, Context(ref))
+    return year, kind
+
+
+def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
+    """Resolve in text order, so "当天" and "13日" can lean on what came before."""
+    ctx = Context(ref)
+    previous: Piece | None = None
+    for piece in pieces:
+        ctx.year, ctx.year_relative = piece.year, piece.year_relative
+        ctx.inherit_year = ctx.inherit_month = None
+        if previous is not None and previous.reading is not None and previous.reading.valid:
+            if combine.linked(norm, previous.end, piece.start):
+                ctx.inherit_year = previous.reading.start.year
+                ctx.inherit_month = previous.reading.month
+        try:
+            piece.reading = resolve(piece.family, piece.groups, ctx)
+        except (ValueError, OverflowError, KeyError):  # a reading we cannot make is no date
+            piece.reading = None
+        if piece.reading is None and piece.year is not None:
+            continue
+        reading = piece.reading
+        if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
+            if reading.precision == Precision.DAY and reading.start == reading.end:
+                ctx.anchor_day = reading.start
+            ctx.anchor_year = reading.start.year
+        if reading is not None:
+            previous = piece
+
+
+def _mention(text: str, piece: Piece) -> Mention:
+    r = piece.reading
+    return Mention(
+        text=text[piece.start : piece.end],
+        span=(piece.start, piece.end),
+        start=r.start if r.valid else None,
+        end=r.end if r.valid else None,
+        precision=r.precision,
+        edtf=r.edtf,
+        kind=r.kind,
+        confidence=r.confidence,
+        time=r.time,
+        open_end=r.open_end,
+        valid=r.valid,
+        note=r.note,
+    )

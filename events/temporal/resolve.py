@@ -1,0 +1,315 @@
+"""Turns one matched expression into calendar days, following the conventions below.
+
+Plain Python. Readings chosen where readers could differ:
+
+* A year-less date takes the reference (publication) year: "3月11日" is in ref's year,
+  unless a lunar date or weekday beside it says otherwise (see ``combine``).
+* A range whose end has no year and comes before its start runs into the next year
+  ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
+* A year-less lunar date falls in the lunar year that contains the reference day.
+* A festival or solar term with a year is the one inside that Gregorian year ("2023年除夕"
+  is 2023-01-21, "2019年大寒" is 2019-01-20); a year-less one is the one inside ref's
+  Gregorian year (so "元宵节" read in December is the past one: add a year to mean the next).
+* Ranges are inclusive; weeks run Monday–Sunday ("下周三" is Wednesday of next week even on
+  a Monday); a bare weekday ("周三") is that day of ref's week. "周末" is Saturday–Sunday:
+  bare "周末" in news is the most recent weekend on or before ref (confidence 0.4);
+  "本周末/上周末/下周末" are explicit.
+* "上旬/中旬/下旬" are days 1–10 / 11–20 / 21–end (precision day: the bounds are exact);
+  "月初/月中/月底" the same days but vague. "年初" is January–February and "年中"
+  June–July (precision season), "年底/年末" December (precision month); quarters are
+  precision season, "上半年/下半年" half-year.
+* "近日/日前" are ref-10..ref, "近期" ref-30..ref+30, "目前/如今/当前" ref (all vague).
+  "近年来" and "近几年" are 1 January of ref.year-3 .. ref (vague); "N年来"/"近N年" are
+  1 January of ref.year-N .. ref (multi-year); "今后N年/未来N年" ref .. ref + N years - 1 day.
+* "N天前/后" is a day, "N个月前" that month, "N年前" that year, "N周前" that week.
+* "2024年起" starts 2024-01-01 with an open end (edtf "2024/..", end = 2024-12-31 as the
+  first unit); "2024年以来" and "“十四五”以来" run to ref (edtf "2021/2025-11-07").
+* "十四五" is 2021–2025 (plan n starts in 1966 + 5(n-3)); "20世纪90年代" is 1990–1999 and
+  "20世纪" 1900–1999 (the popular reading, not the strict 1901–2000).
+* Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
+* Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
+  ref's year, except that a winter word read before 立春 means the winter containing ref.
+* "当天/当日/次日" and "当年/同年/次年" count from the last day/year the text mentioned,
+  or from ref when there is none (then with lower confidence).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from . import calendars, patterns
+from .numerals import read_number
+from .reading import (
+    Context,
+    Reading,
+    add_months,
+    day_reading,
+    days_reading,
+    invalid,
+    last_day,
+    month_reading,
+    safe_date,
+    until_ref,
+    years_reading,
+)
+from .resolve_named import NAMED_RESOLVERS
+from .resolve_relative import RELATIVE_RESOLVERS
+from .types import Kind, Precision
+
+
+def resolve(family: str, g: dict[str, str], ctx: Context) -> Reading | None:
+    """The reading of one matched expression, or None when the match is not a date after all."""
+    return _RESOLVERS[family](g, ctx)
+
+
+# ---------------------------------------------------------------- years, months, days
+
+
+def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]:
+    """(year, kind, confidence) from the year groups of a "cal_y" match; year None if unreadable."""
+    if "y4" in g:
+        return int(g["y4"]), Kind.ABSOLUTE, 1.0
+    if "ycn" in g:
+        return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
+    if "y2" in g:
+        yy = int(g["y2"])
+        year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
+        return year, Kind.ABSOLUTE, 0.8
+    word = g.get("yrel", "")
+    if word in patterns.RELATIVE_YEARS:
+        return ctx.ref.year + patterns.RELATIVE_YEARS[word], Kind.RELATIVE, 0.95
+    if word in patterns.ANCHORED_YEARS:
+        base = ctx.anchor_year
+        confidence = 0.7 if base is not None else 0.4
+        return (base if base is not None else ctx.ref.year) + patterns.ANCHORED_YEARS[word], Kind.RELATIVE, confidence
+    return None, Kind.PARTIAL, 0.0
+
+
+def _read_month(token: str | None) -> int | None:
+    return read_number(token) if token else None
+
+
+def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
+    """Year/month/day expressions: 2024年3月11日, 3月11—13日, 今年年底, 下月初, 2021—2025年, 2024年起."""
+    year, kind, confidence = read_year(g, ctx) if g.get("_family") == "cal_y" else (None, Kind.PARTIAL, 0.85)
+    inferred = False
+    if g.get("mrel"):
+        year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[g["mrel"]])
+        if g["mrel"] in ("当月", "同月") and ctx.anchor_day is not None:
+            year, month = ctx.anchor_day.year, ctx.anchor_day.month
+        kind, confidence = Kind.RELATIVE, 0.9
+        month2 = month
+    else:
+        month, month2 = _read_month(g.get("m1") or g.get("mcn")), _read_month(g.get("m2"))
+    if year is None:
+        if month is None:
+            return None
+        # The year is not printed: from the start of a range or list, else from ref. Either
+        # way it is inferred, so a range end may move on a year and a clue may re-date it.
+        year, inferred = (ctx.inherit_year or ctx.ref.year), True
+    if month is None:
+        reading = _year_reading(year, g, kind, confidence)
+    else:
+        reading = _month_reading(year, month, month2 or month, g, kind, confidence)
+        if reading is not None and reading.valid:
+            reading.year_inferred = inferred
+    if reading is None or not reading.valid:
+        return reading
+    return _open(reading, g.get("open"), ctx.ref)
+
+
+def _year_reading(year: int, g: dict[str, str], kind: Kind, confidence: float) -> Reading | None:
+    if not 1 <= year <= 9999:
+        return None
+    if "y4b" in g:
+        last = int(g["y4b"])
+        if last < year:
+            return None
+        return years_reading(year, last, Kind.RANGE, confidence=confidence)
+    part = g.get("ypart")
+    if part is None:
+        return years_reading(year, year, kind, confidence=confidence)
+    return year_part_reading(year, part, kind, confidence)
+
+
+def year_part_reading(year: int, part: str, kind: Kind, confidence: float) -> Reading:
+    """上半年 → Jan–Jun (half-year), 第一季度 → Jan–Mar (season), 年末 → December (month)."""
+    first, last = patterns.YEAR_PARTS[part]
+    if last - first == 5:
+        precision = Precision.HALF_YEAR
+    elif first == last:
+        precision = Precision.MONTH
+    else:
+        precision = Precision.SEASON
+    return month_reading(year, first, last, kind, precision, confidence=confidence)
+
+
+def _month_reading(year: int, month: int, month2: int, g: dict[str, str], kind: Kind, confidence: float) -> Reading | None:
+    if not (1 <= month <= 12 and 1 <= month2 <= 12):
+        return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
+    if month2 < month:
+        return None
+    d1, d2 = g.get("d1"), g.get("d2")
+    if d1 is not None:
+        if month2 != month:
+            return None
+        return _days_in_month(year, month, read_number(d1), read_number(d2) if d2 else None, kind, confidence)
+    part = g.get("mpart")
+    if part is not None and month2 == month:
+        return month_part_reading(year, month, part, kind, confidence)
+    reading = month_reading(year, month, month2, Kind.RANGE if month2 != month else kind, confidence=confidence)
+    reading.month = month
+    return reading
+
+
+def _days_in_month(year: int, month: int, first: int | None, last: int | None, kind: Kind, confidence: float) -> Reading:
+    start = safe_date(year, month, first or 0)
+    end = safe_date(year, month, last) if last is not None else start
+    if start is None or end is None or end < start:
+        return invalid(kind, Precision.DAY, f"no day {last or first} in {year}-{month:02d}")
+    if end != start:
+        kind = Kind.RANGE
+    return days_reading(start, end, Precision.DAY, kind, confidence, month=month)
+
+
+def month_part_reading(year: int, month: int, part: str, kind: Kind, confidence: float) -> Reading:
+    """上旬 = days 1–10, 中旬 11–20, 下旬 21–end (day bounds); 月初/月底 the same but vague."""
+    first, last = patterns.MONTH_PARTS[part]
+    end = last_day(year, month) if last >= 28 else date(year, month, last)
+    precision = Precision.DAY if part in patterns.EXACT_MONTH_PARTS else Precision.VAGUE
+    if part == "份":
+        return month_reading(year, month, month, kind, confidence=confidence, month=month)
+    return days_reading(date(year, month, first), end, precision, kind, confidence, month=month)
+
+
+def _open(reading: Reading, word: str | None, ref: date) -> Reading:
+    """"起/开始" leaves the end open; "以来/至今" runs to the reference day."""
+    if word in ("起", "开始"):
+        return reading.but(open_end=True)
+    if word in ("以来", "至今"):
+        if reading.start is None or reading.start > ref:
+            return reading
+        return until_ref(reading, ref)
+    return reading
+
+
+def resolve_iso(g: dict[str, str], ctx: Context) -> Reading | None:
+    """2024-03-11, 2024/3/11, 2024.3.11."""
+    year, month, day = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    d = safe_date(year, month, day)
+    if d is None:
+        return invalid(Kind.ABSOLUTE, Precision.DAY, f"no day {year}-{month}-{day}")
+    return day_reading(d, Kind.ABSOLUTE, month=month)
+
+
+def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
+    """"15日" alone: the 15th of the month before it in a range or list, else of ref's month."""
+    year = ctx.inherit_year or ctx.ref.year
+    month = ctx.inherit_month or ctx.ref.month
+    d = safe_date(year, month, int(g["bd"]))
+    if d is None:
+        return invalid(Kind.PARTIAL, Precision.DAY, f"no day {g['bd']} in {year}-{month:02d}")
+    return day_reading(d, Kind.PARTIAL, 0.8 if ctx.inherit_month else 0.6, month=month, year_inferred=True)
+
+
+def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:
+    """A year printed straight before a quoted title: 2025“青春之约” is the year 2025."""
+    year = int(g["yq"])
+    return years_reading(year, year, Kind.ABSOLUTE, confidence=0.7)
+
+
+def resolve_year_part(g: dict[str, str], ctx: Context) -> Reading | None:
+    """上半年, 年底, 第一季度 with no year: of ref's year."""
+    return year_part_reading(ctx.ref.year, g["ypart_s"], Kind.PARTIAL, 0.8)
+
+
+def resolve_month_part(g: dict[str, str], ctx: Context) -> Reading | None:
+    """月初, 月底 with no month: of ref's month."""
+    return month_part_reading(ctx.ref.year, ctx.ref.month, g["mpart_s"][1:], Kind.PARTIAL, 0.7)
+
+
+_RESOLVERS = {
+    "iso": resolve_iso,
+    "cal_y": resolve_calendar,
+    "cal_m": resolve_calendar,
+    "bareday": resolve_bare_day,
+    "yq": resolve_year_quote,
+    "ypart": resolve_year_part,
+    "mpart": resolve_month_part,
+}
+
+
+def read_time(g: dict[str, str]) -> tuple[time | None, bool]:
+    """(time of day, weak) from a "time" match; weak means a bare "9时" that needs a date beside it."""
+    for suffix, weak in (("", False), ("2", False), ("3", True), ("4", True)):
+        hour_text = g.get(f"t_h{suffix}")
+        if hour_text is None:
+            continue
+        hour, minute = read_number(hour_text), 0
+        if g.get(f"t_m{suffix}"):
+            minute = read_number(g[f"t_m{suffix}"])
+        elif g.get(f"t_half{suffix}"):
+            minute = 30
+        elif g.get(f"t_q{suffix}"):
+            minute = 15 if g[f"t_q{suffix}"] == "一刻" else 45
+        period = g.get("t_per")
+        if hour is None or minute is None:
+            return None, weak
+        if period is not None:
+            hour = _with_period(hour, period)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            return None, weak
+        return time(hour, minute), weak
+    return None, True
+
+
+def _with_period(hour: int, period: str) -> int:
+    """"下午3点" is 15:00; "中午12点" stays 12:00 and "中午1点" is 13:00; "凌晨12点" is 0:00."""
+    if patterns.DAY_PERIODS[period] == 12:
+        if period in ("中午", "午间"):
+            return hour + 12 if hour < 11 else hour
+        return hour + 12 if hour < 12 else hour
+    return 0 if hour == 12 and period == "凌晨" else hour
+
+
+def resolve_time(g: dict[str, str], ctx: Context) -> Reading | None:
+    """A time of day with no date: on the last day the text mentioned, or ref (low confidence)."""
+    at, weak = read_time(g)
+    if at is None or weak:
+        return None
+    day = ctx.anchor_day or ctx.ref
+    return day_reading(day, Kind.RELATIVE, 0.6 if ctx.anchor_day else 0.4, time=at)
+
+
+_RESOLVERS["time"] = resolve_time
+_RESOLVERS.update(NAMED_RESOLVERS)
+_RESOLVERS.update(RELATIVE_RESOLVERS)
+
+
+def shift_years(reading: Reading, years: int) -> Reading | None:
+    """The same reading ``years`` later (for a range end that runs into the next year)."""
+    try:
+        start = reading.start.replace(year=reading.start.year + years) if reading.start else None
+        end = reading.end.replace(year=reading.end.year + years) if reading.end else None
+    except ValueError:  # 2月29日 in a common year
+        return None
+    shifted = reading.but(start=start, end=end)
+    shifted.edtf_from = _shift_edtf(reading.edtf_from, years)
+    shifted.edtf_to = _shift_edtf(reading.edtf_to, years)
+    return shifted
+
+
+def _shift_edtf(text: str, years: int) -> str:
+    if len(text) >= 4 and text[:4].isdigit():
+        return f"{int(text[:4]) + years:04d}{text[4:]}"
+    return text
+
+
+def offset_days(d: date, days: int) -> date | None:
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+__all__ = ["Context", "resolve", "read_time", "shift_years", "offset_days", "calendars"]

@@ -1,0 +1,165 @@
+"""Resolves named calendar expressions: lunar dates, festivals, solar terms, seasons, plans, decades.
+
+The lunar, festival, solar-term and season arithmetic lives in ``calendars``; this module
+only picks the year (see the conventions in ``resolve``) and builds the reading.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import calendars, patterns
+from .numerals import read_number
+from .reading import Context, Reading, day_reading, days_reading, invalid, until_ref, years_reading
+from .types import Kind, Precision
+
+LUNAR_MONTH_WORDS = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _lunar_month(token: str) -> int | None:
+    return LUNAR_MONTH_WORDS.get(token) or read_number(token)
+
+
+def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
+    """农历二月初二, 正月十五, 腊月二十三, 闰四月, 八月十五: in the lunar year containing ref."""
+    for tag in ("1", "2", "3", "4"):
+        if g.get(f"l_m{tag}"):
+            month_text, day_text = g[f"l_m{tag}"], g.get(f"l_d{tag}")
+            break
+    else:
+        return None
+    leap = "l_leap" in g or "l_m2" in g
+    month = _lunar_month(month_text)
+    day = read_number(day_text) if day_text else None
+    # Marked lunar (农历, 闰, 正/冬/腊月, 初X) is sure; "八月十五" without a marker less so.
+    marked = "l_pre" in g or leap or "l_m3" in g or (day_text or "")[:1] in ("初", "廿", "卅")
+    confidence = 0.9 if marked else 0.7
+    explicit = ctx.year is not None
+    year = ctx.year if explicit else calendars.lunar_year_containing(ctx.ref)
+    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+        return invalid(Kind.LUNAR, Precision.DAY, "no such lunar date")
+    if day is None:
+        first = calendars.lunar_to_solar(year, month, 1, leap)
+        last = calendars.lunar_to_solar(year, month, 30, leap) or calendars.lunar_to_solar(year, month, 29, leap)
+        if first is None or last is None:
+            return invalid(Kind.LUNAR, Precision.MONTH, f"lunar year {year} has no {'leap ' if leap else ''}month {month}")
+        return days_reading(first, last, Precision.MONTH, Kind.LUNAR, confidence, clue=("lunar", month, None, leap))
+    found = calendars.lunar_to_solar(year, month, day, leap)
+    if found is None:
+        return invalid(Kind.LUNAR, Precision.DAY, f"lunar year {year} has no {'leap ' if leap else ''}{month}/{day}")
+    return day_reading(found, Kind.LUNAR, confidence, clue=("lunar", month, day, leap), year_inferred=not explicit)
+
+
+def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
+    """春节, 2023年除夕, 六一, 元宵节后一天: the occurrence inside the (given or ref's) Gregorian year."""
+    name = g["fest"]
+    year = ctx.year or ctx.ref.year
+    found = calendars.festival_date(name, year)
+    if found is None:
+        return None
+    shift = 0
+    if "fest_dir" in g:
+        n = read_number(g.get("fest_n", ""))
+        if n is None:
+            return None
+        shift = n if g["fest_dir"] == "后" else -n
+    elif "fest_eve" in g:
+        shift = -1 if g["fest_eve"] in ("前夕", "前一天") else 1
+    confidence = 0.7 if name in patterns.AMBIGUOUS_FESTIVALS else 0.9
+    return day_reading(found + timedelta(days=shift), Kind.FESTIVAL, confidence, year_inferred=ctx.year is None)
+
+
+def resolve_solar_term(g: dict[str, str], ctx: Context) -> Reading | None:
+    """立冬, 2019年大寒: the day the term falls on inside the (given or ref's) Gregorian year."""
+    found = calendars.solar_term_date(g["term"], ctx.year or ctx.ref.year)
+    if found is None:
+        return None
+    return day_reading(found, Kind.SOLAR_TERM, 0.9, year_inferred=ctx.year is None)
+
+
+def resolve_season(g: dict[str, str], ctx: Context) -> Reading | None:
+    """初冬时节, 2024年春, 今年夏天: a span following the solar terms (see ``calendars``)."""
+    name = g.get("season") or g.get("season_b")
+    year = ctx.year
+    if year is None:
+        year = ctx.ref.year
+        before = calendars.season_span(name, year - 1)
+        if before is not None and before[0] <= ctx.ref <= before[1]:
+            year -= 1  # "冬天" read in January is the winter that began last year
+    span = calendars.season_span(name, year)
+    edtf = calendars.season_edtf(name, year)
+    if span is None or edtf is None:
+        return None
+    kind = Kind.VAGUE if ctx.year is None else (Kind.RELATIVE if ctx.year_relative else Kind.ABSOLUTE)
+    first, _, last = edtf.partition("/")
+    return Reading(span[0], span[1], Precision.SEASON, kind, first, last, 0.8 if ctx.year is None else 0.9)
+
+
+def resolve_plan(g: dict[str, str], ctx: Context) -> Reading | None:
+    """“十四五”期间 = 2021–2025; “十四五”以来 = 2021-01-01 .. ref; 十四五末 = 2025."""
+    number = read_number(g.get("plan_q") or g.get("plan_b") or g.get("plan_c") or "")
+    if number is None or not 1 <= number <= 30:
+        return None
+    first = patterns.plan_first_year(number)
+    part = patterns.PLAN_SUFFIXES.get(g.get("plan_suf", ""), "whole")
+    confidence = 1.0 if "plan_suf" in g else 0.85
+    if part == "first":
+        return years_reading(first, first, Kind.PLAN_PERIOD, confidence=confidence)
+    if part == "last":
+        return years_reading(first + 4, first + 4, Kind.PLAN_PERIOD, confidence=confidence)
+    whole = years_reading(first, first + 4, Kind.PLAN_PERIOD, confidence=confidence)
+    if part == "since" and whole.start <= ctx.ref:
+        return until_ref(whole, ctx.ref, Precision.MULTI_YEAR)
+    return whole
+
+
+# Parts of a decade or century as (first, last) offsets in years.
+DECADE_PARTS = {"初": (0, 3), "初期": (0, 3), "前期": (0, 3), "中期": (4, 6), "末": (7, 9), "末期": (7, 9), "后期": (7, 9)}
+CENTURY_PARTS = {
+    "初": (0, 19), "初期": (0, 19), "前期": (0, 29), "中期": (40, 69), "中叶": (40, 69),
+    "末": (80, 99), "末期": (80, 99), "后期": (70, 99), "上半叶": (0, 49), "下半叶": (50, 99),
+}  # fmt: skip
+
+
+def resolve_decade(g: dict[str, str], ctx: Context) -> Reading | None:
+    """20世纪90年代 = 1990–1999 (edtf 199X); 90年代 alone = the latest 1990s not after ref; 21世纪."""
+    decade_text = g.get("dec") or g.get("dec_b")
+    decade = read_number(decade_text.rstrip("0")) if decade_text and decade_text[-1] == "0" else None
+    if decade_text and decade is None:
+        decade = (read_number(decade_text) or 0) // 10
+    part = g.get("dec_part")
+    if "cent" in g:
+        century = read_number(g["cent"])
+        if century is None or not 1 <= century <= 99:
+            return None
+        base = (century - 1) * 100
+    else:
+        base = ctx.ref.year // 100 * 100
+        if base + (decade or 0) * 10 > ctx.ref.year:
+            base -= 100
+    if decade is None:
+        first, last = CENTURY_PARTS.get(part, (0, 99))
+        reading = years_reading(base + first, base + last, Kind.ABSOLUTE, confidence=0.9)
+        if part is None:
+            reading.edtf_from, reading.edtf_to = f"{base // 100:02d}XX", ""
+        return reading if base + first >= 1 else None
+    start = base + decade * 10
+    first, last = DECADE_PARTS.get(part, (0, 9))
+    if start + first < 1:
+        return None
+    reading = years_reading(start + first, start + last, Kind.ABSOLUTE, confidence=0.9 if "cent" in g else 0.75)
+    if part is None:
+        reading.edtf_from, reading.edtf_to = f"{start // 10:03d}X", ""
+    return reading
+
+
+NAMED_RESOLVERS = {
+    "lunar": resolve_lunar,
+    "fest": resolve_festival,
+    "term": resolve_solar_term,
+    "season": resolve_season,
+    "plan": resolve_plan,
+    "decade": resolve_decade,
+}
+
+__all__ = ["NAMED_RESOLVERS", "date"]

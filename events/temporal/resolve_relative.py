@@ -1,0 +1,187 @@
+"""Resolves expressions counted from the reference day: 明天, 下周三, 15天后, 3年来, 上季度, 近日, 周末.
+
+Conventions are listed in ``resolve``; the vocabulary lives in ``patterns``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import patterns
+from .numerals import read_number
+from .reading import (
+    Context,
+    Reading,
+    add_months,
+    day_reading,
+    days_reading,
+    last_day,
+    month_reading,
+    safe_date,
+    week_monday,
+    years_reading,
+)
+from .types import Kind, Precision
+
+
+def _shift(d: date, days: int) -> date | None:
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def resolve_relative_day(g: dict[str, str], ctx: Context) -> Reading | None:
+    """今天, 昨日, 明天, 大后天: the reference day plus the table's offset."""
+    d = _shift(ctx.ref, patterns.RELATIVE_DAYS[g["rday"]])
+    return day_reading(d, Kind.RELATIVE, 0.9) if d else None
+
+
+def resolve_anchored_day(g: dict[str, str], ctx: Context) -> Reading | None:
+    """当天, 次日: counted from the last day the text mentioned, else from ref."""
+    base = ctx.anchor_day or ctx.ref
+    d = _shift(base, patterns.ANCHORED_DAYS[g["aday"]])
+    return day_reading(d, Kind.RELATIVE, 0.8 if ctx.anchor_day else 0.5) if d else None
+
+
+def resolve_week(g: dict[str, str], ctx: Context) -> Reading | None:
+    """下周三, 上周, 本周末, 周日; bare 周末 is the latest weekend on or before ref."""
+    prefix, day = g.get("wk_pre"), g.get("wk_d") or g.get("wk_d2")
+    monday = week_monday(ctx.ref, patterns.WEEK_OFFSETS.get(prefix, 0) if prefix else 0)
+    if day == "末":
+        if prefix is None:
+            saturday = ctx.ref - timedelta(days=(ctx.ref.weekday() - 5) % 7)
+            return days_reading(saturday, saturday + timedelta(days=1), Precision.DAY, Kind.RELATIVE, 0.4,
+                                note="bare 周末: the latest weekend on or before the reference day")
+        saturday = monday + timedelta(days=5)
+        return days_reading(saturday, saturday + timedelta(days=1), Precision.DAY, Kind.RELATIVE, 0.85)
+    if day is None:
+        return days_reading(monday, monday + timedelta(days=6), Precision.DAY, Kind.RELATIVE, 0.85)
+    weekday = patterns.WEEKDAYS[day]
+    found = monday + timedelta(days=weekday)
+    clue = ("weekday", weekday) if prefix is None else ()
+    return day_reading(found, Kind.RELATIVE, 0.85 if prefix else 0.6, clue=clue)
+
+
+def resolve_quarter(g: dict[str, str], ctx: Context) -> Reading | None:
+    """上季度, 本季度, 下季度: whole quarters around ref's."""
+    index = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3 + patterns.QUARTER_OFFSETS[g["qrel"]]
+    year, quarter = divmod(index, 4)
+    return month_reading(year, quarter * 3 + 1, quarter * 3 + 3, Kind.RELATIVE, Precision.SEASON, confidence=0.9)
+
+
+def resolve_vague(g: dict[str, str], ctx: Context) -> Reading | None:
+    """近日 (ref-10..ref), 目前 (ref), 近年来 (1 January three years back .. ref): all vague."""
+    word = g["vague"]
+    if word in patterns.VAGUE_YEARS:
+        start = date(max(1, ctx.ref.year - patterns.VAGUE_YEARS[word]), 1, 1)
+        return Reading(start, ctx.ref, Precision.VAGUE, Kind.VAGUE, f"{start.year:04d}", ctx.ref.isoformat(), 0.5)
+    before, after = patterns.VAGUE_DAYS[word]
+    start, end = _shift(ctx.ref, before), _shift(ctx.ref, after)
+    if start is None or end is None:
+        return None
+    reading = days_reading(start, end, Precision.VAGUE, Kind.VAGUE, 0.5)
+    if start == end:
+        reading.edtf_from = reading.edtf_to = f"{start.isoformat()}~"
+    return reading
+
+
+def _count(token: str) -> tuple[float | None, bool]:
+    """(number, vague) for the count in a duration: "15", "两", "半" (0.5), "几"/"数" (about 3)."""
+    if token == "半":
+        return 0.5, False
+    if token in ("几", "数"):
+        return 3, True
+    return read_number(token), False
+
+
+def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
+    """15天后, 两个月前, 3年来, 今后两年, 近三年, 前三季度."""
+    prefix, suffix = g.get("dur_pre"), g.get("dur_suf") or g.get("dur_suf1")
+    count, vague = _count(g.get("dur_n") or g.get("dur_n2") or "")
+    unit = patterns.DURATION_UNITS[g.get("dur_u") or g["dur_u2"]]
+    if count is None or count <= 0 or count > 500:
+        return None
+    direction = patterns.DURATION_SUFFIXES.get(suffix) if suffix else None
+    direction = direction or patterns.DURATION_PREFIXES.get(prefix or "")
+    if direction is None:
+        return None
+    if direction == "first":
+        reading = _first_units(ctx, int(count), unit)
+    elif direction in ("ago", "later"):
+        reading = _point(ctx.ref, count if direction == "later" else -count, unit)
+    else:
+        reading = _span(ctx.ref, count, unit, direction)
+    if reading is not None and vague:
+        reading = reading.but(precision=Precision.VAGUE, kind=Kind.VAGUE, confidence=0.4)
+    return reading
+
+
+def _point(ref: date, count: float, unit: str) -> Reading | None:
+    """The day, week, month, quarter or year ``count`` units from ref."""
+    whole = int(count)
+    if unit == "day":
+        d = _shift(ref, whole)
+        return day_reading(d, Kind.RELATIVE, 0.9) if d else None
+    if unit == "week":
+        monday = week_monday(ref, whole)
+        return days_reading(monday, monday + timedelta(days=6), Precision.DAY, Kind.RELATIVE, 0.8)
+    months = {"month": whole if whole == count else round(count * 1), "quarter": whole * 3, "year": whole * 12}[unit]
+    if count == 0.5 and unit == "year":
+        months = 6 if count > 0 else -6
+    year, month = add_months(ref.year, ref.month, months)
+    if not 1 <= year <= 9999:
+        return None
+    if unit == "year" and count == whole:
+        return years_reading(year, year, Kind.RELATIVE, confidence=0.85)
+    if unit == "quarter":
+        first = (month - 1) // 3 * 3 + 1
+        return month_reading(year, first, first + 2, Kind.RELATIVE, Precision.SEASON, confidence=0.85)
+    return month_reading(year, month, month, Kind.RELATIVE, confidence=0.85)
+
+
+def _span(ref: date, count: float, unit: str, direction: str) -> Reading | None:
+    """"3年来"/"近3年": 1 January of ref.year-3 .. ref; "今后两年": ref .. ref + 2 years - 1 day."""
+    months = {"day": 0, "week": 0, "month": count, "quarter": count * 3, "year": count * 12}[unit]
+    days = count * (7 if unit == "week" else 1) if unit in ("day", "week") else 0
+    sign = -1 if direction == "back" else 1
+    if months:
+        year, month = add_months(ref.year, ref.month, int(sign * months))
+        if not 1 <= year <= 9999:
+            return None
+        other = safe_date(year, month, min(ref.day, last_day(year, month).day))
+    else:
+        other = _shift(ref, int(sign * days))
+    if other is None:
+        return None
+    if direction == "back":
+        if unit == "year" and count == int(count):
+            other = date(ref.year - int(count), 1, 1) if ref.year - int(count) >= 1 else None
+        if other is None:
+            return None
+        precision = Precision.MULTI_YEAR if unit == "year" else (Precision.MONTH if unit in ("month", "quarter") else Precision.DAY)
+        edtf_from = f"{other.year:04d}" if unit == "year" else other.isoformat()
+        return Reading(other, ref, precision, Kind.RELATIVE, edtf_from, ref.isoformat(), 0.8)
+    end = _shift(other, -1) or other
+    precision = Precision.MULTI_YEAR if unit == "year" and count > 1 else Precision.DAY if unit in ("day", "week") else Precision.MONTH
+    return days_reading(ref, end, precision, Kind.RELATIVE, 0.7)
+
+
+def _first_units(ctx: Context, count: int, unit: str) -> Reading | None:
+    """"前三季度" = January .. September of the year (given, or ref's); "前两个月" = Jan–Feb."""
+    year = ctx.year or ctx.ref.year
+    months = {"quarter": 3 * count, "month": count}.get(unit)
+    if months is None or not 1 <= months <= 12:
+        return None
+    precision = Precision.SEASON if unit == "quarter" else Precision.MONTH
+    return month_reading(year, 1, months, Kind.RELATIVE if ctx.year is None else Kind.ABSOLUTE, precision, confidence=0.85)
+
+
+RELATIVE_RESOLVERS = {
+    "rday": resolve_relative_day,
+    "aday": resolve_anchored_day,
+    "week": resolve_week,
+    "qrel": resolve_quarter,
+    "vague": resolve_vague,
+    "dur": resolve_duration,
+}
