@@ -1,0 +1,103 @@
+"""Links an occurrence to the date its sentence gives, using the temporal parser's mentions.
+
+Plain Python: no Django. The rules, in order:
+
+1. A date mention in the occurrence's own clause, else the nearest one before it in the
+   sentence ("3月11日，农历二月初二，以…为主题的…科技节…开幕"). A mention after the trigger
+   in another clause is not used: it usually dates the next statement.
+2. Vague mentions (近日, 近年来, 周末) never date an occurrence: their precision is VAGUE.
+3. In a cumulative or habitual statement ("目前…已举办各类技术培训220余场", "开展3年来")
+   a day-precision mention is the reporting day, not the occurrence: not used.
+4. Otherwise the discourse date is looked up by the caller (``extract.py``), from a
+   clause-initial anaphor such as "开幕式上", within the same report only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, time
+
+from events.temporal import Mention, Precision
+
+from .text import Document, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class DateLink:
+    """The date given to an occurrence and where it came from ("sentence", "discourse")."""
+
+    start: date
+    end: date
+    precision: str
+    edtf: str
+    date_text: str
+    source: str
+    time: time | None = None
+    open_end: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FlatMention:
+    """A parser mention with its span in the flat text."""
+
+    start: int
+    end: int
+    mention: Mention
+
+
+def flatten_mentions(doc: Document, mentions: list[Mention]) -> list[FlatMention]:
+    """The usable mentions (valid, with a start) located in the flat text, in order."""
+    out = []
+    for m in mentions:
+        if not m.valid or m.start is None or m.span[1] <= m.span[0]:
+            continue
+        start = doc.flat_offset(m.span[0])
+        end = max(start + 1, doc.flat_offset(m.span[1]))
+        out.append(FlatMention(start, end, m))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def date_in_sentence(
+    mentions: list[FlatMention],
+    sentence: Sentence,
+    clause: tuple[int, int],
+    trigger: int,
+    *,
+    habitual: bool,
+) -> FlatMention | None:
+    """The mention dating an occurrence whose trigger is at flat offset ``trigger``, or None.
+
+    ``clause`` is the flat (start, end) of the trigger's clause.
+    """
+    lo = bisect_left([f.start for f in mentions], sentence.start)
+    usable = [f for f in mentions[lo:] if f.start < sentence.end and _usable(f.mention, habitual=habitual)]
+    in_clause = [f for f in usable if clause[0] <= f.start < clause[1]]
+    if in_clause:
+        before = [f for f in in_clause if f.start <= trigger]
+        return (before or in_clause)[-1 if before else 0]
+    earlier = [f for f in usable if f.end <= clause[0]]
+    return earlier[-1] if earlier else None
+
+
+def link_from_mention(found: FlatMention, original: str) -> DateLink:
+    """A DateLink carrying a mention's dates and its text as printed (line breaks kept)."""
+    m = found.mention
+    return DateLink(
+        start=m.start,
+        end=m.end or m.start,
+        precision=m.precision.value,
+        edtf=m.edtf,
+        date_text=original[m.span[0] : m.span[1]],
+        source="sentence",
+        time=m.time,
+        open_end=m.open_end,
+    )
+
+
+def _usable(m: Mention, *, habitual: bool) -> bool:
+    """Whether a mention may date an occurrence (see the module rules 2 and 3)."""
+    if m.precision is Precision.VAGUE:
+        return False
+    return not (habitual and m.precision is Precision.DAY)

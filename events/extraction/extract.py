@@ -1,0 +1,262 @@
+"""``extract_events(text, ref)``: article text → event candidates (plain Python, no Django).
+
+Walks the sentences in order, finds occurrences (``triggers``), dates them (``dating``,
+then the report's discourse date for "开幕式上"-style anaphors), reads place, organisers
+and figures, and merges what names the same event (same key, "本届科技节", a bare
+"科技节") into one candidate with several pieces of evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from events import temporal
+
+from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
+from .figures import find_figures
+from .organizers import find_organizers
+from .places import best_place
+from .text import Document, Sentence
+from .titles import event_key, generic_head
+from .triggers import Occurrence, find_occurrences
+from .types import EventCandidate, EvidenceSpan
+
+# Longer texts are cut here: a news page is a few thousand characters, and the cap keeps
+# a runaway file from stalling ingestion. Raise it if real inputs ever come near.
+MAX_CHARS = 200_000
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while the article is read; several drafts may merge into one candidate."""
+
+    kind: str
+    title: str
+    report: int
+    trigger: int  # flat offset, for ordering
+    strength: float
+    link: DateLink | None = None
+    place: str = ""
+    habitual: bool = False
+    generic: bool = False
+    evidence: list[EvidenceSpan] = field(default_factory=list)
+    figures: dict[str, int | float] = field(default_factory=dict)
+    organizers: dict[str, list[str]] = field(default_factory=dict)
+
+
+def extract_events(text: str, ref: date) -> list[EventCandidate]:
+    """The events an article reports, in reading order; [] for empty or binary input.
+
+    ``ref`` is the publication date the temporal parser counts from. Undated occurrences
+    are returned with ``start = end = precision = None`` and a low confidence; callers
+    decide whether to store them.
+    """
+    if not isinstance(text, str) or not _looks_like_text(text):
+        return []
+    text = text[:MAX_CHARS]
+    doc = Document(text)
+    mentions = flatten_mentions(doc, temporal.extract(text, ref))
+    drafts: list[Draft] = []
+    for sentence in doc.sentences:
+        _read_sentence(doc, sentence, mentions, drafts)
+    return _merge(drafts)
+
+
+def _looks_like_text(text: str) -> bool:
+    """Not empty, not binary: no NUL and few control or replacement characters."""
+    if not text.strip() or "\x00" in text:
+        return False
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t"))
+    return bad <= len(sample) * 0.05
+
+
+def _read_sentence(
+    doc: Document, sentence: Sentence, mentions: list[FlatMention], drafts: list[Draft]
+) -> None:
+    """Add the drafts a sentence reports, or its evidence to the event it refers back to."""
+    flat = doc.text(sentence)
+    occurrences = find_occurrences(flat)
+    if not occurrences:
+        return
+    evidence = _evidence(doc, sentence)
+    figures = find_figures(flat)
+    organizers = find_organizers(flat)
+    for occ in occurrences:
+        referent = _referent(drafts, occ, sentence.report)
+        if referent is not None:
+            _attach(referent, evidence, figures, organizers)
+            continue
+        if occ.anaphoric:
+            continue  # "本届科技节" with nothing named before it: nothing to add to
+        draft = _new_draft(doc, sentence, occ, mentions, drafts)
+        own = [f for f in figures if _figure_owner(occurrences, f[0]) is occ]
+        _attach(
+            draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {}
+        )
+        drafts.append(draft)
+
+
+def _new_draft(
+    doc: Document, sentence: Sentence, occ: Occurrence, mentions: list[FlatMention], drafts: list[Draft]
+) -> Draft:
+    """A draft for a new occurrence, dated by its sentence or by the report's discourse."""
+    flat = doc.text(sentence)
+    clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
+    found = date_in_sentence(mentions, sentence, clause, sentence.start + occ.start, habitual=occ.habitual)
+    draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
+    draft.habitual, draft.generic = occ.habitual, occ.generic
+    draft.place = best_place(flat, occ.start)
+    if found is not None:
+        draft.link = link_from_mention(found, doc.original)
+    elif occ.date_anaphor:
+        anchor = next((d for d in reversed(drafts) if d.report == sentence.report and d.link), None)
+        if anchor is not None:
+            _date_by_anchor(draft, anchor, occ.date_anaphor, doc, sentence)
+    return draft
+
+
+def _date_by_anchor(draft: Draft, anchor: Draft, anaphor: str, doc: Document, sentence: Sentence) -> None:
+    """Give a draft the date (and, lacking its own, the place) of the report's last dated event.
+
+    A ceremony anaphor names the occasion in the title: "开幕式上…项目签约" becomes
+    "科技节开幕式项目签约".
+    """
+    a_start, a_end = doc.original_span(sentence.start, sentence.start + len(anaphor))
+    link = anchor.link
+    draft.link = DateLink(
+        link.start,
+        link.end,
+        link.precision,
+        link.edtf,
+        doc.original[a_start:a_end],
+        "discourse",
+        link.time,
+        link.open_end,
+    )
+    draft.place = draft.place or anchor.place
+    occasion = anaphor.removesuffix("上").removesuffix("现场").removesuffix("当天").removesuffix("当日")
+    if occasion.endswith(("式", "会", "仪式")):
+        draft.title = generic_head(anchor.title) + occasion + draft.title
+
+
+def _referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None:
+    """The earlier draft an anaphoric or bare mention refers to, or None for a new event.
+
+    "本届科技节" / "此次活动" refer within the report to the last event with that head
+    (any event for "活动"); a bare "科技节" refers to the last fuller name in the article.
+    """
+    if occ.anaphoric:
+        head = generic_head(occ.title)
+        pool = [d for d in drafts if d.report == report] or drafts
+        for draft in reversed(pool):
+            if head == "活动" or generic_head(draft.title) == head:
+                return draft
+        return None
+    if occ.generic:
+        return next(
+            (d for d in reversed(drafts) if d.title != occ.title and d.title.endswith(occ.title)), None
+        )
+    return None
+
+
+def _figure_owner(occurrences: list[Occurrence], offset: int) -> Occurrence:
+    """The occurrence a figure belongs to: the one whose clause holds it, else the last before it."""
+    for occ in occurrences:
+        if occ.clause[0] <= offset < occ.clause[1]:
+            return occ
+    before = [o for o in occurrences if o.start <= offset]
+    return before[-1] if before else occurrences[0]
+
+
+def _attach(draft: Draft, evidence: EvidenceSpan, figures: list, organizers: dict[str, list[str]]) -> None:
+    """Add a piece of evidence, figures (first value wins) and organisers to a draft."""
+    if all(e.span != evidence.span for e in draft.evidence):
+        draft.evidence.append(evidence)
+    for _, name, value in figures:
+        draft.figures.setdefault(name, value)
+    for role, names in organizers.items():
+        current = draft.organizers.setdefault(role, [])
+        current.extend(n for n in names if n not in current)
+
+
+def _evidence(doc: Document, sentence: Sentence) -> EvidenceSpan:
+    """The sentence as printed in the original, line breaks kept."""
+    start, end = doc.original_span(sentence.start, sentence.end)
+    return EvidenceSpan(sentence=doc.original[start:end], span=(start, end))
+
+
+def _with_date_text(evidence: EvidenceSpan, link: DateLink | None) -> EvidenceSpan:
+    """The evidence with the printed date expression that dated the event."""
+    if link is None:
+        return evidence
+    return EvidenceSpan(evidence.sentence, evidence.span, link.date_text)
+
+
+def _merge(drafts: list[Draft]) -> list[EventCandidate]:
+    """One candidate per key, in order of first mention; the best-dated draft gives the date and title."""
+    groups: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault(event_key(draft.kind, draft.title), []).append(draft)
+    return [_candidate(key, group) for key, group in groups.items()]
+
+
+def _candidate(key: str, group: list[Draft]) -> EventCandidate:
+    """An EventCandidate from the drafts that share a key."""
+    best = min(group, key=_date_rank)
+    merged = Draft(best.kind, best.title, best.report, best.trigger, best.strength, best.link, best.place)
+    merged.habitual, merged.generic = best.habitual, all(d.generic for d in group)
+    for draft in group:
+        for evidence in draft.evidence:
+            _attach(merged, evidence, [(0, k, v) for k, v in draft.figures.items()], draft.organizers)
+        merged.place = merged.place or draft.place
+    link = merged.link
+    return EventCandidate(
+        title=merged.title,
+        kind=merged.kind,
+        start=link.start if link else None,
+        end=link.end if link else None,
+        precision=link.precision if link else None,
+        edtf=link.edtf if link else "",
+        place=merged.place,
+        evidence=tuple(sorted(merged.evidence, key=lambda e: e.span)),
+        key=key,
+        confidence=_confidence(merged),
+        time=link.time if link else None,
+        open_end=link.open_end if link else False,
+        organizers=merged.organizers,
+        figures=merged.figures,
+    )
+
+
+_PRECISION_ORDER = ("day", "month", "season", "half-year", "year", "multi-year", "vague")
+
+
+def _date_rank(draft: Draft) -> tuple[int, int, int]:
+    """Sort key: own-sentence dates first, then discourse ones, then undated; finer first."""
+    if draft.link is None:
+        return (2, 0, draft.trigger)
+    source = 0 if draft.link.source == "sentence" else 1
+    fine = _PRECISION_ORDER.index(draft.link.precision) if draft.link.precision in _PRECISION_ORDER else 9
+    return (source, fine, draft.trigger)
+
+
+def _confidence(draft: Draft) -> float:
+    """0..1 from the trigger's strength and how the date was linked.
+
+    An own-sentence day is the strongest link; a coarse or discourse date less; undated
+    occurrences stay low (≤ 0.35) so ingestion can drop them by threshold.
+    """
+    link = draft.link
+    if link is None:
+        factor = 0.35
+    elif link.source == "discourse":
+        factor = 0.85
+    else:
+        factor = 1.0 if link.precision == "day" else 0.8
+    if draft.habitual:
+        factor *= 0.8
+    if draft.generic:
+        factor *= 0.8
+    return round(max(0.05, min(0.99, draft.strength * factor)), 2)

@@ -1,0 +1,43 @@
+"""Reads the organisers of an event: "由A、B主办，C协办，D承办". Plain Python."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .titles import split_top_level
+
+_ROLE_RE = re.compile(
+    r"([^，,。；;：:]+?)(?:共同)?(" + "|".join(P.ORGANIZER_ROLES) + r")(?:单位)?(?=[，,。；;、]|$)"
+)
+_LABELLED_RE = re.compile(
+    r"(" + "|".join(P.ORGANIZER_ROLES) + r")单位(?:为|是|:|：)([^。；;]+?)(?=[，,。；;]|$)"
+)
+
+
+def find_organizers(sentence: str) -> dict[str, list[str]]:
+    """``{"hosts": [...], "co_organizers": [...], "undertakers": [...]}`` for the roles named; {} if none.
+
+    Names are split at "、" but not inside brackets: "山西农业大学（省农科院）" stays whole.
+    """
+    found: dict[str, list[str]] = {}
+    for match in _ROLE_RE.finditer(sentence):
+        names = match.group(1)
+        if "由" in names:
+            names = names.rsplit("由", 1)[1]
+        _add(found, P.ORGANIZER_ROLES[match.group(2)], names)
+    for match in _LABELLED_RE.finditer(sentence):
+        _add(found, P.ORGANIZER_ROLES[match.group(1)], match.group(2))
+    return found
+
+
+def _add(found: dict[str, list[str]], role: str, names: str) -> None:
+    """Add the names of a list to a role, keeping order and dropping repeats."""
+    for name in split_names(names):
+        if name and name not in found.setdefault(role, []):
+            found[role].append(name)
+
+
+def split_names(names: str) -> list[str]:
+    """Split "A（x、y）、B" at "、" outside brackets."""
+    return [p.strip() for p in split_top_level(names) if p.strip()]

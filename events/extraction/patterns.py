@@ -1,0 +1,427 @@
+"""Vocabulary of the event extractor as data: triggers, stop words, places, roles, figures.
+
+Everything here is matched against the *normalised* text (simplified characters, spaces
+and in-sentence line breaks removed), so the tables are written in simplified Chinese only.
+Teaching the extractor a new word should mean adding a row here and a test case.
+"""
+
+from __future__ import annotations
+
+# --- Sentences ---------------------------------------------------------------------------
+
+# Characters that end a sentence. "；" ends one too: news lists separate reports of
+# different occurrences with it ("…决赛成功举办，点燃创新热情；大学生运动会上，…").
+SENTENCE_END = "。！？；!?"
+ELLIPSIS = "……"
+OPEN_QUOTES = "“‘「『"
+CLOSE_QUOTES = "”’」』"
+OPEN_BRACKETS = "（(《〈【"
+CLOSE_BRACKETS = "）)》〉】"
+# Clause boundaries inside a sentence (outside quotes and brackets).
+CLAUSE_END = "，,：:"
+
+# A paragraph that starts one of these opens a new report: a newspaper page holds several.
+REPORT_OPENERS = (
+    "本报讯",
+    "本报记者",
+    "本报通讯员",
+    "新华社",
+    "中新网",
+)
+
+# --- Event triggers -----------------------------------------------------------------------
+
+# Heads of event noun phrases, longest first where they overlap ("培训班" before "培训").
+# 博览会 counts as an exhibition, not a festival: it is a trade show with exhibitors;
+# the 节 words (科技节, 咖啡节) are the festivals.
+NOUN_TRIGGERS: dict[str, str] = {
+    # festival
+    "科技节": "festival",
+    "文化节": "festival",
+    "艺术节": "festival",
+    "音乐节": "festival",
+    "咖啡节": "festival",
+    "美食节": "festival",
+    "旅游节": "festival",
+    "电影节": "festival",
+    "读书节": "festival",
+    "丰收节": "festival",
+    "啤酒节": "festival",
+    "采摘节": "festival",
+    "桃花节": "festival",
+    "灯会": "festival",
+    "庙会": "festival",
+    "嘉年华": "festival",
+    "活动周": "festival",
+    "宣传周": "festival",
+    "科技周": "festival",
+    "活动月": "festival",
+    # exhibition
+    "博览会": "exhibition",
+    "展览会": "exhibition",
+    "展销会": "exhibition",
+    "交易会": "exhibition",
+    "展示会": "exhibition",
+    "展会": "exhibition",
+    "展览": "exhibition",
+    "展演": "exhibition",
+    "成果展": "exhibition",
+    "图片展": "exhibition",
+    "书画展": "exhibition",
+    "摄影展": "exhibition",
+    # competition
+    "大赛": "competition",
+    "比赛": "competition",
+    "竞赛": "competition",
+    "决赛": "competition",
+    "复赛": "competition",
+    "联赛": "competition",
+    "锦标赛": "competition",
+    "挑战赛": "competition",
+    "运动会": "competition",
+    "马拉松": "competition",
+    # meeting
+    "论坛": "meeting",
+    "峰会": "meeting",
+    "座谈会": "meeting",
+    "推介会": "meeting",
+    "研讨会": "meeting",
+    "洽谈会": "meeting",
+    "对接会": "meeting",
+    "交流会": "meeting",
+    "报告会": "meeting",
+    "观摩会": "meeting",
+    "推进会": "meeting",
+    "现场会": "meeting",
+    "年会": "meeting",
+    "大会": "meeting",
+    "会议": "meeting",
+    # training
+    "培训班": "training",
+    "培训会": "training",
+    "宣讲会": "training",
+    "研修班": "training",
+    "训练营": "training",
+    "讲座": "training",
+    "培训": "training",
+    # launch
+    "发布会": "launch",
+    "首发式": "launch",
+    # opening / unveiling / signing ceremonies
+    "开幕式": "opening",
+    "开园仪式": "opening",
+    "开业仪式": "opening",
+    "启动仪式": "opening",
+    "揭牌仪式": "unveiling",
+    "授牌仪式": "unveiling",
+    "签约仪式": "signing",
+    # service
+    "义诊": "service",
+    # "活动" is the weakest head: its kind comes from the words inside the phrase
+    # (ACTIVITY_KINDS) and it only counts with an occurrence verb ("开展…活动").
+    "活动": "other",
+}
+
+# For a phrase headed by "活动": the first of these inside it decides the kind.
+ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
+    ("签约", "signing"),
+    ("培训", "training"),
+    ("讲座", "training"),
+    ("比赛", "competition"),
+    ("展示", "exhibition"),
+    ("展览", "exhibition"),
+    ("惠农", "service"),
+    ("助农", "service"),
+    ("下乡", "service"),
+    ("义诊", "service"),
+    ("志愿", "service"),
+    ("服务", "service"),
+    ("送", "service"),
+    ("科普", "service"),
+)
+
+# Bare names that on their own refer back to a fuller name in the same article
+# ("举办科技节" after "山西·太谷第二十一届科技节…开幕").
+GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
+
+# Verbs that assert that the named event happened; they carry no kind of their own.
+OCCURRENCE_VERBS = (
+    "成功举办",
+    "隆重举行",
+    "盛大举行",
+    "举办",
+    "举行",
+    "召开",
+    "开展",
+    "启动",
+    "开幕",
+    "闭幕",
+    "落幕",
+    "上演",
+    "亮相",
+    "参加",
+    "参与",
+)
+
+# Locatives after an event noun: "咖啡节里", "运动会上" (being at the event).
+EVENT_LOCATIVES = ("上", "里", "中", "期间", "现场")
+
+# Verb triggers: (regex, kind, title mode, strength). Title modes:
+#   "subject"  the thing before the verb + the verb ("…平台揭牌", "…场馆向社会开放")
+#   "clause"   the whole clause, trimmed ("推荐3名高企高管入选2023年晋中市“青春榜样”")
+#   "object"   the verb and what follows it ("实现…全覆盖" → its object)
+#   "phrase"   the regex match itself, widened left to a "与…" partner list
+VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
+    # "开放" only as a predicate at the end of a clause: "开放协作的体系" is not an opening.
+    (
+        r"(?:正式|全面|全部)?(?:向社会|向公众|向市民|对外|免费)?开放(?=[，。；、]|$|了)",
+        "opening",
+        "subject",
+        0.7,
+    ),
+    (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
+    (r"揭牌|揭幕|授牌", "unveiling", "subject", 0.8),
+    (r"签约", "signing", "subject", 0.8),
+    (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定)", "signing", "phrase", 0.8),
+    (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
+    (r"授课|开讲", "training", "subject", 0.7),
+    (r"参展|展出", "exhibition", "subject", 0.6),
+    (r"入选|获评|荣获|获得[^，。]{0,12}称号", "other", "clause", 0.5),
+    (r"实现[^，。；]{2,40}全覆盖", "service", "object", 0.6),
+)
+
+# A trigger immediately followed by these is a reference point, not a report of the
+# occurrence: "自驻市高校向社会开放以来", "高校开放后", "先行县共建以来".
+NOT_OCCURRENCE_AFTER = ("以来", "之后", "后，", "以后", "之前", "前，")
+
+# A clause opened by "通过" is a means, not an occurrence: "通过集中培训…等方式".
+MEANS_OPENERS = ("通过", "借助", "依托", "利用")
+
+# Words that make a clause habitual or cumulative: never a single day.
+CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来", "年来", "多次", "先后", "各类")
+
+# A clause about events in general, not one occurrence: "校地活动的频繁开展",
+# "一场场活动轮番上演". Nothing in it is reported as an event.
+GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "一批批", "各种", "各项", "常态化")
+
+# Words that stop a noun phrase when walking left from its head noun.
+NP_LEFT_STOPS = (
+    "的",
+    "在",
+    "于",
+    "由",
+    "是",
+    "为",
+    "将",
+    "把",
+    "对",
+    "给",
+    "向",
+    "举办",
+    "举行",
+    "召开",
+    "开展",
+    "参加",
+    "参与",
+    "启动",
+    "荣获",
+    "获得",
+    "获",
+    "入选",
+    "推出",
+    "共有",
+    "有",
+    "和",
+    "及",
+    "暨",  # handled specially: "科技节暨…活动" keeps walking (see titles.walk_noun_phrase)
+)
+
+# Adverbs between a subject and its verb, dropped from titles: "顺利揭牌", "全部向社会开放".
+ADVERBS = (
+    "成功",
+    "顺利",
+    "正式",
+    "隆重",
+    "盛大",
+    "全面",
+    "全部",
+    "已经",
+    "已",
+    "将",
+    "均",
+    "首次",
+    "集中",
+    "共",
+    "率先",
+)
+
+# Anaphors that refer to an event already named in the report.
+EVENT_ANAPHORS = ("本届", "此次", "这次", "本次", "该次", "这届")
+
+# Clause-initial phrases that put an occurrence on the day of the last dated event in the
+# same report: "开幕式上，共有15个项目成功签约" happened on the opening day.
+DATE_ANAPHORS = (
+    "开幕式上",
+    "开幕式现场",
+    "开幕当天",
+    "开幕当日",
+    "启动仪式上",
+    "仪式上",
+    "活动现场",
+    "活动当天",
+    "活动期间",
+    "会上",
+    "会议上",
+    "当天",
+    "当日",
+    "同日",
+    "同一天",
+    "现场",
+)
+
+# Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").
+ORG_SUFFIXES = (
+    "特派团",
+    "服务队",
+    "工作队",
+    "志愿队",
+    "宣讲团",
+    "专家团",
+    "研究院",
+    "研究所",
+    "公司",
+    "协会",
+    "合作社",
+    "科技局",
+    "农业农村局",
+)
+
+# --- Places ---------------------------------------------------------------------------------
+
+PLACE_MARKERS = ("在", "于", "深入", "走进", "来到", "前往", "赴")
+# What a place noun phrase ends with, longest first.
+PLACE_SUFFIXES = (
+    "会展中心",
+    "体育中心",
+    "文化中心",
+    "蔬菜园",
+    "体育场",
+    "体育馆",
+    "博物馆",
+    "图书馆",
+    "展览馆",
+    "示范区",
+    "开发区",
+    "产业园",
+    "科技园",
+    "大学城",
+    "广场",
+    "中心",
+    "基地",
+    "大厦",
+    "会堂",
+    "礼堂",
+    "剧院",
+    "校区",
+    "大学",
+    "学院",
+    "学校",
+    "街道",
+    "社区",
+    "园区",
+    "公园",
+    "农场",
+    "酒店",
+    "宾馆",
+    "展厅",
+    "省",
+    "市",
+    "县",
+    "区",
+    "乡",
+    "镇",
+    "村",
+    "园",
+    "馆",
+    "厅",
+    "街",
+)
+# Where a place phrase stops when it runs into the verb that follows it.
+PLACE_STOPS = (
+    "开幕",
+    "开展",
+    "举办",
+    "举行",
+    "召开",
+    "进行",
+    "隆重",
+    "正式",
+    "顺利",
+    "成功",
+    "盛大",
+    "里",
+    "内",
+    "给",
+    "向",
+    "为",
+    "对",
+    "，",
+)
+# A scene-setting clause "<time>的<place>" names its time with one of these ("初冬时节的…村").
+SCENE_TIME_WORDS = (
+    "时节",
+    "时分",
+    "时候",
+    "季节",
+    "周末",
+    "清晨",
+    "早晨",
+    "傍晚",
+    "夜晚",
+    "春",
+    "夏",
+    "秋",
+    "冬",
+    "日",
+    "月",
+)
+# Administrative units: a place naming one is preferred over a bare "核桃园".
+ADMIN_UNITS = "省市县区乡镇村"
+
+# --- Organisers -----------------------------------------------------------------------------
+
+ORGANIZER_ROLES = {"主办": "hosts", "协办": "co_organizers", "承办": "undertakers"}
+
+# --- Figures --------------------------------------------------------------------------------
+
+# A number as printed: Arabic (with decimals) or Chinese numerals.
+NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+APPROX = r"(?:余|多|个)?"
+
+# (name, regex with the number as group 1 and an optional unit 亿/万 as group "unit").
+# Matched against the normalised sentence; the first match of each name wins.
+FIGURES: tuple[tuple[str, str], ...] = (
+    ("projects_signed", NUMBER + r"个(?:项目|重点项目|合作项目)(?:成功|集中|现场)?签约"),
+    ("projects_signed", r"签约(?:项目)?" + NUMBER + r"个"),
+    (
+        "investment_yuan",
+        r"(?:总投资|投资额|投资总额|协议投资|签约金额|总金额)(?:达|约|超|共|为)?"
+        + NUMBER
+        + r"(?P<unit>亿|万)?元",
+    ),
+    ("exhibitors", NUMBER + r"(?:余|多)?家[^，。；]{0,10}参展"),
+    ("exhibitors", r"参展(?:企业|单位|商)(?:达|共|有)?" + NUMBER + r"(?:余|多)?家"),
+    ("exhibition_zones", NUMBER + r"(?:大|个)(?:功能|特色|主题)?展区"),
+    ("trainees", r"培训(?:农民|群众|人员|学员|干部|职工)?(?:达|共)?" + NUMBER + r"(?:余|多)?人"),
+    ("trainings", r"培训" + NUMBER + r"(?:余|多)?(?:场|期|次)"),
+    ("trainings", NUMBER + r"(?:余|多)?(?:场|期)(?:次)?(?:技术)?培训"),
+    ("local_experts", r"土专家”?" + NUMBER + r"(?:余|多)?名"),
+    ("beneficiary_households", r"受益(?:种植户|农户|群众|户)?(?:达|共|有)?" + NUMBER + r"(?:余|多)?户"),
+    ("universities", NUMBER + r"所(?:驻地|驻市|在晋)?(?:高校|大学|院校)"),
+    ("selected", NUMBER + r"名[^，。；]{0,8}入选"),
+    ("high_tech_enterprises", r"高企(?:数)?(?:达|共|有)?" + NUMBER + r"家"),
+    ("high_tech_enterprises", NUMBER + r"家高新技术企业"),
+    ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,8}(?:参加|参与|参赛)"),
+    ("visitors", r"(?:吸引|接待)(?:游客|观众|市民)?" + NUMBER + r"(?P<unit>万)?(?:余|多)?人次"),
+)
+UNIT_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}

@@ -1,0 +1,70 @@
+"""Finds where an event happened: "在太谷区金谷广场开幕" → "太谷区金谷广场". Plain Python."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .titles import is_name_char
+
+_SUFFIX_RE = re.compile("|".join(map(re.escape, P.PLACE_SUFFIXES)))
+_MARKER_RE = re.compile("|".join(map(re.escape, sorted(P.PLACE_MARKERS, key=len, reverse=True))))
+_STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS)))
+# A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
+_SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
+
+
+def find_places(sentence: str) -> list[tuple[int, str]]:
+    """(offset, place) for every place phrase in a flat sentence, in order.
+
+    A place follows a marker (在/于/深入/走进/来到…) and ends with a place suffix (区, 村,
+    广场, 中心…) before the verb that follows it; the marker itself is dropped. A clause
+    that is only "<time>的<place>" sets the scene and counts as well.
+    """
+    found = []
+    for match in _MARKER_RE.finditer(sentence):
+        place = _place_after(sentence, match.end())
+        if place:
+            found.append((match.end(), place))
+    start = 0
+    for clause in re.split(r"[，,]", sentence):
+        scene = _SCENE_RE.match(clause)
+        if scene and any(word in scene.group(1) for word in P.SCENE_TIME_WORDS):
+            place = scene.group(2)
+            if _trim_to_suffix(place) == place:
+                found.append((start + scene.start(2), place))
+        start += len(clause) + 1
+    return sorted(found)
+
+
+def best_place(sentence: str, near: int) -> str:
+    """The place of an event whose trigger is at ``near``: one naming an administrative
+    unit (县, 镇, 村…) is preferred over a bare "核桃园", then the nearest before the trigger."""
+    places = find_places(sentence)
+    if not places:
+        return ""
+    admin = [p for p in places if any(unit in p[1] for unit in P.ADMIN_UNITS)]
+    pool = admin or places
+    before = [p for p in pool if p[0] <= near]
+    return (before[-1] if before else pool[0])[1]
+
+
+def _place_after(sentence: str, start: int) -> str:
+    """The place phrase starting at ``start``, cut before the verb that follows it, or ""."""
+    end = start
+    while end < len(sentence) and (is_name_char(sentence[end]) or sentence[end] in "（）()"):
+        end += 1
+    run = sentence[start:end]
+    stop = _STOP_RE.search(run, 1)
+    if stop:
+        run = run[: stop.start()]
+    # The phrase must end on its suffix: "深入贯彻落实市委…" has a 市 but is no place.
+    return run if _trim_to_suffix(run) == run else ""
+
+
+def _trim_to_suffix(run: str) -> str:
+    """The longest prefix of ``run`` that ends with a place suffix and is a name (2+ characters)."""
+    best = 0
+    for match in _SUFFIX_RE.finditer(run):
+        best = max(best, match.end())
+    return run[:best] if best >= 2 else ""

@@ -1,0 +1,307 @@
+"""Article text as paragraphs, reports, sentences and clauses, with offsets into the original.
+
+The extractor matches its patterns against a *flat* view of the article: simplified
+characters (same-length OpenCC conversion, shared with the temporal parser), with the
+whitespace and the PDF line breaks inside a sentence removed. ``Document.index`` maps
+every flat character back to its offset in the original, so an evidence span is always
+``original[span[0]:span[1]]`` with the line breaks kept. Plain Python: no Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from events.temporal.normalize import normalize
+
+from . import patterns as P
+
+_SPACES = " \t\r\u3000\xa0\u2002\u2003"
+_TERMINALS = "。！？!?"
+# A line ending in one of these is still inside its sentence, even before a blank line.
+_CONTINUING = "，、：:；（“‘《"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the flat text: ``flat[start:end]``, in paragraph and report ``report``."""
+
+    start: int
+    end: int
+    paragraph: int
+    report: int
+
+
+class Document:
+    """The flat view of an article plus the way back to original offsets."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        chars, index = _flatten(original, normalize(original))
+        self.flat = "".join(chars)
+        self.index = index
+        self.sentences = _split_sentences(self.flat)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``(start, end)`` of the flat range ``[start, end)`` (``end > start``)."""
+        return self.index[start], self.index[end - 1] + 1
+
+    def flat_offset(self, original_offset: int) -> int:
+        """The first flat position at or after an original offset (for mapping parser spans)."""
+        from bisect import bisect_left
+
+        return bisect_left(self.index, original_offset)
+
+    def text(self, sentence: Sentence) -> str:
+        """The flat text of a sentence."""
+        return self.flat[sentence.start : sentence.end]
+
+
+def _line_ranges(original: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content with surrounding whitespace trimmed; blank lines give end == start."""
+    ranges = []
+    pos = 0
+    for line in original.split("\n"):
+        left = len(line) - len(line.lstrip(_SPACES))
+        right = len(line.rstrip(_SPACES))
+        ranges.append((pos + left, pos + max(left, right)))
+        pos += len(line) + 1
+    return ranges
+
+
+def _ends_paragraph(norm: str, start: int, end: int) -> bool:
+    """Whether a line's last printed character closes a paragraph ("。", "！", "？", or one in a closing quote)."""
+    tail = norm[start:end].rstrip(P.CLOSE_QUOTES + "）)")
+    if tail.endswith(P.ELLIPSIS):
+        return True
+    if tail and tail[-1] in _TERMINALS:
+        return True
+    # A byline such as "（孙泰雁）" or a headline-like bracketed line stands alone.
+    line = norm[start:end]
+    return line.startswith(("（", "(")) and line.endswith(("）", ")"))
+
+
+def _paragraph_breaks(original: str, norm: str) -> set[int]:
+    """Offsets of the newlines that end a paragraph; every other newline is a PDF line wrap.
+
+    Inside a block of non-blank lines a newline is a wrap unless the line ends a sentence
+    ("。", "！", "？") or the next one opens a report ("本报讯"). A blank line ends the
+    paragraph too, except where the text plainly runs on: PDF column breaks leave blank
+    lines in mid-sentence ("…精神，借助\n\n良好的产业优势"). It runs on when the line
+    before the gap is itself a wrap of a longer block, ends in a continuing mark ("，", "、"),
+    leaves a quote open, or is as wide as the column that follows it (a short headline is not).
+    """
+    blocks = _blocks(_line_ranges(original))
+    breaks: set[int] = set()
+    quote_depth = 0
+    wrapped = False  # the current paragraph has already wrapped onto another line
+    prev: tuple[int, int] | None = None
+    for block in blocks:
+        for position, (start, end) in enumerate(block):
+            if prev is not None:
+                if _ends_paragraph(norm, *prev) or norm.startswith(P.REPORT_OPENERS, start):
+                    brk = True
+                elif position > 0:
+                    brk = False
+                else:
+                    brk = not (
+                        wrapped
+                        or norm[prev[1] - 1] in _CONTINUING
+                        or quote_depth > 0
+                        or _as_wide_as(norm, prev, block)
+                    )
+                if brk:
+                    breaks.add(_line_start(original, start) - 1)
+                    wrapped, quote_depth = False, 0
+                else:
+                    wrapped = True
+            quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
+            prev = (start, end)
+    return breaks
+
+
+def _blocks(lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Runs of consecutive non-blank lines."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in lines:
+        if start == end:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append((start, end))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _as_wide_as(norm: str, line: tuple[int, int], block: list[tuple[int, int]]) -> bool:
+    """Whether ``line`` is about as wide as the wrapped lines of the following ``block``.
+
+    A line cut by a column break fills the column; a headline usually does not, and one
+    with an inner space ("坚持科技创新驱动 发展新质生产力") is a headline.
+    """
+    if len(block) < 2 or " " in norm[line[0] : line[1]].strip():
+        return False
+    widths = sorted(_display_width(norm[start:end]) for start, end in block[:-1])
+    column = widths[len(widths) // 2]
+    width = _display_width(norm[line[0] : line[1]])
+    return 0.8 * column <= width <= column + 2
+
+
+def _display_width(line: str) -> float:
+    """Printed width in full-width cells: ASCII letters, digits and marks take half a cell."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in line)
+
+
+def _line_start(original: str, pos: int) -> int:
+    """Offset of the first character of the line holding ``pos``."""
+    return original.rfind("\n", 0, pos) + 1
+
+
+def _quote_balance(segment: str) -> int:
+    """Opened minus closed double quotes in a segment."""
+    return segment.count("“") - segment.count("”")
+
+
+def _flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
+    """The flat characters and, for each, its original offset.
+
+    Whitespace goes, except one space between two ASCII letters or digits ("JWF 1576");
+    a paragraph break becomes one "\\n".
+    """
+    breaks = _paragraph_breaks(original, norm)
+    chars: list[str] = []
+    index: list[int] = []
+    pending_space = -1
+    for i, ch in enumerate(norm):
+        if ch == "\n" or ch in _SPACES:
+            if i in breaks and chars and chars[-1] != "\n":
+                chars.append("\n")
+                index.append(i)
+            elif ch != "\n":
+                pending_space = i
+            continue
+        if (
+            pending_space >= 0
+            and chars
+            and chars[-1].isascii()
+            and chars[-1].isalnum()
+            and ch.isascii()
+            and ch.isalnum()
+        ):
+            chars.append(" ")
+            index.append(pending_space)
+        pending_space = -1
+        chars.append(ch)
+        index.append(i)
+    return chars, index
+
+
+def _split_sentences(flat: str) -> list[Sentence]:
+    """Sentences of the flat text, numbered by paragraph and report.
+
+    Ends at "。！？；", at "……" and at paragraph breaks, but not inside quotes: "“…吗？…吗？”"
+    is one sentence ending after the closing quote. An unclosed quote is given up after
+    200 characters so a stray "“" cannot swallow the rest of the article.
+    """
+    sentences: list[Sentence] = []
+    paragraph = report = 0
+    start = 0
+    depth = 0
+    opened_at = 0
+    i = 0
+    n = len(flat)
+    para_text_start = 0
+    while i < n:
+        ch = flat[i]
+        if ch == "\n":
+            _add(sentences, flat, start, i, paragraph, report)
+            paragraph += 1
+            if _is_byline(flat[para_text_start:i]):
+                report += 1
+            start = para_text_start = i + 1
+            depth = 0
+            if flat.startswith(P.REPORT_OPENERS, start) and sentences and sentences[-1].report == report:
+                report += 1
+            i += 1
+            continue
+        if ch in P.OPEN_QUOTES:
+            depth, opened_at = depth + 1, i
+        elif ch in P.CLOSE_QUOTES and depth:
+            depth -= 1
+        if depth and i - opened_at > 200:
+            depth = 0
+        end = _sentence_end(flat, i, depth)
+        if end:
+            _add(sentences, flat, start, end, paragraph, report)
+            start = i = end
+            continue
+        i += 1
+    _add(sentences, flat, start, n, paragraph, report)
+    return sentences
+
+
+def _sentence_end(flat: str, i: int, depth: int) -> int:
+    """The end of a sentence closing at ``i`` (after trailing closing quotes/brackets), or 0."""
+    ch = flat[i]
+    if flat.startswith(P.ELLIPSIS, i) and depth == 0:
+        j = i + len(P.ELLIPSIS)
+    elif ch in P.SENTENCE_END and depth == 0:
+        j = i + 1
+    elif ch in P.CLOSE_QUOTES and depth == 0 and i and flat[i - 1] in P.SENTENCE_END:
+        j = i + 1
+    else:
+        return 0
+    while j < len(flat) and flat[j] in P.CLOSE_QUOTES + P.ELLIPSIS[0]:
+        j += 1
+    return j
+
+
+def _is_byline(paragraph: str) -> bool:
+    """A short paragraph wholly in brackets ends a report: "（孙泰雁）", "（太谷区融媒体中心供稿）"."""
+    return len(paragraph) <= 24 and paragraph.startswith(("（", "(")) and paragraph.endswith(("）", ")"))
+
+
+def _add(sentences: list[Sentence], flat: str, start: int, end: int, paragraph: int, report: int) -> None:
+    """Append the sentence ``flat[start:end]`` unless it is empty."""
+    if end > start and flat[start:end].strip():
+        sentences.append(Sentence(start, end, paragraph, report))
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence: split at "，：" outside quotes and brackets."""
+    clauses = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in P.OPEN_QUOTES or ch in P.OPEN_BRACKETS:
+            depth += 1
+        elif (ch in P.CLOSE_QUOTES or ch in P.CLOSE_BRACKETS) and depth:
+            depth -= 1
+        elif ch in P.CLAUSE_END + P.SENTENCE_END and depth == 0:
+            if i > start:
+                clauses.append((start, i))
+            start = i + 1
+    if len(text) > start:
+        clauses.append((start, len(text)))
+    return clauses
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each top-level “…” or ‘…’ quote of a sentence."""
+    ranges = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in P.OPEN_QUOTES:
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch in P.CLOSE_QUOTES and depth:
+            depth -= 1
+            if depth == 0:
+                ranges.append((start, i))
+    if depth:
+        ranges.append((start, len(text)))
+    return ranges

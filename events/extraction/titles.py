@@ -1,0 +1,182 @@
+"""Noun phrases, titles and keys of events, cut from the sentence's own words.
+
+Titles are in simplified characters (the flat text is converted), whatever the
+article's script: a traditional and a simplified print of one report then give the
+same titles and keys, and the evidence sentence still shows the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+
+_LEFT_STOPS = tuple(sorted((w for w in P.NP_LEFT_STOPS if w != "暨"), key=len, reverse=True))
+# Characters that may sit inside a name besides letters and digits ("山西·太谷", "（初、中级…）").
+_NAME_MARKS = "·、“”‘’《》〈〉-—+"
+_MAX_NAME = 60
+
+
+def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
+    """Where the noun phrase whose head noun starts at ``head_start`` begins in ``text``.
+
+    Walks left over name characters and stops at a verb or preposition (NP_LEFT_STOPS:
+    "举办", "在", "的"…), at clause punctuation, or at ``floor``. A bracketed aside is
+    taken whole ("等级（初、中级技术经纪人）培训班"); "暨" joins two names into one
+    ("科技节暨…展示活动"), so the walk goes on past it.
+    """
+    i = head_start
+    while i > floor and head_start - i < _MAX_NAME:
+        ch = text[i - 1]
+        if ch in "）)":
+            opening = max(text.rfind("（", floor, i - 1), text.rfind("(", floor, i - 1))
+            if opening < 0:
+                break
+            i = opening
+            continue
+        if text.endswith(_LEFT_STOPS, floor, i):
+            break
+        if not (is_name_char(ch) or ch in _NAME_MARKS):
+            break
+        i -= 1
+    # A name does not open with a list comma or a closing quote.
+    while i < head_start and text[i] in "、”’·-—":
+        i += 1
+    return i
+
+
+def is_name_char(ch: str) -> bool:
+    """A CJK character, an ASCII letter or digit, or "·" — not "①" or other symbols."""
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "·"
+
+
+def trim_list(name: str, *, object_of_verb: bool) -> str:
+    """Drop leading list items that are not events: "放声歌唱、校友招商推介会" → "校友招商推介会".
+
+    When the phrase is the object of an occurrence verb the whole list is the event's
+    name ("开展测土配肥、优质菌肥进大棚惠农保春耕活动") and nothing is dropped.
+    """
+    if object_of_verb:
+        return name
+    items = split_top_level(name)
+    keep = len(items)
+    while keep > 1 and any(items[keep - 2].endswith(word) for word in P.NOUN_TRIGGERS):
+        keep -= 1
+    return "、".join(items[keep - 1 :])
+
+
+def split_top_level(text: str, sep: str = "、") -> list[str]:
+    """Split at ``sep`` outside brackets: "A（x、y）、B" → ["A（x、y）", "B"]."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return parts
+
+
+def kind_of_name(name: str, verb: str = "") -> str:
+    """The kind of an event from its name: the head of the first name joined by "暨".
+
+    "第一届大学生科技节创新设计比赛决赛" is a competition (its head is 决赛), and
+    "科技节暨…成果展示活动" a festival. A phrase headed by the weak word "活动" takes its
+    kind from the words inside it ("惠农保春耕活动" → service), or "service" when it was
+    "开展"-ed, else "other".
+    """
+    first = name.split("暨", 1)[0]
+    head, head_end = "", -1
+    for word in P.NOUN_TRIGGERS:
+        end = first.rfind(word)
+        if end >= 0 and (
+            end + len(word) > head_end or (end + len(word) == head_end and len(word) > len(head))
+        ):
+            head, head_end = word, end + len(word)
+    if not head:
+        return "other"
+    if head != "活动":
+        return P.NOUN_TRIGGERS[head]
+    for word, kind in P.ACTIVITY_KINDS:
+        if word in first:
+            return kind
+    return "service" if verb == "开展" else "other"
+
+
+def strip_adverbs(text: str, *, leading: bool = False) -> str:
+    """``text`` without the adverbs at its end (or start) that only colour the verb: "顺利", "全部"."""
+    changed = True
+    while changed and text:
+        changed = False
+        for adverb in P.ADVERBS:
+            if leading and text.startswith(adverb) and len(text) > len(adverb):
+                text, changed = text[len(adverb) :], True
+            elif not leading and text.endswith(adverb):
+                text, changed = text[: -len(adverb)], True
+    return text
+
+
+def clean_subject(subject: str) -> str:
+    """The core of a subject before a verb trigger, for a title.
+
+    Drops a "在/于…" place phrase and what follows it, takes the object of a disposal
+    "将/把" ("我市将21所驻地高校…全部" → "21所驻地高校…"), drops "共有"/"有" and the
+    colouring adverbs, and keeps only the head after the last "的" when the subject is long.
+    """
+    for marker in ("在", "于"):
+        cut = subject.find(marker)
+        if cut >= 0:
+            subject = subject[:cut]
+    if subject.startswith(_DEMONSTRATIVES) and "的" in subject:
+        subject = subject.rsplit("的", 1)[1]  # "这款融合了…技术的新产品" → "新产品"
+    for marker in ("将", "把"):
+        cut = subject.rfind(marker)
+        if 0 <= cut < len(subject) - 1:
+            subject = subject[cut + 1 :]
+    subject = re.sub(r"^(?:共有|还有|另有)", "", subject)
+    subject = strip_adverbs(strip_adverbs(subject), leading=True)
+    if len(subject) > 30 and "的" in subject:
+        subject = subject.rsplit("的", 1)[1]
+    return subject.strip("、，,:：")
+
+
+_DEMONSTRATIVES = ("这款", "这个", "这些", "这项", "这一", "该", "此")
+# A counted subject with a short noun: "15个项目", not "21所驻地高校校园及…场馆".
+_COUNTED = re.compile(r"^" + P.NUMBER + r"(个|家|所|名|项|批|座)(\w{1,4})$")
+
+
+def counted_title(subject: str, verb: str) -> str:
+    """A title for a counted subject: "15个项目" + "签约" → "项目签约(15个项目)"; else subject + verb."""
+    match = _COUNTED.match(subject)
+    if match:
+        return f"{match.group(3)}{verb}({subject})"
+    return subject + verb
+
+
+def event_key(kind: str, title: str) -> str:
+    """``kind:core name``: stable under quotes, spacing, a province prefix and an admin suffix.
+
+    "山西·太谷第二十一届科技节暨…" and "太谷区第二十一届科技节" both give
+    "festival:太谷第二十一届科技节". Never contains the date.
+    """
+    name = re.sub(r"[（(][^）)]*[）)]$", "", title)
+    name = name.split("暨", 1)[0]
+    name = re.sub(r"[“”‘’《》〈〉\"'\s]", "", name)
+    name = name.rsplit("·", 1)[-1]
+    # "太谷区第二十一届" and "太谷第二十一届" name the same edition.
+    name = re.sub(r"^(\w{2,8}?)[省市县区](?=第)", r"\1", name)
+    return f"{kind}:{name[:40]}"
+
+
+def generic_head(name: str) -> str:
+    """The trigger word a name ends with ("太谷第二十一届科技节" → "科技节"), or ""."""
+    first = name.split("暨", 1)[0]
+    for word in sorted(P.NOUN_TRIGGERS, key=len, reverse=True):
+        if first.endswith(word):
+            return word
+    return ""

@@ -1,0 +1,182 @@
+"""Finds event occurrences in one sentence from the trigger tables in ``patterns.py``.
+
+An occurrence is either a named event (a noun phrase headed by 科技节, 大赛, 培训班…,
+asserted by an occurrence verb or a locative: "…决赛成功举办", "咖啡节里") or a verb
+event (揭牌, 签约, 投运…) titled from its subject. Plain Python: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .text import quoted_ranges, split_clauses
+from .titles import clean_subject, counted_title, kind_of_name, strip_adverbs, trim_list, walk_noun_phrase
+
+_NOUN_RE = re.compile("|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True)))
+_VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
+_ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
+_ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One event occurrence in a sentence; offsets are relative to the sentence text."""
+
+    kind: str
+    title: str
+    start: int  # the trigger (or the named phrase) in the sentence
+    end: int
+    clause: tuple[int, int]
+    strength: float
+    anaphoric: bool = False  # "本届科技节", "此次活动": the event named before in the report
+    generic: bool = False  # a bare "科技节": refers to a fuller name in the article
+    habitual: bool = False  # "多次举办", "已举办各类…": never a single day
+    date_anaphor: str = ""  # "开幕式上": on the day of the last dated event of the report
+
+
+def find_occurrences(sentence: str) -> list[Occurrence]:
+    """The occurrences a sentence reports, in order; [] for speech, means and non-events.
+
+    A sentence that refers back to an event ("本届科技节以…为主题，涵盖…签约、…培训")
+    yields one anaphoric occurrence and no new events: its triggers are that event's parts.
+    """
+    quotes = [q for q in quoted_ranges(sentence) if _is_speech(sentence[q[0] : q[1]])]
+    anaphor = _date_anaphor(sentence)
+    found: list[Occurrence] = []
+    for c_start, c_end in split_clauses(sentence):
+        clause = sentence[c_start:c_end]
+        if clause.startswith(P.MEANS_OPENERS) or _has_any(clause, P.GENERAL_MARKERS):
+            continue
+        for occ in _clause_occurrences(sentence, c_start, c_end):
+            if any(q0 <= occ.start < q1 for q0, q1 in quotes):
+                continue
+            if occ.anaphoric:
+                return [occ]
+            occ.habitual = _has_any(sentence, P.CUMULATIVE_MARKERS)
+            occ.date_anaphor = anaphor
+            found.append(occ)
+    return found
+
+
+def _clause_occurrences(sentence: str, c_start: int, c_end: int) -> list[Occurrence]:
+    """Named events of a clause, else its verb events."""
+    clause_span = (c_start, c_end)
+    floor = c_start + len(_date_anaphor(sentence[c_start:c_end]))
+    named = _named_events(sentence, floor, c_end)
+    verbs = _verb_events(sentence, floor, c_end, named)
+    out = [
+        Occurrence(kind, title, s, e, clause_span, strength, anaph, generic)
+        for kind, title, s, e, strength, anaph, generic in named
+    ]
+    return out + [
+        Occurrence(kind, title, s, e, clause_span, strength) for kind, title, s, e, strength in verbs
+    ]
+
+
+def _named_events(sentence: str, floor: int, end: int) -> list[tuple]:
+    """(kind, title, start, end, strength, anaphoric, generic) of the event noun phrases in a clause."""
+    clause = sentence[floor:end]
+    verb = next((v for v in P.OCCURRENCE_VERBS if v in clause), "")
+    phrases: list[tuple[int, int]] = []
+    for match in _NOUN_RE.finditer(sentence, floor, end):
+        start = walk_noun_phrase(sentence, match.start(), floor)
+        if phrases and start <= phrases[-1][1] and start >= phrases[-1][0]:
+            phrases[-1] = (phrases[-1][0], match.end())  # "宣讲会、培训会", "科技节暨…活动"
+        elif phrases and phrases[-1][0] >= start:
+            phrases[-1] = (start, match.end())
+        else:
+            phrases.append((start, match.end()))
+    out = []
+    for start, stop in phrases:
+        after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start)
+        start = stop - len(trim_list(sentence[start:stop], object_of_verb=after_verb))
+        name = sentence[start:stop]
+        anaphoric = name.startswith(P.EVENT_ANAPHORS)
+        generic = name in P.GENERIC_NAMES
+        if name == "活动" or (not anaphoric and not _asserted(sentence, start, stop, end, verb)):
+            continue
+        strength = 0.9 if verb else 0.6
+        out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic))
+    return out
+
+
+def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool:
+    """Whether a named event is reported as happening, not just named.
+
+    It is when its clause has an occurrence verb ("成功举办", "召开"), when it is a place
+    one is at ("运动会上", "咖啡节里"), or when it carries an edition ("第十二届…大赛").
+    A phrase headed by "活动" needs the verb.
+    """
+    name = sentence[start:stop]
+    if name.endswith("活动"):
+        return bool(verb)
+    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop):
+        return True
+    return bool(_ORDINAL_RE.search(name))
+
+
+def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> list[tuple]:
+    """(kind, title, start, end, strength) of the verb triggers of a clause not inside a named event."""
+    out = []
+    for regex, kind, mode, strength in _VERB_RES:
+        for match in regex.finditer(sentence, floor, end):
+            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
+                continue
+            if any(s <= match.start() < e or s <= match.end() <= e for _, _, s, e, *_ in named):
+                continue
+            if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
+                continue  # "科技节…在…开幕": the named event is the occurrence
+            title = _verb_title(sentence, floor, end, match, mode)
+            if title:
+                out.append((kind, title, match.start(), match.end(), strength))
+    return out
+
+
+def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str) -> str:
+    """A title for a verb event, by the trigger's title mode (see VERB_TRIGGERS)."""
+    verb = strip_adverbs(match.group(), leading=True)
+    if mode == "clause":
+        return sentence[floor:end].strip()
+    if mode == "object":
+        return match.group()[2:] if match.group().startswith("实现") else match.group()
+    if mode == "phrase":
+        partner = sentence.rfind("与", floor, match.start())
+        if partner >= 0:
+            return sentence[partner : match.end()]
+        subject = clean_subject(sentence[floor : match.start()])
+        return subject + match.group()
+    subject = clean_subject(sentence[floor : match.start()])
+    if not subject:
+        subject = _actor(sentence, match.start())
+        rest = re.sub(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)", "", sentence[floor : match.start()])
+        subject = subject + rest if subject else ""
+    return counted_title(subject, verb) if subject else ""
+
+
+def _actor(sentence: str, before: int) -> str:
+    """The nearest organisation named before ``before`` ("左权农业科技特派团"), or ""."""
+    found = ""
+    for match in _ORG_RE.finditer(sentence, 0, before):
+        start = walk_noun_phrase(sentence, match.end() - 1, 0)
+        found = sentence[max(start, match.start()) : match.end()]
+    return found
+
+
+def _date_anaphor(text: str) -> str:
+    """A clause-initial phrase such as "开幕式上" that dates by the report's last event, or ""."""
+    for phrase in sorted(P.DATE_ANAPHORS, key=len, reverse=True):
+        if text.startswith(phrase) and text[len(phrase) : len(phrase) + 1] in ("，", ",", ""):
+            return phrase
+    return ""
+
+
+def _is_speech(quoted: str) -> bool:
+    """Quoted speech (a clause with punctuation, or 8+ characters), not a quoted name like “青春榜样”."""
+    return len(quoted) >= 8 or any(ch in quoted for ch in "，。！？,!?")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text``."""
+    return any(word in text for word in words)

@@ -1,0 +1,35 @@
+"""Tests for events/extraction/places.py."""
+
+import pytest
+
+from events.extraction.places import best_place, find_places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("3月11日，科技节在太谷区金谷广场开幕。", "太谷区金谷广场"),
+        ("科技人员深入太谷区任村乡东贾村千亩设施蔬菜园，开展惠农活动。", "太谷区任村乡东贾村千亩设施蔬菜园"),
+        ("初冬时节的左权县麻田镇泽城村，专家在核桃园里给果农们现场授课。", "左权县麻田镇泽城村"),
+        ("论坛于北京国际会展中心隆重举行。", "北京国际会展中心"),
+        ("志愿者走进榆次区东阳镇，开展义诊。", "榆次区东阳镇"),
+        ("专家在核桃园里给果农们现场授课。", "核桃园"),
+    ],
+    ids=["zai-square", "shenru-garden", "scene-clause", "yu-centre", "zoujin-town", "bare-garden"],
+)
+def test_best_place_reads_the_venue(sentence, place):
+    assert best_place(sentence, near=len(sentence) - 3) == place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "太谷区委深入贯彻落实市委“156”战略举措。",
+        "率先在全省实现科技特派员县县全覆盖。",
+        "这款融合了数智化技术的新产品已全面上市。",
+        "科技创新是引领发展的第一动力。",
+    ],
+    ids=["verb-after-shenru", "no-suffix-at-end", "relative-clause-not-scene", "no-marker"],
+)
+def test_find_places_ignores_non_places(sentence):
+    assert find_places(sentence) == []

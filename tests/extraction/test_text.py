@@ -1,0 +1,114 @@
+"""Tests for events/extraction/text.py: flattening, sentences, reports, offsets."""
+
+import pytest
+
+from events.extraction.text import Document, quoted_ranges, split_clauses
+
+
+def sentences(text: str) -> list[str]:
+    doc = Document(text)
+    return [doc.text(s) for s in doc.sentences]
+
+
+def test_document_joins_pdf_line_breaks_inside_a_sentence():
+    text = "本报讯 春回大地。3月\n11日，科技节在太谷区金谷\n广场开幕。此\n次活动由区委主办。"
+
+    assert sentences(text) == [
+        "本报讯春回大地。",
+        "3月11日，科技节在太谷区金谷广场开幕。",
+        "此次活动由区委主办。",
+    ]
+
+
+def test_document_spans_index_the_original_text_with_line_breaks_kept():
+    text = "  标题\n\n3月\n11日，科技节在金谷\n广场开幕。后文。"
+    doc = Document(text)
+    spans = [doc.original_span(s.start, s.end) for s in doc.sentences]
+
+    assert [text[a:b] for a, b in spans] == ["标题", "3月\n11日，科技节在金谷\n广场开幕。", "后文。"]
+
+
+def test_document_blank_line_inside_a_wrapped_block_is_a_column_break():
+    text = "近年来，太谷区深入学习贯彻，全面落\n实有关精神，借助\n\n良好的产业优势，打造创新城。\n"
+
+    assert sentences(text) == [
+        "近年来，太谷区深入学习贯彻，全面落实有关精神，借助良好的产业优势，打造创新城。"
+    ]
+
+
+def test_document_short_headline_before_a_blank_line_stands_alone():
+    text = "太谷区科技节盛大举行\n\n本报讯 科技是第一生产力、人才是第一\n资源。"
+
+    assert sentences(text) == ["太谷区科技节盛大举行", "本报讯科技是第一生产力、人才是第一资源。"]
+
+
+def test_document_keeps_a_space_between_latin_letters_and_digits_only():
+    assert sentences("共有 15 个项目 签约，型号 JWF 1576。") == ["共有15个项目签约，型号JWF 1576。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "他说：“能看清吗？能看动画片吗？”周末的博物馆内人很多。",
+            ["他说:“能看清吗？能看动画片吗？”", "周末的博物馆内人很多。"],
+        ),
+        ("“用健康肥，吃健康食品”。3月8日开展活动。", ["“用健康肥，吃健康食品”。", "3月8日开展活动。"]),
+        (
+            "决赛成功举办；运动会上热闹非凡……咖啡节里香气四溢！",
+            ["决赛成功举办；", "运动会上热闹非凡……", "咖啡节里香气四溢！"],
+        ),
+    ],
+    ids=["question-in-quote", "quote-then-period", "semicolon-ellipsis-exclamation"],
+)
+def test_document_splits_sentences_around_quotes(text, expected):
+    assert sentences(text) == expected
+
+
+def test_document_unclosed_quote_does_not_swallow_the_article():
+    text = "“" + "很长的引语没有结束" * 30 + "。下一句。"
+
+    assert len(sentences(text)) >= 2
+
+
+def test_document_reports_start_at_the_dateline_and_after_a_byline():
+    text = "本报讯 第一篇报道。第二句。\n（记者甲）\n标题\n\n本报讯 第二篇报道。\n本报讯 第三篇报道。"
+    doc = Document(text)
+
+    assert [(doc.text(s), s.report) for s in doc.sentences] == [
+        ("本报讯第一篇报道。", 0),
+        ("第二句。", 0),
+        ("（记者甲）", 0),
+        ("标题", 1),
+        ("本报讯第二篇报道。", 2),
+        ("本报讯第三篇报道。", 3),
+    ]
+
+
+def test_document_converts_traditional_characters_in_place():
+    text = "3月11日，科技節在金谷廣場開幕。"
+    doc = Document(text)
+    [sentence] = doc.sentences
+
+    assert doc.text(sentence) == "3月11日，科技节在金谷广场开幕。"
+    assert doc.original_span(sentence.start, sentence.end) == (0, len(text))
+
+
+def test_document_handles_empty_text():
+    assert Document("").sentences == []
+    assert Document("\n \n").sentences == []
+
+
+def test_split_clauses_ignores_commas_inside_quotes_and_brackets():
+    text = "以“坚持创新，发展生产力”为主题的活动在广场开幕，山西农业大学（省农科院，太谷）协办"
+
+    assert [text[a:b] for a, b in split_clauses(text)] == [
+        "以“坚持创新，发展生产力”为主题的活动在广场开幕",
+        "山西农业大学（省农科院，太谷）协办",
+    ]
+
+
+def test_quoted_ranges_finds_top_level_quotes():
+    text = "种植户说：“科技是‘及时雨’。”入选“青春榜样”"
+
+    assert [text[a:b] for a, b in quoted_ranges(text)] == ["科技是‘及时雨’。", "青春榜样"]

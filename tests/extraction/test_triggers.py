@@ -1,0 +1,124 @@
+"""Tests for events/extraction/triggers.py: which sentences report which kinds of events."""
+
+import pytest
+
+from events.extraction.triggers import find_occurrences
+
+
+def found(sentence: str) -> list[tuple[str, str]]:
+    return [(o.kind, o.title) for o in find_occurrences(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "3月11日，山西·太谷第二十一届科技节在太谷区金谷广场开幕。",
+            [("festival", "山西·太谷第二十一届科技节")],
+        ),
+        ("开幕式上，共有15个项目成功签约，总投资16.7亿元。", [("signing", "项目签约(15个项目)")]),
+        (
+            "与太原理工大学、中北大学签署战略合作协议，助力发展。",
+            [("signing", "与太原理工大学、中北大学签署战略合作协议")],
+        ),
+        (
+            "3月8日，公司科技人员深入东贾村，开展测土配肥、优质菌肥进大棚惠农保春耕活动。",
+            [("service", "测土配肥、优质菌肥进大棚惠农保春耕活动")],
+        ),
+        ("召开高企申报辅导宣讲会、培训会，组建专家团队。", [("training", "高企申报辅导宣讲会、培训会")]),
+        ("山西农业科技成果转化平台揭牌。", [("unveiling", "山西农业科技成果转化平台揭牌")]),
+        (
+            "有机旱作农业国家重点实验室等三大实验室投运。",
+            [("launch", "有机旱作农业国家重点实验室等三大实验室投运")],
+        ),
+        ("2024年起，我市将21所驻地高校校园全部向社会开放。", [("opening", "21所驻地高校校园向社会开放")]),
+        (
+            "第一届大学生科技节创新设计比赛决赛成功举办，点燃创新热情；",
+            [("competition", "第一届大学生科技节创新设计比赛决赛")],
+        ),
+        ("大学生运动会上，运动员们挥洒汗水；", [("competition", "大学生运动会")]),
+        ("咖啡节里，手冲咖啡的香气飘满街头；", [("festival", "咖啡节")]),
+        (
+            "音乐节上的放声歌唱、校友招商推介会上的热烈洽谈……",
+            [("festival", "音乐节"), ("meeting", "校友招商推介会")],
+        ),
+        ("第五届中国国际农业博览会在北京开幕。", [("exhibition", "第五届中国国际农业博览会")]),
+        ("全市中小学生科技创新大赛在市体育馆举行。", [("competition", "全市中小学生科技创新大赛")]),
+        (
+            "推荐3名高企高管入选2023年晋中市“青春榜样”。",
+            [("other", "推荐3名高企高管入选2023年晋中市“青春榜样”")],
+        ),
+        (
+            "率先在全省实现科技特派员县县全覆盖、县域主导产业全覆盖。",
+            [("service", "科技特派员县县全覆盖、县域主导产业全覆盖")],
+        ),
+    ],
+    ids=[
+        "festival-opening",
+        "signing-count",
+        "signing-agreement",
+        "service-activity",
+        "training-list",
+        "unveiling",
+        "launch",
+        "opening-to-public",
+        "competition-final",
+        "sports-meet-locative",
+        "festival-locative",
+        "list-of-locatives",
+        "expo",
+        "contest-held",
+        "selected",
+        "coverage",
+    ],
+)
+def test_find_occurrences_kinds_and_titles(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "身旁的妈妈笑着回应，自驻市高校向社会开放以来，这已是她第3次来校园。",
+        "“高校开放后，我先后带孩子去过太原理工大学。”李彩云说。",
+        "市科技局组织科技特派员通过集中培训、田间教学等方式，把技术教给农民。",
+        "校地活动的频繁开展，更让青春活力溢满全城。",
+        "一场场活动轮番上演，让校园文化与城市文化紧紧相拥。",
+        "构建布局合理、开放协作的科技创新平台体系。",
+        "山西飞宇环境工程股份有限公司和西安交通大学签署技术合作。",
+        "科技创新是引领发展的第一动力。",
+    ],
+    ids=[
+        "since",
+        "speech",
+        "means",
+        "frequent",
+        "one-after-another",
+        "open-as-modifier",
+        "no-agreement",
+        "none",
+    ],
+)
+def test_find_occurrences_ignores_non_occurrences(sentence):
+    assert found(sentence) == []
+
+
+def test_find_occurrences_anaphoric_sentence_refers_back_only():
+    sentence = "本届科技节以“坚持创新”为主题，涵盖科技项目签约、实用技术培训等，有131家企事业单位踊跃参展。"
+    [occ] = find_occurrences(sentence)
+
+    assert (occ.kind, occ.title, occ.anaphoric) == ("festival", "本届科技节", True)
+
+
+def test_find_occurrences_marks_date_anaphors_and_habits():
+    [signing] = find_occurrences("开幕式上，共有15个项目成功签约。")
+    [training] = find_occurrences("目前，科技特派员已举办各类技术培训220余场。")
+
+    assert (signing.date_anaphor, signing.habitual) == ("开幕式上", False)
+    assert (training.date_anaphor, training.habitual) == ("", True)
+
+
+def test_find_occurrences_generic_name_is_marked():
+    [occ] = find_occurrences("举办科技节，推介农业关键技术科技成果。")
+
+    assert (occ.kind, occ.title, occ.generic) == ("festival", "科技节", True)
