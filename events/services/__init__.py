@@ -5,13 +5,17 @@ from .curation import (
     hide_events,
     merge_events,
     pick_merge_target,
-    request_article_reingest,
-    request_event_reingest,
-    request_source_ingest,
     update_event_fields,
 )
 from .export import export_events, iter_event_items
 from .ingest import PARSER_VERSION, IngestResult, ingest_article, resolve_published
+from .queueing import (
+    request_article_reingest,
+    request_event_reingest,
+    request_source_ingest,
+    request_stale_reingest,
+    stale_articles,
+)
 from .sources import IngestSummary, collect_files, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
 
@@ -37,6 +41,8 @@ __all__ = [
     "request_article_reingest",
     "request_event_reingest",
     "request_source_ingest",
+    "request_stale_reingest",
     "resolve_published",
+    "stale_articles",
     "update_event_fields",
 ]

@@ -1,4 +1,4 @@
-"""What curators do to events in the admin: confirm, hide, merge, edit, and ask for re-ingestion."""
+"""What curators do to events in the admin: confirm, hide, merge and edit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from events.models import Article, Event, Evidence, Source
+from events.models import Event, Evidence
 
 
 @transaction.atomic
@@ -91,29 +91,3 @@ def update_event_fields(*, event: Event, changes: dict[str, Any]) -> Event:
     event.full_clean(exclude=["uid", "merged_into"])
     event.save(update_fields=update)
     return event
-
-
-def request_article_reingest(*, articles: Iterable[Article], force: bool = True) -> int:
-    """Queue re-ingestion of the articles after the current transaction commits; returns how many."""
-    from events import tasks  # tasks import services; importing here keeps that one-way at load time
-
-    pks = [a.pk for a in articles]
-    for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.ingest_article_task.delay(pk, force=force))
-    return len(pks)
-
-
-def request_event_reingest(*, events: Iterable[Event]) -> int:
-    """Queue re-ingestion of every article that gave evidence for these events; returns how many."""
-    pks = [e.pk for e in events]
-    return request_article_reingest(articles=Article.objects.filter(evidence__event__in=pks).distinct())
-
-
-def request_source_ingest(*, sources: Iterable[Source]) -> int:
-    """Queue re-reading of the sources after the current transaction commits; returns how many."""
-    from events import tasks
-
-    pks = [s.pk for s in sources]
-    for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.ingest_source_task.delay(pk))
-    return len(pks)

@@ -1,0 +1,92 @@
+"""Celery entry points: thin wrappers that load rows by id and call one service each.
+
+Every task is safe to run twice: ingestion is idempotent (an unchanged article writes nothing).
+``acks_late`` means a worker that dies mid-task leaves the message for another; transient errors
+(database busy or gone, network) are retried with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import urllib.error
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from events import services
+from events.models import Article, Source
+
+log = logging.getLogger(__name__)
+
+TRANSIENT = (
+    OperationalError,
+    InterfaceError,
+    urllib.error.URLError,
+    TimeoutError,
+    socket.timeout,
+    ConnectionError,
+)
+RETRY = {
+    "acks_late": True,
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": True,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(name="events.ingest_article", **RETRY)
+def ingest_article_task(article_id: int, force: bool = False) -> dict:
+    """Re-ingest a stored article from its stored text; returns the result's status and counts."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        log.info("article %s is gone; nothing to ingest", article_id)
+        return {"status": "missing"}
+    result = services.ingest_article(
+        key=article.key,
+        text=article.text,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        published_how=article.published_how if article.published else None,
+        source=article.source,
+        force=force,
+        encoding=article.encoding,
+    )
+    return _result_dict(result)
+
+
+@shared_task(name="events.ingest_source", **RETRY)
+def ingest_source_task(source_id: int, force: bool = False) -> dict:
+    """Re-read a file, folder or URL source; returns article and event counts."""
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return {"status": "missing"}
+    summary = services.ingest_source(source=source, force=force)
+    return {"articles": dict(summary.articles), "events": dict(summary.events), "failures": summary.failures}
+
+
+@shared_task(name="events.ingest_active_sources", acks_late=True)
+def ingest_active_sources_task() -> int:
+    """Queue ``ingest_source_task`` for every active source (the periodic task beat runs); returns how many."""
+    return services.request_source_ingest(sources=Source.objects.filter(active=True))
+
+
+@shared_task(name="events.reingest_stale", acks_late=True)
+def reingest_stale_task() -> int:
+    """Queue re-ingestion of articles read by an older parser version (or failed); returns how many."""
+    return services.request_stale_reingest()
+
+
+def _result_dict(result: services.IngestResult) -> dict:
+    return {
+        "article_id": result.article.pk if result.article else None,
+        "status": result.status,
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "removed": result.removed,
+        "error": result.error,
+    }

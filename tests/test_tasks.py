@@ -1,0 +1,260 @@
+"""Celery tasks: in-process (eager) for their logic, and once through a real worker over the local Redis."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from events import tasks
+from events.models import Article, Event, Source
+from events.services import ingest_article, request_article_reingest
+from tests.services.candidates import use_line_candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "科技节报道\n@fest festival 科技节开幕 2024-03-11 金谷广场\n@farm service 测土配肥 2024-03-08 东贾村\n"
+
+
+@pytest.fixture
+def line_extractor(monkeypatch):
+    use_line_candidates(monkeypatch)
+
+
+@pytest.mark.django_db
+def test_ingest_article_task_rereads_on_new_parser_version(line_extractor, monkeypatch):
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+    assert tasks.ingest_article_task.delay(article.pk).get()["status"] == "unchanged"
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i2")
+
+    first = tasks.ingest_article_task.delay(article.pk).get()
+    again = tasks.ingest_article_task.delay(article.pk).get()
+
+    assert (first["status"], first["unchanged"], again["status"]) == ("changed", 2, "unchanged")
+    article.refresh_from_db()
+    assert (article.parser_version, article.published, article.published_how) == (
+        "i2",
+        date(2024, 3, 12),
+        "given",
+    )
+
+
+@pytest.mark.django_db
+def test_ingest_article_task_missing_article_is_not_an_error():
+    assert tasks.ingest_article_task.delay(987654).get() == {"status": "missing"}
+
+
+@pytest.mark.django_db
+def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path):
+    (tmp_path / "a.txt").write_bytes(TEXT.encode("gbk"))
+    source = Source.objects.create(name="本地", kind=Source.Kind.FOLDER, location=str(tmp_path))
+
+    result = tasks.ingest_source_task.delay(source.pk).get()
+
+    assert result["articles"] == {"new": 1}
+    assert result["events"]["created"] == 2
+    source.refresh_from_db()
+    assert source.last_run is not None and source.last_error == ""
+
+
+@pytest.mark.django_db
+def test_ingest_source_task_fetches_url_source(line_extractor):
+    page = f"<html><head><title>科技节</title></head><body><p>{TEXT}</p></body></html>".encode("gbk")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's spelling)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=gbk")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/news/1.html"
+    try:
+        source = Source.objects.create(name="网页", kind=Source.Kind.URL, location=url)
+        result = tasks.ingest_source_task.delay(source.pk).get()
+    finally:
+        server.shutdown()
+
+    article = Article.objects.get()
+    assert (result["articles"], article.key, article.url, article.title) == ({"new": 1}, url, url, "科技节")
+    assert sorted(Event.objects.values_list("match_key", flat=True)) == ["farm", "fest"]
+
+
+@pytest.mark.django_db
+def test_ingest_source_task_records_url_error_and_raises(line_extractor, settings):
+    source = Source.objects.create(name="坏网址", kind=Source.Kind.URL, location="ftp://example.invalid/x")
+
+    with pytest.raises(ValueError, match="only http"):
+        tasks.ingest_source_task.apply(args=[source.pk]).get()
+
+    source.refresh_from_db()
+    assert "only http" in source.last_error
+
+
+@pytest.mark.django_db
+def test_reingest_stale_task_rereads_old_and_failed_articles(
+    line_extractor, django_capture_on_commit_callbacks
+):
+    ingest_article(key="old.txt", text=TEXT, published=date(2024, 3, 12))
+    ingest_article(key="new.txt", text=TEXT.replace("@", "@n"), published=date(2024, 3, 12))
+    Article.objects.filter(key="old.txt").update(parser_version="i0")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = tasks.reingest_stale_task.delay().get()
+
+    assert queued == 1
+    assert set(Article.objects.values_list("parser_version", flat=True)) == {tasks.services.PARSER_VERSION}
+
+
+@pytest.mark.django_db
+def test_ingest_active_sources_task_queues_only_active(
+    line_extractor, tmp_path, django_capture_on_commit_callbacks
+):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    Source.objects.create(name="启用", kind=Source.Kind.FOLDER, location=str(tmp_path))
+    Source.objects.create(name="停用", kind=Source.Kind.FOLDER, location=str(tmp_path / "nope"), active=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.ingest_active_sources_task.delay().get() == 1
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_request_article_reingest_waits_for_commit(
+    line_extractor, django_capture_on_commit_callbacks, monkeypatch
+):
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i3")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        request_article_reingest(articles=[article])
+        article.refresh_from_db()
+        assert article.parser_version != "i3"  # nothing ran before the commit
+
+    assert len(callbacks) == 1
+    callbacks[0]()
+    article.refresh_from_db()
+    assert article.parser_version == "i3"
+
+
+def test_tasks_retry_transient_errors_with_backoff():
+    from django.db import OperationalError
+
+    for task in (tasks.ingest_article_task, tasks.ingest_source_task):
+        assert (task.acks_late, task.retry_backoff, task.max_retries) == (True, True, 5)
+        assert OperationalError in task.autoretry_for and TimeoutError in task.autoretry_for
+
+
+def test_default_periodic_tasks_exist(db):
+    from django_celery_beat.models import PeriodicTask
+
+    assert sorted(PeriodicTask.objects.filter(task__startswith="events.").values_list("task", "enabled")) == [
+        ("events.ingest_active_sources", True),
+        ("events.reingest_stale", True),
+    ]
+
+
+# --- a real worker over the real Redis --------------------------------------------------------
+
+REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, so nothing else's queue is touched
+
+ENQUEUE_AND_WAIT = """
+import json, time
+from django.db import transaction
+from events.models import Article, Event, Source
+from events.services import ensure_source, request_source_ingest
+with transaction.atomic():
+    source = ensure_source(name="worker-test", paths=[FOLDER])
+    request_source_ingest(sources=[source])
+deadline = time.monotonic() + 90
+while time.monotonic() < deadline and not Article.objects.exclude(status="pending").exists():
+    time.sleep(0.2)
+article = Article.objects.first()
+print(json.dumps({"status": article and article.status, "error": article and article.error,
+                  "events": Event.objects.count()}))
+"""
+
+
+def _redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.redis
+def test_worker_ingests_source_through_redis(tmp_path):
+    if not _redis_reachable():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    # The worker is another process: both sides use one SQLite file, migrated here.
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "CELERY_BROKER_URL": REDIS_URL,
+    }
+    env["CELERY_RESULT_BACKEND"] = REDIS_URL
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=120)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(ROOT / "seeds" / "004_7846ad9f159734c1.txt", folder)
+    shutil.copy(ROOT / "seeds" / "manifest.json", folder)
+    celery = str(Path(sys.executable).with_name("celery"))
+    worker = subprocess.Popen(
+        [
+            celery,
+            "-A",
+            "kejicalendar",
+            "worker",
+            "-P",
+            "solo",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "info",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        done = subprocess.run(
+            [*manage, "shell", "-c", f"FOLDER = {str(folder)!r}\n" + ENQUEUE_AND_WAIT],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=150,
+        )
+    finally:
+        worker.terminate()
+        log, _ = worker.communicate(timeout=30)
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert outcome["status"] == "ok", (outcome, log[-3000:])
+    assert outcome["events"] >= 3
+    assert "events.ingest_source" in log and "succeeded" in log
+    exported = subprocess.run(
+        [*manage, "export_events"], env=env, cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
+    starts = {json.loads(line)["start"] for line in exported.stdout.splitlines()}
+    assert {"2024-03-11", "2024-03-08"} <= starts
