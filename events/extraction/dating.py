@@ -5,7 +5,9 @@ Plain Python: no Django. The rules, in order:
 1. A date mention in the occurrence's own clause, else the nearest one before it in the
    sentence ("3月11日，农历二月初二，以…为主题的…科技节…开幕"). A mention after the trigger
    in another clause is not used: it usually dates the next statement.
-2. Vague mentions (近日, 近年来, 周末) never date an occurrence: their precision is VAGUE.
+2. Vague mentions (近日, 近年来, 周末) never date an occurrence: their precision is VAGUE,
+   or the parser doubts them (confidence below 0.5: it reads a bare "周末" as the last
+   weekend with day precision, which is too sure for "周末的博物馆内").
 3. In a cumulative or habitual statement ("目前…已举办各类技术培训220余场", "开展3年来")
    a day-precision mention is the reporting day, not the occurrence: not used.
 4. Otherwise the discourse date is looked up by the caller (``extract.py``), from a
@@ -21,6 +23,9 @@ from datetime import date, time
 from events.temporal import Mention, Precision
 
 from .text import Document, Sentence
+
+# Mentions the parser is less sure of than this do not date events (see rule 2).
+MIN_MENTION_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,6 @@ def link_from_mention(found: FlatMention, original: str) -> DateLink:
 
 def _usable(m: Mention, *, habitual: bool) -> bool:
     """Whether a mention may date an occurrence (see the module rules 2 and 3)."""
-    if m.precision is Precision.VAGUE:
+    if m.precision is Precision.VAGUE or m.confidence < MIN_MENTION_CONFIDENCE:
         return False
     return not (habitual and m.precision is Precision.DAY)

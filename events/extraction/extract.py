@@ -8,6 +8,7 @@ and figures, and merges what names the same event (same key, "本届科技节", 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +26,8 @@ from .types import EventCandidate, EvidenceSpan
 # Longer texts are cut here: a news page is a few thousand characters, and the cap keeps
 # a runaway file from stalling ingestion. Raise it if real inputs ever come near.
 MAX_CHARS = 200_000
+# Control characters and U+FFFD (what a wrong decoding leaves behind) mark binary input.
+_BINARY_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
 @dataclass(slots=True)
@@ -68,8 +71,7 @@ def _looks_like_text(text: str) -> bool:
     if not text.strip() or "\x00" in text:
         return False
     sample = text[:4096]
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t"))
-    return bad <= len(sample) * 0.05
+    return len(_BINARY_RE.findall(sample)) <= len(sample) * 0.05
 
 
 def _read_sentence(

@@ -21,6 +21,8 @@ def find_organizers(sentence: str) -> dict[str, list[str]]:
     Names are split at "、" but not inside brackets: "山西农业大学（省农科院）" stays whole.
     """
     found: dict[str, list[str]] = {}
+    if "办" not in sentence:  # every role word ends in "办": most sentences stop here
+        return found
     for match in _ROLE_RE.finditer(sentence):
         names = match.group(1)
         if "由" in names:

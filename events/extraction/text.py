@@ -9,6 +9,7 @@ every flat character back to its offset in the original, so an evidence span is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from events.temporal.normalize import normalize
@@ -16,6 +17,17 @@ from events.temporal.normalize import normalize
 from . import patterns as P
 
 _SPACES = " \t\r\u3000\xa0\u2002\u2003"
+_WHITESPACE_RE = re.compile(r"\s+")
+_QUOTE_RE = re.compile("[" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES) + "]")
+_CLAUSE_MARK_RE = re.compile(
+    "["
+    + re.escape(
+        P.OPEN_QUOTES + P.CLOSE_QUOTES + P.OPEN_BRACKETS + P.CLOSE_BRACKETS + P.CLAUSE_END + P.SENTENCE_END
+    )
+    + "]"
+)
+# The characters the sentence splitter has to look at; everything else is skipped over.
+_MARK_RE = re.compile("[\n" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES + P.SENTENCE_END) + "…]")
 _TERMINALS = "。！？!?"
 # A line ending in one of these is still inside its sentence, even before a blank line.
 _CONTINUING = "，、：:；（“‘《"
@@ -36,8 +48,8 @@ class Document:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        chars, index = _flatten(original, normalize(original))
-        self.flat = "".join(chars)
+        pieces, index = _flatten(original, normalize(original))
+        self.flat = "".join(pieces)
         self.index = index
         self.sentences = _split_sentences(self.flat)
 
@@ -165,37 +177,42 @@ def _quote_balance(segment: str) -> int:
 
 
 def _flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
-    """The flat characters and, for each, its original offset.
+    """The flat text in pieces and, for each flat character, its original offset.
 
     Whitespace goes, except one space between two ASCII letters or digits ("JWF 1576");
     a paragraph break becomes one "\\n".
     """
     breaks = _paragraph_breaks(original, norm)
-    chars: list[str] = []
+    pieces: list[str] = []
     index: list[int] = []
-    pending_space = -1
-    for i, ch in enumerate(norm):
-        if ch == "\n" or ch in _SPACES:
-            if i in breaks and chars and chars[-1] != "\n":
-                chars.append("\n")
-                index.append(i)
-            elif ch != "\n":
-                pending_space = i
-            continue
-        if (
-            pending_space >= 0
-            and chars
-            and chars[-1].isascii()
-            and chars[-1].isalnum()
-            and ch.isascii()
-            and ch.isalnum()
-        ):
-            chars.append(" ")
-            index.append(pending_space)
-        pending_space = -1
-        chars.append(ch)
-        index.append(i)
-    return chars, index
+    pos = 0
+    last = ""
+    for run in _WHITESPACE_RE.finditer(norm):
+        if run.start() > pos:
+            pieces.append(norm[pos : run.start()])
+            index.extend(range(pos, run.start()))
+            last = norm[run.start() - 1]
+        newline = -1
+        if "\n" in run.group():
+            newline = next((k for k in range(run.start(), run.end()) if k in breaks), -1)
+        after = norm[run.end() : run.end() + 1]
+        if newline >= 0:
+            if last and last != "\n":
+                pieces.append("\n")
+                index.append(newline)
+                last = "\n"
+        elif _is_latin(last) and _is_latin(after) and run.group().strip("\n"):
+            pieces.append(" ")
+            index.append(run.start() + len(run.group()) - len(run.group().lstrip("\n")))
+        pos = run.end()
+    pieces.append(norm[pos:])
+    index.extend(range(pos, len(norm)))
+    return pieces, index
+
+
+def _is_latin(ch: str) -> bool:
+    """An ASCII letter or digit."""
+    return bool(ch) and ch.isascii() and ch.isalnum()
 
 
 def _split_sentences(flat: str) -> list[Sentence]:
@@ -207,39 +224,35 @@ def _split_sentences(flat: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     paragraph = report = 0
-    start = 0
-    depth = 0
-    opened_at = 0
-    i = 0
-    n = len(flat)
-    para_text_start = 0
-    while i < n:
+    start = para_start = 0
+    depth = opened_at = 0
+    for mark in _MARK_RE.finditer(flat):
+        i = mark.start()
+        if i < start:
+            continue  # inside closing marks already taken by the previous sentence
         ch = flat[i]
         if ch == "\n":
-            _add(sentences, flat, start, i, paragraph, report)
+            _add(sentences, start, i, paragraph, report)
             paragraph += 1
-            if _is_byline(flat[para_text_start:i]):
+            if _is_byline(flat[para_start:i]):
                 report += 1
-            start = para_text_start = i + 1
+            start = para_start = i + 1
             depth = 0
             if flat.startswith(P.REPORT_OPENERS, start) and sentences and sentences[-1].report == report:
                 report += 1
-            i += 1
             continue
+        if depth and i - opened_at > 200:
+            depth = 0
         if ch in P.OPEN_QUOTES:
             depth, opened_at = depth + 1, i
         elif ch in P.CLOSE_QUOTES and depth:
             depth -= 1
-        if depth and i - opened_at > 200:
-            depth = 0
         end = _sentence_end(flat, i, depth)
         if end:
-            _add(sentences, flat, start, end, paragraph, report)
-            start = i = end
-            continue
-        i += 1
-    _add(sentences, flat, start, n, paragraph, report)
-    return sentences
+            _add(sentences, start, end, paragraph, report)
+            start = end
+    _add(sentences, start, len(flat), paragraph, report)
+    return [s for s in sentences if flat[s.start : s.end].strip()]
 
 
 def _sentence_end(flat: str, i: int, depth: int) -> int:
@@ -263,9 +276,9 @@ def _is_byline(paragraph: str) -> bool:
     return len(paragraph) <= 24 and paragraph.startswith(("（", "(")) and paragraph.endswith(("）", ")"))
 
 
-def _add(sentences: list[Sentence], flat: str, start: int, end: int, paragraph: int, report: int) -> None:
-    """Append the sentence ``flat[start:end]`` unless it is empty."""
-    if end > start and flat[start:end].strip():
+def _add(sentences: list[Sentence], start: int, end: int, paragraph: int, report: int) -> None:
+    """Append the sentence ``[start, end)`` unless it is empty."""
+    if end > start:
         sentences.append(Sentence(start, end, paragraph, report))
 
 
@@ -274,12 +287,13 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     clauses = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for mark in _CLAUSE_MARK_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch in P.OPEN_QUOTES or ch in P.OPEN_BRACKETS:
             depth += 1
-        elif (ch in P.CLOSE_QUOTES or ch in P.CLOSE_BRACKETS) and depth:
-            depth -= 1
-        elif ch in P.CLAUSE_END + P.SENTENCE_END and depth == 0:
+        elif ch in P.CLOSE_QUOTES or ch in P.CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif depth == 0:
             if i > start:
                 clauses.append((start, i))
             start = i + 1
@@ -293,12 +307,13 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     ranges = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch in P.OPEN_QUOTES:
             if depth == 0:
                 start = i + 1
             depth += 1
-        elif ch in P.CLOSE_QUOTES and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 ranges.append((start, i))

@@ -15,6 +15,7 @@ _LEFT_STOPS = tuple(sorted((w for w in P.NP_LEFT_STOPS if w != "暨"), key=len, 
 # Characters that may sit inside a name besides letters and digits ("山西·太谷", "（初、中级…）").
 _NAME_MARKS = "·、“”‘’《》〈〉-—+"
 _MAX_NAME = 60
+_TRIGGERS_LONGEST_FIRST = tuple(sorted(P.NOUN_TRIGGERS, key=len, reverse=True))
 
 
 def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
@@ -176,7 +177,4 @@ def event_key(kind: str, title: str) -> str:
 def generic_head(name: str) -> str:
     """The trigger word a name ends with ("太谷第二十一届科技节" → "科技节"), or ""."""
     first = name.split("暨", 1)[0]
-    for word in sorted(P.NOUN_TRIGGERS, key=len, reverse=True):
-        if first.endswith(word):
-            return word
-    return ""
+    return next((word for word in _TRIGGERS_LONGEST_FIRST if first.endswith(word)), "")

@@ -16,6 +16,11 @@ from .titles import clean_subject, counted_title, kind_of_name, strip_adverbs, t
 
 _NOUN_RE = re.compile("|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True)))
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
+# One pass to skip the many sentences that hold no trigger at all.
+_ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
+_VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
+_DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
+_ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS})
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
 
@@ -42,6 +47,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     A sentence that refers back to an event ("本届科技节以…为主题，涵盖…签约、…培训")
     yields one anaphoric occurrence and no new events: its triggers are that event's parts.
     """
+    if not _ANY_TRIGGER_RE.search(sentence):
+        return []
     quotes = [q for q in quoted_ranges(sentence) if _is_speech(sentence[q[0] : q[1]])]
     anaphor = _date_anaphor(sentence)
     found: list[Occurrence] = []
@@ -119,7 +126,9 @@ def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool
 
 def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> list[tuple]:
     """(kind, title, start, end, strength) of the verb triggers of a clause not inside a named event."""
-    out = []
+    out: list[tuple] = []
+    if not _VERB_ANY_RE.search(sentence, floor, end):
+        return out
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
             if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
@@ -166,7 +175,9 @@ def _actor(sentence: str, before: int) -> str:
 
 def _date_anaphor(text: str) -> str:
     """A clause-initial phrase such as "开幕式上" that dates by the report's last event, or ""."""
-    for phrase in sorted(P.DATE_ANAPHORS, key=len, reverse=True):
+    if not text.startswith(_ANAPHOR_STARTS):
+        return ""
+    for phrase in _DATE_ANAPHORS:
         if text.startswith(phrase) and text[len(phrase) : len(phrase) + 1] in ("，", ",", ""):
             return phrase
     return ""
