@@ -18,6 +18,7 @@ _NOUN_RE = re.compile("|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, 
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
+_DATELINE_RE = re.compile("(?:" + "|".join(P.REPORT_OPENERS) + r")(?:[（(][^）)]{0,30}[）)])?")
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 _DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
 _ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS})
@@ -50,9 +51,15 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     if not _ANY_TRIGGER_RE.search(sentence):
         return []
     quotes = [q for q in quoted_ranges(sentence) if _is_speech(sentence[q[0] : q[1]])]
-    anaphor = _date_anaphor(sentence)
+    # A dateline opens the report, not the sentence: "本报讯（记者 张三）开幕式上，…".
+    lead = _DATELINE_RE.match(sentence)
+    lead_end = lead.end() if lead else 0
+    anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
     for c_start, c_end in split_clauses(sentence):
+        c_start = max(c_start, lead_end)
+        if c_start >= c_end:
+            continue
         clause = sentence[c_start:c_end]
         if clause.startswith(P.MEANS_OPENERS) or _has_any(clause, P.GENERAL_MARKERS):
             continue

@@ -1,0 +1,179 @@
+"""Tests for events/extraction/extract.py: date linking, merging, scripts and bad input."""
+
+import time
+from datetime import date
+
+import opencc
+import pytest
+
+from events.extraction import extract_events
+from tests.conftest import load_seed
+
+REF = date(2024, 3, 12)  # a Tuesday; every case counts from it
+
+
+def dated(text: str) -> list[tuple]:
+    return [(c.kind, c.title, c.start, c.end, c.precision) for c in extract_events(text, ref=REF)]
+
+
+def test_extract_events_discourse_date_and_place_within_a_report():
+    text = "本报讯 3月11日，第五届科技节在市民广场开幕。开幕式上，共有8个项目成功签约，总投资2.5亿元。"
+    festival, signing = extract_events(text, ref=REF)
+
+    assert (festival.title, festival.start, festival.place) == ("第五届科技节", date(2024, 3, 11), "市民广场")
+    assert (signing.kind, signing.title, signing.start, signing.end, signing.place) == (
+        "signing",
+        "科技节开幕式项目签约(8个项目)",
+        date(2024, 3, 11),
+        date(2024, 3, 11),
+        "市民广场",
+    )
+    assert signing.figures == {"projects_signed": 8, "investment_yuan": 250000000}
+    assert [e.date_text for e in signing.evidence] == ["开幕式上"]
+    assert festival.confidence > signing.confidence > 0.5
+
+
+def test_extract_events_discourse_date_does_not_cross_a_dateline():
+    text = "本报讯 3月11日，第五届科技节在市民广场开幕。\n本报讯 开幕式上，共有8个项目成功签约。"
+    _, signing = extract_events(text, ref=REF)
+
+    assert (signing.kind, signing.start, signing.precision, signing.place) == ("signing", None, None, "")
+
+
+def test_extract_events_date_in_a_later_clause_dates_only_what_follows_it():
+    text = "3月5日，山西农业科技成果转化平台揭牌，3月8日，新材料产业基地揭牌。科技中心揭牌，3月9日起试运行。"
+
+    assert [(t, s) for _, t, s, _, _ in dated(text)] == [
+        ("山西农业科技成果转化平台揭牌", date(2024, 3, 5)),
+        ("新材料产业基地揭牌", date(2024, 3, 8)),
+        ("科技中心揭牌", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日，山西农业科技成果转化平台揭牌。",
+        "近年来，有机旱作农业国家重点实验室等三大实验室投运，山西农业科技成果转化平台揭牌。",
+        "周末的博物馆内，第三届青少年书画展开幕。",
+        "目前，科技特派员已举办各类技术培训220余场。",
+        "惠农保春耕活动开展3年来，受益种植户达7000户。",
+    ],
+    ids=["recently", "in-recent-years", "weekend", "so-far", "years-since"],
+)
+def test_extract_events_vague_or_cumulative_never_gives_a_day(text):
+    events = extract_events(text, ref=REF)
+
+    assert events
+    assert all(c.precision != "day" for c in events)
+
+
+def test_extract_events_undated_occurrence_has_no_date_and_low_confidence():
+    [c] = extract_events("山西农业科技成果转化平台揭牌。", ref=REF)
+
+    assert (c.start, c.end, c.precision, c.edtf, c.dated) == (None, None, None, "", False)
+    assert c.confidence <= 0.35
+    assert c.key == "unveiling:山西农业科技成果转化平台揭牌"
+
+
+def test_extract_events_coarse_dates_keep_their_precision():
+    opening, coverage = extract_events(
+        "2024年起，我市将21所驻地高校校园全部向社会开放。“十四五”期间，率先在全省实现科技特派员县县全覆盖。",
+        ref=date(2025, 11, 7),
+    )
+
+    assert (opening.start, opening.end, opening.precision, opening.edtf, opening.open_end) == (
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+        "year",
+        "2024/..",
+        True,
+    )
+    assert opening.figures == {"universities": 21}
+    assert (coverage.start, coverage.end, coverage.precision) == (
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "multi-year",
+    )
+
+
+def test_extract_events_one_event_once_with_all_its_evidence():
+    text = (
+        "太谷区第五届科技节盛大举行\n\n"
+        "本报讯 3月11日，太谷第五届科技节在金谷广场开幕。此次活动由太谷区委、太谷区人民政府主办，"
+        "山西农业大学（省农科院）协办。本届科技节设置五大功能展区，有131家企事业单位踊跃参展。"
+    )
+    [festival] = extract_events(text, ref=REF)
+
+    assert (festival.title, festival.start, festival.key) == (
+        "太谷第五届科技节",
+        date(2024, 3, 11),
+        "festival:太谷第五届科技节",
+    )
+    assert len(festival.evidence) == 4
+    assert festival.organizers == {
+        "hosts": ["太谷区委", "太谷区人民政府"],
+        "co_organizers": ["山西农业大学（省农科院）"],
+    }
+    assert festival.figures == {"exhibition_zones": 5, "exhibitors": 131}
+
+
+def test_extract_events_figures_stay_with_their_own_sentence():
+    text = "3月8日，公司科技人员深入东贾村，开展惠农保春耕活动。该公司项目总投资1.2亿元。"
+    [service] = extract_events(text, ref=REF)
+
+    assert service.figures == {}
+
+
+def test_extract_events_traditional_seed_paragraph_gives_the_same_events():
+    text, published = load_seed("004_7846ad9f159734c1.txt")
+    report = text[: text.index("（太谷区融媒体中心供稿）")]
+    traditional = opencc.OpenCC("s2t").convert(report)
+    assert traditional != report
+
+    def summary(t: str) -> list[tuple]:
+        return [
+            (c.key, c.kind, c.start, c.end, c.title, c.place, c.figures)
+            for c in extract_events(t, ref=published)
+        ]
+
+    assert summary(traditional) == summary(report)
+    festival = extract_events(traditional, ref=published)[0]
+    assert "節" in festival.evidence[0].sentence  # evidence keeps the article's own script
+
+
+def test_extract_events_keys_are_stable_under_layout_changes():
+    text, published = load_seed("004_7846ad9f159734c1.txt")
+    relaid = text.replace("\n", "").replace(" ", "")
+
+    assert {c.key for c in extract_events(relaid, ref=published)} >= {
+        "festival:太谷第二十一届科技节",
+        "signing:科技节开幕式项目签约",
+        "service:测土配肥、优质菌肥进大棚惠农保春耕活动",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "\x00\x01\x02binary\x00", "\ufffd" * 500, None, b"3\xe6\x9c\x88"],
+    ids=["empty", "blank", "nul", "replacement", "none", "bytes"],
+)
+def test_extract_events_bad_input_gives_nothing(text):
+    assert extract_events(text, ref=REF) == []
+
+
+def test_extract_events_huge_text_is_bounded():
+    started = time.perf_counter()
+
+    assert extract_events("啊" * 2_000_000, ref=REF) == []
+    assert time.perf_counter() - started < 5
+
+
+def test_extract_events_seed_article_is_fast():
+    text, published = load_seed("004_7846ad9f159734c1.txt")
+    extract_events(text, ref=published)
+    started = time.perf_counter()
+    for _ in range(20):
+        extract_events(text, ref=published)
+
+    assert (time.perf_counter() - started) / 20 < 0.05  # a few ms; generous for a loaded CI box
