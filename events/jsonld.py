@@ -7,7 +7,6 @@ from datetime import date
 
 from django.utils.safestring import SafeString, mark_safe
 
-from events.highlight import collapse_line_breaks
 from events.models import Event
 
 # The same escapes as django.utils.html.json_script: no "</script>" or "<!--" can close the element.
@@ -29,8 +28,10 @@ def _iso(day: date, precision: str) -> str:
     return day.isoformat()
 
 
-def event_json_ld(event: Event, *, url: str, tz_offset: str = "+08:00") -> dict:
+def event_json_ld(event: Event, *, url: str, description: str = "", tz_offset: str = "+08:00") -> dict:
     """The schema.org Event for a dated event; ``url`` is the event page's absolute URL.
+
+    ``description`` (e.g. the evidence sentence) is left out when empty. Reads no related rows.
 
     ``startDate``/``endDate`` are ISO 8601; a timed single-day event gets a local datetime with
     ``tz_offset`` (news times are China Standard Time). Organizers are the hosts (主办).
@@ -54,9 +55,8 @@ def event_json_ld(event: Event, *, url: str, tz_offset: str = "+08:00") -> dict:
     hosts = (event.organizers or {}).get("hosts") or []
     if hosts:
         data["organizer"] = [{"@type": "Organization", "name": name} for name in hosts]
-    sentences = [ev.sentence for ev in event.evidence.all()]
-    if sentences:
-        data["description"] = collapse_line_breaks(sentences[0])
+    if description:
+        data["description"] = description
     return data
 
 

@@ -8,6 +8,9 @@ Readings chosen:
   redirects to the event it was merged into.
 * ``year`` is a timeline-only filter: it fills ``from``/``to`` with that year when they are empty.
   The feed link carries the resulting ``from``/``to``, so it matches what the page shows.
+* The 订阅日历 links point at the feed's one canonical URL for the current filters (``kind`` in
+  the path). The default feed holds day-precision events only (see ``events/feeds.py``); a second
+  link adds the coarse ones the timeline also shows.
 """
 
 from __future__ import annotations
@@ -22,17 +25,21 @@ from django.urls import reverse
 
 from events.charts import density_chart
 from events.display import format_event_date, format_figures, kind_badge
+from events.feeds import FeedQuery, feed_path
 from events.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
 from events.jsonld import event_json_ld, json_ld_script
 from events.models import Article, Event, Evidence
-from events.selectors import FILTER_PARAMS, EventFilters, FilterError, article_mentions, parse_filters
-from events.selectors.timeline import (
+from events.selectors import (
+    FILTER_PARAMS,
+    EventFilters,
+    FilterError,
+    article_mentions,
     event_years,
-    feed_query,
     find_article,
     find_event,
     group_by_month,
     month_density,
+    parse_filters,
     timeline_events,
     undated_events,
 )
@@ -71,6 +78,10 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
     published = evidence[0].article.published if evidence else None
     url = request.build_absolute_uri(reverse("event", args=[event.uid]))
     label, color = kind_badge(event.kind)
+    sentences = [
+        {"item": ev, "sentence": collapse_line_breaks(ev.sentence), "href": _evidence_href(ev)}
+        for ev in evidence
+    ]
     return {
         "event": event,
         "date_label": format_event_date(
@@ -86,11 +97,10 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
         "kind_color": color,
         "figures": format_figures(event.figures or {}),
         "organizers": event.organizers or {},
-        "evidence": [
-            {"item": ev, "sentence": collapse_line_breaks(ev.sentence), "href": _evidence_href(ev)}
-            for ev in evidence
-        ],
-        "json_ld": json_ld_script(event_json_ld(event, url=url)),
+        "evidence": sentences,
+        "json_ld": json_ld_script(
+            event_json_ld(event, url=url, description=sentences[0]["sentence"] if sentences else "")
+        ),
     }
 
 
@@ -108,12 +118,21 @@ def _evidence_href(evidence: Evidence) -> str:
 
 
 def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
-    """webcal://, http(s):// and Google Calendar links to the feed for ``filters``."""
-    query = feed_query(filters)
-    path = "/calendar.ics" + (f"?{query}" if query else "")
-    https = request.build_absolute_uri(path)
+    """webcal://, http(s):// and Google Calendar links to the canonical feed URL for ``filters``.
+
+    The path comes from ``feeds.feed_path`` (kind in the path, other filters in their canonical
+    order) so the link never needs the feed's 301. ``coarse`` is the variant that also holds
+    month, season, year and period events.
+    """
+    https = request.build_absolute_uri(feed_path(FeedQuery(filters=filters)))
     webcal = "webcal://" + https.split("://", 1)[1]
-    return {"webcal": webcal, "https": https, "google": GOOGLE_ADD_BY_URL + quote(webcal, safe="")}
+    coarse = request.build_absolute_uri(feed_path(FeedQuery(filters=filters, coarse=True)))
+    return {
+        "webcal": webcal,
+        "https": https,
+        "google": GOOGLE_ADD_BY_URL + quote(webcal, safe=""),
+        "coarse": coarse,
+    }
 
 
 def timeline(request: HttpRequest) -> HttpResponse:

@@ -211,25 +211,33 @@ def test_timeline_json_ld_cannot_close_its_script_element(client):
     assert [item["name"] for item in json_ld(html)] == ["</script><script>alert(1)</script>"]
 
 
-def test_timeline_subscribe_links_carry_the_filters_in_canonical_order(client, timeline_events):
+def test_timeline_subscribe_links_carry_the_filters_as_the_canonical_feed_url(client, timeline_events):
     html = get(client, q="科技", kind="festival", year="2024", place="", order="asc")
 
     [https] = re.findall(r'id="feed-url" type="text" readonly value="([^"]+)"', html)
     [webcal] = re.findall(r'href="(webcal://[^"]+)"', html)
     [google] = re.findall(r'href="(https://calendar.google.com/calendar/r\?cid=[^"]+)"', html)
-    https = https.replace("&amp;", "&")
+    https, webcal = https.replace("&amp;", "&"), webcal.replace("&amp;", "&")
     parts = urlsplit(https)
-    assert (parts.scheme, parts.netloc, parts.path) == ("http", "testserver", "/calendar.ics")
-    assert parse_qsl(parts.query) == [
-        ("from", "2024-01-01"),
-        ("kind", "festival"),
-        ("q", "科技"),
-        ("to", "2024-12-31"),
-    ]
-    assert webcal.replace("&amp;", "&") == "webcal://" + https.split("://", 1)[1]
-    assert unquote(google.split("cid=", 1)[1]) == webcal.replace("&amp;", "&")
+    assert (parts.scheme, parts.netloc, parts.path) == ("http", "testserver", "/calendar/festival.ics")
+    assert parse_qsl(parts.query) == [("from", "2024-01-01"), ("to", "2024-12-31"), ("q", "科技")]
+    assert webcal == "webcal://" + https.split("://", 1)[1]
+    assert unquote(google.split("cid=", 1)[1]) == webcal
     assert "/" not in google.split("cid=", 1)[1]  # the whole webcal URL is percent-encoded
     assert "通常每几小时更新一次" in html
+
+
+def test_timeline_subscribe_link_is_served_by_the_feed_without_a_redirect(client, timeline_events):
+    html = get(client, kind="festival", place="金谷", year="2024")
+    [https] = re.findall(r'id="feed-url" type="text" readonly value="([^"]+)"', html)
+    [coarse] = re.findall(r'<a href="([^"]+)">含粗略日期的订阅地址</a>', html)
+
+    for url in (https, coarse):
+        parts = urlsplit(url.replace("&amp;", "&"))
+        response = client.get(parts.path, dict(parse_qsl(parts.query)))
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("text/calendar")
+    assert "coarse=1" in coarse
 
 
 def test_timeline_subscribe_link_without_filters_is_the_bare_feed(client, timeline_events):
@@ -257,7 +265,8 @@ def test_event_page_lists_evidence_linked_to_the_article(client, timeline_events
     html = response.content.decode()
     assert response.status_code == 200
     assert f'<a href="/articles/{article.pk}/#ev-{evidence.pk}">在原文中查看：太谷科技节</a>' in html
-    assert [item["name"] for item in json_ld(html)] == ["科技节开幕"]
+    [item] = json_ld(html)
+    assert (item["name"], item["description"]) == ("科技节开幕", "3月11日，科技节在金谷广场开幕。")
 
 
 def test_event_page_404_for_unknown_and_hidden(client, timeline_events):

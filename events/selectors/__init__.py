@@ -14,6 +14,15 @@ from .events import (
     parse_filters,
 )
 from .items import event_item, with_sources
+from .timeline import (
+    event_years,
+    find_article,
+    find_event,
+    group_by_month,
+    month_density,
+    timeline_events,
+    undated_events,
+)
 
 __all__ = [
     "FILTER_PARAMS",
@@ -32,4 +41,12 @@ __all__ = [
     "order_events",
     "parse_filters",
     "with_sources",
+    # the timeline pages (timeline.py)
+    "event_years",
+    "find_article",
+    "find_event",
+    "group_by_month",
+    "month_density",
+    "timeline_events",
+    "undated_events",
 ]

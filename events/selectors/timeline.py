@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from events.models import Article, Event, Evidence
 
-from .events import EventFilters, filter_events, filters_to_params
+from .events import EventFilters, filter_events
 from .items import with_sources
 
 # Events this coarse have no month of their own: they are grouped under their start year, not January.
@@ -65,21 +64,30 @@ def undated_events(*, filters: EventFilters, limit: int = 20) -> list[Event]:
 
 
 def group_by_month(events: Iterable[Event], *, newest_first: bool = True) -> list[YearGroup]:
-    """Group events (already in display order) into years and months, keeping that order.
+    """Group dated events (in display order) into years and months; within a group, that order is kept.
 
     Day-, month- and season-precise events go under their start month; coarser ones (year,
     half-year, multi-year, vague) under their start year as a whole (``month`` None), since
-    putting "2023年" in January would claim a month the text never gave. Events must be dated.
+    putting "2023年" in January would claim a month the text never gave. The whole-year group
+    comes after the months when newest first (it reads as "and earlier this year") and before
+    them when oldest first.
     """
-    years: list[YearGroup] = []
+    buckets: dict[int, dict[int | None, list[Event]]] = {}
     for event in events:
         month = None if event.precision in YEAR_LEVEL_PRECISIONS else event.start.month
-        if not years or years[-1].year != event.start.year:
-            years.append(YearGroup(year=event.start.year))
-        months = years[-1].months
-        if not months or months[-1].month != month:
-            months.append(MonthGroup(month=month))
-        months[-1].events.append(event)
+        buckets.setdefault(event.start.year, {}).setdefault(month, []).append(event)
+
+    def month_order(month: int | None) -> int:
+        if month is None:
+            return -1 if newest_first else 0
+        return month
+
+    years = []
+    for year in sorted(buckets, reverse=newest_first):
+        months = sorted(buckets[year], key=month_order, reverse=newest_first)
+        years.append(
+            YearGroup(year=year, months=[MonthGroup(month=m, events=buckets[year][m]) for m in months])
+        )
     return years
 
 
@@ -117,11 +125,6 @@ def event_years() -> list[int]:
         .order_by("-y")
     )
     return list(years)
-
-
-def feed_query(filters: EventFilters) -> str:
-    """The feed query string for ``filters``: parameters sorted by name, unset ones left out ("" if none)."""
-    return urlencode(sorted(filters_to_params(filters).items()))
 
 
 def find_event(*, uid: str) -> Event | None:

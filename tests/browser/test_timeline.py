@@ -105,7 +105,7 @@ def test_timeline_filter_and_follow_evidence(page, live_server, seeded):
     cards = page.locator("article.event")
     assert cards.count() == 1
     assert cards.first.locator("time").inner_text() == "2024年3月11日"
-    assert "kind=festival" in page.locator("#feed-url").input_value()
+    assert page.locator("#feed-url").input_value() == live_server.url + "/calendar/festival.ics"
 
     cards.first.locator("blockquote.evidence footer a").click()
     page.wait_for_url(f"**/articles/{seeded['article'].pk}/#ev-{seeded['evidence'].pk}")
