@@ -35,14 +35,16 @@ def touching(norm: str, end: int, start: int) -> bool:
 
 def linked(norm: str, end: int, start: int) -> bool:
     """True when two pieces are the ends of a range or items of a list ("11日至13日", "11日、12日")."""
-    return bool(patterns.RANGE_GAP.fullmatch(norm, end, start) or patterns.LIST_GAP.fullmatch(norm, end, start))
+    return bool(
+        patterns.RANGE_GAP.fullmatch(norm, end, start) or patterns.LIST_GAP.fullmatch(norm, end, start)
+    )
 
 
 def join(norm: str, pieces: list[Piece]) -> list[Piece]:
     """Merge clues, then times, then ranges; each pass keeps text order."""
     pieces = _pairwise(norm, pieces, _corroborate)
     pieces = _pairwise(norm, pieces, _attach_time)
-    pieces = [p for p in pieces if p.family != "time" or p.reading.time is not None or p.reading.valid]
+    pieces = [p for p in pieces if p.family != "time" or p.reading.valid]
     return _pairwise(norm, pieces, _make_range)
 
 
@@ -77,7 +79,9 @@ def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
     close = patterns.CLUE_CLOSE.match(norm, end)
     if close and "(" in norm[left.end : right.start] or close and "（" in norm[left.end : right.start]:
         end = close.end()
-    left.reading = _agree(date_piece.reading, clue, kind=Kind.LUNAR if clue[0] == "lunar" else date_piece.reading.kind)
+    left.reading = _agree(
+        date_piece.reading, clue, kind=Kind.LUNAR if clue[0] == "lunar" else date_piece.reading.kind
+    )
     left.end = end
     left.family = date_piece.family
     return left
@@ -117,8 +121,13 @@ def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
         if candidates:
             best = min(candidates, key=lambda c: (abs(c.year - ref_year), c.year))
             moved = reading.but(start=best, end=best, edtf_from=best.isoformat(), edtf_to=best.isoformat())
-            return moved.but(kind=kind, confidence=0.9, year_inferred=False, clue=(),
-                             note=f"year {best.year} chosen: the {label} beside it fits no nearer year")
+            return moved.but(
+                kind=kind,
+                confidence=0.9,
+                year_inferred=False,
+                clue=(),
+                note=f"year {best.year} chosen: the {label} beside it fits no nearer year",
+            )
     return reading.but(confidence=0.3, clue=(), note=f"the {label} beside this date disagrees with it")
 
 
@@ -126,7 +135,12 @@ def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
 
 
 def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
-    if right.family != "time" or left.family == "time" or not left.reading.valid:
+    if (
+        right.family != "time"
+        or left.family == "time"
+        or not left.reading.valid
+        or left.reading.start is None
+    ):
         return None
     if left.reading.start != left.reading.end or left.reading.time is not None:
         return None
@@ -135,6 +149,8 @@ def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
     at, _ = read_time(right.groups)
     if at is None:
         return None
+    if norm[left.end - 1] == "晚" and "t_per" not in right.groups and at.hour < 12:
+        at = at.replace(hour=at.hour + 12)  # "今晚7时" is 19:00
     left.reading = left.reading.but(time=at)
     left.end = right.end
     return left
@@ -160,8 +176,16 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         precision = Precision.MULTI_YEAR
     times = a.time if a.time == b.time else None
     edtf_to = b.edtf_to or b.edtf_from
-    reading = Reading(a.start, b.end, precision, Kind.RANGE, a.edtf_from, edtf_to,
-                      min(a.confidence, b.confidence), time=times or a.time)
+    reading = Reading(
+        a.start,
+        b.end,
+        precision,
+        Kind.RANGE,
+        a.edtf_from,
+        edtf_to,
+        min(a.confidence, b.confidence),
+        time=times or a.time,
+    )
     left.reading = reading
     left.end = right.end
     return left

@@ -33,7 +33,10 @@ def normalize(text: str) -> str:
     text = text.translate(_WIDTH)
     if _T2S is None or text.isascii():
         return text
-    converted = _T2S.convert(text)
+    try:
+        converted = _T2S.convert(text)
+    except UnicodeError:  # a lone surrogate ("\ud800") cannot be encoded for OpenCC
+        converted = ""
     if len(converted) == len(text):
         return converted
     return "".join(_convert_char(ch) for ch in text)
@@ -42,5 +45,8 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _convert_char(ch: str) -> str:
     """One character through OpenCC, kept as is when the result is not one character."""
-    out = _T2S.convert(ch) if _T2S is not None else ch
+    try:
+        out = _T2S.convert(ch) if _T2S is not None else ch
+    except UnicodeError:
+        return ch
     return out if len(out) == 1 else ch

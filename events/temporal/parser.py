@@ -16,8 +16,6 @@ from .reading import Context, Reading
 from .resolve import resolve
 from .types import Kind, Mention, Precision
 
-# Groups that follow a year ("_y") or stand alone ("_m") carry a tag so names stay unique.
-_TAGGED = {"m1", "mcn", "m2", "mrel", "d1", "d2", "mpart", "open"}
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
 _TAKES_YEAR = {"lunar", "fest", "term", "season", "dur"}
 _YEAR_ONLY_KEYS = {"y4", "ycn", "yrel", "_family"}
@@ -55,14 +53,14 @@ def extract(text: str, ref: date) -> list[Mention]:
 
 def _scan(norm: str) -> list[Piece]:
     pieces = []
+    family_groups = patterns.FAMILY_GROUPS
     for match in patterns.MASTER.finditer(norm):
         family = match.lastgroup[2:]
+        values = match.groups()
         groups = {"_family": family}
-        for key, value in match.groupdict().items():
-            if value is None or key.startswith("F_"):
-                continue
-            base, _, tag = key.rpartition("_")
-            groups[base if base in _TAGGED and tag in ("y", "m") else key] = value
+        for index, key in family_groups[family]:
+            if values[index] is not None:
+                groups[key] = values[index]
         pieces.append(Piece(family, match.start(), match.end(), groups))
     return pieces
 
@@ -98,6 +96,7 @@ def _year_of(piece: Piece, ref: date) -> tuple[int | None, Kind]:
 def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
     """Resolve in text order, so "当天" and "13日" can lean on what came before."""
     ctx = Context(ref)
+    cache: dict[tuple, Reading | None] = {}
     previous: Piece | None = None
     for piece in pieces:
         ctx.year, ctx.year_relative = piece.year, piece.year_relative
@@ -106,10 +105,7 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             if combine.linked(norm, previous.end, piece.start):
                 ctx.inherit_year = previous.reading.start.year
                 ctx.inherit_month = previous.reading.month
-        try:
-            piece.reading = resolve(piece.family, piece.groups, ctx)
-        except (ValueError, OverflowError, KeyError):  # a reading we cannot make is no date
-            piece.reading = None
+        piece.reading = _resolve_cached(piece, ctx, cache)
         if piece.reading is None and piece.year is not None:
             continue
         reading = piece.reading
@@ -119,6 +115,32 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             ctx.anchor_year = reading.start.year
         if reading is not None:
             previous = piece
+
+
+def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | None]) -> Reading | None:
+    """Resolve, reusing the reading of an identical expression in the same context.
+
+    News repeats its dates ("近年来" five times on a page); a resolver is pure in the
+    groups and the context, and nothing changes a reading after it is made (``but`` copies).
+    """
+    key = (
+        tuple(piece.groups.items()),
+        ctx.year,
+        ctx.year_relative,
+        ctx.inherit_year,
+        ctx.inherit_month,
+        ctx.anchor_day,
+        ctx.anchor_year,
+    )
+    if key in cache:
+        return cache[key]
+    try:
+        reading = resolve(piece.family, piece.groups, ctx)
+    except (ValueError, OverflowError, KeyError):  # a reading we cannot make is no date
+        reading = None
+    if len(cache) < 4096:
+        cache[key] = reading
+    return reading
 
 
 def _mention(text: str, piece: Piece) -> Mention:

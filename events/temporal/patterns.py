@@ -89,7 +89,15 @@ VAGUE_DAYS: dict[str, tuple[int, int]] = {
     "目前": (0, 0), "截至目前": (0, 0), "当前": (0, 0), "如今": (0, 0), "眼下": (0, 0), "现阶段": (0, 0),
 }  # fmt: skip
 # Years back from the reference day: "近年来" is read as 1 January three years before it .. ref.
-VAGUE_YEARS: dict[str, int] = {"近年来": 3, "近年": 3, "近些年": 3, "近几年": 3, "近几年来": 3, "这些年": 3, "多年来": 10}
+VAGUE_YEARS: dict[str, int] = {
+    "近年来": 3,
+    "近年": 3,
+    "近些年": 3,
+    "近几年": 3,
+    "近几年来": 3,
+    "这些年": 3,
+    "多年来": 10,
+}
 
 # ---------------------------------------------------------------- plan periods
 
@@ -131,10 +139,15 @@ DAY_PERIODS: dict[str, int] = {
 
 # Festivals and solar terms that are also ordinary words or numbers ("六一" is 61, "大雪" is
 # heavy snow, "元宵" is the dumpling): read only with a year before them or a context word after.
-AMBIGUOUS_FESTIVALS = frozenset({"五一", "六一", "七一", "八一", "五四", "元宵", "腊八", "小年", "国庆", "圣诞", "二月二"})
-AMBIGUOUS_TERMS = frozenset({"雨水", "小雪", "大雪", "霜降", "寒露", "白露", "小寒", "大寒", "小暑", "大暑", "小满"})
+# "六一" and "五一" alone are nearly always the holidays in news (numbers are written 61, 51).
+AMBIGUOUS_FESTIVALS = frozenset({"七一", "八一", "五四", "元宵", "腊八", "小年", "国庆", "圣诞", "二月二"})
+AMBIGUOUS_TERMS = frozenset(
+    {"雨水", "小雪", "大雪", "霜降", "寒露", "白露", "小寒", "大寒", "小暑", "大暑", "小满"}
+)
 AMBIGUOUS_SEASONS = frozenset({"春", "夏", "秋", "冬"})
-DAY_CONTEXT = r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
+DAY_CONTEXT = (
+    r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
+)
 
 # ---------------------------------------------------------------- the master regex
 
@@ -156,6 +169,8 @@ CN_COUNT = r"[一二两三四五六七八九十]{1,3}"
 CN_HOUR = r"二十[一二三四]?|十[一二三四五六七八九]?|[零一二两三四五六七八九]"
 CN_MINUTE = r"[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九]|[一二三四五六七八九]"
 YEAR4 = r"(?:1[89]|2[01])[0-9]{2}"
+# "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等])"
 
 
 def month_expr(tag: str) -> str:
@@ -168,7 +183,7 @@ def month_expr(tag: str) -> str:
         rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月"
         rf"|(?P<mrel_{tag}>{_alternation(RELATIVE_MONTHS)}))"
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}[日号]"
-        rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)})))?"
+        rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
 
@@ -177,7 +192,10 @@ _unambiguous_terms = [n for n in SOLAR_TERM_NAMES if n not in AMBIGUOUS_TERMS]
 _multi_seasons = [n for n in SEASON_NAMES if n not in AMBIGUOUS_SEASONS]
 
 _FAMILIES: list[tuple[str, str]] = [
-    ("iso", rf"{NOT_NUM_BEFORE}(?P<iso_y>{YEAR4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{{1,2}})(?P=iso_s)(?P<iso_d>[0-9]{{1,2}})(?![0-9.])"),
+    (
+        "iso",
+        rf"{NOT_NUM_BEFORE}(?P<iso_y>{YEAR4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{{1,2}})(?P=iso_s)(?P<iso_d>[0-9]{{1,2}})(?![0-9.])",
+    ),
     (
         "plan",
         r"(?:[“\"「『‘](?P<plan_q>十[一二三四五六七八九]|[一二三四五六七八九十])五[”\"」』’]"
@@ -203,8 +221,10 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "fest",
-        rf"(?P<fest>{_alternation(_unambiguous_festivals)}"
+        # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
+        rf"(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
         rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年)(?:{_alternation(AMBIGUOUS_FESTIVALS)}))"
+        rf"(?![{CN_DIGIT}十年月日号])"
         rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前一天|后一天|次日))?",
     ),
     (
@@ -229,14 +249,17 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={GAP}[0-9]{{1,2}}{GAP}月)"
         rf"|(?P<yrel>{_alternation([*RELATIVE_YEARS, *ANCHORED_YEARS])}))"
-        rf"(?:{GAP}(?P<ypart>{_alternation(YEAR_PARTS)})(?![国华方外共央心部文内])|{GAP}{month_expr('y')})?"
+        rf"(?:{GAP}(?P<ypart>{_alternation(YEAR_PARTS)}){PART_GUARD}|{GAP}{month_expr('y')})?"
         rf"(?P<open_y>起|开始|以来|至今)?",
     ),
     ("cal_m", rf"{month_expr('m')}(?P<open_m>起|开始|以来|至今)?"),
     ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
     ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
-    ("ypart", r"(?<![一二三四五六七八九十两几每多0-9个])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度)"),
+    (
+        "ypart",
+        r"(?<![一二三四五六七八九十两几每多0-9个])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度)",
+    ),
     ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个])(?P<mpart_s>月初|月底|月末)"),
     ("rday", rf"(?P<rday>{_alternation(RELATIVE_DAYS)})"),
     ("aday", rf"(?P<aday>{_alternation(ANCHORED_DAYS)})"),
@@ -260,7 +283,6 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟]))",
     ),
 ]
-
 
 
 def first_chars(pattern: str) -> str | None:
@@ -353,3 +375,25 @@ LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
 CLUE_GAP = re.compile(r"[\s，,（(]{0,3}")
 CLUE_CLOSE = re.compile(r"[ \t]{0,2}[）)]")
 RANGE_OPENERS = ("从", "自", "由", "于")
+
+# Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
+# resolvers read.
+TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "d1", "d2", "mpart", "open"})
+
+
+def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:
+    """For each family, (group index, resolver key) of the groups inside it, for a fast scan."""
+    by_index = sorted((index, name) for name, index in MASTER.groupindex.items())
+    out: dict[str, list[tuple[int, str]]] = {}
+    family = None
+    for index, name in by_index:
+        if name.startswith("F_"):
+            family = name[2:]
+            out[family] = []
+            continue
+        base, _, tag = name.rpartition("_")
+        out[family].append((index - 1, base if base in TAGGED_GROUPS and tag in ("y", "m") else name))
+    return {key: tuple(value) for key, value in out.items()}
+
+
+FAMILY_GROUPS = _family_groups()

@@ -37,7 +37,7 @@ class Reading:
 
     @property
     def edtf(self) -> str:
-        """"2024-03-11", "2021/2025", "2024/.." or "" for an invalid reading."""
+        """ "2024-03-11", "2021/2025", "2024/.." or "" for an invalid reading."""
         if not self.valid:
             return ""
         if self.open_end:
@@ -78,11 +78,15 @@ def day_reading(d: date, kind: Kind, confidence: float = 1.0, **extra) -> Readin
     return Reading(d, d, Precision.DAY, kind, d.isoformat(), d.isoformat(), confidence, **extra)
 
 
-def days_reading(first: date, last: date, precision: Precision, kind: Kind, confidence: float = 1.0, **extra) -> Reading:
+def days_reading(
+    first: date, last: date, precision: Precision, kind: Kind, confidence: float = 1.0, **extra
+) -> Reading:
     return Reading(first, last, precision, kind, first.isoformat(), last.isoformat(), confidence, **extra)
 
 
-def month_reading(year: int, first: int, last: int, kind: Kind, precision: Precision = Precision.MONTH, **extra) -> Reading:
+def month_reading(
+    year: int, first: int, last: int, kind: Kind, precision: Precision = Precision.MONTH, **extra
+) -> Reading:
     """Months ``first``..``last`` of ``year``: "2024-03" or "2024-01/2024-06"; the whole year is "2024"."""
     if first == 1 and last == 12:
         return Reading(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, kind, f"{year:04d}", **extra)
@@ -92,7 +96,9 @@ def month_reading(year: int, first: int, last: int, kind: Kind, precision: Preci
 
 def years_reading(first: int, last: int, kind: Kind, **extra) -> Reading:
     precision = Precision.YEAR if first == last else Precision.MULTI_YEAR
-    return Reading(date(first, 1, 1), date(last, 12, 31), precision, kind, f"{first:04d}", f"{last:04d}", **extra)
+    return Reading(
+        date(first, 1, 1), date(last, 12, 31), precision, kind, f"{first:04d}", f"{last:04d}", **extra
+    )
 
 
 def until_ref(start: Reading, ref: date, precision: Precision | None = None) -> Reading:

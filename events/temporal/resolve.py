@@ -81,7 +81,11 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
     if word in patterns.ANCHORED_YEARS:
         base = ctx.anchor_year
         confidence = 0.7 if base is not None else 0.4
-        return (base if base is not None else ctx.ref.year) + patterns.ANCHORED_YEARS[word], Kind.RELATIVE, confidence
+        return (
+            (base if base is not None else ctx.ref.year) + patterns.ANCHORED_YEARS[word],
+            Kind.RELATIVE,
+            confidence,
+        )
     return None, Kind.PARTIAL, 0.0
 
 
@@ -144,7 +148,9 @@ def year_part_reading(year: int, part: str, kind: Kind, confidence: float) -> Re
     return month_reading(year, first, last, kind, precision, confidence=confidence)
 
 
-def _month_reading(year: int, month: int, month2: int, g: dict[str, str], kind: Kind, confidence: float) -> Reading | None:
+def _month_reading(
+    year: int, month: int, month2: int, g: dict[str, str], kind: Kind, confidence: float
+) -> Reading | None:
     if not (1 <= month <= 12 and 1 <= month2 <= 12):
         return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
     if month2 < month:
@@ -157,12 +163,16 @@ def _month_reading(year: int, month: int, month2: int, g: dict[str, str], kind: 
     part = g.get("mpart")
     if part is not None and month2 == month:
         return month_part_reading(year, month, part, kind, confidence)
-    reading = month_reading(year, month, month2, Kind.RANGE if month2 != month else kind, confidence=confidence)
+    reading = month_reading(
+        year, month, month2, Kind.RANGE if month2 != month else kind, confidence=confidence
+    )
     reading.month = month
     return reading
 
 
-def _days_in_month(year: int, month: int, first: int | None, last: int | None, kind: Kind, confidence: float) -> Reading:
+def _days_in_month(
+    year: int, month: int, first: int | None, last: int | None, kind: Kind, confidence: float
+) -> Reading:
     start = safe_date(year, month, first or 0)
     end = safe_date(year, month, last) if last is not None else start
     if start is None or end is None or end < start:
@@ -183,7 +193,7 @@ def month_part_reading(year: int, month: int, part: str, kind: Kind, confidence:
 
 
 def _open(reading: Reading, word: str | None, ref: date) -> Reading:
-    """"起/开始" leaves the end open; "以来/至今" runs to the reference day."""
+    """ "起/开始" leaves the end open; "以来/至今" runs to the reference day."""
     if word in ("起", "开始"):
         return reading.but(open_end=True)
     if word in ("以来", "至今"):
@@ -203,7 +213,7 @@ def resolve_iso(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
-    """"15日" alone: the 15th of the month before it in a range or list, else of ref's month."""
+    """ "15日" alone: the 15th of the month before it in a range or list, else of ref's month."""
     year = ctx.inherit_year or ctx.ref.year
     month = ctx.inherit_month or ctx.ref.month
     d = safe_date(year, month, int(g["bd"]))
@@ -264,7 +274,7 @@ def read_time(g: dict[str, str]) -> tuple[time | None, bool]:
 
 
 def _with_period(hour: int, period: str) -> int:
-    """"下午3点" is 15:00; "中午12点" stays 12:00 and "中午1点" is 13:00; "凌晨12点" is 0:00."""
+    """ "下午3点" is 15:00; "中午12点" stays 12:00 and "中午1点" is 13:00; "凌晨12点" is 0:00."""
     if patterns.DAY_PERIODS[period] == 12:
         if period in ("中午", "午间"):
             return hour + 12 if hour < 11 else hour
@@ -275,8 +285,11 @@ def _with_period(hour: int, period: str) -> int:
 def resolve_time(g: dict[str, str], ctx: Context) -> Reading | None:
     """A time of day with no date: on the last day the text mentioned, or ref (low confidence)."""
     at, weak = read_time(g)
-    if at is None or weak:
+    if at is None:
         return None
+    if weak:
+        # A bare "9时" or "9:30" counts only beside a day; ``combine`` drops it otherwise.
+        return Reading(None, None, Precision.DAY, Kind.RELATIVE, "", valid=False, time=at, note="bare time")
     day = ctx.anchor_day or ctx.ref
     return day_reading(day, Kind.RELATIVE, 0.6 if ctx.anchor_day else 0.4, time=at)
 

@@ -6,7 +6,7 @@ only picks the year (see the conventions in ``resolve``) and builds the reading.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from . import calendars, patterns
 from .numerals import read_number
@@ -36,18 +36,46 @@ def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
     confidence = 0.9 if marked else 0.7
     explicit = ctx.year is not None
     year = ctx.year if explicit else calendars.lunar_year_containing(ctx.ref)
+    if leap and not explicit and calendars.lunar_to_solar(year, month or 0, 1, True) is None:
+        # "闰四月" in a year without one means the nearest year that has it (the past first).
+        year = _nearest_leap_year(year, month or 0)
+        confidence = min(confidence, 0.6)
+        note = f"no leap month {month} in the lunar year of the reference day; read as {year}'s"
+    else:
+        note = ""
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
         return invalid(Kind.LUNAR, Precision.DAY, "no such lunar date")
     if day is None:
         first = calendars.lunar_to_solar(year, month, 1, leap)
-        last = calendars.lunar_to_solar(year, month, 30, leap) or calendars.lunar_to_solar(year, month, 29, leap)
+        last = calendars.lunar_to_solar(year, month, 30, leap) or calendars.lunar_to_solar(
+            year, month, 29, leap
+        )
         if first is None or last is None:
-            return invalid(Kind.LUNAR, Precision.MONTH, f"lunar year {year} has no {'leap ' if leap else ''}month {month}")
-        return days_reading(first, last, Precision.MONTH, Kind.LUNAR, confidence, clue=("lunar", month, None, leap))
+            return invalid(
+                Kind.LUNAR,
+                Precision.MONTH,
+                f"lunar year {year} has no {'leap ' if leap else ''}month {month}",
+            )
+        return days_reading(
+            first, last, Precision.MONTH, Kind.LUNAR, confidence, clue=("lunar", month, None, leap), note=note
+        )
     found = calendars.lunar_to_solar(year, month, day, leap)
     if found is None:
-        return invalid(Kind.LUNAR, Precision.DAY, f"lunar year {year} has no {'leap ' if leap else ''}{month}/{day}")
-    return day_reading(found, Kind.LUNAR, confidence, clue=("lunar", month, day, leap), year_inferred=not explicit)
+        return invalid(
+            Kind.LUNAR, Precision.DAY, f"lunar year {year} has no {'leap ' if leap else ''}{month}/{day}"
+        )
+    return day_reading(
+        found, Kind.LUNAR, confidence, clue=("lunar", month, day, leap), year_inferred=not explicit, note=note
+    )
+
+
+def _nearest_leap_year(year: int, month: int) -> int:
+    """The lunar year nearest ``year`` (within 20, earlier on a tie) with a leap ``month``, else ``year``."""
+    for distance in range(1, 21):
+        for candidate in (year - distance, year + distance):
+            if calendars.lunar_to_solar(candidate, month, 1, True) is not None:
+                return candidate
+    return year
 
 
 def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
@@ -66,7 +94,9 @@ def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
     elif "fest_eve" in g:
         shift = -1 if g["fest_eve"] in ("前夕", "前一天") else 1
     confidence = 0.7 if name in patterns.AMBIGUOUS_FESTIVALS else 0.9
-    return day_reading(found + timedelta(days=shift), Kind.FESTIVAL, confidence, year_inferred=ctx.year is None)
+    return day_reading(
+        found + timedelta(days=shift), Kind.FESTIVAL, confidence, year_inferred=ctx.year is None
+    )
 
 
 def resolve_solar_term(g: dict[str, str], ctx: Context) -> Reading | None:
@@ -114,7 +144,15 @@ def resolve_plan(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 # Parts of a decade or century as (first, last) offsets in years.
-DECADE_PARTS = {"初": (0, 3), "初期": (0, 3), "前期": (0, 3), "中期": (4, 6), "末": (7, 9), "末期": (7, 9), "后期": (7, 9)}
+DECADE_PARTS = {
+    "初": (0, 3),
+    "初期": (0, 3),
+    "前期": (0, 3),
+    "中期": (4, 6),
+    "末": (7, 9),
+    "末期": (7, 9),
+    "后期": (7, 9),
+}
 CENTURY_PARTS = {
     "初": (0, 19), "初期": (0, 19), "前期": (0, 29), "中期": (40, 69), "中叶": (40, 69),
     "末": (80, 99), "末期": (80, 99), "后期": (70, 99), "上半叶": (0, 49), "下半叶": (50, 99),
@@ -147,7 +185,9 @@ def resolve_decade(g: dict[str, str], ctx: Context) -> Reading | None:
     first, last = DECADE_PARTS.get(part, (0, 9))
     if start + first < 1:
         return None
-    reading = years_reading(start + first, start + last, Kind.ABSOLUTE, confidence=0.9 if "cent" in g else 0.75)
+    reading = years_reading(
+        start + first, start + last, Kind.ABSOLUTE, confidence=0.9 if "cent" in g else 0.75
+    )
     if part is None:
         reading.edtf_from, reading.edtf_to = f"{start // 10:03d}X", ""
     return reading
@@ -161,5 +201,3 @@ NAMED_RESOLVERS = {
     "plan": resolve_plan,
     "decade": resolve_decade,
 }
-
-__all__ = ["NAMED_RESOLVERS", "date"]

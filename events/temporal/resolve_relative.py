@@ -51,8 +51,14 @@ def resolve_week(g: dict[str, str], ctx: Context) -> Reading | None:
     if day == "末":
         if prefix is None:
             saturday = ctx.ref - timedelta(days=(ctx.ref.weekday() - 5) % 7)
-            return days_reading(saturday, saturday + timedelta(days=1), Precision.DAY, Kind.RELATIVE, 0.4,
-                                note="bare 周末: the latest weekend on or before the reference day")
+            return days_reading(
+                saturday,
+                saturday + timedelta(days=1),
+                Precision.DAY,
+                Kind.RELATIVE,
+                0.4,
+                note="bare 周末: the latest weekend on or before the reference day",
+            )
         saturday = monday + timedelta(days=5)
         return days_reading(saturday, saturday + timedelta(days=1), Precision.DAY, Kind.RELATIVE, 0.85)
     if day is None:
@@ -67,7 +73,9 @@ def resolve_quarter(g: dict[str, str], ctx: Context) -> Reading | None:
     """上季度, 本季度, 下季度: whole quarters around ref's."""
     index = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3 + patterns.QUARTER_OFFSETS[g["qrel"]]
     year, quarter = divmod(index, 4)
-    return month_reading(year, quarter * 3 + 1, quarter * 3 + 3, Kind.RELATIVE, Precision.SEASON, confidence=0.9)
+    return month_reading(
+        year, quarter * 3 + 1, quarter * 3 + 3, Kind.RELATIVE, Precision.SEASON, confidence=0.9
+    )
 
 
 def resolve_vague(g: dict[str, str], ctx: Context) -> Reading | None:
@@ -75,7 +83,9 @@ def resolve_vague(g: dict[str, str], ctx: Context) -> Reading | None:
     word = g["vague"]
     if word in patterns.VAGUE_YEARS:
         start = date(max(1, ctx.ref.year - patterns.VAGUE_YEARS[word]), 1, 1)
-        return Reading(start, ctx.ref, Precision.VAGUE, Kind.VAGUE, f"{start.year:04d}", ctx.ref.isoformat(), 0.5)
+        return Reading(
+            start, ctx.ref, Precision.VAGUE, Kind.VAGUE, f"{start.year:04d}", ctx.ref.isoformat(), 0.5
+        )
     before, after = patterns.VAGUE_DAYS[word]
     start, end = _shift(ctx.ref, before), _shift(ctx.ref, after)
     if start is None or end is None:
@@ -126,7 +136,11 @@ def _point(ref: date, count: float, unit: str) -> Reading | None:
     if unit == "week":
         monday = week_monday(ref, whole)
         return days_reading(monday, monday + timedelta(days=6), Precision.DAY, Kind.RELATIVE, 0.8)
-    months = {"month": whole if whole == count else round(count * 1), "quarter": whole * 3, "year": whole * 12}[unit]
+    months = {
+        "month": whole if whole == count else round(count * 1),
+        "quarter": whole * 3,
+        "year": whole * 12,
+    }[unit]
     if count == 0.5 and unit == "year":
         months = 6 if count > 0 else -6
     year, month = add_months(ref.year, ref.month, months)
@@ -141,7 +155,7 @@ def _point(ref: date, count: float, unit: str) -> Reading | None:
 
 
 def _span(ref: date, count: float, unit: str, direction: str) -> Reading | None:
-    """"3年来"/"近3年": 1 January of ref.year-3 .. ref; "今后两年": ref .. ref + 2 years - 1 day."""
+    """ "3年来"/"近3年": 1 January of ref.year-3 .. ref; "今后两年": ref .. ref + 2 years - 1 day."""
     months = {"day": 0, "week": 0, "month": count, "quarter": count * 3, "year": count * 12}[unit]
     days = count * (7 if unit == "week" else 1) if unit in ("day", "week") else 0
     sign = -1 if direction == "back" else 1
@@ -159,22 +173,34 @@ def _span(ref: date, count: float, unit: str, direction: str) -> Reading | None:
             other = date(ref.year - int(count), 1, 1) if ref.year - int(count) >= 1 else None
         if other is None:
             return None
-        precision = Precision.MULTI_YEAR if unit == "year" else (Precision.MONTH if unit in ("month", "quarter") else Precision.DAY)
+        precision = (
+            Precision.MULTI_YEAR
+            if unit == "year"
+            else (Precision.MONTH if unit in ("month", "quarter") else Precision.DAY)
+        )
         edtf_from = f"{other.year:04d}" if unit == "year" else other.isoformat()
         return Reading(other, ref, precision, Kind.RELATIVE, edtf_from, ref.isoformat(), 0.8)
     end = _shift(other, -1) or other
-    precision = Precision.MULTI_YEAR if unit == "year" and count > 1 else Precision.DAY if unit in ("day", "week") else Precision.MONTH
+    precision = (
+        Precision.MULTI_YEAR
+        if unit == "year" and count > 1
+        else Precision.DAY
+        if unit in ("day", "week")
+        else Precision.MONTH
+    )
     return days_reading(ref, end, precision, Kind.RELATIVE, 0.7)
 
 
 def _first_units(ctx: Context, count: int, unit: str) -> Reading | None:
-    """"前三季度" = January .. September of the year (given, or ref's); "前两个月" = Jan–Feb."""
+    """ "前三季度" = January .. September of the year (given, or ref's); "前两个月" = Jan–Feb."""
     year = ctx.year or ctx.ref.year
     months = {"quarter": 3 * count, "month": count}.get(unit)
     if months is None or not 1 <= months <= 12:
         return None
     precision = Precision.SEASON if unit == "quarter" else Precision.MONTH
-    return month_reading(year, 1, months, Kind.RELATIVE if ctx.year is None else Kind.ABSOLUTE, precision, confidence=0.85)
+    return month_reading(
+        year, 1, months, Kind.RELATIVE if ctx.year is None else Kind.ABSOLUTE, precision, confidence=0.85
+    )
 
 
 RELATIVE_RESOLVERS = {

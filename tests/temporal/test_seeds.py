@@ -9,7 +9,10 @@ import pytest
 from events.temporal import extract
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-MANIFEST = {a["file"]: date.fromisoformat(a["published"]) for a in json.loads((SEEDS / "manifest.json").read_text())["articles"]}
+MANIFEST = {
+    a["file"]: date.fromisoformat(a["published"])
+    for a in json.loads((SEEDS / "manifest.json").read_text())["articles"]
+}
 
 # (text as printed, start, end, precision, edtf) for every mention, in text order.
 EXPECTED = {
@@ -44,8 +47,29 @@ EXPECTED = {
 }
 
 NOT_DATES = {
-    "004_7846ad9f159734c1.txt": ["16.7亿元", "131家", "21 块", "54\n家", "第十二届", "第二十一届", "15 个项目", "1.2 亿元", "60万吨", "7000 户"],
-    "000_c6f11d6e7bb348de.txt": ["6844人（次）", "JWF1576型", "34.6万名", "220余场", "21所", "第2", "116个", "396家", "170名"],
+    "004_7846ad9f159734c1.txt": [
+        "16.7亿元",
+        "131家",
+        "21 块",
+        "54\n家",
+        "第十二届",
+        "第二十一届",
+        "15 个项目",
+        "1.2 亿元",
+        "60万吨",
+        "7000 户",
+    ],
+    "000_c6f11d6e7bb348de.txt": [
+        "6844人（次）",
+        "JWF1576型",
+        "34.6万名",
+        "220余场",
+        "21所",
+        "第2",
+        "116个",
+        "396家",
+        "170名",
+    ],
 }
 
 
@@ -79,10 +103,16 @@ def test_extract_reads_the_festival_date_the_same_from_a_later_reference():
 
     [first, *_] = extract(text, ref=date(2025, 6, 1))
 
-    assert (first.text, first.start, first.kind.value) == ("3月\n11日，农历二月初二", date(2024, 3, 11), "lunar")
+    assert (first.text, first.start, first.kind.value) == (
+        "3月\n11日，农历二月初二",
+        date(2024, 3, 11),
+        "lunar",
+    )
 
 
 def test_extract_marks_the_open_start_of_2024_qi():
-    mention = next(m for m in extract(_read("000_c6f11d6e7bb348de.txt"), ref=date(2025, 11, 7)) if m.text == "2024年起")
+    mention = next(
+        m for m in extract(_read("000_c6f11d6e7bb348de.txt"), ref=date(2025, 11, 7)) if m.text == "2024年起"
+    )
 
     assert (mention.start, mention.open_end, mention.precision.value) == (date(2024, 1, 1), True, "year")

@@ -1,0 +1,87 @@
+"""Joining pieces: lunar/weekday corroboration, times, ranges (events/temporal/combine.py)."""
+
+from datetime import date, time
+
+import pytest
+
+from events.temporal import extract
+
+REF = date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day"),
+    [
+        ("3月11日，农历二月初二", date(2024, 3, 12), date(2024, 3, 11)),
+        ("3月11日，农历二月初二", date(2025, 6, 1), date(2024, 3, 11)),
+        ("3月\n11日，农历二月初二", date(2026, 1, 5), date(2024, 3, 11)),
+        ("3月11日（星期一）", date(2024, 3, 12), date(2024, 3, 11)),
+        ("3月11日（星期一）", date(2025, 6, 1), date(2024, 3, 11)),
+        ("3月11日，周一", date(2026, 3, 20), date(2024, 3, 11)),
+        ("农历二月初二（3月11日）", date(2025, 6, 1), date(2024, 3, 11)),
+        ("2024年3月11日（星期一）", date(2030, 1, 1), date(2024, 3, 11)),
+    ],
+)
+def test_extract_merges_a_date_with_the_clue_beside_it(text, ref, day):
+    [mention] = extract(text, ref=ref)
+
+    assert (mention.text, mention.start, mention.end) == (text, day, day)
+    assert mention.confidence >= 0.9
+
+
+def test_extract_keeps_a_printed_year_when_its_clue_disagrees():
+    [mention] = extract("2024年3月11日（星期二）", ref=REF)
+
+    assert (mention.start, mention.confidence < 0.5, bool(mention.note)) == (date(2024, 3, 11), True, True)
+
+
+def test_extract_keeps_the_reference_year_when_no_year_fits_the_clue():
+    [mention] = extract("2月29日（农历正月初一）", ref=REF)
+
+    assert (mention.start, mention.confidence < 0.5, bool(mention.note)) == (date(2024, 2, 29), True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "at"),
+    [
+        ("3月11日下午3点", date(2024, 3, 11), time(15, 0)),
+        ("2024年3月11日上午9时30分", date(2024, 3, 11), time(9, 30)),
+        ("3月11日（星期一）上午9时", date(2024, 3, 11), time(9, 0)),
+        ("明天9:30", date(2024, 3, 13), time(9, 30)),
+        ("今晚7时", date(2024, 3, 12), time(19, 0)),
+        ("3月11日10时", date(2024, 3, 11), time(10, 0)),
+    ],
+)
+def test_extract_attaches_a_time_to_the_day_before_it(text, start, at):
+    [mention] = extract(text, ref=REF)
+
+    assert (mention.text, mention.start, mention.time) == (text, start, at)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("明天到元旦", date(2024, 3, 13), date(2025, 1, 1)),
+        ("从3月11日到4月2日", date(2024, 3, 11), date(2024, 4, 2)),
+        ("周一至周五", date(2024, 3, 11), date(2024, 3, 15)),
+        ("2024年3月11日至2024年3月13日", date(2024, 3, 11), date(2024, 3, 13)),
+        ("春节到元宵节", date(2024, 2, 10), date(2024, 2, 24)),
+    ],
+)
+def test_extract_joins_any_two_expressions_into_a_range(text, start, end):
+    [mention] = extract(text, ref=REF)
+
+    assert (mention.start, mention.end, mention.kind.value) == (start, end, "range")
+
+
+def test_extract_lets_a_listed_day_take_the_month_before_it():
+    mentions = extract("3月11日、12日", ref=REF)
+
+    assert [(m.text, m.start) for m in mentions] == [
+        ("3月11日", date(2024, 3, 11)),
+        ("12日", date(2024, 3, 12)),
+    ]
+
+
+def test_extract_drops_a_bare_hour_with_no_day_beside_it():
+    assert extract("共有3点建议", ref=REF) == []

@@ -1,0 +1,82 @@
+"""extract(): spans, order, robustness and speed (events/temporal/parser.py)."""
+
+import time as clock
+from datetime import date, datetime
+
+import pytest
+
+from events.temporal import extract
+
+REF = date(2024, 3, 15)
+
+
+def test_extract_returns_spans_into_the_original_text_in_order():
+    text = "本报讯 ３月\n11日，農曆二月初二，科技節開幕；2023 年末，高企達54家。"
+
+    mentions = extract(text, ref=REF)
+
+    assert [(m.text, m.edtf) for m in mentions] == [
+        ("３月\n11日，農曆二月初二", "2024-03-11"),
+        ("2023 年末", "2023-12"),
+    ]
+    assert all(text[m.span[0] : m.span[1]] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["16.7亿元", "131家", "21块", "21 块", "6844人（次）", "JWF1576型", "34.6万名", "第2", "220余场",
+     "第十二届", "第二十一届", "共 15 个项目", "1.2 亿元", "3.5%", "12.3万", "V2.0.1版", "电话0351-1234567"],
+)  # fmt: skip
+def test_extract_takes_no_plain_number_for_a_date(text):
+    assert extract(text, ref=REF) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00\x01\x02",
+        "年年年",
+        "月日号",
+        "农历",
+        "闰",
+        "“”",
+        "\ud800",
+        "🎉" * 10,
+        "9" * 50,
+        "2024年" * 3,
+    ],
+)
+def test_extract_never_raises(text):
+    assert isinstance(extract(text, ref=REF), list)
+
+
+def test_extract_accepts_a_datetime_reference():
+    [mention] = extract("明天", ref=datetime(2024, 3, 15, 23, 0))
+
+    assert mention.start == date(2024, 3, 16)
+
+
+@pytest.mark.parametrize("unit", ["3月", "年年年", "农历二月", "3\n", "“十四五”", "周周周", "1月1日至"])
+def test_extract_stays_linear_on_pathological_input(unit):
+    text = unit * (200_000 // len(unit))
+
+    started = clock.perf_counter()
+    extract(text, ref=REF)
+
+    assert clock.perf_counter() - started < 15
+
+
+def test_extract_reads_a_megabyte_of_news_quickly():
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    text *= 1_000_000 // len(text.encode()) + 1
+
+    started = clock.perf_counter()
+    extract(text, ref=REF)
+    elapsed = clock.perf_counter() - started
+
+    assert len(text.encode()) / elapsed > 1_000_000  # bytes per second

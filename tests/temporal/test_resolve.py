@@ -1,0 +1,119 @@
+"""Year/month/day expressions and their conventions (events/temporal/resolve.py)."""
+
+from datetime import date, time
+
+import pytest
+
+from events.temporal import extract
+
+REF = date(2024, 3, 15)  # a Friday; every case counts from it
+
+
+def _one(text: str, ref: date = REF):
+    [mention] = extract(text, ref=ref)
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "precision", "kind"),
+    [
+        ("2024年3月11日", "2024-03-11", "day", "absolute"),
+        ("二〇二四年三月十一日", "2024-03-11", "day", "absolute"),
+        ("二零二三年十二月三十一日", "2023-12-31", "day", "absolute"),
+        ("３月１１日", "2024-03-11", "day", "partial"),
+        ("2024-03-11", "2024-03-11", "day", "absolute"),
+        ("2024/3/11", "2024-03-11", "day", "absolute"),
+        ("2024.3.11", "2024-03-11", "day", "absolute"),
+        ("3月5号", "2024-03-05", "day", "partial"),
+        ("2024年3月", "2024-03", "month", "absolute"),
+        ("十二月", "2024-12", "month", "partial"),
+        ("2023年", "2023", "year", "absolute"),
+        ("2023年度", "2023", "year", "absolute"),
+        ("95年6月", "1995-06", "month", "absolute"),
+        ("05年6月", "2005-06", "month", "absolute"),
+        ("去年12月", "2023-12", "month", "relative"),
+        ("今年3月11日", "2024-03-11", "day", "relative"),
+        ("下月5日", "2024-04-05", "day", "relative"),
+        ("上个月", "2024-02", "month", "relative"),
+    ],
+)
+def test_extract_resolves_calendar_dates(text, edtf, precision, kind):
+    mention = _one(text)
+
+    assert (mention.text, mention.edtf, mention.precision.value, mention.kind.value) == (
+        text,
+        edtf,
+        precision,
+        kind,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("3月11日至13日", date(2024, 3, 11), date(2024, 3, 13), "day"),
+        ("3月11—13日", date(2024, 3, 11), date(2024, 3, 13), "day"),
+        ("3月11日-4月2日", date(2024, 3, 11), date(2024, 4, 2), "day"),
+        ("12月28日至1月3日", date(2024, 12, 28), date(2025, 1, 3), "day"),
+        ("2021年至2025年", date(2021, 1, 1), date(2025, 12, 31), "multi-year"),
+        ("2019年到2021年", date(2019, 1, 1), date(2021, 12, 31), "multi-year"),
+        ("2021—2025年", date(2021, 1, 1), date(2025, 12, 31), "multi-year"),
+        ("3—5月", date(2024, 3, 1), date(2024, 5, 31), "month"),
+        ("3月上旬", date(2024, 3, 1), date(2024, 3, 10), "day"),
+        ("2月下旬", date(2024, 2, 21), date(2024, 2, 29), "day"),
+        ("3月中旬", date(2024, 3, 11), date(2024, 3, 20), "day"),
+        ("4月底", date(2024, 4, 21), date(2024, 4, 30), "vague"),
+        ("上半年", date(2024, 1, 1), date(2024, 6, 30), "half-year"),
+        ("2023年下半年", date(2023, 7, 1), date(2023, 12, 31), "half-year"),
+        ("第一季度", date(2024, 1, 1), date(2024, 3, 31), "season"),
+        ("2024年三季度", date(2024, 7, 1), date(2024, 9, 30), "season"),
+        ("年初", date(2024, 1, 1), date(2024, 2, 29), "season"),
+        ("年底", date(2024, 12, 1), date(2024, 12, 31), "month"),
+        ("2023 年末", date(2023, 12, 1), date(2023, 12, 31), "month"),
+        ("今年年中", date(2024, 6, 1), date(2024, 7, 31), "season"),
+        ("月底", date(2024, 3, 21), date(2024, 3, 31), "vague"),
+    ],
+)
+def test_extract_resolves_ranges_and_parts(text, start, end, precision):
+    mention = _one(text)
+
+    assert (mention.start, mention.end, mention.precision.value) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "edtf", "open_end"),
+    [
+        ("2024年起", date(2024, 1, 1), "2024/..", True),
+        ("今年起", date(2024, 1, 1), "2024/..", True),
+        ("7月1日起", date(2024, 7, 1), "2024-07-01/..", True),
+        ("2022年以来", date(2022, 1, 1), "2022/2024-03-15", False),
+    ],
+)
+def test_extract_reads_open_and_since_ranges(text, start, edtf, open_end):
+    mention = _one(text)
+
+    assert (mention.start, mention.edtf, mention.open_end) == (start, edtf, open_end)
+
+
+@pytest.mark.parametrize("text", ["2月30日", "十三月", "2023年2月29日", "4月31日"])
+def test_extract_flags_impossible_dates(text):
+    mention = _one(text)
+
+    assert (mention.valid, mention.start, mention.end, mention.edtf) == (False, None, None, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("上午9时30分", time(9, 30)), ("下午3点", time(15, 0)), ("晚7时", time(19, 0)), ("中午12点", time(12, 0)),
+     ("下午3点半", time(15, 30)), ("凌晨2时许", time(2, 0)), ("晚上八点", time(20, 0))],
+)  # fmt: skip
+def test_extract_reads_times_of_day(text, at):
+    mention = _one(text)
+
+    assert (mention.text, mention.time, mention.start) == (text, at, REF)
+
+
+def test_extract_reads_a_year_before_a_quoted_title():
+    mention = _one("2025“青春之约”")
+
+    assert (mention.text, mention.edtf, mention.precision.value) == ("2025", "2025", "year")
