@@ -2,8 +2,9 @@
 
 Rules, in order of precedence:
 
-- a candidate finds its stored event by ``match_key`` among the article's events, then by an identical
-  evidence span (survives a merge or a new key), then by kind and overlapping dates, then among other
+- a candidate finds its stored event by ``match_key`` among the article's events (or the key of an
+  event a curator merged into one of them), then by an identical evidence span (survives a new key),
+  then by kind and overlapping dates, then among other
   articles' events with the same kind and dates and a similar title or key (one event, two reports);
 - only ``auto`` events take new values, and never in a field listed in ``curated_fields``; a
   ``confirmed`` or ``hidden`` event keeps its fields and only has its evidence refreshed, so a hidden
@@ -76,7 +77,7 @@ def reconcile_article_events(*, article: Article, candidates: Sequence[EventCand
     dated = [c for c in candidates if c.dated]
     counts.undated = len(candidates) - len(dated)
     own = _own_events(article)
-    plans = _plan(dated, own)
+    plans = _plan(dated, own, _merged_keys(own))
     for plan in plans:
         event, created, changed = _apply_plan(article, plan)
         counts.events.append(event)
@@ -112,16 +113,32 @@ def _own_events(article: Article) -> dict[int, Event]:
     return {event.pk: event for event in events}
 
 
-def _plan(candidates: list[EventCandidate], own: dict[int, Event]) -> list[_Plan]:
+def _merged_keys(own: dict[int, Event]) -> dict[str, Event]:
+    """``match_key`` of events a curator merged into one of ``own`` → the event they live on in."""
+    if not own:
+        return {}
+    pairs = (
+        Event.objects.filter(merged_into__in=list(own))
+        .exclude(match_key="")
+        .values_list("match_key", "merged_into")
+    )
+    return {key: own[target] for key, target in pairs}
+
+
+def _plan(candidates: list[EventCandidate], own: dict[int, Event], merged: dict[str, Event]) -> list[_Plan]:
     """Assign each candidate to a stored event (or a new one); candidates meeting on one event merge."""
     plans: dict[object, _Plan] = {}
     rest: list[EventCandidate] = []
     for c in candidates:
         event = _match_by_key(c, own) or _match_by_span(c, own)
-        if event is None:
-            rest.append(c)
-        else:
+        alias = None if event else merged.get(c.key[:300])
+        if event is not None:
             _join(plans, event.pk, c, event, own=True)
+        elif alias is not None:
+            # A merged-away candidate adds its evidence to the merge target but never its fields.
+            _join(plans, alias.pk, c, alias, own=False)
+        else:
+            rest.append(c)
     for c in rest:
         if ("new", c.key) in plans:
             _join(plans, ("new", c.key), c, None, own=False)
@@ -137,7 +154,10 @@ def _plan(candidates: list[EventCandidate], own: dict[int, Event]) -> list[_Plan
 
 
 def _join(plans: dict, key: object, c: EventCandidate, event: Event | None, *, own: bool) -> None:
+    """Add ``c`` to the plan for ``key``; the first candidate that owns the event gives its fields."""
     plan = plans.setdefault(key, _Plan(candidate=c, event=event, own=own))
+    if own and not plan.own:
+        plan.candidate, plan.own = c, True
     plan.evidence.extend(c.evidence)
 
 
