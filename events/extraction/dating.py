@@ -68,22 +68,28 @@ def date_in_sentence(
     mentions: list[FlatMention],
     sentence: Sentence,
     clause: tuple[int, int],
-    trigger: int,
+    trigger: tuple[int, int],
     *,
     habitual: bool,
 ) -> FlatMention | None:
-    """The mention dating an occurrence whose trigger is at flat offset ``trigger``, or None.
+    """The mention dating an occurrence, or None.
 
-    ``clause`` is the flat (start, end) of the trigger's clause.
+    ``clause`` is the flat (start, end) of the occurrence's clause and ``trigger`` the flat
+    span of its trigger or name. A year inside the name ("2024年晋中市青少年科技创新大赛")
+    names the edition: it dates the event only when nothing else in the sentence does.
     """
     lo = bisect_left([f.start for f in mentions], sentence.start)
     usable = [f for f in mentions[lo:] if f.start < sentence.end and _usable(f.mention, habitual=habitual)]
+    in_name = [f for f in usable if trigger[0] <= f.start and f.end <= trigger[1]]
+    usable = [f for f in usable if f not in in_name]
     in_clause = [f for f in usable if clause[0] <= f.start < clause[1]]
     if in_clause:
-        before = [f for f in in_clause if f.start <= trigger]
-        return (before or in_clause)[-1 if before else 0]
+        before = [f for f in in_clause if f.start <= trigger[0]]
+        return before[-1] if before else in_clause[0]
     earlier = [f for f in usable if f.end <= clause[0]]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    return in_name[0] if in_name else None
 
 
 def link_from_mention(found: FlatMention, original: str) -> DateLink:

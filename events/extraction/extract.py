@@ -106,7 +106,8 @@ def _new_draft(
     """A draft for a new occurrence, dated by its sentence or by the report's discourse."""
     flat = doc.text(sentence)
     clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
-    found = date_in_sentence(mentions, sentence, clause, sentence.start + occ.start, habitual=occ.habitual)
+    trigger = (sentence.start + occ.start, sentence.start + occ.end)
+    found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual)
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic = occ.habitual, occ.generic
     draft.place = best_place(flat, occ.start)

@@ -159,6 +159,14 @@ OCCURRENCE_VERBS = (
     "落幕",
     "上演",
     "亮相",
+    "开班",
+    "开课",
+    "开赛",
+    "开讲",
+    "揭晓",
+    "拉开帷幕",
+    "落下帷幕",
+    "圆满结束",
     "参加",
     "参与",
 )
@@ -385,6 +393,8 @@ SCENE_TIME_WORDS = (
     "日",
     "月",
 )
+# Verbs that, straight after "在X", make X a venue even without a place suffix ("在太原举行").
+VENUE_VERBS = ("举行", "举办", "召开", "开幕", "隆重", "盛大", "启动", "开展")
 # Administrative units: a place naming one is preferred over a bare "核桃园".
 ADMIN_UNITS = "省市县区乡镇村"
 

@@ -59,7 +59,13 @@ def _place_after(sentence: str, start: int) -> str:
     if stop:
         run = run[: stop.start()]
     # The phrase must end on its suffix: "深入贯彻落实市委…" has a 市 but is no place.
-    return run if _trim_to_suffix(run) == run else ""
+    if _trim_to_suffix(run) == run:
+        return run
+    # A short name straight before the event's verb is a place even without a suffix:
+    # "在太原举行", "在平遥古城隆重开幕".
+    if 2 <= len(run) <= 8 and sentence.startswith(P.VENUE_VERBS, start + len(run)):
+        return run
+    return ""
 
 
 def _trim_to_suffix(run: str) -> str:

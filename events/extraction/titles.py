@@ -135,7 +135,7 @@ def clean_subject(subject: str) -> str:
             subject = subject[:cut]
     if subject.startswith(_DEMONSTRATIVES) and "的" in subject:
         subject = subject.rsplit("的", 1)[1]  # "这款融合了…技术的新产品" → "新产品"
-    for marker in ("将", "把"):
+    for marker in ("将", "把", "为"):  # "为“山西大学晋中研究院”揭牌": the thing unveiled
         cut = subject.rfind(marker)
         if 0 <= cut < len(subject) - 1:
             subject = subject[cut + 1 :]
@@ -143,7 +143,7 @@ def clean_subject(subject: str) -> str:
     subject = strip_adverbs(strip_adverbs(subject), leading=True)
     if len(subject) > 30 and "的" in subject:
         subject = subject.rsplit("的", 1)[1]
-    return subject.strip("、，,:：")
+    return subject.strip("、，,:：“”")
 
 
 _DEMONSTRATIVES = ("这款", "这个", "这些", "这项", "这一", "该", "此")

@@ -160,7 +160,9 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
     if mode == "phrase":
         partner = sentence.rfind("与", floor, match.start())
         if partner >= 0:
-            return sentence[partner : match.end()]
+            # Keep a short subject ("晋中市与山西大学签署…"); a long one is a sentence of its own.
+            start = floor if partner - floor <= 10 else partner
+            return sentence[start : match.end()]
         subject = clean_subject(sentence[floor : match.start()])
         return subject + match.group()
     subject = clean_subject(sentence[floor : match.start()])

@@ -177,3 +177,43 @@ def test_extract_events_seed_article_is_fast():
         extract_events(text, ref=published)
 
     assert (time.perf_counter() - started) / 20 < 0.05  # a few ms; generous for a loaded CI box
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "明天上午9时，2024年晋中市青少年科技创新大赛将在榆次区举行。",
+            ("competition", "2024年晋中市青少年科技创新大赛", date(2024, 3, 13), "榆次区"),
+        ),
+        (
+            "4月20日至22日，第五届中国（太原）煤炭交易博览会在太原举行。",
+            ("exhibition", "第五届中国（太原）煤炭交易博览会", date(2024, 4, 20), "太原"),
+        ),
+        (
+            "3月8日上午，太谷区2024年春季农业技术培训班开班。",
+            ("training", "太谷区2024年春季农业技术培训班", date(2024, 3, 8), ""),
+        ),
+        (
+            "2月28日，晋中市与山西大学签署战略合作框架协议。",
+            ("signing", "晋中市与山西大学签署战略合作框架协议", date(2024, 2, 28), ""),
+        ),
+    ],
+    ids=["year-in-name-is-not-the-date", "range-and-bare-city", "class-opens", "agreement-with-subject"],
+)
+def test_extract_events_general_news_sentences(text, expected):
+    [c] = extract_events(text, ref=REF)
+
+    assert (c.kind, c.title, c.start, c.place) == expected
+
+
+def test_extract_events_same_day_anaphor_names_the_unveiled_thing():
+    text = "2月28日，晋中市与山西大学签署战略合作框架协议。当天，双方还为“山西大学晋中研究院”揭牌。"
+    _, unveiling = extract_events(text, ref=REF)
+
+    assert (unveiling.kind, unveiling.title, unveiling.start) == (
+        "unveiling",
+        "山西大学晋中研究院揭牌",
+        date(2024, 2, 28),
+    )
+    assert unveiling.evidence[0].date_text == "当天"
