@@ -193,6 +193,19 @@ def test_parse_dates_answers_each_jsonl_line(fake_parser):
     )
 
 
+def test_parse_dates_jsonl_reports_a_line_that_is_not_utf8(fake_parser):
+    lines = '{"id": 1, "text": "3月11日", "ref": "2024-03-12"}\n'.encode() + SENTENCE.encode("gbk") + b"\n"
+    pipe = io.TextIOWrapper(io.BytesIO(lines + b'{"id": 3, "text": "", "ref": "2024-03-12"}\n'))
+
+    out, _ = run("--jsonl", stdin=pipe)
+
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"id": 1, "mentions": [fake_extract("3月11日", date(2024, 3, 12))[0].to_dict()]},
+        {"id": None, "error": "line is not UTF-8"},
+        {"id": 3, "mentions": []},
+    ]
+
+
 def test_parse_dates_jsonl_uses_ref_option_when_a_line_has_none(fake_parser):
     out, err = run("--jsonl", "--ref", "2023-01-01", stdin=io.StringIO('{"id": 1, "text": "3月11日"}\n'))
 

@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from events.temporal.calendars import (
     FESTIVAL_NAMES,
@@ -288,3 +290,19 @@ def test_season_span_knows_every_name_longest_first():
 @pytest.mark.parametrize(("name", "year"), [("季节", 2024), ("冬", 2100)], ids=str)
 def test_season_span_returns_none_for_unknown(name, year):
     assert (season_span(name, year), season_edtf(name, year)) == (None, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-10_000, 10_000), st.integers(-5, 20), st.integers(-5, 40), st.booleans())
+def test_lunar_to_solar_never_raises_and_round_trips(year, month, day, leap):
+    found = lunar_to_solar(year, month, day, leap)
+
+    assert found is None or solar_to_lunar(found) == (year, month, day, leap)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=6), st.integers(-10_000, 10_000))
+def test_named_day_lookups_never_raise(name, year):
+    results = (festival_date(name, year), solar_term_date(name, year), season_span(name, year))
+
+    assert all(r is None or isinstance(r, (date, tuple)) for r in results)

@@ -153,7 +153,8 @@ class Command(BaseCommand):
     def run_jsonl(self, stdin: IO, default_ref: date | None) -> None:
         """One output line per non-blank input line; a bad line gives an error line, not a stop."""
         warned = False
-        for line in stdin:
+        # A real pipe is read as bytes, so one line that is not UTF-8 is an error line, not a crash.
+        for line in getattr(stdin, "buffer", stdin):
             if not line.strip():
                 continue
             record, error = parse_jsonl_record(line)
@@ -182,8 +183,13 @@ def read_stdin(stdin: IO) -> str:
     return text
 
 
-def parse_jsonl_record(line: str) -> tuple[dict, str]:
+def parse_jsonl_record(line: str | bytes) -> tuple[dict, str]:
     """(record with id, text and ref as a date or None, error message or "")."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return {}, "line is not UTF-8"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
