@@ -17,7 +17,7 @@ from events import temporal
 from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
 from .figures import find_figures
 from .organizers import find_organizers
-from .places import best_place
+from .places import best_place, home_place, home_places
 from .text import Document, Sentence
 from .titles import event_key, generic_head
 from .triggers import Occurrence, find_occurrences
@@ -61,8 +61,9 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     doc = Document(text)
     mentions = flatten_mentions(doc, temporal.extract(text, ref))
     drafts: list[Draft] = []
+    homes = home_places(doc.flat)
     for sentence in doc.sentences:
-        _read_sentence(doc, sentence, mentions, drafts)
+        _read_sentence(doc, sentence, mentions, drafts, homes)
     return _merge(drafts)
 
 
@@ -75,7 +76,7 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _read_sentence(
-    doc: Document, sentence: Sentence, mentions: list[FlatMention], drafts: list[Draft]
+    doc: Document, sentence: Sentence, mentions: list[FlatMention], drafts: list[Draft], homes: dict[str, str]
 ) -> None:
     """Add the drafts a sentence reports, or its evidence to the event it refers back to."""
     flat = doc.text(sentence)
@@ -93,6 +94,7 @@ def _read_sentence(
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
         draft = _new_draft(doc, sentence, occ, mentions, drafts)
+        draft.place = draft.place or home_place(flat, homes)
         own = [f for f in figures if _figure_owner(occurrences, f[0]) is occ]
         _attach(
             draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {}

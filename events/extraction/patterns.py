@@ -395,6 +395,14 @@ SCENE_TIME_WORDS = (
 )
 # Verbs that, straight after "在X", make X a venue even without a place suffix ("在太原举行").
 VENUE_VERBS = ("举行", "举办", "召开", "开幕", "隆重", "盛大", "启动", "开展")
+# Words ending in a unit character that name no place ("城市", "上市", "地区", "社区").
+NOT_PLACE_WORDS = frozenset(
+    "城市 上市 超市 门市 都市 夜市 股市 集市 县市 省市 入市 开市 楼市 车市 早市 新市 "
+    "地区 社区 园区 景区 校区 城区 市区 片区 展区 赛区 辖区 山区 郊区 灾区 专区 街区 库区 矿区 "
+    "郡县 州县 区县 市县 各县".split()
+)
+# Adverbs that open a predicate after a place acting as subject ("晋中市持续在…下功夫").
+SUBJECT_ADVERBS = ("持续", "不断", "坚持", "着力", "率先", "全力", "积极", "深入", "大力")
 # Administrative units: a place naming one is preferred over a bare "核桃园".
 ADMIN_UNITS = "省市县区乡镇村"
 

@@ -11,6 +11,10 @@ _SUFFIX_RE = re.compile("|".join(map(re.escape, P.PLACE_SUFFIXES)))
 _MARKER_RE = re.compile("|".join(map(re.escape, sorted(P.PLACE_MARKERS, key=len, reverse=True))))
 _STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS)))
 # A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
+# A clause that opens with a named unit as the subject of an adverb-led predicate.
+_SUBJECT_UNIT_RE = re.compile(
+    r"(?:^|[，,])([\u4e00-\u9fff]{2}[省市区县])(?=" + "|".join(P.SUBJECT_ADVERBS) + ")"
+)
 _SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
 
 
@@ -74,3 +78,36 @@ def _trim_to_suffix(run: str) -> str:
     for match in _SUFFIX_RE.finditer(run):
         best = max(best, match.end())
     return run[:best] if best >= 2 else ""
+
+
+def home_places(text: str) -> dict[str, str]:
+    """The article's own city, district and county, for "我市", "全区", "我县".
+
+    The unit named most often (counting the bare name too: "晋中" as well as "晋中市")
+    is taken as home; {} for a level the article never names. A shortcut that trusts
+    local papers to talk mostly about their own place; it fails for a report about
+    another city, which is why it is only used when the sentence says "我市" or "全市".
+    """
+    homes: dict[str, str] = {}
+    for unit in "市区县":
+        names = {m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})" + unit, text)}
+        names = {n for n in names if n + unit not in P.NOT_PLACE_WORDS and n[0] not in "我全本该各每"}
+        if names:
+            best = max(sorted(names), key=text.count)
+            homes[unit] = best + unit
+    return homes
+
+
+def home_place(sentence: str, homes: dict[str, str]) -> str:
+    """The place a sentence is about when it names no venue, or "".
+
+    "我市"/"全市" (or 区, 县) is the article's home unit; a clause opening with a named
+    unit as its subject ("晋中市持续在…上下功夫") is that unit.
+    """
+    for unit, place in homes.items():
+        if "我" + unit in sentence or "全" + unit in sentence:
+            return place
+    subject = _SUBJECT_UNIT_RE.search(sentence)
+    if subject and subject.group(1) not in P.NOT_PLACE_WORDS and subject.group(1)[0] not in "我全本该各每":
+        return subject.group(1)
+    return ""

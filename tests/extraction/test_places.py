@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.extraction.places import best_place, find_places
+from events.extraction.places import best_place, find_places, home_place, home_places
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,18 @@ def test_best_place_reads_the_venue(sentence, place):
 )
 def test_find_places_ignores_non_places(sentence):
     assert find_places(sentence) == []
+
+
+def test_home_places_picks_the_unit_the_article_names_most():
+    text = "晋中市召开会议。在晋中，活力晋中建设加快。太原市技术中心参与。我市将高校向社会开放。城市更新。"
+
+    assert home_places(text) == {"市": "晋中市"}
+
+
+def test_home_place_reads_our_city_and_a_unit_as_subject():
+    homes = {"市": "晋中市", "区": "太谷区"}
+
+    assert home_place("我市将21所驻地高校全部向社会开放", homes) == "晋中市"
+    assert home_place("全区高企数达54家", homes) == "太谷区"
+    assert home_place("“十四五”期间，晋中市持续在服务上下功夫", {}) == "晋中市"
+    assert home_place("科技特派员实现全覆盖", homes) == ""
