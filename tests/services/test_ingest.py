@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,8 @@ from events.services.ingest import PARSER_VERSION
 from tests.services.candidates import line_candidates, use_line_candidates
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -256,3 +259,75 @@ def test_ingest_article_unknown_publication_date_is_recorded():
     article = Article.objects.get()
     assert (article.published, article.published_how) == (None, "unknown")
     assert "ingestion day" in article.note
+
+
+# --- end to end: both seeds through the real extractor --------------------------------------
+
+PRECISION_RANK = ["day", "month", "season", "half-year", "year", "multi-year", "vague"]
+
+
+def _expected(expected_events: dict, tiers: tuple[str, ...]) -> list[tuple[str, dict]]:
+    return [(a["file"], e) for a in expected_events["articles"] for e in a["events"] if e["tier"] in tiers]
+
+
+@pytest.fixture
+def seeds_ingested(monkeypatch) -> list[Event]:
+    from events.services import ingest_paths
+
+    monkeypatch.undo()  # the real extractor, not the line stand-in
+    summary = ingest_paths(paths=[str(ROOT / "seeds")])
+    assert (summary.articles["new"], summary.failures) == (2, [])
+    return list(Event.objects.prefetch_related("evidence__article"))
+
+
+def _found(events: list[Event], file: str, want: dict) -> list[Event]:
+    precision = "multi-year" if want["precision"] == "period" else want["precision"]
+    return [
+        e
+        for e in events
+        if (e.kind, e.start.isoformat(), e.end.isoformat(), e.precision)
+        == (want["kind"], want["start"], want["end"], precision)
+        and any(ev.article.key.endswith(file) for ev in e.evidence.all())
+    ]
+
+
+def test_ingest_seeds_gives_every_must_event(seeds_ingested, expected_events):
+    for file, want in _expected(expected_events, ("must",)):
+        [event] = _found(seeds_ingested, file, want)
+        assert (event.place, event.figures) == (want["place"], want["figures"]), want["title"]
+
+
+def test_ingest_seeds_gives_every_should_event(seeds_ingested, expected_events):
+    missing = [
+        want["title"]
+        for file, want in _expected(expected_events, ("should",))
+        if not _found(seeds_ingested, file, want)
+    ]
+
+    assert missing == []
+
+
+def test_ingest_seeds_dates_nothing_finer_than_the_text(seeds_ingested, expected_events):
+    listed = _expected(expected_events, ("must", "should", "may"))
+    undated = sum(len(a["undated"]) for a in expected_events["articles"])
+
+    assert all(e.start is not None for e in seeds_ingested)
+    assert len(seeds_ingested) <= len(listed) + 2, [e.title for e in seeds_ingested]
+    for _file, want in _expected(expected_events, ("may",)):
+        for event in seeds_ingested:
+            if event.kind == want["kind"] and event.title == want["title"]:
+                assert PRECISION_RANK.index(event.precision) >= PRECISION_RANK.index(
+                    "multi-year" if want["precision"] == "period" else want["precision"]
+                )
+    assert undated > 0  # the seeds do hold undated occurrences, and none of them was stored with a date
+
+
+def test_ingest_seeds_twice_changes_nothing(seeds_ingested):
+    from events.services import ingest_paths
+
+    before = snapshot()
+
+    summary = ingest_paths(paths=[str(ROOT / "seeds")])
+
+    assert (summary.articles["unchanged"], summary.events["created"], summary.events["removed"]) == (2, 0, 0)
+    assert snapshot() == before
