@@ -255,11 +255,12 @@ def format_event_date(
     edtf: str = "",
     time: time | None = None,
     published: date | None = None,
+    open_end: bool = False,
 ) -> str:
     """An event's date in Chinese, as precisely as it is known and no more.
 
-    ``precision`` is an ``Event.Precision`` value. ``edtf`` ending in ``/..`` is an open
-    range (``2024年起``). When ``published`` is given and a coarse span ends on it, the span
+    ``precision`` is an ``Event.Precision`` value. ``open_end`` (or ``edtf`` ending in ``/..``)
+    is an open range, shown from its first unit (``2024年起``). When ``published`` is given and a coarse span ends on it, the span
     reads "since" (``2021年至今``): the parser ends "近年来"/"以来" spans at the publication day.
     ``time`` is shown only on a single day. Undated (``start`` is None) → ``日期未知``.
     """
@@ -267,7 +268,7 @@ def format_event_date(
         return UNKNOWN_DATE
     end = end or start
     precision = precision or Event.Precision.DAY
-    if edtf.endswith("/.."):
+    if open_end or edtf.endswith("/.."):
         return f"{_open_start_label(start, precision)}起"
     if published is not None and end == published and start < end and precision != Event.Precision.DAY:
         prefix = "约" if precision == Event.Precision.VAGUE else ""

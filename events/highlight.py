@@ -77,7 +77,8 @@ def highlight_text(
 
     Spans outside the text are clipped and empty ones dropped. After the last character of
     each evidence span comes a small link (``href``, ``label``) to its event. The text's own
-    whitespace is kept (show it with ``white-space: pre-wrap``).
+    whitespace is kept (show it with ``white-space: pre-wrap``), except blank lines before the
+    first and after the last visible character.
     """
     length = len(text)
     marks_m = [MentionMark(*span, m.title) for m in mentions if (span := _clamp(m.start, m.end, length))]
@@ -86,14 +87,12 @@ def highlight_text(
         for e in evidence
         if (span := _clamp(e.start, e.end, length))
     ]
-    cuts = sorted(
-        {
-            0,
-            length,
-            *(p for m in marks_m for p in (m.start, m.end)),
-            *(p for e in marks_e for p in (e.start, e.end)),
-        }
-    )
+    # Blank lines before the first and after the last character (PDF extraction leaves them) are
+    # not shown; offsets still count from the start of ``text``.
+    first = min([len(text) - len(text.lstrip()), *(m.start for m in marks_m), *(e.start for e in marks_e)])
+    last = max([len(text.rstrip()), *(m.end for m in marks_m), *(e.end for e in marks_e)])
+    points = {p for mark in (*marks_m, *marks_e) for p in (mark.start, mark.end)}
+    cuts = sorted({first, last, *points})
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         covering_e = [e for e in marks_e if e.start <= a and b <= e.end]

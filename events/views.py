@@ -79,7 +79,12 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
     url = request.build_absolute_uri(reverse("event", args=[event.uid]))
     label, color = kind_badge(event.kind)
     sentences = [
-        {"item": ev, "sentence": collapse_line_breaks(ev.sentence), "href": _evidence_href(ev)}
+        {
+            "item": ev,
+            "sentence": collapse_line_breaks(ev.sentence),
+            "date_text": collapse_line_breaks(ev.date_text),
+            "href": _evidence_href(ev),
+        }
         for ev in evidence
     ]
     return {
@@ -91,6 +96,7 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
             edtf=event.edtf,
             time=event.time,
             published=published,
+            open_end=event.open_end,
         ),
         "datetime": _time_datetime(event) if event.start else "",
         "kind_label": label,
@@ -108,7 +114,12 @@ def _event_line(event: Event, *, published: date | None) -> dict:
     """An event as one line of a list: its date label and kind badge."""
     label, color = kind_badge(event.kind)
     date_label = format_event_date(
-        start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, published=published
+        start=event.start,
+        end=event.end,
+        precision=event.precision,
+        edtf=event.edtf,
+        published=published,
+        open_end=event.open_end,
     )
     return {"event": event, "date_label": date_label, "kind_label": label, "kind_color": color}
 

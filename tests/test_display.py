@@ -78,6 +78,14 @@ def test_format_event_date_shows_time_on_a_single_day_only():
     assert (one_day, two_days) == ("2024年3月11日 09:30", "2024年3月11日—12日")
 
 
+def test_format_event_date_open_end_flag_reads_as_from():
+    label = format_event_date(
+        start=D(2024, 1, 1), end=D(2024, 12, 31), precision="year", edtf="2024", open_end=True
+    )
+
+    assert label == "2024年起"
+
+
 def test_format_event_date_missing_end_is_the_start_day():
     assert format_event_date(start=D(2024, 3, 11), end=None, precision="day", edtf="") == "2024年3月11日"
 

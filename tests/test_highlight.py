@@ -14,7 +14,7 @@ def link(n: int = 1) -> str:
 
 
 def test_highlight_text_without_marks_is_the_escaped_text():
-    assert highlight_text('a<b> & "c"\n', mentions=[], evidence=[]) == "a&lt;b&gt; &amp; &quot;c&quot;\n"
+    assert highlight_text('a<b> & "c"\n x', mentions=[], evidence=[]) == "a&lt;b&gt; &amp; &quot;c&quot;\n x"
 
 
 def test_highlight_text_mention_inside_evidence_is_nested():
@@ -68,6 +68,19 @@ def test_highlight_text_clips_spans_outside_the_text_and_drops_empty_ones():
     )
 
     assert html == 'ab<mark class="mention" title="m">c</mark>'
+
+
+def test_highlight_text_drops_blank_lines_around_the_text_but_keeps_offsets():
+    html = highlight_text("\n\n  ab\ncd \n\n", mentions=[MentionMark(5, 6, "m")], evidence=[])
+
+    assert html == 'a<mark class="mention" title="m">b</mark>\ncd'
+
+
+def test_highlight_text_keeps_leading_space_that_a_mark_covers():
+    assert (
+        highlight_text(" ab", mentions=[MentionMark(0, 2, "m")], evidence=[])
+        == '<mark class="mention" title="m"> a</mark>b'
+    )
 
 
 @pytest.mark.parametrize(
