@@ -222,8 +222,8 @@ def _split_sentences(flat: str) -> list[Sentence]:
     is one sentence ending after the closing quote. An unclosed quote is given up after
     200 characters so a stray "“" cannot swallow the rest of the article.
     """
-    sentences: list[Sentence] = []
-    paragraph = report = 0
+    splitter = _Splitter(flat)
+    splitter.start_paragraph(0)
     start = para_start = 0
     depth = opened_at = 0
     for mark in _MARK_RE.finditer(flat):
@@ -232,14 +232,10 @@ def _split_sentences(flat: str) -> list[Sentence]:
             continue  # inside closing marks already taken by the previous sentence
         ch = flat[i]
         if ch == "\n":
-            _add(sentences, start, i, paragraph, report)
-            paragraph += 1
-            if _is_byline(flat[para_start:i]):
-                report += 1
+            splitter.end_paragraph(para_start, start, i)
             start = para_start = i + 1
+            splitter.start_paragraph(start)
             depth = 0
-            if flat.startswith(P.REPORT_OPENERS, start) and sentences and sentences[-1].report == report:
-                report += 1
             continue
         if depth and i - opened_at > 200:
             depth = 0
@@ -249,10 +245,55 @@ def _split_sentences(flat: str) -> list[Sentence]:
             depth -= 1
         end = _sentence_end(flat, i, depth)
         if end:
-            _add(sentences, start, end, paragraph, report)
+            splitter.add(start, end)
             start = end
-    _add(sentences, start, len(flat), paragraph, report)
-    return [s for s in sentences if flat[s.start : s.end].strip()]
+    splitter.end_paragraph(para_start, start, len(flat))
+    return splitter.sentences
+
+
+class _Splitter:
+    """Numbers sentences by paragraph and report while the text is walked.
+
+    A new report starts at a dateline ("本报讯"), at a headline (a short paragraph with no
+    sentence end: "太谷区第二十一届科技节盛大举行") and after a byline ("（孙泰雁）"), but
+    only once the current report has body text, so a headline and the dateline under it
+    open one report together.
+    """
+
+    def __init__(self, flat: str) -> None:
+        self.flat = flat
+        self.sentences: list[Sentence] = []
+        self.paragraph = self.report = 0
+        self.body = False
+
+    def start_paragraph(self, start: int) -> None:
+        """A paragraph opens at ``start``: a dateline there opens a new report."""
+        if self.body and self.flat.startswith(P.REPORT_OPENERS, start):
+            self._new_report()
+
+    def add(self, start: int, end: int) -> None:
+        """Record the body sentence ``flat[start:end]``."""
+        if self.flat[start:end].strip():
+            self.sentences.append(Sentence(start, end, self.paragraph, self.report))
+            self.body = True
+
+    def end_paragraph(self, para_start: int, start: int, end: int) -> None:
+        """Close the paragraph ``flat[para_start:end]`` whose last sentence is ``flat[start:end]``."""
+        text = self.flat[para_start:end]
+        if _is_headline(text):
+            if self.body:
+                self._new_report()
+            if text.strip():
+                self.sentences.append(Sentence(start, end, self.paragraph, self.report))
+        else:
+            self.add(start, end)
+        if _is_byline(text):
+            self._new_report()
+        self.paragraph += 1
+
+    def _new_report(self) -> None:
+        self.report += 1
+        self.body = False
 
 
 def _sentence_end(flat: str, i: int, depth: int) -> int:
@@ -276,10 +317,12 @@ def _is_byline(paragraph: str) -> bool:
     return len(paragraph) <= 24 and paragraph.startswith(("（", "(")) and paragraph.endswith(("）", ")"))
 
 
-def _add(sentences: list[Sentence], start: int, end: int, paragraph: int, report: int) -> None:
-    """Append the sentence ``[start, end)`` unless it is empty."""
-    if end > start:
-        sentences.append(Sentence(start, end, paragraph, report))
+def _is_headline(paragraph: str) -> bool:
+    """A short paragraph with no sentence end and no continuing mark: a headline or a byline."""
+    text = paragraph.strip()
+    return (
+        0 < len(text) <= 30 and not any(ch in text for ch in P.SENTENCE_END + "…，,") and not _is_byline(text)
+    )
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:

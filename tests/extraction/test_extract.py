@@ -40,6 +40,13 @@ def test_extract_events_discourse_date_does_not_cross_a_dateline():
     assert (signing.kind, signing.start, signing.precision, signing.place) == ("signing", None, None, "")
 
 
+def test_extract_events_discourse_date_does_not_cross_a_headline():
+    text = "科技节开幕\n\n3月11日，第五届科技节在市民广场开幕。\n\n农业项目签约\n\n开幕式上，共有8个项目成功签约。"
+    signing = extract_events(text, ref=REF)[-1]
+
+    assert (signing.kind, signing.start) == ("signing", None)
+
+
 def test_extract_events_date_in_a_later_clause_dates_only_what_follows_it():
     text = "3月5日，山西农业科技成果转化平台揭牌，3月8日，新材料产业基地揭牌。科技中心揭牌，3月9日起试运行。"
 

@@ -71,8 +71,11 @@ def test_document_unclosed_quote_does_not_swallow_the_article():
     assert len(sentences(text)) >= 2
 
 
-def test_document_reports_start_at_the_dateline_and_after_a_byline():
-    text = "本报讯 第一篇报道。第二句。\n（记者甲）\n标题\n\n本报讯 第二篇报道。\n本报讯 第三篇报道。"
+def test_document_reports_start_at_datelines_headlines_and_after_bylines():
+    text = (
+        "本报讯 第一篇报道。第二句。\n（记者甲）\n标题\n\n本报讯 第二篇报道。\n"
+        "本报讯 第三篇报道。\n第四篇的标题\n\n副标题\n\n正文第一句。"
+    )
     doc = Document(text)
 
     assert [(doc.text(s), s.report) for s in doc.sentences] == [
@@ -80,8 +83,11 @@ def test_document_reports_start_at_the_dateline_and_after_a_byline():
         ("第二句。", 0),
         ("（记者甲）", 0),
         ("标题", 1),
-        ("本报讯第二篇报道。", 2),
-        ("本报讯第三篇报道。", 3),
+        ("本报讯第二篇报道。", 1),
+        ("本报讯第三篇报道。", 2),
+        ("第四篇的标题", 3),
+        ("副标题", 3),
+        ("正文第一句。", 3),
     ]
 
 
