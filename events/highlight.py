@@ -70,6 +70,12 @@ def _segment_html(
     return html
 
 
+def _evidence_link(ev: EvidenceMark) -> str:
+    return format_html(
+        '<a class="ev-link" href="{}" title="{}" aria-label="{}">↗</a>', ev.href, ev.label, ev.label
+    )
+
+
 def highlight_text(
     text: str, *, mentions: Iterable[MentionMark], evidence: Iterable[EvidenceMark]
 ) -> SafeString:
@@ -93,19 +99,21 @@ def highlight_text(
     last = max([len(text.rstrip()), *(m.end for m in marks_m), *(e.end for e in marks_e)])
     points = {p for mark in (*marks_m, *marks_e) for p in (mark.start, mark.end)}
     cuts = sorted({first, last, *points})
+    # Sweep the cuts once, keeping the marks that cover the current segment (earliest start outermost).
+    starts: dict[int, list[MentionMark | EvidenceMark]] = {}
+    for mark in sorted((*marks_m, *marks_e), key=lambda m: (m.start, -m.end)):
+        starts.setdefault(mark.start, []).append(mark)
+    ends: dict[int, list[EvidenceMark]] = {}
+    for ev in marks_e:
+        ends.setdefault(ev.end, []).append(ev)
+    active: dict[int, MentionMark | EvidenceMark] = {}  # insertion-ordered by start
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        covering_e = [e for e in marks_e if e.start <= a and b <= e.end]
-        covering_m = [m for m in marks_m if m.start <= a and b <= m.end]
+        active = {key: mark for key, mark in active.items() if mark.end > a}
+        active.update((id(mark), mark) for mark in starts.get(a, ()))
+        covering_e = [m for m in active.values() if isinstance(m, EvidenceMark)]
+        covering_m = [m for m in active.values() if isinstance(m, MentionMark)]
         out.append(_segment_html(text[a:b], at=a, evidence=covering_e, mentions=covering_m))
-        for ev in marks_e:
-            if ev.end == b:
-                out.append(
-                    format_html(
-                        '<a class="ev-link" href="{}" title="{}" aria-label="{}">↗</a>',
-                        ev.href,
-                        ev.label,
-                        ev.label,
-                    )
-                )
+        for ev in ends.get(b, ()):
+            out.append(_evidence_link(ev))
     return mark_safe("".join(out))

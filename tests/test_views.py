@@ -348,3 +348,25 @@ def test_article_page_escapes_text_and_skips_hidden_events(client, monkeypatch):
 
 def test_article_page_404_for_unknown(client):
     assert client.get("/articles/999999/").status_code == 404
+
+
+def test_timeline_queries_do_not_grow_with_the_number_of_events(client, django_assert_max_num_queries):
+    article = Article.objects.create(key="many", text="x" * 200, published=date(2024, 5, 1))
+    for day in range(1, 41):
+        event = make_event(f"活动{day}", date(2024, 1, 1) + (date(2024, 1, 2) - date(2024, 1, 1)) * day)
+        Evidence.objects.create(event=event, article=article, sentence="x", span_start=day, span_end=day + 1)
+
+    with django_assert_max_num_queries(6):  # count, page, evidence+articles, years, density, undated
+        html = get(client)
+
+    assert len(titles(html)) == 40
+
+
+def test_event_page_of_an_undated_event(client):
+    event = make_event("某活动", None, precision="vague")
+
+    html = client.get(reverse("event", args=[event.uid])).content.decode()
+
+    assert "<strong>日期未知</strong>" in html
+    [item] = json_ld(html)
+    assert "startDate" not in item
