@@ -36,10 +36,8 @@ from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from functools import lru_cache
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import icalendar
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -47,7 +45,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from events import selectors
+from events import ical, selectors
 from events.display import format_event_date, format_figures
 from events.models import Event
 
@@ -175,43 +173,56 @@ def event_description(event: Event) -> str:
     return "\n".join(lines)
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(ZoneInfo("UTC")).replace(microsecond=0)
-
-
-def _add_dates(component: icalendar.Event, event: Event) -> None:
+def _date_lines(event: Event) -> list[bytes]:
     """All-day with an exclusive DTEND, or a local time in Asia/Shanghai (see the module docstring)."""
     if event.time is None:
-        component.add("dtstart", event.start)
-        component.add("dtend", event.end + timedelta(days=1))
-        return
-    tz = ZoneInfo(FEED_TZ)
-    component.add("dtstart", datetime.combine(event.start, event.time, tzinfo=tz))
+        return [
+            ical.date_line("DTSTART", event.start),
+            ical.date_line("DTEND", event.end + timedelta(days=1)),
+        ]
+    lines = [ical.local_line("DTSTART", datetime.combine(event.start, event.time), FEED_TZ)]
     if event.end > event.start:
-        component.add("dtend", datetime.combine(event.end + timedelta(days=1), dtime(0), tzinfo=tz))
+        lines.append(
+            ical.local_line("DTEND", datetime.combine(event.end + timedelta(days=1), dtime(0)), FEED_TZ)
+        )
+    return lines
 
 
-def build_event(event: Event, *, host: str, scheme: str = "https") -> icalendar.Event:
-    """One VEVENT; ``event`` needs its evidence and articles prefetched (``selectors.with_sources``)."""
-    component = icalendar.Event()
-    stamp = _utc(event.updated)
-    component.add("uid", f"kejical-{event.uid}@{host}")
-    component.add("dtstamp", stamp)
-    component.add("last-modified", stamp)
-    component.add("sequence", event.sequence)
-    component.add("status", STATUS_WORDS.get(event.status, "TENTATIVE"))
-    component.add("summary", event_summary(event))
-    _add_dates(component, event)
+def event_categories(event: Event) -> list[str]:
+    """The kind's Chinese label, then the place when there is one."""
+    label = str(Event.Kind(event.kind).label) if event.kind in Event.Kind.values else event.kind
+    return [label, event.place] if event.place else [label]
+
+
+def build_event(event: Event, *, host: str, url: str) -> bytes:
+    """One VEVENT as bytes; ``event`` needs its evidence and articles prefetched (``selectors.with_sources``).
+
+    ``url`` is the event page's absolute URL. DTSTAMP is the last change, not the time of writing,
+    so the same event always gives the same bytes.
+    """
+    stamp = event.updated.replace(microsecond=0)
+    # icalendar's own property order (RFC 5545 examples first, then by name), so that icalendar
+    # re-serialises a parsed feed to exactly these bytes (tests/test_feeds.py checks it).
+    lines = [
+        b"BEGIN:VEVENT\r\n",
+        ical.text_line("SUMMARY", event_summary(event)),
+        *_date_lines(event),
+        ical.utc_line("DTSTAMP", stamp),
+        ical.text_line("UID", f"kejical-{event.uid}@{host}"),
+        ical.raw_line("SEQUENCE", str(int(event.sequence))),
+        ical.list_line("CATEGORIES", event_categories(event)),
+        ical.text_line("DESCRIPTION", event_description(event)),
+        ical.utc_line("LAST-MODIFIED", stamp),
+    ]
     if event.place:
-        component.add("location", event.place)
-    categories = [str(Event.Kind(event.kind).label) if event.kind in Event.Kind.values else event.kind]
-    if event.place:
-        categories.append(event.place)
-    component.add("categories", categories)
-    component.add("description", event_description(event))
-    component.add("url", f"{scheme}://{host}{reverse('event', kwargs={'uid': event.uid})}")
-    component.add("transp", "TRANSPARENT")  # news events never make the subscriber look busy
-    return component
+        lines.append(ical.text_line("LOCATION", event.place))
+    lines += [
+        ical.raw_line("STATUS", STATUS_WORDS.get(event.status, "TENTATIVE")),
+        ical.raw_line("TRANSP", "TRANSPARENT"),  # news events never make the subscriber look busy
+        ical.raw_line("URL", url),
+        b"END:VEVENT\r\n",
+    ]
+    return b"".join(lines)
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +259,8 @@ def build_calendar(
     Stops before ``MAX_FEED_EVENTS`` events or ``MAX_FEED_BYTES`` of events, whichever comes
     first, and then says in DESCRIPTION how many were left out. Same events, same bytes.
     """
+    # reverse() once, not per event: the event page URL is a prefix, the uid and a suffix.
+    url_prefix, url_suffix = f"{scheme}://{host}{reverse('event', kwargs={'uid': '~'})}".split("~")
     chunks: list[bytes] = []
     size = 0
     timed = False
@@ -256,7 +269,7 @@ def build_calendar(
         if left_out or len(chunks) >= MAX_FEED_EVENTS:
             left_out += 1
             continue
-        chunk = build_event(event, host=host, scheme=scheme).to_ical()
+        chunk = build_event(event, host=host, url=url_prefix + event.uid + url_suffix)
         if size + len(chunk) > MAX_FEED_BYTES:
             left_out += 1
             continue
@@ -296,13 +309,11 @@ def cached_feed(query: FeedQuery, *, host: str, scheme: str) -> tuple[bytes, dat
     """The feed's bytes and newest change, rendered at most once per change of the data and per day."""
     now = timezone.now()
     today = timezone.localdate(now)
-    key_source = f"{feed_path(query)}|{scheme}://{host}|{today}|{selectors.events_version()}"
-    key = "kejical-feed:" + hashlib.sha256(key_source.encode()).hexdigest()
-    hit = cache.get(key)
-    if hit is None:
-        hit = _render(query, host=host, scheme=scheme, today=today, now=now)
-        cache.set(key, hit, timeout=24 * 3600)
-    return hit
+    return selectors.cached_until_change(
+        "feed",
+        (feed_path(query), scheme, host, today.isoformat()),
+        lambda: _render(query, host=host, scheme=scheme, today=today, now=now),
+    )
 
 
 def _bad_request(error: selectors.FilterError) -> HttpResponse:

@@ -7,11 +7,13 @@ from datetime import date, time
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client
 from ninja.testing import TestClient
 
 from events import selectors
 from events.models import Article, Event
+from events.schemas import EventPageOut
 from events.selectors import event_item, with_sources
 from events.temporal import extract
 from kejicalendar.api import api
@@ -19,6 +21,13 @@ from tests.publishing import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -88,6 +97,26 @@ def test_list_events_items_have_the_export_shape(ninja, world):
     ]
     assert body == {"count": 5, "limit": 50, "offset": 0, "items": expected}
     assert body["items"][-1]["uid"] == world["undated"].uid  # undated last
+
+
+def test_list_events_matches_its_schema_and_writes_chinese_as_itself(ninja, world):
+    response = ninja.get("/events")
+
+    assert EventPageOut.model_validate(response.json()).count == 5
+    assert "科技节开幕".encode() in response.content
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_list_events_sees_changes_despite_its_cache(ninja, world):
+    before = ninja.get("/events?kind=festival").json()
+    festival = world["festival"]
+    festival.title = "科技节开幕（改期）"
+    festival.save()
+    Event.objects.create(title="新节会", kind="festival", start=date(2024, 5, 1), end=date(2024, 5, 1))
+    after = ninja.get("/events?kind=festival").json()
+
+    assert [i["title"] for i in before["items"]] == ["科技节开幕"]
+    assert [i["title"] for i in after["items"]] == ["新节会", "科技节开幕（改期）"]
 
 
 def test_list_events_orders_newest_first_by_default(ninja, world):

@@ -393,3 +393,40 @@ def test_feed_parses_in_vobject_with_days_and_full_titles(client):
     assert start.astimezone(UTC) == datetime(SOON.year, SOON.month, SOON.day, 1, 30, tzinfo=UTC)
     assert by_uid[f"kejical-{month.uid}{host}"].summary.value == "培训,整月（2099年3月，整月）"
     assert by_uid[f"kejical-{month.uid}{host}"].dtend.value == date(2099, 4, 1)
+
+
+def test_feed_round_trips_through_icalendar_byte_for_byte(client, article):
+    make_event(
+        "开幕式；签约,仪式\\直播", article=article, start=SOON, time=time(9, 30), place="金谷广场,东区"
+    )
+    make_event("整月", start=date(2099, 3, 1), end=date(2099, 3, 31), precision="month", edtf="2099-03")
+
+    body = fetch(client, "/calendar.ics?coarse=1").content
+
+    assert parse(body).to_ical() == body
+
+
+def test_feed_uid_survives_reingestion_and_sequence_is_bumped(client):
+    from events.services import ingest_article
+
+    def text(day: date) -> str:
+        return (
+            f"本报讯 {day.year}年{day.month}月{day.day}日，山西·太谷第二十一届科技节在金谷广场开幕。"
+            "开幕式上，共有15个项目成功签约，总投资16.7亿元。"
+        )
+
+    later = SOON + timedelta(days=2)
+    ingest_article(key="https://news.example/taigu", text=text(SOON), published=TODAY)
+    before = {str(v["SUMMARY"]): v for v in parse(fetch(client).content).walk("VEVENT")}
+    result = ingest_article(key="https://news.example/taigu", text=text(later), published=TODAY)
+    after = {str(v["SUMMARY"]): v for v in parse(fetch(client).content).walk("VEVENT")}
+
+    assert result.status == "changed"
+    festival = "山西·太谷第二十一届科技节"
+    assert festival in before
+    assert set(after) == set(before)
+    for title, vevent in after.items():
+        assert str(vevent["UID"]) == str(before[title]["UID"])
+        assert vevent["SEQUENCE"] == before[title]["SEQUENCE"] + 1
+        assert vevent["DTSTART"].dt == later
+    assert before[festival]["DTSTART"].dt == SOON

@@ -1,13 +1,14 @@
 """Everything that reads for display; one module per topic, re-exported here."""
 
-from .articles import article_events, article_item, article_mentions, list_articles
+from .articles import article_events, article_item, article_mentions, article_page, list_articles
+from .caching import cached_until_change, events_version
 from .events import (
     FILTER_PARAMS,
     EventFilters,
     FilterError,
     calendar_events,
     count_by_kind,
-    events_version,
+    event_page,
     filter_events,
     filters_to_params,
     order_events,
@@ -31,10 +32,13 @@ __all__ = [
     "article_events",
     "article_item",
     "article_mentions",
+    "article_page",
+    "cached_until_change",
     "calendar_events",
     "count_by_kind",
     "events_version",
     "event_item",
+    "event_page",
     "filter_events",
     "filters_to_params",
     "list_articles",

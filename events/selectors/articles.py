@@ -20,6 +20,13 @@ def list_articles(*, source: str | None = None) -> QuerySet[Article]:
     return qs.order_by("-published", "key")
 
 
+def article_page(*, source: str | None, limit: int, offset: int) -> dict:
+    """One page of articles (``article_item``) with ``count``, the number of all matches."""
+    qs = list_articles(source=source)
+    items = [article_item(a) for a in qs[offset : offset + limit]]
+    return {"count": qs.count(), "limit": limit, "offset": offset, "items": items}
+
+
 def article_events(*, article: Article) -> QuerySet[Event]:
     """The visible events that cite ``article``, earliest first (undated last), with their evidence."""
     qs = Event.objects.visible().filter(merged_into__isnull=True, evidence__article=article).distinct()

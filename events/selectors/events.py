@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, DateField, ExpressionWrapper, F, Max, Q, QuerySet
+from django.db.models import Count, DateField, ExpressionWrapper, F, Q, QuerySet
 
-from events.models import Article, Event
+from events.models import Event
 
-from .items import with_sources
+from .items import event_item, with_sources
 
 # The query parameters every publication takes, in their canonical order.
 FILTER_PARAMS = ("kind", "from", "to", "place", "q", "precision", "source")
@@ -212,8 +212,8 @@ def calendar_events(
     return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
 
 
-def events_version() -> str:
-    """A token that changes whenever any event or article is added, changed or deleted."""
-    events = Event.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    articles = Article.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    return f"{events['n']}:{events['last']}:{articles['n']}:{articles['last']}"
+def event_page(*, filters: EventFilters, ordering: str, limit: int, offset: int) -> dict:
+    """One page of visible events as JSON-ready data: ``count`` (all matches) and ``items`` (``event_item``)."""
+    qs = order_events(filter_events(filters=filters), ordering=ordering)
+    page = with_sources(qs)[offset : offset + limit]
+    return {"count": qs.count(), "limit": limit, "offset": offset, "items": [event_item(e) for e in page]}
