@@ -146,6 +146,14 @@ def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
     }
 
 
+def _year_choices(year: str, error: FilterError | None) -> list[int]:
+    """Years with events, newest first, plus the chosen year when it has none (so the select shows it)."""
+    years = event_years()
+    if year and error is None and int(year) not in years:
+        years = sorted([*years, int(year)], reverse=True)
+    return years
+
+
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``."""
     newest_first = request.GET.get("order") != "asc"
@@ -171,7 +179,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "form": {name: request.GET.get(name, "") for name in (*FILTER_PARAMS, "year")},
         "kinds": Event.Kind.choices,
         "precisions": Event.Precision.choices,
-        "year_choices": event_years(),
+        "year_choices": _year_choices(request.GET.get("year", "").strip(), error),
         "chart": density_chart(month_density(filters=filters)),
         "undated": undated_events(filters=filters) if not page.has_next() else [],
         "subscribe": _subscribe_links(request, filters),

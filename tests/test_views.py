@@ -370,3 +370,9 @@ def test_event_page_of_an_undated_event(client):
     assert "<strong>日期未知</strong>" in html
     [item] = json_ld(html)
     assert "startDate" not in item
+
+
+def test_timeline_year_select_offers_event_years_and_keeps_a_chosen_empty_year(client, timeline_events):
+    options = re.findall(r'<option value="(\d{4})"( selected)?>', get(client, year="2019"))
+
+    assert options == [("2025", ""), ("2024", ""), ("2023", ""), ("2019", " selected")]
