@@ -11,4 +11,8 @@ Plain Python: this package never imports Django or the rest of ``events``.
 from .parser import extract
 from .types import Kind, Mention, Precision
 
-__all__ = ["Kind", "Mention", "Precision", "extract"]
+__all__ = ["Kind", "Mention", "Precision", "__version__", "extract"]
+
+# Bump when a change alters what the parser finds or how it resolves it: ingestion stores
+# this with each article and re-reads articles parsed by an older version.
+__version__ = "1.0"

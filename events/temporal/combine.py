@@ -15,8 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
-from .reading import Reading
-from .resolve import read_time, shift_years
+from .reading import Reading, shift_years
+from .resolve_relative import read_time
 from .types import Kind, Precision
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .calendars import FESTIVAL_NAMES, SEASON_NAMES, SOLAR_TERM_NAMES
+from .firstchars import first_chars
 
 # ---------------------------------------------------------------- relative words
 
@@ -52,6 +53,9 @@ WEEK_OFFSETS: dict[str, int] = {
 }  # fmt: skip
 # Monday is 0, as in date.weekday(); "周日", "星期天" and "礼拜天" are all Sunday.
 WEEKDAYS: dict[str, int] = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+# "上世纪80年代" is the 1980s when read in the 2000s.
+CENTURY_OFFSETS: dict[str, int] = {"上个": -1, "上": -1, "本": 0, "这个": 0, "下个": 1, "下": 1}
 
 QUARTER_OFFSETS: dict[str, int] = {"上季度": -1, "上个季度": -1, "本季度": 0, "下季度": 1, "下个季度": 1}
 
@@ -131,7 +135,7 @@ DURATION_SUFFIXES: dict[str, str] = {
 }  # fmt: skip
 
 # Hour offsets for the period words before a time: "下午3点" is 15:00, "晚7时" is 19:00.
-# "中午12点" stays 12:00 and "凌晨/早上" keep the hour (see resolve.read_time).
+# "中午12点" stays 12:00 and "凌晨/早上" keep the hour (see resolve_relative.read_time).
 DAY_PERIODS: dict[str, int] = {
     "凌晨": 0, "清晨": 0, "早晨": 0, "早上": 0, "上午": 0, "早": 0,
     "中午": 12, "午间": 12, "下午": 12, "傍晚": 12, "晚上": 12, "晚间": 12, "夜间": 12, "夜里": 12, "深夜": 12, "晚": 12,
@@ -205,7 +209,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "decade",
-        rf"(?:(?P<cent>[0-9]{{2}}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九])世纪{GAP}"
+        rf"(?:(?:(?P<cent>[0-9]{{2}}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九])|(?P<cent_rel>{_alternation(CENTURY_OFFSETS)}))世纪{GAP}"
         rf"(?:(?P<dec>[1-9]0|[一二三四五六七八九]十){GAP}年代)?"
         rf"|{NOT_NUM_BEFORE}(?<![一二三四五六七八九十])(?P<dec_b>[1-9]0|[二三四五六七八九]十){GAP}年代)"
         r"(?P<dec_part>初期|中期|末期|前期|后期|中叶|上半叶|下半叶|初|末)?",
@@ -283,76 +287,6 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟]))",
     ),
 ]
-
-
-def first_chars(pattern: str) -> str | None:
-    """A character class of every character a match of ``pattern`` can start with, or None.
-
-    Only for speed: ``(?=[...])`` in front of a branch lets the regex engine skip to the
-    next possible start in C instead of trying every branch at every position (about 40×
-    faster here). Reads the parse tree from ``re._parser``, a private module; if a future
-    Python changes it, this returns None and the patterns merely run slower.
-    """
-    try:
-        from re import _constants as c
-        from re import _parser
-
-        chars, nullable = _first(_parser.parse(pattern), c)
-    except Exception:  # pragma: no cover - depends on the Python version
-        return None
-    if chars is None or nullable or not chars:
-        return None
-    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
-
-
-def _first(items, c) -> tuple[set[str] | None, bool]:
-    """(possible first characters or None for "any", whether the sequence can match empty)."""
-    out: set[str] = set()
-    for op, av in items:
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            continue
-        if op is c.LITERAL:
-            return out | {chr(av)}, False
-        if op is c.IN:
-            chars = _charset(av, c)
-            return (None if chars is None else out | chars), False
-        if op is c.BRANCH:
-            found, nullable = set(), False
-            for branch in av[1]:
-                sub, sub_nullable = _first(branch, c)
-                if sub is None:
-                    return None, False
-                found |= sub
-                nullable = nullable or sub_nullable
-            out |= found
-        elif op is c.SUBPATTERN:
-            sub, nullable = _first(av[3], c)
-            if sub is None:
-                return None, False
-            out |= sub
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            sub, sub_nullable = _first(av[2], c)
-            if sub is None:
-                return None, False
-            out |= sub
-            nullable = av[0] == 0 or sub_nullable
-        else:
-            return None, False
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _charset(av, c) -> set[str] | None:
-    chars: set[str] = set()
-    for op, value in av:
-        if op is c.LITERAL:
-            chars.add(chr(value))
-        elif op is c.RANGE and value[1] - value[0] < 2000:
-            chars.update(chr(i) for i in range(value[0], value[1] + 1))
-        else:
-            return None
-    return chars
 
 
 def _guarded(body: str) -> str:

@@ -112,6 +112,25 @@ def week_monday(d: date, weeks: int = 0) -> date:
     return d - timedelta(days=d.weekday()) + timedelta(weeks=weeks)
 
 
+def shift_years(reading: Reading, years: int) -> Reading | None:
+    """The same reading ``years`` later (for a range end that runs into the next year)."""
+    try:
+        start = reading.start.replace(year=reading.start.year + years) if reading.start else None
+        end = reading.end.replace(year=reading.end.year + years) if reading.end else None
+    except ValueError:  # 2月29日 in a common year
+        return None
+    shifted = reading.but(start=start, end=end)
+    shifted.edtf_from = _shift_edtf(reading.edtf_from, years)
+    shifted.edtf_to = _shift_edtf(reading.edtf_to, years)
+    return shifted
+
+
+def _shift_edtf(text: str, years: int) -> str:
+    if len(text) >= 4 and text[:4].isdigit():
+        return f"{int(text[:4]) + years:04d}{text[4:]}"
+    return text
+
+
 @dataclass(slots=True)
 class Context:
     """What earlier parts of the text (or a year printed just before) tell a resolver."""

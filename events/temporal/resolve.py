@@ -35,9 +35,9 @@ Plain Python. Readings chosen where readers could differ:
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date
 
-from . import calendars, patterns
+from . import patterns
 from .numerals import read_number
 from .reading import (
     Context,
@@ -249,80 +249,5 @@ _RESOLVERS = {
 }
 
 
-def read_time(g: dict[str, str]) -> tuple[time | None, bool]:
-    """(time of day, weak) from a "time" match; weak means a bare "9时" that needs a date beside it."""
-    for suffix, weak in (("", False), ("2", False), ("3", True), ("4", True)):
-        hour_text = g.get(f"t_h{suffix}")
-        if hour_text is None:
-            continue
-        hour, minute = read_number(hour_text), 0
-        if g.get(f"t_m{suffix}"):
-            minute = read_number(g[f"t_m{suffix}"])
-        elif g.get(f"t_half{suffix}"):
-            minute = 30
-        elif g.get(f"t_q{suffix}"):
-            minute = 15 if g[f"t_q{suffix}"] == "一刻" else 45
-        period = g.get("t_per")
-        if hour is None or minute is None:
-            return None, weak
-        if period is not None:
-            hour = _with_period(hour, period)
-        if not (0 <= hour <= 23 and 0 <= minute <= 59):
-            return None, weak
-        return time(hour, minute), weak
-    return None, True
-
-
-def _with_period(hour: int, period: str) -> int:
-    """ "下午3点" is 15:00; "中午12点" stays 12:00 and "中午1点" is 13:00; "凌晨12点" is 0:00."""
-    if patterns.DAY_PERIODS[period] == 12:
-        if period in ("中午", "午间"):
-            return hour + 12 if hour < 11 else hour
-        return hour + 12 if hour < 12 else hour
-    return 0 if hour == 12 and period == "凌晨" else hour
-
-
-def resolve_time(g: dict[str, str], ctx: Context) -> Reading | None:
-    """A time of day with no date: on the last day the text mentioned, or ref (low confidence)."""
-    at, weak = read_time(g)
-    if at is None:
-        return None
-    if weak:
-        # A bare "9时" or "9:30" counts only beside a day; ``combine`` drops it otherwise.
-        return Reading(None, None, Precision.DAY, Kind.RELATIVE, "", valid=False, time=at, note="bare time")
-    day = ctx.anchor_day or ctx.ref
-    return day_reading(day, Kind.RELATIVE, 0.6 if ctx.anchor_day else 0.4, time=at)
-
-
-_RESOLVERS["time"] = resolve_time
 _RESOLVERS.update(NAMED_RESOLVERS)
 _RESOLVERS.update(RELATIVE_RESOLVERS)
-
-
-def shift_years(reading: Reading, years: int) -> Reading | None:
-    """The same reading ``years`` later (for a range end that runs into the next year)."""
-    try:
-        start = reading.start.replace(year=reading.start.year + years) if reading.start else None
-        end = reading.end.replace(year=reading.end.year + years) if reading.end else None
-    except ValueError:  # 2月29日 in a common year
-        return None
-    shifted = reading.but(start=start, end=end)
-    shifted.edtf_from = _shift_edtf(reading.edtf_from, years)
-    shifted.edtf_to = _shift_edtf(reading.edtf_to, years)
-    return shifted
-
-
-def _shift_edtf(text: str, years: int) -> str:
-    if len(text) >= 4 and text[:4].isdigit():
-        return f"{int(text[:4]) + years:04d}{text[4:]}"
-    return text
-
-
-def offset_days(d: date, days: int) -> date | None:
-    try:
-        return d + timedelta(days=days)
-    except OverflowError:
-        return None
-
-
-__all__ = ["Context", "resolve", "read_time", "shift_years", "offset_days", "calendars"]

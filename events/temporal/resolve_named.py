@@ -160,13 +160,15 @@ CENTURY_PARTS = {
 
 
 def resolve_decade(g: dict[str, str], ctx: Context) -> Reading | None:
-    """20世纪90年代 = 1990–1999 (edtf 199X); 90年代 alone = the latest 1990s not after ref; 21世纪."""
+    """20世纪90年代 = 1990–1999 (edtf 199X); 90年代 alone = the latest 1990s not after ref; 上世纪."""
     decade_text = g.get("dec") or g.get("dec_b")
     decade = read_number(decade_text.rstrip("0")) if decade_text and decade_text[-1] == "0" else None
     if decade_text and decade is None:
         decade = (read_number(decade_text) or 0) // 10
     part = g.get("dec_part")
-    if "cent" in g:
+    if "cent_rel" in g:
+        base = (ctx.ref.year // 100 + patterns.CENTURY_OFFSETS[g["cent_rel"]]) * 100
+    elif "cent" in g:
         century = read_number(g["cent"])
         if century is None or not 1 <= century <= 99:
             return None

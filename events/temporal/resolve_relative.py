@@ -1,11 +1,11 @@
-"""Resolves expressions counted from the reference day: 明天, 下周三, 15天后, 3年来, 上季度, 近日, 周末.
+"""Resolves expressions counted from the reference day (明天, 下周三, 15天后, 3年来, 近日) and times of day.
 
 Conventions are listed in ``resolve``; the vocabulary lives in ``patterns``.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from . import patterns
 from .numerals import read_number
@@ -203,6 +203,51 @@ def _first_units(ctx: Context, count: int, unit: str) -> Reading | None:
     )
 
 
+def read_time(g: dict[str, str]) -> tuple[time | None, bool]:
+    """(time of day, weak) from a "time" match; weak means a bare "9时" that needs a date beside it."""
+    for suffix, weak in (("", False), ("2", False), ("3", True), ("4", True)):
+        hour_text = g.get(f"t_h{suffix}")
+        if hour_text is None:
+            continue
+        hour, minute = read_number(hour_text), 0
+        if g.get(f"t_m{suffix}"):
+            minute = read_number(g[f"t_m{suffix}"])
+        elif g.get(f"t_half{suffix}"):
+            minute = 30
+        elif g.get(f"t_q{suffix}"):
+            minute = 15 if g[f"t_q{suffix}"] == "一刻" else 45
+        period = g.get("t_per")
+        if hour is None or minute is None:
+            return None, weak
+        if period is not None:
+            hour = _with_period(hour, period)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            return None, weak
+        return time(hour, minute), weak
+    return None, True
+
+
+def _with_period(hour: int, period: str) -> int:
+    """ "下午3点" is 15:00; "中午12点" stays 12:00 and "中午1点" is 13:00; "凌晨12点" is 0:00."""
+    if patterns.DAY_PERIODS[period] == 12:
+        if period in ("中午", "午间"):
+            return hour + 12 if hour < 11 else hour
+        return hour + 12 if hour < 12 else hour
+    return 0 if hour == 12 and period == "凌晨" else hour
+
+
+def resolve_time(g: dict[str, str], ctx: Context) -> Reading | None:
+    """A time of day with no date: on the last day the text mentioned, or ref (low confidence)."""
+    at, weak = read_time(g)
+    if at is None:
+        return None
+    if weak:
+        # A bare "9时" or "9:30" counts only beside a day; ``combine`` drops it otherwise.
+        return Reading(None, None, Precision.DAY, Kind.RELATIVE, "", valid=False, time=at, note="bare time")
+    day = ctx.anchor_day or ctx.ref
+    return day_reading(day, Kind.RELATIVE, 0.6 if ctx.anchor_day else 0.4, time=at)
+
+
 RELATIVE_RESOLVERS = {
     "rday": resolve_relative_day,
     "aday": resolve_anchored_day,
@@ -210,4 +255,5 @@ RELATIVE_RESOLVERS = {
     "qrel": resolve_quarter,
     "vague": resolve_vague,
     "dur": resolve_duration,
+    "time": resolve_time,
 }

@@ -80,3 +80,13 @@ def test_extract_reads_a_megabyte_of_news_quickly():
     elapsed = clock.perf_counter() - started
 
     assert len(text.encode()) / elapsed > 1_000_000  # bytes per second
+
+
+def test_extract_survives_ten_megabytes_of_binary_looking_text():
+    text = bytes(range(256)).decode("latin-1") * 40_000
+
+    assert extract(text, ref=REF) == []
+
+
+def test_extract_survives_reference_days_at_the_ends_of_the_calendar():
+    assert (extract("正月十五", ref=date(1, 1, 1)), extract("明天", ref=date(9999, 12, 31))) == ([], [])

@@ -78,6 +78,8 @@ def test_extract_reads_a_winter_word_in_january_as_the_current_winter():
         ("20年代", "202X"),
         ("20世纪", "19XX"),
         ("20世纪80年代末", "1987/1989"),
+        ("上世纪80年代", "198X"),
+        ("本世纪初", "2000/2019"),
     ],
 )
 def test_extract_resolves_plans_and_decades(text, edtf):
