@@ -80,9 +80,12 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     # (the seeds' curator reads "2023 年末" as December 2023).
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
+    "首季度": (1, 3), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
     "年度": (1, 12), "度": (1, 12), "全年": (1, 12),
 }  # fmt: skip
-FUZZY_YEAR_PARTS = frozenset({"年初", "初", "年中", "中", "年底", "底", "年末", "末"})
+FUZZY_YEAR_PARTS = frozenset(
+    {"年初", "初", "年中", "中", "年底", "底", "年末", "末", "伊始", "暑假", "暑期", "寒假"}
+)
 
 # ---------------------------------------------------------------- vague words
 
@@ -170,10 +173,13 @@ CN_DAY = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七�
 LUNAR_MONTH = r"十[一二]|正|冬|腊|[一二三四五六七八九十]"
 LUNAR_DAY = r"初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅|十[一二三四五六七八九]?|[一二三四五六七八九]"
 CN_COUNT = r"[一二两三四五六七八九十]{1,3}"
+# "二十几年前", "几十年来", "十几天后": counts with 几 are vague.
+DURATION_COUNT = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}几?|几十|半|几|数"
 CN_HOUR = r"二十[一二三四]?|十[一二三四五六七八九]?|[零一二两三四五六七八九]"
 CN_MINUTE = r"[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九]|[一二三四五六七八九]"
 YEAR4 = r"(?:1[89]|2[01])[0-9]{2}"
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
+OPEN_WORDS = "起至今|以来|至今|起|开始"
 PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等])"
 
 
@@ -190,6 +196,12 @@ def month_expr(tag: str) -> str:
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
+
+# A two-digit year ("95年", "零七年") counts only before a month or a part of the year:
+# "15年" alone is fifteen years far more often than 2015.
+SHORT_YEAR_NEXT = (
+    rf"{GAP}(?:[0-9]{{1,2}}{GAP}月|(?:{CN_MONTH})月|第?[一二三四1-4]季度|首季度|上半年|下半年|底|末|初)"
+)
 
 _unambiguous_festivals = [n for n in FESTIVAL_NAMES if n not in AMBIGUOUS_FESTIVALS]
 _unambiguous_terms = [n for n in SOLAR_TERM_NAMES if n not in AMBIGUOUS_TERMS]
@@ -216,12 +228,12 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "lunar",
-        rf"(?:(?P<l_pre>农历|阴历|旧历){GAP}(?P<l_leap>闰)?(?P<l_m1>{LUNAR_MONTH}|[0-9]{{1,2}}){GAP}月"
+        rf"(?:(?P<l_pre>农历|阴历|旧历){GAP}(?:(?P<l_y>{YEAR4}|[{CN_DIGIT}]{{4}}){GAP}年{GAP})?(?P<l_leap>闰)?(?P<l_m1>{LUNAR_MONTH}|[0-9]{{1,2}}){GAP}月"
         rf"(?:{GAP}(?P<l_d1>{LUNAR_DAY}|[0-9]{{1,2}})(?:{GAP}[日号])?)?"
-        rf"|闰(?P<l_m2>{LUNAR_MONTH})月(?P<l_d2>{LUNAR_DAY})?"
+        rf"|闰(?P<l_m2>{LUNAR_MONTH}|[0-9]{{1,2}})月(?P<l_d2>{LUNAR_DAY})?"
         rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY})?"
         rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅"
-        rf"|(?:{LUNAR_DAY})(?![日号[0-9]{CN_DIGIT}十])))",
+        rf"|(?:{LUNAR_DAY})(?![日号0-9{CN_DIGIT}十])))",
     ),
     (
         "fest",
@@ -240,9 +252,9 @@ _FAMILIES: list[tuple[str, str]] = [
         "dur",
         # A count of units with a direction: "15天后", "两个月前", "3年来", "今后两年", "近三年".
         # Bare "3月"/"3日" are never durations (only "个月" and "天" count).
-        rf"(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>[0-9]{{1,3}}|{CN_COUNT}|半|几|数){GAP}[余多]?"
+        rf"(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
-        rf"|(?<![0-9.])(?P<dur_n2>[0-9]{{1,3}}|{CN_COUNT}|半|几|数){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
+        rf"|(?<![0-9.])(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)}))",
     ),
     (
@@ -251,18 +263,21 @@ _FAMILIES: list[tuple[str, str]] = [
         # optionally a part of it (上半年, 年末, 第一季度) or a month with a day or month part.
         rf"(?:{NOT_NUM_BEFORE}(?P<y4>{YEAR4})(?:{GAP}{SEP}{GAP}(?P<y4b>{YEAR4}))?{GAP}年"
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
-        rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={GAP}[0-9]{{1,2}}{GAP}月)"
+        rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
+        rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?P<yrel>{_alternation([*RELATIVE_YEARS, *ANCHORED_YEARS])}))"
         rf"(?:{GAP}(?P<ypart>{_alternation(YEAR_PARTS)}){PART_GUARD}|{GAP}{month_expr('y')})?"
-        rf"(?P<open_y>起|开始|以来|至今)?",
+        rf"(?P<open_y>{OPEN_WORDS})?",
     ),
-    ("cal_m", rf"{month_expr('m')}(?P<open_m>起|开始|以来|至今)?"),
+    ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
+    # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
+    ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}[日号]"),
     ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
     ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度)",
+        r"(?<![一二三四五六七八九十两几每多0-9个])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
     ),
     ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个])(?P<mpart_s>月初|月底|月末)"),
     ("rday", rf"(?P<rday>{_alternation(RELATIVE_DAYS)})"),

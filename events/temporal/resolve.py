@@ -71,8 +71,8 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         return int(g["y4"]), Kind.ABSOLUTE, 1.0
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
-    if "y2" in g:
-        yy = int(g["y2"])
+    if "y2" in g or "ycn2" in g:
+        yy = int(g["y2"]) if "y2" in g else read_number(g["ycn2"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
         return year, Kind.ABSOLUTE, 0.8
     word = g.get("yrel", "")
@@ -196,7 +196,7 @@ def _open(reading: Reading, word: str | None, ref: date) -> Reading:
     """ "起/开始" leaves the end open; "以来/至今" runs to the reference day."""
     if word in ("起", "开始"):
         return reading.but(open_end=True)
-    if word in ("以来", "至今"):
+    if word in ("以来", "至今", "起至今"):
         if reading.start is None or reading.start > ref:
             return reading
         return until_ref(reading, ref)
@@ -213,12 +213,13 @@ def resolve_iso(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
-    """ "15日" alone: the 15th of the month before it in a range or list, else of ref's month."""
+    """A bare "15日" (or "十五号" after a range dash): that day of the month before it, else of ref's month."""
     year = ctx.inherit_year or ctx.ref.year
     month = ctx.inherit_month or ctx.ref.month
-    d = safe_date(year, month, int(g["bd"]))
+    day = read_number(g.get("bd") or g.get("rd") or "")
+    d = safe_date(year, month, day or 0)
     if d is None:
-        return invalid(Kind.PARTIAL, Precision.DAY, f"no day {g['bd']} in {year}-{month:02d}")
+        return invalid(Kind.PARTIAL, Precision.DAY, f"no day {day} in {year}-{month:02d}")
     return day_reading(d, Kind.PARTIAL, 0.8 if ctx.inherit_month else 0.6, month=month, year_inferred=True)
 
 
@@ -243,6 +244,7 @@ _RESOLVERS = {
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,
     "bareday": resolve_bare_day,
+    "rangeday": resolve_bare_day,
     "yq": resolve_year_quote,
     "ypart": resolve_year_part,
     "mpart": resolve_month_part,

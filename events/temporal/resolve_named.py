@@ -34,8 +34,10 @@ def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
     # Marked lunar (农历, 闰, 正/冬/腊月, 初X) is sure; "八月十五" without a marker less so.
     marked = "l_pre" in g or leap or "l_m3" in g or (day_text or "")[:1] in ("初", "廿", "卅")
     confidence = 0.9 if marked else 0.7
-    explicit = ctx.year is not None
-    year = ctx.year if explicit else calendars.lunar_year_containing(ctx.ref)
+    given = int(g["l_y"]) if g.get("l_y", "").isdigit() else read_number(g.get("l_y", "")) or ctx.year
+    explicit = given is not None
+    # A year-less lunar date in a range or list takes the year of the date before it.
+    year = given if explicit else ctx.inherit_year or calendars.lunar_year_containing(ctx.ref)
     if leap and not explicit and calendars.lunar_to_solar(year, month or 0, 1, True) is None:
         # "闰四月" in a year without one means the nearest year that has it (the past first).
         year = _nearest_leap_year(year, month or 0)
@@ -81,7 +83,7 @@ def _nearest_leap_year(year: int, month: int) -> int:
 def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
     """春节, 2023年除夕, 六一, 元宵节后一天: the occurrence inside the (given or ref's) Gregorian year."""
     name = g["fest"]
-    year = ctx.year or ctx.ref.year
+    year = ctx.year or ctx.inherit_year or ctx.ref.year
     found = calendars.festival_date(name, year)
     if found is None:
         return None
@@ -101,7 +103,7 @@ def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
 
 def resolve_solar_term(g: dict[str, str], ctx: Context) -> Reading | None:
     """立冬, 2019年大寒: the day the term falls on inside the (given or ref's) Gregorian year."""
-    found = calendars.solar_term_date(g["term"], ctx.year or ctx.ref.year)
+    found = calendars.solar_term_date(g["term"], ctx.year or ctx.inherit_year or ctx.ref.year)
     if found is None:
         return None
     return day_reading(found, Kind.SOLAR_TERM, 0.9, year_inferred=ctx.year is None)

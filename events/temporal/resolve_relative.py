@@ -102,6 +102,9 @@ def _count(token: str) -> tuple[float | None, bool]:
         return 0.5, False
     if token in ("几", "数"):
         return 3, True
+    if "几" in token:  # "二十几" is read as 25, "几十" as 30, "十几" as 15
+        base = read_number(token.replace("几", "")) or 0
+        return (base + 5 if token.endswith("几") else base * 3), True
     return read_number(token), False
 
 

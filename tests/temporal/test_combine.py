@@ -66,6 +66,7 @@ def test_extract_attaches_a_time_to_the_day_before_it(text, start, at):
         ("周一至周五", date(2024, 3, 11), date(2024, 3, 15)),
         ("2024年3月11日至2024年3月13日", date(2024, 3, 11), date(2024, 3, 13)),
         ("春节到元宵节", date(2024, 2, 10), date(2024, 2, 24)),
+        ("去年春节到元宵节", date(2023, 1, 22), date(2023, 2, 5)),
     ],
 )
 def test_extract_joins_any_two_expressions_into_a_range(text, start, end):

@@ -35,6 +35,14 @@ def _one(text: str, ref: date = REF):
         ("今年3月11日", "2024-03-11", "day", "relative"),
         ("下月5日", "2024-04-05", "day", "relative"),
         ("上个月", "2024-02", "month", "relative"),
+        ("零七年八月二十九号", "2007-08-29", "day", "absolute"),
+        ("九零年9月十号", "1990-09-10", "day", "absolute"),
+        ("19年底", "2019-12", "month", "absolute"),
+        ("07年第三季度", "2007-07/2007-09", "season", "absolute"),
+        ("2022年首季度", "2022-01/2022-03", "season", "absolute"),
+        ("去年暑假", "2023-07/2023-08", "season", "relative"),
+        ("2018年12月九号到十五号", "2018-12-09/2018-12-15", "day", "range"),
+        ("11日至13号", "2024-03-11/2024-03-13", "day", "range"),
     ],
 )
 def test_extract_resolves_calendar_dates(text, edtf, precision, kind):
@@ -87,6 +95,7 @@ def test_extract_resolves_ranges_and_parts(text, start, end, precision):
         ("今年起", date(2024, 1, 1), "2024/..", True),
         ("7月1日起", date(2024, 7, 1), "2024-07-01/..", True),
         ("2022年以来", date(2022, 1, 1), "2022/2024-03-15", False),
+        ("2001年起至今", date(2001, 1, 1), "2001/2024-03-15", False),
     ],
 )
 def test_extract_reads_open_and_since_ranges(text, start, edtf, open_end):
@@ -95,7 +104,7 @@ def test_extract_reads_open_and_since_ranges(text, start, edtf, open_end):
     assert (mention.start, mention.edtf, mention.open_end) == (start, edtf, open_end)
 
 
-@pytest.mark.parametrize("text", ["2月30日", "十三月", "2023年2月29日", "4月31日"])
+@pytest.mark.parametrize("text", ["2月30日", "十三月", "2023年2月29日", "4月31日", "农历三月三十"])
 def test_extract_flags_impossible_dates(text):
     mention = _one(text)
 

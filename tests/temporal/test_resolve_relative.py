@@ -66,6 +66,7 @@ def test_extract_resolves_relative_expressions(text, start, end):
         ("目前", date(2024, 3, 15), date(2024, 3, 15)),
         ("近年来", date(2021, 1, 1), date(2024, 3, 15)),
         ("几年前", date(2021, 1, 1), date(2021, 12, 31)),
+        ("二十几年前", date(1999, 1, 1), date(1999, 12, 31)),
     ],
 )
 def test_extract_marks_vague_expressions_vague(text, start, end):
