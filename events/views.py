@@ -53,7 +53,7 @@ def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError 
     values = {name: params.get(name, "") for name in FILTER_PARAMS}
     year = params.get("year", "").strip()
     if year:
-        if not (year.isdigit() and len(year) == 4):
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
             return EventFilters(), FilterError("year", f"expected a year YYYY, got {year!r}")
         values["from"] = values["from"].strip() or year
         values["to"] = values["to"].strip() or year

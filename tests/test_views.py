@@ -110,13 +110,14 @@ def test_timeline_filters(client, timeline_events, params, expected):
     [
         ({"kind": "bogus"}, "没有这种事件类型"),
         ({"year": "20x4"}, "年份应为四位数字"),
+        ({"year": "²⁰²⁴"}, "年份应为四位数字"),
         ({"from": "2024-13-01"}, "起始日期无法识别"),
         ({"from": "2024-05-01", "to": "2024-01-01"}, "截止日期无法识别，或早于起始日期"),
         ({"precision": "hour"}, "没有这种日期精度"),
         ({"q": "字" * 201}, "文字条件太长"),
         ({"place": "a\x00b"}, "文字条件太长或含有无效字符"),
     ],
-    ids=["kind", "year", "from", "to-before-from", "precision", "long-q", "nul"],
+    ids=["kind", "year", "superscript-year", "from", "to-before-from", "precision", "long-q", "nul"],
 )
 def test_timeline_invalid_filter_is_a_friendly_message(client, timeline_events, params, message):
     html = get(client, **params)
