@@ -7,6 +7,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from events import views
 from events.models import Article, Event, Evidence
@@ -377,3 +379,19 @@ def test_timeline_year_select_offers_event_years_and_keeps_a_chosen_empty_year(c
     options = re.findall(r'<option value="(\d{4})"( selected)?>', get(client, year="2019"))
 
     assert options == [("2025", ""), ("2024", ""), ("2023", ""), ("2019", " selected")]
+
+
+PARAM_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
+    ["2024", "2024-02-30", "festival", "day", "-1", "0", "9999", "asc", "1e3"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["kind", "year", "from", "to", "place", "q", "precision", "source", "page", "order"]),
+        PARAM_TEXT,
+    )
+)
+def test_timeline_never_fails_on_any_query(client, timeline_events, params):
+    assert client.get(reverse("timeline"), params).status_code == 200
