@@ -29,7 +29,7 @@ RELATIVE_DAYS: dict[str, int] = {
 # Days counted from the last day the text itself mentioned ("3月11日……当天"), or from the
 # reference day when there is none.
 ANCHORED_DAYS: dict[str, int] = {
-    "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "这一天": 0,
+    "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "这一天": 0, "当晚": 0,
     "次日": 1, "翌日": 1, "第二天": 1, "前一天": -1,
 }  # fmt: skip
 
@@ -142,6 +142,7 @@ DURATION_SUFFIXES: dict[str, str] = {
 DAY_PERIODS: dict[str, int] = {
     "凌晨": 0, "清晨": 0, "早晨": 0, "早上": 0, "上午": 0, "早": 0,
     "中午": 12, "午间": 12, "下午": 12, "傍晚": 12, "晚上": 12, "晚间": 12, "夜间": 12, "夜里": 12, "深夜": 12, "晚": 12,
+    "半夜": 12, "午夜": 12,
 }  # fmt: skip
 
 # Festivals and solar terms that are also ordinary words or numbers ("六一" is 61, "大雪" is
@@ -190,7 +191,7 @@ def month_expr(tag: str) -> str:
     """
     return (
         rf"(?:(?:{NOT_NUM_BEFORE}(?P<m1_{tag}>[0-9]{{1,2}})|(?<![{CN_DIGIT}十百千第每几])(?P<mcn_{tag}>{CN_MONTH}))"
-        rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月"
+        rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月(?!初[一二三四五六七八九十]|廿|卅)"
         rf"|(?P<mrel_{tag}>{_alternation(RELATIVE_MONTHS)}))"
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}[日号]"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
@@ -232,6 +233,7 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?:{GAP}(?P<l_d1>{LUNAR_DAY}|[0-9]{{1,2}})(?:{GAP}[日号])?)?"
         rf"|闰(?P<l_m2>{LUNAR_MONTH}|[0-9]{{1,2}})月(?P<l_d2>{LUNAR_DAY})?"
         rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY})?"
+        rf"|大年(?P<l_d5>初[一二三四五六七八九十])"
         rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅"
         rf"|(?:{LUNAR_DAY})(?![日号0-9{CN_DIGIT}十])))",
     ),
@@ -239,7 +241,7 @@ _FAMILIES: list[tuple[str, str]] = [
         "fest",
         # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
         rf"(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
-        rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年)(?:{_alternation(AMBIGUOUS_FESTIVALS)}))"
+        rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历)(?:{_alternation(AMBIGUOUS_FESTIVALS)}))"
         rf"(?![{CN_DIGIT}十年月日号])"
         rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前一天|后一天|次日))?",
     ),
@@ -277,7 +279,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
+        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
     ),
     ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个])(?P<mpart_s>月初|月底|月末)"),
     ("rday", rf"(?P<rday>{_alternation(RELATIVE_DAYS)})"),
@@ -291,7 +293,7 @@ _FAMILIES: list[tuple[str, str]] = [
     (
         "season",
         rf"(?:(?P<season>{_alternation(_multi_seasons)})(?P<season_suf>时节|季节|时分|之际)?"
-        r"|(?<=年)(?P<season_b>[春夏秋冬])(?=[，,。、；;：\s）)]))",
+        r"|(?<=年)(?P<season_b>[春夏秋冬])(?=[，,。、；;：\s）)]|$))",
     ),
     (
         "time",

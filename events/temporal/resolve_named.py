@@ -27,12 +27,14 @@ def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
             month_text, day_text = g[f"l_m{tag}"], g.get(f"l_d{tag}")
             break
     else:
-        return None
+        if "l_d5" not in g:
+            return None
+        month_text, day_text = "正", g["l_d5"]  # "大年初十" is 正月初十
     leap = "l_leap" in g or "l_m2" in g
     month = _lunar_month(month_text)
     day = read_number(day_text) if day_text else None
     # Marked lunar (农历, 闰, 正/冬/腊月, 初X) is sure; "八月十五" without a marker less so.
-    marked = "l_pre" in g or leap or "l_m3" in g or (day_text or "")[:1] in ("初", "廿", "卅")
+    marked = "l_pre" in g or leap or "l_m3" in g or "l_d5" in g or (day_text or "")[:1] in ("初", "廿", "卅")
     confidence = 0.9 if marked else 0.7
     given = int(g["l_y"]) if g.get("l_y", "").isdigit() else read_number(g.get("l_y", "")) or ctx.year
     explicit = given is not None

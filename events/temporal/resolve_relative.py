@@ -231,10 +231,12 @@ def read_time(g: dict[str, str]) -> tuple[time | None, bool]:
 
 
 def _with_period(hour: int, period: str) -> int:
-    """ "下午3点" is 15:00; "中午12点" stays 12:00 and "中午1点" is 13:00; "凌晨12点" is 0:00."""
+    """ "下午3点" is 15:00; "中午12点" stays 12:00, "中午1点" is 13:00; "凌晨/夜里12点" are 0:00."""
     if patterns.DAY_PERIODS[period] == 12:
         if period in ("中午", "午间"):
             return hour + 12 if hour < 11 else hour
+        if hour == 12 and period not in ("下午", "傍晚"):
+            return 0  # "夜里12点", "晚上12点" are midnight; kept on the same day
         return hour + 12 if hour < 12 else hour
     return 0 if hour == 12 and period == "凌晨" else hour
 

@@ -50,6 +50,7 @@ def test_extract_keeps_the_reference_year_when_no_year_fits_the_clue():
         ("明天9:30", date(2024, 3, 13), time(9, 30)),
         ("今晚7时", date(2024, 3, 12), time(19, 0)),
         ("3月11日10时", date(2024, 3, 11), time(10, 0)),
+        ("去年十一月廿九下午4点半", date(2024, 1, 10), time(16, 30)),
     ],
 )
 def test_extract_attaches_a_time_to_the_day_before_it(text, start, at):
@@ -81,6 +82,15 @@ def test_extract_lets_a_listed_day_take_the_month_before_it():
     assert [(m.text, m.start) for m in mentions] == [
         ("3月11日", date(2024, 3, 11)),
         ("12日", date(2024, 3, 12)),
+    ]
+
+
+def test_extract_counts_dang_wan_from_the_day_before_it():
+    mentions = extract("3月11日，科技节开幕。当晚8时，焰火表演开始", ref=REF)
+
+    assert [(m.text, m.start, m.time) for m in mentions] == [
+        ("3月11日", date(2024, 3, 11), None),
+        ("当晚8时", date(2024, 3, 11), time(20, 0)),
     ]
 
 

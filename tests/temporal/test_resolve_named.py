@@ -17,6 +17,8 @@ REF = date(2024, 3, 15)  # a Friday; lunar year 2024 began on 2024-02-10
         ("腊月二十三", date(2025, 1, 22), date(2025, 1, 22), "lunar"),
         ("農曆臘月二十三", date(2025, 1, 22), date(2025, 1, 22), "lunar"),
         ("八月十五", date(2024, 9, 17), date(2024, 9, 17), "lunar"),
+        ("去年五月初五", date(2023, 6, 22), date(2023, 6, 22), "lunar"),
+        ("大年初十", date(2024, 2, 19), date(2024, 2, 19), "lunar"),
         ("农历十月", date(2024, 11, 1), date(2024, 11, 30), "lunar"),
         ("2020年闰四月初八", date(2020, 5, 30), date(2020, 5, 30), "lunar"),
         ("闰四月", date(2020, 5, 23), date(2020, 6, 20), "lunar"),
@@ -51,7 +53,7 @@ def test_extract_resolves_lunar_dates_festivals_and_terms(text, start, end, kind
         ("初冬时节", date(2024, 11, 7), date(2024, 12, 5), "2024-11-07/2024-12-05"),
         ("2024年冬季", date(2024, 11, 7), date(2025, 2, 2), "2024-24"),
         ("今年夏天", date(2024, 5, 5), date(2024, 8, 6), "2024-22"),
-        ("2023年春，", date(2023, 2, 4), date(2023, 5, 5), "2023-21"),
+        ("2023年春", date(2023, 2, 4), date(2023, 5, 5), "2023-21"),
     ],
 )
 def test_extract_resolves_seasons_by_solar_terms(text, start, end, edtf):
