@@ -63,6 +63,7 @@ class Article(models.Model):
     parser_version = models.CharField("解析器版本", max_length=40, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
     error = models.TextField("错误", blank=True)
+    events_found = models.PositiveIntegerField("事件数", default=0, help_text="上次解析时关联的事件数")
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
     ingested = models.DateTimeField("入库时间", null=True, blank=True)

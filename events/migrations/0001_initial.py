@@ -5,155 +5,291 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=500, unique=True, verbose_name='键')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='网址')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='标题')),
-                ('published', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('published_how', models.CharField(choices=[('given', '指定'), ('manifest', '清单'), ('inferred', '从正文推断'), ('unknown', '未知')], default='unknown', max_length=10, verbose_name='发布日期来源')),
-                ('text', models.TextField(blank=True, verbose_name='正文')),
-                ('encoding', models.CharField(blank=True, max_length=40, verbose_name='编码')),
-                ('note', models.TextField(blank=True, help_text='发布日期如何得知等说明', verbose_name='备注')),
-                ('content_hash', models.CharField(blank=True, max_length=64, verbose_name='内容哈希')),
-                ('parser_version', models.CharField(blank=True, max_length=40, verbose_name='解析器版本')),
-                ('status', models.CharField(choices=[('ok', '正常'), ('failed', '失败'), ('pending', '待处理')], default='pending', max_length=10, verbose_name='状态')),
-                ('error', models.TextField(blank=True, verbose_name='错误')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('ingested', models.DateTimeField(blank=True, null=True, verbose_name='入库时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=500, unique=True, verbose_name="键")),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="网址")),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="标题")),
+                ("published", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                (
+                    "published_how",
+                    models.CharField(
+                        choices=[
+                            ("given", "指定"),
+                            ("manifest", "清单"),
+                            ("inferred", "从正文推断"),
+                            ("unknown", "未知"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="发布日期来源",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="正文")),
+                ("encoding", models.CharField(blank=True, max_length=40, verbose_name="编码")),
+                (
+                    "note",
+                    models.TextField(blank=True, help_text="发布日期如何得知等说明", verbose_name="备注"),
+                ),
+                ("content_hash", models.CharField(blank=True, max_length=64, verbose_name="内容哈希")),
+                ("parser_version", models.CharField(blank=True, max_length=40, verbose_name="解析器版本")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("ok", "正常"), ("failed", "失败"), ("pending", "待处理")],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="错误")),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("ingested", models.DateTimeField(blank=True, null=True, verbose_name="入库时间")),
             ],
             options={
-                'verbose_name': '文章',
-                'verbose_name_plural': '文章',
-                'ordering': ['-published', 'key'],
+                "verbose_name": "文章",
+                "verbose_name_plural": "文章",
+                "ordering": ["-published", "key"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('file', '文件'), ('folder', '文件夹'), ('url', '网址')], default='folder', max_length=10, verbose_name='类型')),
-                ('location', models.CharField(blank=True, max_length=1000, verbose_name='位置')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
-                ('last_run', models.DateTimeField(blank=True, null=True, verbose_name='上次运行')),
-                ('last_error', models.TextField(blank=True, verbose_name='上次错误')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("file", "文件"), ("folder", "文件夹"), ("url", "网址")],
+                        default="folder",
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("location", models.CharField(blank=True, max_length=1000, verbose_name="位置")),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
+                ("last_run", models.DateTimeField(blank=True, null=True, verbose_name="上次运行")),
+                ("last_error", models.TextField(blank=True, verbose_name="上次错误")),
             ],
             options={
-                'verbose_name': '来源',
-                'verbose_name_plural': '来源',
-                'ordering': ['name'],
+                "verbose_name": "来源",
+                "verbose_name_plural": "来源",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uid', models.CharField(editable=False, max_length=100, unique=True, verbose_name='UID')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('kind', models.CharField(choices=[('festival', '节会'), ('signing', '签约'), ('training', '培训'), ('exhibition', '展览'), ('opening', '开放/开幕'), ('unveiling', '揭牌'), ('competition', '比赛'), ('meeting', '会议'), ('service', '服务'), ('launch', '发布/上市'), ('other', '其他')], default='other', max_length=20, verbose_name='类型')),
-                ('start', models.DateField(blank=True, null=True, verbose_name='开始')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='结束')),
-                ('time', models.TimeField(blank=True, null=True, verbose_name='时间')),
-                ('open_end', models.BooleanField(default=False, verbose_name='无结束日期')),
-                ('precision', models.CharField(choices=[('day', '日'), ('month', '月'), ('season', '季节'), ('half-year', '半年'), ('year', '年'), ('multi-year', '多年'), ('vague', '模糊')], default='day', max_length=12, verbose_name='精度')),
-                ('edtf', models.CharField(blank=True, max_length=40, verbose_name='EDTF')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='地点')),
-                ('organizers', models.JSONField(blank=True, default=dict, verbose_name='主办/协办/承办')),
-                ('figures', models.JSONField(blank=True, default=dict, verbose_name='数据')),
-                ('confidence', models.FloatField(default=0.5, verbose_name='置信度')),
-                ('status', models.CharField(choices=[('auto', '自动'), ('confirmed', '已确认'), ('hidden', '已隐藏')], default='auto', max_length=10, verbose_name='状态')),
-                ('curated_fields', models.JSONField(blank=True, default=list, verbose_name='人工修改的字段')),
-                ('match_key', models.CharField(blank=True, db_index=True, max_length=300, verbose_name='匹配键')),
-                ('sequence', models.PositiveIntegerField(default=0, verbose_name='iCal SEQUENCE')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_from', to='events.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uid", models.CharField(editable=False, max_length=100, unique=True, verbose_name="UID")),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("festival", "节会"),
+                            ("signing", "签约"),
+                            ("training", "培训"),
+                            ("exhibition", "展览"),
+                            ("opening", "开放/开幕"),
+                            ("unveiling", "揭牌"),
+                            ("competition", "比赛"),
+                            ("meeting", "会议"),
+                            ("service", "服务"),
+                            ("launch", "发布/上市"),
+                            ("other", "其他"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("start", models.DateField(blank=True, null=True, verbose_name="开始")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="结束")),
+                ("time", models.TimeField(blank=True, null=True, verbose_name="时间")),
+                ("open_end", models.BooleanField(default=False, verbose_name="无结束日期")),
+                (
+                    "precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "日"),
+                            ("month", "月"),
+                            ("season", "季节"),
+                            ("half-year", "半年"),
+                            ("year", "年"),
+                            ("multi-year", "多年"),
+                            ("vague", "模糊"),
+                        ],
+                        default="day",
+                        max_length=12,
+                        verbose_name="精度",
+                    ),
+                ),
+                ("edtf", models.CharField(blank=True, max_length=40, verbose_name="EDTF")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="地点")),
+                ("organizers", models.JSONField(blank=True, default=dict, verbose_name="主办/协办/承办")),
+                ("figures", models.JSONField(blank=True, default=dict, verbose_name="数据")),
+                ("confidence", models.FloatField(default=0.5, verbose_name="置信度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("auto", "自动"), ("confirmed", "已确认"), ("hidden", "已隐藏")],
+                        default="auto",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("curated_fields", models.JSONField(blank=True, default=list, verbose_name="人工修改的字段")),
+                (
+                    "match_key",
+                    models.CharField(blank=True, db_index=True, max_length=300, verbose_name="匹配键"),
+                ),
+                ("sequence", models.PositiveIntegerField(default=0, verbose_name="iCal SEQUENCE")),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged_from",
+                        to="events.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '事件',
-                'verbose_name_plural': '事件',
-                'ordering': ['-start', 'title'],
+                "verbose_name": "事件",
+                "verbose_name_plural": "事件",
+                "ordering": ["-start", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField(verbose_name='句子')),
-                ('span_start', models.PositiveIntegerField(verbose_name='起')),
-                ('span_end', models.PositiveIntegerField(verbose_name='止')),
-                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='日期原文')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='events.article')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='events.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence", models.TextField(verbose_name="句子")),
+                ("span_start", models.PositiveIntegerField(verbose_name="起")),
+                ("span_end", models.PositiveIntegerField(verbose_name="止")),
+                ("date_text", models.CharField(blank=True, max_length=200, verbose_name="日期原文")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="events.article",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="events.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '证据',
-                'verbose_name_plural': '证据',
-                'ordering': ['article_id', 'span_start'],
+                "verbose_name": "证据",
+                "verbose_name_plural": "证据",
+                "ordering": ["article_id", "span_start"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='events.source'),
+            model_name="article",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="events.source",
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['start', 'end'], name='events_even_start_bfe45a_idx'),
+            model_name="event",
+            index=models.Index(fields=["start", "end"], name="events_even_start_bfe45a_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['end'], name='events_even_end_a6d375_idx'),
+            model_name="event",
+            index=models.Index(fields=["end"], name="events_even_end_a6d375_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['kind', 'start'], name='events_even_kind_185ae5_idx'),
+            model_name="event",
+            index=models.Index(fields=["kind", "start"], name="events_even_kind_185ae5_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['place'], name='events_even_place_8421e1_idx'),
+            model_name="event",
+            index=models.Index(fields=["place"], name="events_even_place_8421e1_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'start'], name='events_even_status_336136_idx'),
+            model_name="event",
+            index=models.Index(fields=["status", "start"], name="events_even_status_336136_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['updated'], name='events_even_updated_9e7193_idx'),
+            model_name="event",
+            index=models.Index(fields=["updated"], name="events_even_updated_9e7193_idx"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='event_end_not_before_start'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start__isnull", True),
+                    ("end__isnull", True),
+                    ("end__gte", models.F("start")),
+                    _connector="OR",
+                ),
+                name="event_end_not_before_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='evidence',
-            index=models.Index(fields=['article', 'span_start'], name='events_evid_article_2a57e5_idx'),
+            model_name="evidence",
+            index=models.Index(fields=["article", "span_start"], name="events_evid_article_2a57e5_idx"),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.UniqueConstraint(fields=('event', 'article', 'span_start', 'span_end'), name='evidence_unique_span'),
+            model_name="evidence",
+            constraint=models.UniqueConstraint(
+                fields=("event", "article", "span_start", "span_end"), name="evidence_unique_span"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['parser_version'], name='events_arti_parser__ada2e9_idx'),
+            model_name="article",
+            index=models.Index(fields=["parser_version"], name="events_arti_parser__ada2e9_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status'], name='events_arti_status_ebe159_idx'),
+            model_name="article",
+            index=models.Index(fields=["status"], name="events_arti_status_ebe159_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['published'], name='events_arti_publish_063e39_idx'),
+            model_name="article",
+            index=models.Index(fields=["published"], name="events_arti_publish_063e39_idx"),
         ),
     ]

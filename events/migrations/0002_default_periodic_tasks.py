@@ -14,14 +14,23 @@ def create_periodic_tasks(apps, schema_editor) -> None:
     task_model = apps.get_model("django_celery_beat", "PeriodicTask")
     for name, task, hour, minute in DEFAULTS:
         schedule, _ = crontab_model.objects.get_or_create(
-            minute=minute, hour=hour, day_of_week="*", day_of_month="*", month_of_year="*", timezone="Asia/Shanghai"
+            minute=minute,
+            hour=hour,
+            day_of_week="*",
+            day_of_month="*",
+            month_of_year="*",
+            timezone="Asia/Shanghai",
         )
         # get_or_create by name: a curator's later edits to the schedule are never overwritten.
-        task_model.objects.get_or_create(name=name, defaults={"task": task, "crontab": schedule, "enabled": True})
+        task_model.objects.get_or_create(
+            name=name, defaults={"task": task, "crontab": schedule, "enabled": True}
+        )
 
 
 def delete_periodic_tasks(apps, schema_editor) -> None:
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name__in=[d[0] for d in DEFAULTS]).delete()
+    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(
+        name__in=[d[0] for d in DEFAULTS]
+    ).delete()
 
 
 class Migration(migrations.Migration):

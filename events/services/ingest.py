@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import InterfaceError, OperationalError, transaction
@@ -58,17 +58,32 @@ PARSER_VERSION = _parser_version()
 
 @dataclass
 class IngestResult:
-    """What ingesting one article did. ``status`` is "new", "changed", "unchanged" or "failed"."""
+    """What ingesting one article did. ``status`` is "new", "changed", "unchanged" or "failed".
+
+    ``events`` (the article's events) is loaded on first access for unchanged articles, so a
+    run over thousands of unchanged files makes no query per file for it.
+    """
 
     article: Article | None
     status: str
-    events: list[Event] = field(default_factory=list)
+    stored_events: list[Event] | None = None
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
     undated: int = 0
     error: str = ""
+
+    @property
+    def events(self) -> list[Event]:
+        if self.stored_events is None:
+            found = self.article is not None and self.article.pk is not None
+            self.stored_events = list(Event.objects.for_article(self.article)) if found else []
+        return self.stored_events
+
+
+# ``existing`` default: look the article up by key.
+LOOK_UP = object()
 
 
 def find_candidates(text: str, ref: date) -> list[EventCandidate]:
@@ -106,10 +121,12 @@ def ingest_article(
     source: Source | None = None,
     force: bool = False,
     encoding: str = "",
+    existing: Article | None | object = LOOK_UP,
 ) -> IngestResult:
     """Store an article and its events; re-ingesting the same ``key`` updates them in place.
 
-    Raises IngestError for refused input (empty key or text, binary-looking, too long) before
+    ``existing`` lets a caller that already loaded the stored row for ``key`` (or knows there is
+    none: ``None``) save the lookup; ``ingest_paths`` loads them in bulk. Raises IngestError for refused input (empty key or text, binary-looking, too long) before
     anything is written. Returns a "failed" result, with the error recorded on the article, when
     extraction or storage fails.
     """
@@ -131,16 +148,18 @@ def ingest_article(
         "encoding": encoding[:40],
     }
     digest = content_hash(text)
-    existing = Article.objects.filter(key=key).first()
+    if existing is LOOK_UP:
+        existing = Article.objects.filter(key=key).first()
     if existing is not None and not force and _is_current(existing, digest, published):
         _refresh_metadata(existing, fields)
-        stored = list(Event.objects.for_article(existing))
-        return IngestResult(article=existing, status="unchanged", events=stored, unchanged=len(stored))
+        return IngestResult(article=existing, status="unchanged", unchanged=existing.events_found)
     try:
         candidates = find_candidates(text, published or today)
         with transaction.atomic():
             article = _save_article(existing, key=key, text=text, digest=digest, fields=fields)
             counts = reconcile_article_events(article=article, candidates=candidates)
+            article.events_found = len(counts.events)
+            article.save(update_fields=["events_found"])
     except Exception as exc:
         article = _record_failure(key=key, text=text, fields=fields, error=exc)
         if isinstance(exc, TRANSIENT_ERRORS):
@@ -149,7 +168,7 @@ def ingest_article(
     return IngestResult(
         article=article,
         status="new" if existing is None else "changed",
-        events=counts.events,
+        stored_events=counts.events,
         created=counts.created,
         updated=counts.updated,
         unchanged=counts.unchanged,

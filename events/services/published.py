@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from lunar_python import Solar
+from events.temporal.calendars import solar_to_lunar
 
 EARLIEST_YEAR = 1990
 _SP = r"[ \t\r\n\u3000]*"  # PDF text breaks lines and spaces inside dates: "3\n月 8日"
@@ -84,8 +84,8 @@ def agreeing_years(month: int, day: int, lunar_month: int, lunar_day: int, last_
     for year in range(EARLIEST_YEAR, last_year + 1):
         if _safe_date(year, month, day) is None:
             continue
-        lunar = Solar.fromYmd(year, month, day).getLunar()
-        if lunar.getMonth() == lunar_month and lunar.getDay() == lunar_day:
+        _, month_found, day_found, leap = solar_to_lunar(date(year, month, day))
+        if (-month_found if leap else month_found, day_found) == (lunar_month, lunar_day):
             years.append(year)
     return tuple(years)
 

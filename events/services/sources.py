@@ -130,6 +130,7 @@ def ingest_paths(
     summary = IngestSummary()
     manifests: dict[Path, dict] = {}
     files = collect_files(paths)
+    stored = _stored_articles([str(path) for path in files])
     for path in progress(files) if progress else files:
         entry = load_manifest(path.parent, manifests).get(path.name, {})
         when, how = _published_for(entry, published)
@@ -144,12 +145,21 @@ def ingest_paths(
                 source=source,
                 force=force,
                 encoding=article_file.encoding,
+                existing=stored.get(str(path)),
             )
         except (IngestError, OSError) as exc:
             summary.fail(str(path), str(exc))
             continue
         summary.add(result)
     return summary
+
+
+def _stored_articles(keys: list[str], chunk: int = 500) -> dict[str, Article]:
+    """The stored articles for ``keys``, loaded a chunk at a time instead of one query per file."""
+    found: dict[str, Article] = {}
+    for i in range(0, len(keys), chunk):
+        found.update(Article.objects.in_bulk(keys[i : i + chunk], field_name="key"))
+    return found
 
 
 def _published_for(entry: dict, given: date | None) -> tuple[date | None, str | None]:
