@@ -194,7 +194,13 @@ def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
         raise Http404("no such event")
     if event.merged_into_id:
         return redirect("event", uid=event.merged_into.uid)
-    return render(request, "events/event_detail.html", {"card": _event_card(request, event)})
+    card = _event_card(request, event)
+    sources: dict[int, dict] = {}
+    for ev in card["evidence"]:
+        article = ev["item"].article
+        source = sources.setdefault(article.pk, {"article": article, "href": ev["href"], "count": 0})
+        source["count"] += 1
+    return render(request, "events/event_detail.html", {"card": card, "sources": list(sources.values())})
 
 
 def _mention_marks(article: Article) -> list[MentionMark]:

@@ -395,3 +395,15 @@ PARAM_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) |
 )
 def test_timeline_never_fails_on_any_query(client, timeline_events, params):
     assert client.get(reverse("timeline"), params).status_code == 200
+
+
+def test_event_page_lists_each_source_article_once(client, timeline_events, article):
+    event = timeline_events["festival"]
+    cite(event, article, "开幕式上，共有 15 个项目成功签约，\n总投资 16.7亿元。")
+
+    html = client.get(reverse("event", args=[event.uid])).content.decode()
+
+    assert html.count("在原文中查看：") == 1
+    assert "· 2处" in html
+    assert html.count('<blockquote class="evidence"') == 2
+    assert html.count(">科技节开幕</") == 1  # the page title, not repeated in the card
