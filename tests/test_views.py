@@ -407,3 +407,9 @@ def test_event_page_lists_each_source_article_once(client, timeline_events, arti
     assert "· 2处" in html
     assert html.count('<blockquote class="evidence"') == 2
     assert html.count(">科技节开幕</") == 1  # the page title, not repeated in the card
+
+
+def test_article_page_marks_the_parsers_mentions(client, article):
+    html = client.get(reverse("article", args=[article.pk])).content.decode()
+
+    assert '<mark class="mention" title="2024-03-11 · day">3月11日</mark>' in html
