@@ -53,7 +53,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from events import feeds  # noqa: E402
+from events import feed_text, feeds  # noqa: E402
 from events.models import Article, Event, Evidence, Source  # noqa: E402
 from events.selectors import with_sources  # noqa: E402
 
@@ -172,10 +172,10 @@ def django_ical_render(events: list[Event]) -> bytes:
             return f"kejical-{item.uid}@{HOST}"
 
         def item_title(self, item: Event) -> str:
-            return feeds.event_summary(item)
+            return feed_text.event_summary(item)
 
         def item_description(self, item: Event) -> str:
-            return feeds.event_description(item)
+            return feed_text.event_description(item)
 
         def item_link(self, item: Event) -> str:
             return f"/events/{item.uid}/"
@@ -244,6 +244,20 @@ def bench_served_feed(repeat: int) -> dict:
         "bytes": len(response.content),
         "events": response.content.count(b"BEGIN:VEVENT"),
     }
+
+
+def bench_api_uncached(repeat: int) -> dict:
+    """``GET /api/events`` in-process with the cache emptied before each request (the first reader after a change)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    urls = {"events": "/api/events", "events_filtered": "/api/events?kind=signing&from=2025-01-01&limit=20"}
+    result = {}
+    for name, url in urls.items():
+        times = []
+        for _ in range(max(repeat, 20)):
+            cache.clear()
+            times.append(best_of(lambda url=url: client.get(url), repeat=1)[0])
+        result[name] = statistics.median(times) * 1000
+    return result
 
 
 def free_port() -> int:
@@ -342,6 +356,11 @@ def main() -> None:
             f"served /calendar.ics ({served['events']} events, {served['bytes'] / 1000:.0f} KB): "
             f"cold {served['cold_ms']:.0f} ms, cached 200 {served['warm_ms']:.2f} ms, "
             f"304 {served['not_modified_ms']:.2f} ms (medians in-process)"
+        )
+        uncached = bench_api_uncached(args.repeat)
+        print(
+            f"GET /api/events with an empty cache: {uncached['events']:.1f} ms, "
+            f"filtered {uncached['events_filtered']:.1f} ms (medians in-process)"
         )
         api = bench_api(args.seconds, args.connections)
         if not api:

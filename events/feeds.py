@@ -46,33 +46,27 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from events import ical, selectors
-from events.display import format_event_date, format_figures
+from events.feed_text import (
+    calendar_name,
+    event_categories,
+    event_description,
+    event_summary,
+    feed_description,
+)
 from events.models import Event
 
 PRODID = "-//kejicalendar//科技日历 1.0//ZH"
 FEED_TZ = "Asia/Shanghai"
 MAX_FEED_EVENTS = 2000
 MAX_FEED_BYTES = 800_000  # events only; the header and VTIMEZONE add about 2 KB
-MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
-# The SUMMARY suffix word per precision, for events that are not short day ranges.
-PRECISION_WORDS = {
-    Event.Precision.DAY: "持续",
-    Event.Precision.MONTH: "整月",
-    Event.Precision.SEASON: "季节",
-    Event.Precision.HALF_YEAR: "半年",
-    Event.Precision.YEAR: "全年",
-    Event.Precision.MULTI_YEAR: "期间",
-    Event.Precision.VAGUE: "大致时间",
-}
 STATUS_WORDS = {
     Event.Status.CONFIRMED: "CONFIRMED",
     Event.Status.AUTO: "TENTATIVE",
     Event.Status.HIDDEN: "CANCELLED",
 }
-ORGANIZER_LABELS = {"hosts": "主办", "co_organizers": "协办", "undertakers": "承办"}
 
 
 @dataclass(frozen=True)
@@ -106,73 +100,6 @@ def feed_path(query: FeedQuery) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def calendar_name(query: FeedQuery) -> str:
-    """A Chinese calendar name that says what the filters select: 科技日历 · 签约 · 金谷 · 2024-03-01起."""
-    f = query.filters
-    parts = ["科技日历"]
-    if f.kind:
-        parts.append(str(Event.Kind(f.kind).label))
-    if f.place:
-        parts.append(f.place)
-    if f.q:
-        parts.append(f"“{f.q}”")
-    if f.source:
-        parts.append(f"来源：{f.source}")
-    if f.precision:
-        parts.append(f"精度：{Event.Precision(f.precision).label}")
-    if f.date_from or f.date_to:
-        span = f"{f.date_from.isoformat() if f.date_from else ''}{'—' if f.date_from and f.date_to else ''}"
-        span += f.date_to.isoformat() if f.date_to else ""
-        parts.append(span + ("起" if not f.date_to else "" if f.date_from else "止"))
-    if query.coarse:
-        parts.append("含粗略日期")
-    return " · ".join(parts)
-
-
-def _is_short_day_event(event: Event) -> bool:
-    return event.precision == Event.Precision.DAY and (event.end - event.start).days < 14
-
-
-def event_summary(event: Event) -> str:
-    """The title; a coarse or long event says its span and precision: 某事（2025年3月，整月）."""
-    if _is_short_day_event(event):
-        return event.title
-    label = format_event_date(start=event.start, end=event.end, precision=event.precision, edtf=event.edtf)
-    label = label.replace("（", "").replace("）", "")  # 2021—2025年（“十四五”） → 2021—2025年“十四五”
-    return f"{event.title}（{label}，{PRECISION_WORDS.get(event.precision, '大致时间')}）"
-
-
-def event_description(event: Event) -> str:
-    """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs."""
-    lines = [
-        "日期："
-        + format_event_date(
-            start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, time=event.time
-        )
-    ]
-    figures = format_figures(event.figures or {})
-    if figures:
-        lines.append(f"数据：{figures}")
-    for key, label in ORGANIZER_LABELS.items():
-        names = (event.organizers or {}).get(key) or []
-        if names:
-            lines.append(f"{label}：{'、'.join(names)}")
-    evidence = list(event.evidence.all())
-    if evidence:
-        sentence = " ".join(evidence[0].sentence.split())
-        if len(sentence) > MAX_EVIDENCE_CHARS:
-            sentence = sentence[:MAX_EVIDENCE_CHARS] + "……"
-        lines.append(f"原文：“{sentence}”")
-    seen: set[int] = set()
-    for ev in evidence:
-        if ev.article_id in seen:
-            continue
-        seen.add(ev.article_id)
-        article = ev.article
-        lines.append(f"来源：{article.title or article.key} {article.url or article.key}".rstrip())
-    return "\n".join(lines)
-
-
 def _date_lines(event: Event) -> list[bytes]:
     """All-day with an exclusive DTEND, or a local time in Asia/Shanghai (see the module docstring)."""
     if event.time is None:
@@ -186,12 +113,6 @@ def _date_lines(event: Event) -> list[bytes]:
             ical.local_line("DTEND", datetime.combine(event.end + timedelta(days=1), dtime(0)), FEED_TZ)
         )
     return lines
-
-
-def event_categories(event: Event) -> list[str]:
-    """The kind's Chinese label, then the place when there is one."""
-    label = str(Event.Kind(event.kind).label) if event.kind in Event.Kind.values else event.kind
-    return [label, event.place] if event.place else [label]
 
 
 def build_event(event: Event, *, host: str, url: str) -> bytes:
@@ -285,28 +206,38 @@ def build_calendar(
     return head[: -len(end)] + (_vtimezone() if timed else b"") + b"".join(chunks) + end
 
 
-def _feed_description(query: FeedQuery) -> str:
-    coarse = "含月份、季节、年份和时期等粗略日期的事件" if query.coarse else "只含精确到日、不超过14天的事件"
-    return f"科技日历：本地新闻中带日期的科技活动（{coarse}；默认含近12个月及以后的事件）。"
+@dataclass(frozen=True)
+class RenderedFeed:
+    """A rendered feed with its validators, cached together so a 304 never hashes the body."""
+
+    body: bytes
+    etag: str  # strong: a hash of the exact bytes
+    last_modified: int | None  # newest event change in the feed, as a Unix time
 
 
-def _render(
-    query: FeedQuery, *, host: str, scheme: str, today: date, now: datetime
-) -> tuple[bytes, datetime | None]:
+def _render(query: FeedQuery, *, host: str, scheme: str, today: date, now: datetime) -> RenderedFeed:
     events = list(
         selectors.calendar_events(
             filters=query.filters, coarse=query.coarse, today=today, now=now, limit=MAX_FEED_EVENTS + 1
         )
     )
     body = build_calendar(
-        events, host=host, scheme=scheme, name=calendar_name(query), description=_feed_description(query)
+        events,
+        host=host,
+        scheme=scheme,
+        name=calendar_name(query.filters, coarse=query.coarse),
+        description=feed_description(coarse=query.coarse),
     )
     newest = max((e.updated for e in events), default=None)
-    return body, newest
+    return RenderedFeed(
+        body=body,
+        etag='"' + hashlib.sha256(body).hexdigest()[:40] + '"',
+        last_modified=int(newest.timestamp()) if newest else None,
+    )
 
 
-def cached_feed(query: FeedQuery, *, host: str, scheme: str) -> tuple[bytes, datetime | None]:
-    """The feed's bytes and newest change, rendered at most once per change of the data and per day."""
+def cached_feed(query: FeedQuery, *, host: str, scheme: str) -> RenderedFeed:
+    """The feed, rendered at most once per change of the data and per day (the window moves daily)."""
     now = timezone.now()
     today = timezone.localdate(now)
     return selectors.cached_until_change(
@@ -334,15 +265,13 @@ def calendar_feed(request: HttpRequest, kind: str | None = None) -> HttpResponse
     canonical = feed_path(query)
     if request.get_full_path() != canonical:
         return HttpResponsePermanentRedirect(canonical)
-    body, newest = cached_feed(query, host=request.get_host(), scheme=request.scheme)
-    etag = '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
-    last_modified = int(newest.timestamp()) if newest else None
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    feed = cached_feed(query, host=request.get_host(), scheme=request.scheme)
+    response = get_conditional_response(request, etag=feed.etag, last_modified=feed.last_modified)
     if response is None:
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(feed.body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="kejicalendar.ics"'
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
+    response["ETag"] = feed.etag
+    if feed.last_modified is not None:
+        response["Last-Modified"] = http_date(feed.last_modified)
     patch_cache_control(response, public=True, max_age=3600)
     return response

@@ -430,3 +430,30 @@ def test_feed_uid_survives_reingestion_and_sequence_is_bumped(client):
         assert vevent["SEQUENCE"] == before[title]["SEQUENCE"] + 1
         assert vevent["DTSTART"].dt == later
     assert before[festival]["DTSTART"].dt == SOON
+
+
+def test_feed_text_and_source_filters(client, article):
+    signing = make_event(
+        "项目签约", article=article, start=SOON, sentence="共有15个项目成功签约，总投资16.7亿元。"
+    )
+    make_event("科技节", start=SOON)
+
+    by_text = fetch(client, "/calendar.ics?q=%E6%80%BB%E6%8A%95%E8%B5%84").content
+    by_source = fetch(client, "/calendar.ics?source=%E6%99%8B%E4%B8%AD%E6%97%A5%E6%8A%A5").content
+
+    assert set(vevents(by_text)) == {signing.uid}
+    assert set(vevents(by_source)) == {signing.uid}
+
+
+def test_feed_head_and_preflight(client):
+    make_event(start=SOON)
+
+    head = client.head("/calendar.ics")
+    preflight = client.options(
+        "/calendar.ics", HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+
+    assert head.status_code == 200 and head["ETag"]
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert client.post("/calendar.ics").status_code == 405

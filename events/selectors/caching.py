@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db import connection
 
 from events.models import Article, Event
 
@@ -19,13 +19,23 @@ CACHE_SECONDS = 24 * 3600
 def events_version() -> str:
     """A token that changes whenever any event or article is added, changed or deleted.
 
-    Count plus newest ``updated`` of both tables: two cheap aggregates. It relies on every write
-    moving ``updated`` forward (``auto_now``, and the curation services' bulk updates set it too);
-    a write that set ``updated`` into the past without adding or deleting a row would go unseen.
+    Count plus newest ``updated`` of both tables. It relies on every write moving ``updated``
+    forward (``auto_now``, and the curation services' bulk updates set it too); a write that set
+    ``updated`` into the past without adding or deleting a row would go unseen.
+
+    Raw SQL because this runs on every API and feed request: four scalar subqueries in one round
+    trip, each answered from an index (MAX from the ``updated`` index, COUNT from the smallest one),
+    where one ORM ``aggregate(Count, Max)`` per table reads every row.
     """
-    events = Event.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    articles = Article.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    return f"{events['n']}:{events['last']}:{articles['n']}:{articles['last']}"
+    quote = connection.ops.quote_name
+    parts = []
+    for model in (Event, Article):
+        table = quote(model._meta.db_table)
+        parts += [f"(SELECT MAX({quote('updated')}) FROM {table})", f"(SELECT COUNT(*) FROM {table})"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    return ":".join(str(value) for value in row)
 
 
 def cached_until_change(name: str, parts: tuple, build: Callable[[], T]) -> T:

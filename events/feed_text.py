@@ -1,0 +1,104 @@
+"""What a feed says in Chinese: event SUMMARY (with the precision of coarse dates), DESCRIPTION, names.
+
+Text only; the iCalendar writing is in events/feeds.py and events/ical.py.
+"""
+
+from __future__ import annotations
+
+from events.display import format_event_date, format_figures
+from events.models import Event
+from events.selectors import EventFilters
+from events.selectors.events import SHORT_RANGE_DAYS
+
+MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
+# The SUMMARY suffix word per precision, for events that are not short day ranges.
+PRECISION_WORDS = {
+    Event.Precision.DAY: "持续",
+    Event.Precision.MONTH: "整月",
+    Event.Precision.SEASON: "季节",
+    Event.Precision.HALF_YEAR: "半年",
+    Event.Precision.YEAR: "全年",
+    Event.Precision.MULTI_YEAR: "期间",
+    Event.Precision.VAGUE: "大致时间",
+}
+
+ORGANIZER_LABELS = {"hosts": "主办", "co_organizers": "协办", "undertakers": "承办"}
+
+
+def calendar_name(filters: EventFilters, *, coarse: bool) -> str:
+    """A Chinese calendar name that says what the filters select: 科技日历 · 签约 · 金谷 · 2024-03-01起."""
+    f = filters
+    parts = ["科技日历"]
+    if f.kind:
+        parts.append(str(Event.Kind(f.kind).label))
+    if f.place:
+        parts.append(f.place)
+    if f.q:
+        parts.append(f"“{f.q}”")
+    if f.source:
+        parts.append(f"来源：{f.source}")
+    if f.precision:
+        parts.append(f"精度：{Event.Precision(f.precision).label}")
+    if f.date_from or f.date_to:
+        span = f"{f.date_from.isoformat() if f.date_from else ''}{'—' if f.date_from and f.date_to else ''}"
+        span += f.date_to.isoformat() if f.date_to else ""
+        parts.append(span + ("起" if not f.date_to else "" if f.date_from else "止"))
+    if coarse:
+        parts.append("含粗略日期")
+    return " · ".join(parts)
+
+
+def _is_short_day_event(event: Event) -> bool:
+    return event.precision == Event.Precision.DAY and (event.end - event.start).days < SHORT_RANGE_DAYS
+
+
+def event_summary(event: Event) -> str:
+    """The title; a coarse or long event says its span and precision: 某事（2025年3月，整月）."""
+    if _is_short_day_event(event):
+        return event.title
+    label = format_event_date(start=event.start, end=event.end, precision=event.precision, edtf=event.edtf)
+    label = label.replace("（", "").replace("）", "")  # 2021—2025年（“十四五”） → 2021—2025年“十四五”
+    return f"{event.title}（{label}，{PRECISION_WORDS.get(event.precision, '大致时间')}）"
+
+
+def event_description(event: Event) -> str:
+    """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs."""
+    lines = [
+        "日期："
+        + format_event_date(
+            start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, time=event.time
+        )
+    ]
+    figures = format_figures(event.figures or {})
+    if figures:
+        lines.append(f"数据：{figures}")
+    for key, label in ORGANIZER_LABELS.items():
+        names = (event.organizers or {}).get(key) or []
+        if names:
+            lines.append(f"{label}：{'、'.join(names)}")
+    evidence = list(event.evidence.all())
+    if evidence:
+        sentence = " ".join(evidence[0].sentence.split())
+        if len(sentence) > MAX_EVIDENCE_CHARS:
+            sentence = sentence[:MAX_EVIDENCE_CHARS] + "……"
+        lines.append(f"原文：“{sentence}”")
+    seen: set[int] = set()
+    for ev in evidence:
+        if ev.article_id in seen:
+            continue
+        seen.add(ev.article_id)
+        article = ev.article
+        lines.append(f"来源：{article.title or article.key} {article.url or article.key}".rstrip())
+    return "\n".join(lines)
+
+
+def event_categories(event: Event) -> list[str]:
+    """The kind's Chinese label, then the place when there is one."""
+    label = str(Event.Kind(event.kind).label) if event.kind in Event.Kind.values else event.kind
+    return [label, event.place] if event.place else [label]
+
+
+def feed_description(*, coarse: bool) -> str:
+    """The calendar's DESCRIPTION: what the feed holds."""
+    coarse = "含月份、季节、年份和时期等粗略日期的事件" if coarse else "只含精确到日、不超过14天的事件"
+    return f"科技日历：本地新闻中带日期的科技活动（{coarse}；默认含近12个月及以后的事件）。"
