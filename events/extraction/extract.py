@@ -17,7 +17,7 @@ from events import temporal
 from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
 from .figures import find_figures
 from .organizers import find_organizers
-from .places import best_place, home_place, home_places
+from .places import best_place, find_places, home_place, home_places
 from .text import Document, Sentence
 from .titles import event_key, generic_head
 from .triggers import Occurrence, find_occurrences
@@ -86,6 +86,7 @@ def _read_sentence(
     evidence = _evidence(doc, sentence)
     figures = find_figures(flat)
     organizers = find_organizers(flat)
+    places = find_places(flat)
     for occ in occurrences:
         referent = _referent(drafts, occ, sentence.report)
         if referent is not None:
@@ -93,7 +94,7 @@ def _read_sentence(
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
-        draft = _new_draft(doc, sentence, occ, mentions, drafts)
+        draft = _new_draft(doc, sentence, occ, mentions, drafts, places)
         draft.place = draft.place or home_place(flat, homes)
         own = [f for f in figures if _figure_owner(occurrences, f[0]) is occ]
         _attach(
@@ -103,7 +104,12 @@ def _read_sentence(
 
 
 def _new_draft(
-    doc: Document, sentence: Sentence, occ: Occurrence, mentions: list[FlatMention], drafts: list[Draft]
+    doc: Document,
+    sentence: Sentence,
+    occ: Occurrence,
+    mentions: list[FlatMention],
+    drafts: list[Draft],
+    places: list[tuple[int, str]],
 ) -> Draft:
     """A draft for a new occurrence, dated by its sentence or by the report's discourse."""
     flat = doc.text(sentence)
@@ -112,7 +118,7 @@ def _new_draft(
     found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual)
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic = occ.habitual, occ.generic
-    draft.place = best_place(flat, occ.start)
+    draft.place = best_place(flat, occ.start, places)
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
     elif occ.date_anaphor:

@@ -15,6 +15,7 @@ _STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS)))
 _SUBJECT_UNIT_RE = re.compile(
     r"(?:^|[，,])([\u4e00-\u9fff]{2}[省市区县])(?=" + "|".join(P.SUBJECT_ADVERBS) + ")"
 )
+_MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
 _SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
 
 
@@ -41,10 +42,13 @@ def find_places(sentence: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def best_place(sentence: str, near: int) -> str:
+def best_place(sentence: str, near: int, places: list[tuple[int, str]] | None = None) -> str:
     """The place of an event whose trigger is at ``near``: one naming an administrative
-    unit (县, 镇, 村…) is preferred over a bare "核桃园", then the nearest before the trigger."""
-    places = find_places(sentence)
+    unit (县, 镇, 村…) is preferred over a bare "核桃园", then the nearest before the trigger.
+
+    ``places`` is ``find_places(sentence)`` when the caller already has it.
+    """
+    places = find_places(sentence) if places is None else places
     if not places:
         return ""
     admin = [p for p in places if any(unit in p[1] for unit in P.ADMIN_UNITS)]
@@ -56,7 +60,8 @@ def best_place(sentence: str, near: int) -> str:
 def _place_after(sentence: str, start: int) -> str:
     """The place phrase starting at ``start``, cut before the verb that follows it, or ""."""
     end = start
-    while end < len(sentence) and (is_name_char(sentence[end]) or sentence[end] in "（）()"):
+    limit = min(len(sentence), start + _MAX_PLACE)
+    while end < limit and (is_name_char(sentence[end]) or sentence[end] in "（）()"):
         end += 1
     run = sentence[start:end]
     stop = _STOP_RE.search(run, 1)

@@ -16,6 +16,7 @@ from events.temporal.normalize import normalize
 
 from . import patterns as P
 
+MAX_SENTENCE = 600  # characters
 _SPACES = " \t\r\u3000\xa0\u2002\u2003"
 _WHITESPACE_RE = re.compile(r"\s+")
 _QUOTE_RE = re.compile("[" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES) + "]")
@@ -274,8 +275,21 @@ class _Splitter:
     def add(self, start: int, end: int) -> None:
         """Record the body sentence ``flat[start:end]``."""
         if self.flat[start:end].strip():
-            self.sentences.append(Sentence(start, end, self.paragraph, self.report))
+            self._append(start, end)
             self.body = True
+
+    def _append(self, start: int, end: int) -> None:
+        """Append a sentence, cut at a comma into pieces of at most MAX_SENTENCE characters.
+
+        Real sentences are far shorter; the cut keeps the per-sentence work linear on
+        junk input (a whole file without a full stop).
+        """
+        while end - start > MAX_SENTENCE:
+            cut = self.flat.rfind("，", start + 1, start + MAX_SENTENCE)
+            cut = cut + 1 if cut > start else start + MAX_SENTENCE
+            self.sentences.append(Sentence(start, cut, self.paragraph, self.report))
+            start = cut
+        self.sentences.append(Sentence(start, end, self.paragraph, self.report))
 
     def end_paragraph(self, para_start: int, start: int, end: int) -> None:
         """Close the paragraph ``flat[para_start:end]`` whose last sentence is ``flat[start:end]``."""
@@ -284,7 +298,7 @@ class _Splitter:
             if self.body:
                 self._new_report()
             if text.strip():
-                self.sentences.append(Sentence(start, end, self.paragraph, self.report))
+                self._append(start, end)
         else:
             self.add(start, end)
         if _is_byline(text):

@@ -224,3 +224,11 @@ def test_extract_events_same_day_anaphor_names_the_unveiled_thing():
         date(2024, 2, 28),
     )
     assert unveiling.evidence[0].date_text == "当天"
+
+
+def test_extract_events_dense_text_without_full_stops_stays_linear():
+    text = "3月11日科技节在广场开幕由区委主办共有15个项目成功签约" * 1000
+    started = time.perf_counter()
+    extract_events(text, ref=REF)
+
+    assert time.perf_counter() - started < 5
