@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _TOUCH = re.compile(patterns.GAP)
 _TIME_GAP = re.compile(r"[ \t\r\n，,]{0,2}")
-_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday"}
+_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1
 
 

@@ -148,11 +148,22 @@ DAY_PERIODS: dict[str, int] = {
 # Festivals and solar terms that are also ordinary words or numbers ("六一" is 61, "大雪" is
 # heavy snow, "元宵" is the dumpling): read only with a year before them or a context word after.
 # "六一" and "五一" alone are nearly always the holidays in news (numbers are written 61, 51).
-AMBIGUOUS_FESTIVALS = frozenset({"七一", "八一", "五四", "元宵", "腊八", "小年", "国庆", "圣诞", "二月二"})
+# "清明" alone is often "clean" ("政治清明"); "清明节" is always the day.
+AMBIGUOUS_FESTIVALS = frozenset(
+    {"七一", "八一", "五四", "元宵", "腊八", "小年", "国庆", "圣诞", "二月二", "清明"}
+)
 AMBIGUOUS_TERMS = frozenset(
-    {"雨水", "小雪", "大雪", "霜降", "寒露", "白露", "小寒", "大寒", "小暑", "大暑", "小满"}
+    {"雨水", "小雪", "大雪", "霜降", "寒露", "白露", "小寒", "大寒", "小暑", "大暑", "小满", "清明"}
 )
 AMBIGUOUS_SEASONS = frozenset({"春", "夏", "秋", "冬"})
+# Seasons that are usually figures of speech ("资本寒冬", "科技的春天" is left in: rarer):
+# read only with a year before them or a time word after.
+FIGURATIVE_SEASONS = frozenset({"寒冬", "严冬", "金秋"})
+SEASON_CONTEXT = r"时节|季节|时分|之际"
+# "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name.
+RELATIVE_DAY_GUARD = (
+    r"(?<![的好])(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
+)
 DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
@@ -206,7 +217,7 @@ SHORT_YEAR_NEXT = (
 
 _unambiguous_festivals = [n for n in FESTIVAL_NAMES if n not in AMBIGUOUS_FESTIVALS]
 _unambiguous_terms = [n for n in SOLAR_TERM_NAMES if n not in AMBIGUOUS_TERMS]
-_multi_seasons = [n for n in SEASON_NAMES if n not in AMBIGUOUS_SEASONS]
+_multi_seasons = [n for n in SEASON_NAMES if n not in AMBIGUOUS_SEASONS | FIGURATIVE_SEASONS]
 
 _FAMILIES: list[tuple[str, str]] = [
     (
@@ -282,7 +293,7 @@ _FAMILIES: list[tuple[str, str]] = [
         r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
     ),
     ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个])(?P<mpart_s>月初|月底|月末)"),
-    ("rday", rf"(?P<rday>{_alternation(RELATIVE_DAYS)})"),
+    ("rday", RELATIVE_DAY_GUARD.format(words=_alternation(RELATIVE_DAYS))),
     ("aday", rf"(?P<aday>{_alternation(ANCHORED_DAYS)})"),
     (
         "week",
@@ -292,7 +303,8 @@ _FAMILIES: list[tuple[str, str]] = [
     ("vague", rf"(?P<vague>{_alternation([*VAGUE_DAYS, *VAGUE_YEARS])})"),
     (
         "season",
-        rf"(?:(?P<season>{_alternation(_multi_seasons)})(?P<season_suf>时节|季节|时分|之际)?"
+        rf"(?:(?P<season>{_alternation(_multi_seasons)}|(?<=年)(?:{_alternation(FIGURATIVE_SEASONS)})"
+        rf"|(?:{_alternation(FIGURATIVE_SEASONS)})(?={SEASON_CONTEXT}))(?P<season_suf>{SEASON_CONTEXT})?"
         r"|(?<=年)(?P<season_b>[春夏秋冬])(?=[，,。、；;：\s）)]|$))",
     ),
     (

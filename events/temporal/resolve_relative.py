@@ -171,27 +171,24 @@ def _span(ref: date, count: float, unit: str, direction: str) -> Reading | None:
         other = _shift(ref, int(sign * days))
     if other is None:
         return None
+    whole_years = unit == "year" and count == int(count)
+    precision = _span_precision(unit, whole_years)
     if direction == "back":
-        if unit == "year" and count == int(count):
+        if whole_years:
             other = date(ref.year - int(count), 1, 1) if ref.year - int(count) >= 1 else None
         if other is None:
             return None
-        precision = (
-            Precision.MULTI_YEAR
-            if unit == "year"
-            else (Precision.MONTH if unit in ("month", "quarter") else Precision.DAY)
-        )
-        edtf_from = f"{other.year:04d}" if unit == "year" else other.isoformat()
+        edtf_from = f"{other.year:04d}" if whole_years else other.isoformat()
         return Reading(other, ref, precision, Kind.RELATIVE, edtf_from, ref.isoformat(), 0.8)
     end = _shift(other, -1) or other
-    precision = (
-        Precision.MULTI_YEAR
-        if unit == "year" and count > 1
-        else Precision.DAY
-        if unit in ("day", "week")
-        else Precision.MONTH
-    )
     return days_reading(ref, end, precision, Kind.RELATIVE, 0.7)
+
+
+def _span_precision(unit: str, whole_years: bool) -> Precision:
+    """Whole years back or ahead are multi-year; "半年来" and months are month; days and weeks day."""
+    if whole_years:
+        return Precision.MULTI_YEAR
+    return Precision.DAY if unit in ("day", "week") else Precision.MONTH
 
 
 def _first_units(ctx: Context, count: int, unit: str) -> Reading | None:

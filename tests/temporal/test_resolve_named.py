@@ -54,6 +54,7 @@ def test_extract_resolves_lunar_dates_festivals_and_terms(text, start, end, kind
         ("2024年冬季", date(2024, 11, 7), date(2025, 2, 2), "2024-24"),
         ("今年夏天", date(2024, 5, 5), date(2024, 8, 6), "2024-22"),
         ("2023年春", date(2023, 2, 4), date(2023, 5, 5), "2023-21"),
+        ("金秋时节", date(2024, 8, 7), date(2024, 11, 6), "2024-23"),
     ],
 )
 def test_extract_resolves_seasons_by_solar_terms(text, start, end, edtf):

@@ -45,6 +45,7 @@ REF = date(2024, 3, 15)  # a Friday; every case counts from it
         ("3年来", date(2021, 1, 1), date(2024, 3, 15)),
         ("近三年", date(2021, 1, 1), date(2024, 3, 15)),
         ("两个月来", date(2024, 1, 15), date(2024, 3, 15)),
+        ("半年来", date(2023, 9, 15), date(2024, 3, 15)),
         ("今年前三季度", date(2024, 1, 1), date(2024, 9, 30)),
         ("今年", date(2024, 1, 1), date(2024, 12, 31)),
         ("去年", date(2023, 1, 1), date(2023, 12, 31)),
@@ -90,6 +91,8 @@ def test_extract_counts_tong_nian_from_the_last_year_mentioned():
     assert [(m.text, m.edtf) for m in mentions] == [("2019年", "2019"), ("同年12月", "2019-12")]
 
 
-@pytest.mark.parametrize("text", ["一周三次", "每周三", "3个月", "5年", "15天", "上周期"])
+@pytest.mark.parametrize(
+    "text", ["一周三次", "每周三", "3个月", "5年", "15天", "上周期", "共创美好的明天", "今日头条", "先天后天"]
+)
 def test_extract_leaves_counts_without_a_direction(text):
     assert extract(text, ref=REF) == []
