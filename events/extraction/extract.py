@@ -206,11 +206,41 @@ def _with_date_text(evidence: EvidenceSpan, link: DateLink | None) -> EvidenceSp
 
 
 def _merge(drafts: list[Draft]) -> list[EventCandidate]:
-    """One candidate per key, in order of first mention; the best-dated draft gives the date and title."""
-    groups: dict[str, list[Draft]] = {}
+    """One candidate per event, in order of first mention; the best-dated draft gives date and title.
+
+    Drafts with the same key are one event, unless their own sentences date them to
+    different days ("3月5日…培训班开班" and "3月9日…培训班开班" in two reports): those stay
+    apart, the later ones keyed "key#2", "key#3".
+    """
+    groups: dict[str, list[list[Draft]]] = {}
     for draft in drafts:
-        groups.setdefault(event_key(draft.kind, draft.title), []).append(draft)
-    return [_candidate(key, group) for key, group in groups.items()]
+        clusters = groups.setdefault(event_key(draft.kind, draft.title), [])
+        own = _own_dates(draft)
+        if own is None:
+            target = clusters[-1] if clusters else None
+        else:
+            target = next((c for c in clusters if _cluster_dates(c) in (None, own)), None)
+        if target is None:
+            clusters.append([draft])
+        else:
+            target.append(draft)
+    keyed = [
+        (cluster[0].trigger, key if n == 0 else f"{key}#{n + 1}", cluster)
+        for key, clusters in groups.items()
+        for n, cluster in enumerate(clusters)
+    ]
+    return [_candidate(key, cluster) for _, key, cluster in sorted(keyed, key=lambda k: k[0])]
+
+
+def _own_dates(draft: Draft) -> tuple[date, date] | None:
+    """(start, end) when the draft's own sentence dates it, else None."""
+    link = draft.link
+    return (link.start, link.end) if link is not None and link.source == "sentence" else None
+
+
+def _cluster_dates(cluster: list[Draft]) -> tuple[date, date] | None:
+    """The first own-sentence dates in a cluster of drafts, or None."""
+    return next((d for d in map(_own_dates, cluster) if d is not None), None)
 
 
 def _candidate(key: str, group: list[Draft]) -> EventCandidate:
