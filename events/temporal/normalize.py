@@ -7,6 +7,7 @@ patterns allow short runs of it between the tokens of one expression instead.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 try:  # opencc is a declared dependency; the guard only keeps a broken install from hiding all dates.
@@ -22,6 +23,7 @@ _WIDTH = str.maketrans(
     "０１２３４５６７８９．／－：～　○Ｏ",
     "0123456789./-:~ 〇〇",
 )
+_NEEDS_WIDTH = re.compile("[０-９．／－：～　○Ｏ]")
 
 
 def normalize(text: str) -> str:
@@ -30,7 +32,8 @@ def normalize(text: str) -> str:
     Falls back to converting character by character when OpenCC's phrase-level
     conversion changes the length (it can merge or split a phrase), so offsets stay valid.
     """
-    text = text.translate(_WIDTH)
+    if _NEEDS_WIDTH.search(text):  # str.translate is slow on CJK text; most text has nothing to change
+        text = text.translate(_WIDTH)
     if _T2S is None or text.isascii():
         return text
     try:
