@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _TOUCH = re.compile(patterns.GAP)
 _TIME_GAP = re.compile(r"[ \t\r\n，,]{0,2}")
 _GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday"}
+# Relative words a printed date may restate in brackets: "昨天（3月14日）".
+_RESTATABLE = {"rday", "aday", "week", "fest"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1
 
 
@@ -64,6 +66,8 @@ def _pairwise(norm: str, pieces: list[Piece], merge) -> list[Piece]:
 
 
 def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
+    if left.family in _RESTATABLE and right.family in _GREGORIAN and _is_day(left) and _is_day(right):
+        return _restate(norm, left, right)
     if right.reading.clue and _is_day(left) and left.family in _GREGORIAN:
         date_piece, clue_piece = left, right
     elif left.reading.clue and _is_day(right) and right.family in _GREGORIAN:
@@ -84,6 +88,26 @@ def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
     )
     left.end = end
     left.family = date_piece.family
+    return left
+
+
+def _restate(norm: str, left: Piece, right: Piece) -> Piece | None:
+    """ "昨天（3月14日）", "下周一（3月18日）": one mention; the printed date wins a disagreement."""
+    gap = norm[left.end : right.start]
+    close = patterns.CLUE_CLOSE.match(norm, right.end)
+    if (
+        not ("（" in gap or "(" in gap)
+        or close is None
+        or not patterns.CLUE_GAP.fullmatch(norm, left.end, right.start)
+    ):
+        return None
+    printed = right.reading
+    if printed.start == left.reading.start:
+        reading = printed.but(confidence=max(printed.confidence, 0.95), note="")
+    else:
+        note = f"the word before this date points to {left.reading.start.isoformat()}"
+        reading = printed.but(confidence=min(printed.confidence, 0.5), note=note)
+    left.reading, left.end, left.family = reading, close.end(), right.family
     return left
 
 

@@ -56,6 +56,9 @@ from .resolve_named import NAMED_RESOLVERS
 from .resolve_relative import RELATIVE_RESOLVERS
 from .types import Kind, Precision
 
+# A year-less date more than this many days after ref keeps ref's year but loses confidence.
+FAR_AHEAD_DAYS = 183
+
 
 def resolve(family: str, g: dict[str, str], ctx: Context) -> Reading | None:
     """The reading of one matched expression, or None when the match is not a date after all."""
@@ -117,6 +120,10 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
         reading = _month_reading(year, month, month2 or month, g, kind, confidence)
         if reading is not None and reading.valid:
             reading.year_inferred = inferred
+            if inferred and ctx.inherit_year is None and (reading.start - ctx.ref).days > FAR_AHEAD_DAYS:
+                # "12月28日" read on 5 January is probably last December: keep the rule, say so.
+                reading.confidence = min(reading.confidence, 0.5)
+                reading.note = "year taken from the reference day; the date is months after it"
     if reading is None or not reading.valid:
         return reading
     return _open(reading, g.get("open"), ctx.ref)

@@ -29,6 +29,26 @@ def test_extract_merges_a_date_with_the_clue_beside_it(text, ref, day):
     assert mention.confidence >= 0.9
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("昨天（3月11日）", date(2024, 3, 11)),
+        ("下周一（3月18日）", date(2024, 3, 18)),
+        ("国庆节（10月1日）", date(2024, 10, 1)),
+    ],
+)
+def test_extract_merges_a_relative_word_with_the_date_restating_it(text, day):
+    [mention] = extract(text, ref=REF)
+
+    assert (mention.text, mention.start, mention.confidence, mention.note) == (text, day, 0.95, "")
+
+
+def test_extract_trusts_the_printed_date_over_the_word_before_it():
+    [mention] = extract("昨天（3月9日）", ref=REF)
+
+    assert (mention.start, mention.confidence, bool(mention.note)) == (date(2024, 3, 9), 0.5, True)
+
+
 def test_extract_keeps_a_printed_year_when_its_clue_disagrees():
     [mention] = extract("2024年3月11日（星期二）", ref=REF)
 

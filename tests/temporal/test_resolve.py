@@ -122,6 +122,12 @@ def test_extract_reads_times_of_day(text, at):
     assert (mention.text, mention.time, mention.start) == (text, at, REF)
 
 
+def test_extract_doubts_a_year_less_date_months_after_the_reference_day():
+    [mention] = extract("12月28日", ref=date(2024, 1, 5))
+
+    assert (mention.start, mention.confidence, bool(mention.note)) == (date(2024, 12, 28), 0.5, True)
+
+
 def test_extract_reads_a_year_before_a_quoted_title():
     mention = _one("2025“青春之约”")
 
