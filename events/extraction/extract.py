@@ -147,7 +147,13 @@ def _date_by_anchor(draft: Draft, anchor: Draft, anaphor: str, doc: Document, se
         link.open_end,
     )
     draft.place = draft.place or anchor.place
-    occasion = anaphor.removesuffix("上").removesuffix("现场").removesuffix("当天").removesuffix("当日")
+    occasion = (
+        anaphor.removeprefix("在")
+        .removesuffix("上")
+        .removesuffix("现场")
+        .removesuffix("当天")
+        .removesuffix("当日")
+    )
     if occasion.endswith(("式", "会", "仪式")):
         draft.title = generic_head(anchor.title) + occasion + draft.title
 

@@ -9,7 +9,7 @@ from .titles import split_top_level
 
 # Lists are bounded (120 characters) so a long unpunctuated run cannot make matching quadratic.
 _ROLE_RE = re.compile(
-    r"([^，,。；;：:]{1,120}?)(?:共同)?(" + "|".join(P.ORGANIZER_ROLES) + r")(?:单位)?(?=[，,。；;、]|$)"
+    r"([^，,。；;：:]{1,120}?)(?:共同)?(" + "|".join(P.ORGANIZER_ROLES) + r")(?:单位)?(?=[，,。；;、的]|$)"
 )
 _LABELLED_RE = re.compile(
     r"(" + "|".join(P.ORGANIZER_ROLES) + r")单位(?:为|是|:|：)([^。；;]{1,120}?)(?=[，,。；;]|$)"

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .text import quoted_ranges, split_clauses
-from .titles import clean_subject, counted_title, kind_of_name, strip_adverbs, trim_list, walk_noun_phrase
+from .titles import (
+    clean_subject,
+    counted_title,
+    generic_head,
+    kind_of_name,
+    split_top_level,
+    strip_adverbs,
+    trim_list,
+    walk_noun_phrase,
+)
 
 _NOUN_RE = re.compile("|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True)))
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
@@ -21,7 +30,7 @@ _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.V
 _DATELINE_RE = re.compile("(?:" + "|".join(P.REPORT_OPENERS) + r")(?:[（(][^）)]{0,30}[）)])?")
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 _DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
-_ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS})
+_ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS} | {"在"})
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
 
@@ -103,7 +112,7 @@ def _named_events(sentence: str, floor: int, end: int) -> list[tuple]:
         else:
             phrases.append((start, match.end()))
     out = []
-    for start, stop in phrases:
+    for start, stop in (span for phrase in phrases for span in _split_mixed_list(sentence, *phrase)):
         after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start)
         start = stop - len(trim_list(sentence[start:stop], object_of_verb=after_verb))
         name = sentence[start:stop]
@@ -114,6 +123,23 @@ def _named_events(sentence: str, floor: int, end: int) -> list[tuple]:
         strength = 0.9 if verb else 0.6
         out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic))
     return out
+
+
+def _split_mixed_list(sentence: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """A list of different kinds of events as separate spans: "举办农产品展销会、科技讲座".
+
+    A list of one kind stays one event ("召开高企申报辅导宣讲会、培训会").
+    """
+    items = split_top_level(sentence[start:stop])
+    if len(items) < 2 or not all(_NOUN_RE.search(item) and generic_head(item) for item in items):
+        return [(start, stop)]
+    if len({kind_of_name(item) for item in items}) == 1:
+        return [(start, stop)]
+    spans, pos = [], start
+    for item in items:
+        spans.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    return spans
 
 
 def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool:
@@ -186,9 +212,14 @@ def _date_anaphor(text: str) -> str:
     """A clause-initial phrase such as "开幕式上" that dates by the report's last event, or ""."""
     if not text.startswith(_ANAPHOR_STARTS):
         return ""
+    lead = 1 if text.startswith("在") else 0  # "在开幕式上，…" is "开幕式上，…"
     for phrase in _DATE_ANAPHORS:
-        if text.startswith(phrase) and text[len(phrase) : len(phrase) + 1] in ("，", ",", ""):
-            return phrase
+        if text.startswith(phrase, lead) and text[lead + len(phrase) : lead + len(phrase) + 1] in (
+            "，",
+            ",",
+            "",
+        ):
+            return text[: lead + len(phrase)]
     return ""
 
 

@@ -244,3 +244,18 @@ def test_extract_events_same_name_on_different_days_stays_apart():
         date(2024, 3, 9),
         2,
     )
+
+
+def test_extract_events_programme_items_during_the_event_take_its_day_and_place():
+    text = (
+        "本报讯 3月11日，第五届科技节在市民广场开幕。在开幕式上，10个重点项目集中签约。"
+        "活动期间，还将举办农产品展销会、科技讲座等。"
+    )
+    events = extract_events(text, ref=REF)
+
+    assert [(c.kind, c.title, c.start, c.place) for c in events] == [
+        ("festival", "第五届科技节", date(2024, 3, 11), "市民广场"),
+        ("signing", "科技节开幕式重点项目签约(10个重点项目)", date(2024, 3, 11), "市民广场"),
+        ("exhibition", "农产品展销会", date(2024, 3, 11), "市民广场"),
+        ("training", "科技讲座", date(2024, 3, 11), "市民广场"),
+    ]

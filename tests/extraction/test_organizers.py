@@ -32,3 +32,9 @@ def test_find_organizers_returns_empty_without_roles():
 
 def test_split_names_keeps_brackets_whole():
     assert split_names("A（甲、乙）、B") == ["A（甲、乙）", "B"]
+
+
+def test_find_organizers_reads_roles_inside_a_relative_clause():
+    sentence = "3月20日，由晋中市科技局主办、晋中学院承办的2024年晋中市科技成果对接会在晋中学院举行。"
+
+    assert find_organizers(sentence) == {"hosts": ["晋中市科技局"], "undertakers": ["晋中学院"]}

@@ -14,8 +14,19 @@ from events.extraction.places import best_place, find_places, home_place, home_p
         ("论坛于北京国际会展中心隆重举行。", "北京国际会展中心"),
         ("志愿者走进榆次区东阳镇，开展义诊。", "榆次区东阳镇"),
         ("专家在核桃园里给果农们现场授课。", "核桃园"),
+        ("大赛决赛在太谷区科创中心落下帷幕。", "太谷区科创中心"),
+        ("博览会在太原举行。", "太原"),
     ],
-    ids=["zai-square", "shenru-garden", "scene-clause", "yu-centre", "zoujin-town", "bare-garden"],
+    ids=[
+        "zai-square",
+        "shenru-garden",
+        "scene-clause",
+        "yu-centre",
+        "zoujin-town",
+        "bare-garden",
+        "curtain",
+        "bare-city",
+    ],
 )
 def test_best_place_reads_the_venue(sentence, place):
     assert best_place(sentence, near=len(sentence) - 3) == place
