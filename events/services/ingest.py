@@ -157,9 +157,10 @@ def ingest_article(
         candidates = find_candidates(text, published or today)
         with transaction.atomic():
             article = _save_article(existing, key=key, text=text, digest=digest, fields=fields)
-            counts = reconcile_article_events(article=article, candidates=candidates)
-            article.events_found = len(counts.events)
-            article.save(update_fields=["events_found"])
+            counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
+            if article.events_found != len(counts.events):
+                article.events_found = len(counts.events)
+                article.save(update_fields=["events_found"])
     except Exception as exc:
         article = _record_failure(key=key, text=text, fields=fields, error=exc)
         if isinstance(exc, TRANSIENT_ERRORS):

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Article, Event, Evidence
@@ -71,12 +71,17 @@ def candidate_values(candidate: EventCandidate) -> dict:
     }
 
 
-def reconcile_article_events(*, article: Article, candidates: Sequence[EventCandidate]) -> ReconcileCounts:
-    """Create, update and remove ``article``'s events so they match ``candidates``; returns the counts."""
+def reconcile_article_events(
+    *, article: Article, candidates: Sequence[EventCandidate], new: bool = False
+) -> ReconcileCounts:
+    """Create, update and remove ``article``'s events so they match ``candidates``; returns the counts.
+
+    ``new``: the article was just created, so it has no events yet (saves the lookups).
+    """
     counts = ReconcileCounts()
     dated = [c for c in candidates if c.dated]
     counts.undated = len(candidates) - len(dated)
-    own = _own_events(article)
+    own = {} if new else _own_events(article)
     plans = _plan(dated, own, _merged_keys(own))
     for plan in plans:
         event, created, changed = _apply_plan(article, plan)
@@ -139,12 +144,13 @@ def _plan(candidates: list[EventCandidate], own: dict[int, Event], merged: dict[
             _join(plans, alias.pk, c, alias, own=False)
         else:
             rest.append(c)
+    pool = _same_dates_elsewhere(rest, exclude=set(own))
     for c in rest:
         if ("new", c.key) in plans:
             _join(plans, ("new", c.key), c, None, own=False)
             continue
         taken = {k for k in plans if isinstance(k, int)}
-        event = _match_by_overlap(c, own, taken) or _match_elsewhere(c, exclude=taken | set(own))
+        event = _match_by_overlap(c, own, taken) or _match_elsewhere(c, pool, exclude=taken)
         if event is None:
             _join(plans, ("new", c.key), c, None, own=False)
         else:
@@ -182,11 +188,26 @@ def _match_by_overlap(c: EventCandidate, own: dict[int, Event], taken: set) -> E
     return None
 
 
-def _match_elsewhere(c: EventCandidate, *, exclude: set) -> Event | None:
+def _same_dates_elsewhere(candidates: list[EventCandidate], *, exclude: set) -> dict[tuple, list[Event]]:
+    """Unmerged events with a candidate's kind and exact dates, by (kind, start, end): one query for all."""
+    wanted = {(c.kind, c.start, c.end) for c in candidates}
+    if not wanted:
+        return {}
+    match = Q()
+    for kind, start, end in wanted:
+        match |= Q(kind=kind, start=start, end=end)
+    pool: dict[tuple, list[Event]] = {}
+    for event in Event.objects.filter(match, merged_into__isnull=True).exclude(pk__in=exclude).order_by("pk"):
+        pool.setdefault((event.kind, event.start, event.end), []).append(event)
+    return pool
+
+
+def _match_elsewhere(c: EventCandidate, pool: dict[tuple, list[Event]], *, exclude: set) -> Event | None:
     """Another article's event for the same occurrence: same kind and dates, similar title or key."""
-    same = Event.objects.filter(kind=c.kind, start=c.start, end=c.end, merged_into__isnull=True)
-    for event in same.exclude(pk__in=exclude)[:20]:
-        if event.match_key == c.key[:300] or titles_similar(event.title, c.title):
+    for event in pool.get((c.kind, c.start, c.end), ()):
+        if event.pk not in exclude and (
+            event.match_key == c.key[:300] or titles_similar(event.title, c.title)
+        ):
             return event
     return None
 
@@ -211,7 +232,7 @@ def _apply_plan(article: Article, plan: _Plan) -> tuple[Event, bool, bool]:
     values = candidate_values(plan.candidate)
     if plan.event is None:
         event = Event.objects.create(status=Event.Status.AUTO, **values)
-        _replace_evidence(article, event, plan.evidence)
+        Evidence.objects.bulk_create(_evidence_rows(article, event, plan.evidence))
         return event, True, False
     event = plan.event
     if event.status == Event.Status.AUTO and plan.own:
@@ -278,22 +299,18 @@ def _evidence_rows(article: Article, event: Event, spans: list[EvidenceSpan]) ->
     return list(rows.values())
 
 
-def _replace_evidence(article: Article, event: Event, spans: list[EvidenceSpan]) -> None:
-    Evidence.objects.filter(event=event, article=article).delete()
-    Evidence.objects.bulk_create(_evidence_rows(article, event, spans))
-
-
 def _sync_evidence(article: Article, event: Event, spans: list[EvidenceSpan]) -> bool:
     """Make the event's evidence from this article equal ``spans``; True if anything changed."""
     wanted = {
         (r.span_start, r.span_end, r.sentence, r.date_text) for r in _evidence_rows(article, event, spans)
     }
-    have = getattr(event, "own_evidence", None)
-    if have is None:
-        have = list(Evidence.objects.filter(event=event, article=article))
+    # Events outside the article's own set have, by definition, no evidence from it yet.
+    have = getattr(event, "own_evidence", [])
     if wanted == {(r.span_start, r.span_end, r.sentence, r.date_text) for r in have}:
         return False
-    _replace_evidence(article, event, spans)
+    if have:
+        Evidence.objects.filter(event=event, article=article).delete()
+    Evidence.objects.bulk_create(_evidence_rows(article, event, spans))
     return True
 
 
