@@ -155,7 +155,9 @@ def _date_by_anchor(draft: Draft, anchor: Draft, anaphor: str, doc: Document, se
         .removesuffix("当日")
     )
     if occasion.endswith(("式", "会", "仪式")):
-        draft.title = generic_head(anchor.title) + occasion + draft.title
+        head = generic_head(anchor.title)
+        # "启动仪式上" after a "…启动仪式": the occasion already names the event.
+        draft.title = (occasion if head in occasion else head + occasion) + draft.title
 
 
 def _referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None:

@@ -28,6 +28,8 @@ REPORT_OPENERS = (
     "新华社",
     "中新网",
 )
+# A dateline as printed: "本报讯", "【本报讯】", "本报讯（记者 王芳）".
+DATELINE = r"[【\[]?(?:" + "|".join(REPORT_OPENERS) + r")[】\]]?(?:[（(][^）)]{0,30}[）)])?"
 
 # --- Event triggers -----------------------------------------------------------------------
 
@@ -115,6 +117,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "揭牌仪式": "unveiling",
     "授牌仪式": "unveiling",
     "签约仪式": "signing",
+    "颁奖典礼": "competition",
+    "颁奖仪式": "competition",
+    "颁奖大会": "competition",
     # service
     "义诊": "service",
     # "活动" is the weakest head: its kind comes from the words inside the phrase
@@ -449,6 +454,9 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("high_tech_enterprises", r"高企(?:数)?(?:达|共|有)?" + NUMBER + r"家"),
     ("high_tech_enterprises", NUMBER + r"家高新技术企业"),
     ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,8}(?:参加|参与|参赛)"),
-    ("visitors", r"(?:吸引|接待)(?:游客|观众|市民)?" + NUMBER + r"(?P<unit>万)?(?:余|多)?人次"),
+    (
+        "visitors",
+        r"(?:吸引|接待)(?:游客|观众|市民)?(?:逾|超过|超|近|约|达)?" + NUMBER + r"(?P<unit>万)?(?:余|多)?人次",
+    ),
 )
 UNIT_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}

@@ -19,6 +19,7 @@ from . import patterns as P
 MAX_SENTENCE = 600  # characters
 _SPACES = " \t\r\u3000\xa0\u2002\u2003"
 _WHITESPACE_RE = re.compile(r"\s+")
+_DATELINE_RE = re.compile(P.DATELINE)
 _QUOTE_RE = re.compile("[" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES) + "]")
 _CLAUSE_MARK_RE = re.compile(
     "["
@@ -111,7 +112,7 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
     for block in blocks:
         for position, (start, end) in enumerate(block):
             if prev is not None:
-                if _ends_paragraph(norm, *prev) or norm.startswith(P.REPORT_OPENERS, start):
+                if _ends_paragraph(norm, *prev) or _DATELINE_RE.match(norm, start):
                     brk = True
                 elif position > 0:
                     brk = False
@@ -269,7 +270,7 @@ class _Splitter:
 
     def start_paragraph(self, start: int) -> None:
         """A paragraph opens at ``start``: a dateline there opens a new report."""
-        if self.body and self.flat.startswith(P.REPORT_OPENERS, start):
+        if self.body and _DATELINE_RE.match(self.flat, start):
             self._new_report()
 
     def add(self, start: int, end: int) -> None:

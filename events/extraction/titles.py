@@ -13,7 +13,7 @@ from . import patterns as P
 
 _LEFT_STOPS = tuple(sorted((w for w in P.NP_LEFT_STOPS if w != "暨"), key=len, reverse=True))
 # Characters that may sit inside a name besides letters and digits ("山西·太谷", "（初、中级…）").
-_NAME_MARKS = "·、“”‘’《》〈〉-—+"
+_NAME_MARKS = "·、“”‘’「」『』《》〈〉-—+"
 _MAX_NAME = 60
 _TRIGGERS_LONGEST_FIRST = tuple(sorted(P.NOUN_TRIGGERS, key=len, reverse=True))
 
@@ -40,10 +40,19 @@ def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
         if not (is_name_char(ch) or ch in _NAME_MARKS):
             break
         i -= 1
-    # A name does not open with a list comma or a closing quote.
-    while i < head_start and text[i] in "、”’·-—":
+    # A name does not open with a list comma, a closing quote, or a quote it does not close
+    # ("「2024台中科技嘉年华」": the walk from 嘉年华 ends inside the quote).
+    while i < head_start and (
+        text[i] in "、”’」』·-—" or (text[i] in "“‘「『" and not _closes(text, i, head_start))
+    ):
         i += 1
     return i
+
+
+def _closes(text: str, opening: int, end: int) -> bool:
+    """Whether the quote opened at ``opening`` is closed before ``end``."""
+    closing = {"“": "”", "‘": "’", "「": "」", "『": "』"}[text[opening]]
+    return text.find(closing, opening, end) >= 0
 
 
 def is_name_char(ch: str) -> bool:

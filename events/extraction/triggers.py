@@ -27,7 +27,7 @@ _NOUN_RE = re.compile("|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, 
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
-_DATELINE_RE = re.compile("(?:" + "|".join(P.REPORT_OPENERS) + r")(?:[（(][^）)]{0,30}[）)])?")
+_DATELINE_RE = re.compile(P.DATELINE)
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 _DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
 _ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS} | {"在"})
@@ -72,7 +72,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
         clause = sentence[c_start:c_end]
         if clause.startswith(P.MEANS_OPENERS) or _has_any(clause, P.GENERAL_MARKERS):
             continue
-        for occ in _clause_occurrences(sentence, c_start, c_end):
+        for occ in _clause_occurrences(sentence, c_start, c_end, opening=c_start == lead_end):
             if any(q0 <= occ.start < q1 for q0, q1 in quotes):
                 continue
             if occ.anaphoric:
@@ -83,11 +83,11 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     return found
 
 
-def _clause_occurrences(sentence: str, c_start: int, c_end: int) -> list[Occurrence]:
-    """Named events of a clause, else its verb events."""
+def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: bool) -> list[Occurrence]:
+    """Named events of a clause, else its verb events. ``opening``: the sentence's first clause."""
     clause_span = (c_start, c_end)
     floor = c_start + len(_date_anaphor(sentence[c_start:c_end]))
-    named = _named_events(sentence, floor, c_end)
+    named = _named_events(sentence, floor, c_end, opening=opening)
     verbs = _verb_events(sentence, floor, c_end, named)
     out = [
         Occurrence(kind, title, s, e, clause_span, strength, anaph, generic)
@@ -98,8 +98,12 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int) -> list[Occurre
     ]
 
 
-def _named_events(sentence: str, floor: int, end: int) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic) of the event noun phrases in a clause."""
+def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
+    """(kind, title, start, end, strength, anaphoric, generic) of the event noun phrases in a clause.
+
+    A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
+    event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
+    """
     clause = sentence[floor:end]
     verb = next((v for v in P.OCCURRENCE_VERBS if v in clause), "")
     phrases: list[tuple[int, int]] = []
@@ -116,9 +120,11 @@ def _named_events(sentence: str, floor: int, end: int) -> list[tuple]:
         after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start)
         start = stop - len(trim_list(sentence[start:stop], object_of_verb=after_verb))
         name = sentence[start:stop]
-        anaphoric = name.startswith(P.EVENT_ANAPHORS)
         generic = name in P.GENERIC_NAMES
-        if name == "活动" or (not anaphoric and not _asserted(sentence, start, stop, end, verb)):
+        anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
+            generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
+        )
+        if not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
             continue
         strength = 0.9 if verb else 0.6
         out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic))
@@ -224,8 +230,8 @@ def _date_anaphor(text: str) -> str:
 
 
 def _is_speech(quoted: str) -> bool:
-    """Quoted speech (a clause with punctuation, or 8+ characters), not a quoted name like “青春榜样”."""
-    return len(quoted) >= 8 or any(ch in quoted for ch in "，。！？,!?")
+    """Quoted speech (with clause punctuation, or very long), not a quoted name like “2024台中科技嘉年华”."""
+    return len(quoted) > 25 or any(ch in quoted for ch in "，。！？,!?；;")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

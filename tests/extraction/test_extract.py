@@ -259,3 +259,32 @@ def test_extract_events_programme_items_during_the_event_take_its_day_and_place(
         ("exhibition", "农产品展销会", date(2024, 3, 11), "市民广场"),
         ("training", "科技讲座", date(2024, 3, 11), "市民广场"),
     ]
+
+
+def test_extract_events_traditional_report_with_corner_quotes_and_bracketed_dateline():
+    text = (
+        "【本報訊】3月15日，臺中市政府在市民廣場舉辦「2024臺中科技嘉年華」，吸引逾5萬人次參觀。"
+        "活動由臺中市政府經濟發展局主辦，逢甲大學協辦。"
+    )
+    [c] = extract_events(text, ref=REF)
+
+    assert (c.kind, c.title, c.start, c.place) == (
+        "festival",
+        "2024台中科技嘉年华",
+        date(2024, 3, 15),
+        "市民广场",
+    )
+    assert c.figures == {"visitors": 50000}
+    assert c.organizers == {"hosts": ["台中市政府经济发展局"], "co_organizers": ["逢甲大学"]}
+    assert len(c.evidence) == 2
+
+
+def test_extract_events_bare_name_opening_a_sentence_refers_back():
+    text = "昨日下午，全省农业科技工作会议在太原召开。会议总结了2023年工作，部署了2024年重点任务。"
+    [meeting] = extract_events(text, ref=REF)
+
+    assert (meeting.title, meeting.start, len(meeting.evidence)) == (
+        "全省农业科技工作会议",
+        date(2024, 3, 11),
+        2,
+    )
