@@ -81,7 +81,7 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
     "首季度": (1, 3), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
-    "年度": (1, 12), "度": (1, 12), "全年": (1, 12),
+    "年度": (1, 12), "度": (1, 12), "全年": (1, 12), "年内": (1, 12), "内": (1, 12),
 }  # fmt: skip
 FUZZY_YEAR_PARTS = frozenset(
     {"年初", "初", "年中", "中", "年底", "底", "年末", "末", "伊始", "暑假", "暑期", "寒假"}
@@ -290,9 +290,10 @@ _FAMILIES: list[tuple[str, str]] = [
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
+        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
     ),
-    ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个])(?P<mpart_s>月初|月底|月末)"),
+    # "下旬" and "月底" with no month before them: of the month the text last named, else ref's.
+    ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个月])(?P<mpart_s>月初|月底|月末|上旬|中旬|下旬)"),
     ("rday", RELATIVE_DAY_GUARD.format(words=_alternation(RELATIVE_DAYS))),
     ("aday", rf"(?P<aday>{_alternation(ANCHORED_DAYS)})"),
     (

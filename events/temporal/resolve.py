@@ -242,8 +242,11 @@ def resolve_year_part(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_month_part(g: dict[str, str], ctx: Context) -> Reading | None:
-    """月初, 月底 with no month: of ref's month."""
-    return month_part_reading(ctx.ref.year, ctx.ref.month, g["mpart_s"][1:], Kind.PARTIAL, 0.7)
+    """月初, 下旬 with no month: of the month the text last named a day in, else of ref's month."""
+    word = g["mpart_s"]
+    part = word[1:] if word.startswith("月") else word
+    base = ctx.anchor_day or ctx.ref
+    return month_part_reading(base.year, base.month, part, Kind.PARTIAL, 0.7 if ctx.anchor_day else 0.6)
 
 
 _RESOLVERS = {

@@ -80,6 +80,9 @@ def test_extract_resolves_calendar_dates(text, edtf, precision, kind):
         ("2023 年末", date(2023, 12, 1), date(2023, 12, 31), "month"),
         ("今年年中", date(2024, 6, 1), date(2024, 7, 31), "season"),
         ("月底", date(2024, 3, 21), date(2024, 3, 31), "vague"),
+        ("下旬", date(2024, 3, 21), date(2024, 3, 31), "day"),
+        ("年内", date(2024, 1, 1), date(2024, 12, 31), "year"),
+        ("2024年内", date(2024, 1, 1), date(2024, 12, 31), "year"),
     ],
 )
 def test_extract_resolves_ranges_and_parts(text, start, end, precision):
