@@ -131,25 +131,23 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def _point(ref: date, count: float, unit: str) -> Reading | None:
-    """The day, week, month, quarter or year ``count`` units from ref."""
-    whole = int(count)
+    """The day, week, month, quarter or year ``count`` units from ref (negative: before it).
+
+    "半个月前" counts 15 days; "半年前" six months (a month reading); whole years are years.
+    """
+    if unit == "month" and count != int(count):
+        unit, count = "day", round(count * 30)
     if unit == "day":
-        d = _shift(ref, whole)
+        d = _shift(ref, int(count))
         return day_reading(d, Kind.RELATIVE, 0.9) if d else None
     if unit == "week":
-        monday = week_monday(ref, whole)
+        monday = week_monday(ref, int(count))
         return days_reading(monday, monday + timedelta(days=6), Precision.DAY, Kind.RELATIVE, 0.8)
-    months = {
-        "month": whole if whole == count else round(count * 1),
-        "quarter": whole * 3,
-        "year": whole * 12,
-    }[unit]
-    if count == 0.5 and unit == "year":
-        months = 6 if count > 0 else -6
+    months = round(count * {"month": 1, "quarter": 3, "year": 12}[unit])
     year, month = add_months(ref.year, ref.month, months)
     if not 1 <= year <= 9999:
         return None
-    if unit == "year" and count == whole:
+    if unit == "year" and count == int(count):
         return years_reading(year, year, Kind.RELATIVE, confidence=0.85)
     if unit == "quarter":
         first = (month - 1) // 3 * 3 + 1
