@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -168,13 +169,17 @@ def test_default_periodic_tasks_exist(db):
 
 # --- a real worker over the real Redis --------------------------------------------------------
 
-REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, so nothing else's queue is touched
+REDIS_URL = (
+    "redis://127.0.0.1:6379/15"  # a database of its own, and a queue per run (several runs may share Redis)
+)
 
 ENQUEUE_AND_WAIT = """
 import json, time
 from django.db import transaction
 from events.models import Article, Event, Source
 from events.services import ensure_source, request_source_ingest
+from kejicalendar.celery import app
+app.conf.task_default_queue = QUEUE  # before the first message, so the router builds its queues from it
 with transaction.atomic():
     source = ensure_source(name="worker-test", paths=[FOLDER])
     request_source_ingest(sources=[source])
@@ -200,9 +205,7 @@ def _redis_reachable() -> bool:
 def test_worker_ingests_source_through_redis(tmp_path):
     if not _redis_reachable():
         pytest.skip("no Redis on 127.0.0.1:6379")
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    queue = f"kejical-test-{uuid.uuid4().hex}"
     # The worker is another process: both sides use one SQLite file, migrated here.
     env = {
         **os.environ,
@@ -227,18 +230,19 @@ def test_worker_ingests_source_through_redis(tmp_path):
             "solo",
             "--without-gossip",
             "--without-mingle",
+            "-Q",
+            queue,
             "-l",
             "info",
         ],
         env=env,
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=(log_file := open(tmp_path / "worker.log", "w")),  # noqa: SIM115 (closed below)
         stderr=subprocess.STDOUT,
-        text=True,
     )
     try:
         done = subprocess.run(
-            [*manage, "shell", "-c", f"FOLDER = {str(folder)!r}\n" + ENQUEUE_AND_WAIT],
+            [*manage, "shell", "-c", f"FOLDER, QUEUE = {str(folder)!r}, {queue!r}\n" + ENQUEUE_AND_WAIT],
             env=env,
             cwd=ROOT,
             capture_output=True,
@@ -247,7 +251,9 @@ def test_worker_ingests_source_through_redis(tmp_path):
         )
     finally:
         worker.terminate()
-        log, _ = worker.communicate(timeout=30)
+        worker.wait(timeout=30)
+        log_file.close()
+    log = (tmp_path / "worker.log").read_text(encoding="utf-8", errors="replace")
     assert done.returncode == 0, done.stderr
     outcome = json.loads(done.stdout.strip().splitlines()[-1])
     assert outcome["status"] == "ok", (outcome, log[-3000:])
