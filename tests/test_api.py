@@ -492,3 +492,21 @@ def test_create_article_huge_body_is_413(client, token, settings):
 
     assert response.status_code == 413
     assert response.json()["detail"][0]["loc"] == ["body"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("get", "/api/nope", 404),
+        ("get", "/api/events/", 404),
+        ("put", "/api/events", 405),
+        ("delete", "/api/articles", 405),
+    ],
+    ids=["unknown", "trailing-slash", "put", "delete"],
+)
+def test_routing_errors_are_json(client, method, path, status):
+    response = getattr(client, method)(path)
+
+    assert response.status_code == status
+    assert response.json()["detail"][0]["type"] in ("not_found", "method_not_allowed")
+    assert response["Access-Control-Allow-Origin"] == "*"
