@@ -13,7 +13,7 @@ from datetime import date, datetime
 from . import combine, patterns
 from .normalize import normalize
 from .reading import Context, Reading
-from .resolve import resolve
+from .resolve import read_year, resolve
 from .types import Kind, Mention, Precision
 
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
@@ -31,6 +31,7 @@ class Piece:
     groups: dict[str, str]
     year: int | None = None
     year_relative: bool = False
+    year_piece: Piece | None = None  # the "2023年" folded into "2023年除夕", kept in case the rest fails
     reading: Reading | None = None
 
 
@@ -79,7 +80,8 @@ def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
         ):
             year, kind = _year_of(last, ref)
             if year is not None:
-                piece.year, piece.year_relative, piece.start = year, kind == Kind.RELATIVE, last.start
+                piece.year, piece.year_relative, piece.year_piece = year, kind == Kind.RELATIVE, last
+                piece.start = last.start
                 out[-1] = piece
                 continue
         out.append(piece)
@@ -87,8 +89,6 @@ def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
 
 
 def _year_of(piece: Piece, ref: date) -> tuple[int | None, Kind]:
-    from .resolve import read_year
-
     year, kind, _ = read_year(piece.groups, Context(ref))
     return year, kind
 
@@ -106,8 +106,12 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
                 ctx.inherit_year = previous.reading.start.year
                 ctx.inherit_month = previous.reading.month
         piece.reading = _resolve_cached(piece, ctx, cache)
-        if piece.reading is None and piece.year is not None:
-            continue
+        if piece.reading is None and piece.year_piece is not None:
+            # "2024年前十三个月" is no date, but its "2024年" still is.
+            fallback = piece.year_piece
+            ctx.year = None
+            piece.family, piece.end, piece.groups = fallback.family, fallback.end, fallback.groups
+            piece.reading = _resolve_cached(piece, ctx, cache)
         reading = piece.reading
         if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
             if reading.precision == Precision.DAY and reading.start == reading.end:

@@ -90,3 +90,9 @@ def test_extract_survives_ten_megabytes_of_binary_looking_text():
 
 def test_extract_survives_reference_days_at_the_ends_of_the_calendar():
     assert (extract("正月十五", ref=date(1, 1, 1)), extract("明天", ref=date(9999, 12, 31))) == ([], [])
+
+
+def test_extract_keeps_a_year_whose_following_words_are_no_date():
+    [mention] = extract("2024年前十三个月", ref=REF)
+
+    assert (mention.text, mention.edtf) == ("2024年", "2024")
