@@ -9,17 +9,17 @@ and figures, and merges what names the same event (same key, "本届科技节", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from events import temporal
 
 from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
+from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
 from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
 from .text import Document, Sentence
-from .titles import event_key, generic_head
+from .titles import generic_head
 from .triggers import Occurrence, find_occurrences
 from .types import EventCandidate, EvidenceSpan
 
@@ -28,24 +28,6 @@ from .types import EventCandidate, EvidenceSpan
 MAX_CHARS = 200_000
 # Control characters and U+FFFD (what a wrong decoding leaves behind) mark binary input.
 _BINARY_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]")
-
-
-@dataclass(slots=True)
-class Draft:
-    """An event while the article is read; several drafts may merge into one candidate."""
-
-    kind: str
-    title: str
-    report: int
-    trigger: int  # flat offset, for ordering
-    strength: float
-    link: DateLink | None = None
-    place: str = ""
-    habitual: bool = False
-    generic: bool = False
-    evidence: list[EvidenceSpan] = field(default_factory=list)
-    figures: dict[str, int | float] = field(default_factory=dict)
-    organizers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def extract_events(text: str, ref: date) -> list[EventCandidate]:
@@ -64,7 +46,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     homes = home_places(doc.flat)
     for sentence in doc.sentences:
         _read_sentence(doc, sentence, mentions, drafts, homes)
-    return _merge(drafts)
+    return merge_drafts(drafts)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -90,16 +72,14 @@ def _read_sentence(
     for occ in occurrences:
         referent = _referent(drafts, occ, sentence.report)
         if referent is not None:
-            _attach(referent, evidence, figures, organizers)
+            attach(referent, evidence, figures, organizers)
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
         draft = _new_draft(doc, sentence, occ, mentions, drafts, places)
         draft.place = draft.place or home_place(flat, homes)
         own = [f for f in figures if _figure_owner(occurrences, f[0]) is occ]
-        _attach(
-            draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {}
-        )
+        attach(draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {})
         drafts.append(draft)
 
 
@@ -189,17 +169,6 @@ def _figure_owner(occurrences: list[Occurrence], offset: int) -> Occurrence:
     return before[-1] if before else occurrences[0]
 
 
-def _attach(draft: Draft, evidence: EvidenceSpan, figures: list, organizers: dict[str, list[str]]) -> None:
-    """Add a piece of evidence, figures (first value wins) and organisers to a draft."""
-    if all(e.span != evidence.span for e in draft.evidence):
-        draft.evidence.append(evidence)
-    for _, name, value in figures:
-        draft.figures.setdefault(name, value)
-    for role, names in organizers.items():
-        current = draft.organizers.setdefault(role, [])
-        current.extend(n for n in names if n not in current)
-
-
 def _evidence(doc: Document, sentence: Sentence) -> EvidenceSpan:
     """The sentence as printed in the original, line breaks kept."""
     start, end = doc.original_span(sentence.start, sentence.end)
@@ -211,101 +180,3 @@ def _with_date_text(evidence: EvidenceSpan, link: DateLink | None) -> EvidenceSp
     if link is None:
         return evidence
     return EvidenceSpan(evidence.sentence, evidence.span, link.date_text)
-
-
-def _merge(drafts: list[Draft]) -> list[EventCandidate]:
-    """One candidate per event, in order of first mention; the best-dated draft gives date and title.
-
-    Drafts with the same key are one event, unless their own sentences date them to
-    different days ("3月5日…培训班开班" and "3月9日…培训班开班" in two reports): those stay
-    apart, the later ones keyed "key#2", "key#3".
-    """
-    groups: dict[str, list[list[Draft]]] = {}
-    for draft in drafts:
-        clusters = groups.setdefault(event_key(draft.kind, draft.title), [])
-        own = _own_dates(draft)
-        if own is None:
-            target = clusters[-1] if clusters else None
-        else:
-            target = next((c for c in clusters if _cluster_dates(c) in (None, own)), None)
-        if target is None:
-            clusters.append([draft])
-        else:
-            target.append(draft)
-    keyed = [
-        (cluster[0].trigger, key if n == 0 else f"{key}#{n + 1}", cluster)
-        for key, clusters in groups.items()
-        for n, cluster in enumerate(clusters)
-    ]
-    return [_candidate(key, cluster) for _, key, cluster in sorted(keyed, key=lambda k: k[0])]
-
-
-def _own_dates(draft: Draft) -> tuple[date, date] | None:
-    """(start, end) when the draft's own sentence dates it, else None."""
-    link = draft.link
-    return (link.start, link.end) if link is not None and link.source == "sentence" else None
-
-
-def _cluster_dates(cluster: list[Draft]) -> tuple[date, date] | None:
-    """The first own-sentence dates in a cluster of drafts, or None."""
-    return next((d for d in map(_own_dates, cluster) if d is not None), None)
-
-
-def _candidate(key: str, group: list[Draft]) -> EventCandidate:
-    """An EventCandidate from the drafts that share a key."""
-    best = min(group, key=_date_rank)
-    merged = Draft(best.kind, best.title, best.report, best.trigger, best.strength, best.link, best.place)
-    merged.habitual, merged.generic = best.habitual, all(d.generic for d in group)
-    for draft in group:
-        for evidence in draft.evidence:
-            _attach(merged, evidence, [(0, k, v) for k, v in draft.figures.items()], draft.organizers)
-        merged.place = merged.place or draft.place
-    link = merged.link
-    return EventCandidate(
-        title=merged.title,
-        kind=merged.kind,
-        start=link.start if link else None,
-        end=link.end if link else None,
-        precision=link.precision if link else None,
-        edtf=link.edtf if link else "",
-        place=merged.place,
-        evidence=tuple(sorted(merged.evidence, key=lambda e: e.span)),
-        key=key,
-        confidence=_confidence(merged),
-        time=link.time if link else None,
-        open_end=link.open_end if link else False,
-        organizers=merged.organizers,
-        figures=merged.figures,
-    )
-
-
-_PRECISION_ORDER = ("day", "month", "season", "half-year", "year", "multi-year", "vague")
-
-
-def _date_rank(draft: Draft) -> tuple[int, int, int]:
-    """Sort key: own-sentence dates first, then discourse ones, then undated; finer first."""
-    if draft.link is None:
-        return (2, 0, draft.trigger)
-    source = 0 if draft.link.source == "sentence" else 1
-    fine = _PRECISION_ORDER.index(draft.link.precision) if draft.link.precision in _PRECISION_ORDER else 9
-    return (source, fine, draft.trigger)
-
-
-def _confidence(draft: Draft) -> float:
-    """0..1 from the trigger's strength and how the date was linked.
-
-    An own-sentence day is the strongest link; a coarse or discourse date less; undated
-    occurrences stay low (≤ 0.35) so ingestion can drop them by threshold.
-    """
-    link = draft.link
-    if link is None:
-        factor = 0.35
-    elif link.source == "discourse":
-        factor = 0.85
-    else:
-        factor = 1.0 if link.precision == "day" else 0.8
-    if draft.habitual:
-        factor *= 0.8
-    if draft.generic:
-        factor *= 0.8
-    return round(max(0.05, min(0.99, draft.strength * factor)), 2)

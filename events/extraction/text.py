@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from events.temporal.normalize import normalize
 
 from . import patterns as P
+from .layout import flatten
 
 MAX_SENTENCE = 600  # characters
-_SPACES = " \t\r\u3000\xa0\u2002\u2003"
-_WHITESPACE_RE = re.compile(r"\s+")
 _DATELINE_RE = re.compile(P.DATELINE)
 _QUOTE_RE = re.compile("[" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES) + "]")
 _CLAUSE_MARK_RE = re.compile(
@@ -30,9 +29,6 @@ _CLAUSE_MARK_RE = re.compile(
 )
 # The characters the sentence splitter has to look at; everything else is skipped over.
 _MARK_RE = re.compile("[\n" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES + P.SENTENCE_END) + "…]")
-_TERMINALS = "。！？!?"
-# A line ending in one of these is still inside its sentence, even before a blank line.
-_CONTINUING = "，、：:；（“‘《"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +46,7 @@ class Document:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        pieces, index = _flatten(original, normalize(original))
+        pieces, index = flatten(original, normalize(original))
         self.flat = "".join(pieces)
         self.index = index
         self.sentences = _split_sentences(self.flat)
@@ -68,153 +64,6 @@ class Document:
     def text(self, sentence: Sentence) -> str:
         """The flat text of a sentence."""
         return self.flat[sentence.start : sentence.end]
-
-
-def _line_ranges(original: str) -> list[tuple[int, int]]:
-    """(start, end) of each line's content with surrounding whitespace trimmed; blank lines give end == start."""
-    ranges = []
-    pos = 0
-    for line in original.split("\n"):
-        left = len(line) - len(line.lstrip(_SPACES))
-        right = len(line.rstrip(_SPACES))
-        ranges.append((pos + left, pos + max(left, right)))
-        pos += len(line) + 1
-    return ranges
-
-
-def _ends_paragraph(norm: str, start: int, end: int) -> bool:
-    """Whether a line's last printed character closes a paragraph ("。", "！", "？", or one in a closing quote)."""
-    tail = norm[start:end].rstrip(P.CLOSE_QUOTES + "）)")
-    if tail.endswith(P.ELLIPSIS):
-        return True
-    if tail and tail[-1] in _TERMINALS:
-        return True
-    # A byline such as "（孙泰雁）" or a headline-like bracketed line stands alone.
-    line = norm[start:end]
-    return line.startswith(("（", "(")) and line.endswith(("）", ")"))
-
-
-def _paragraph_breaks(original: str, norm: str) -> set[int]:
-    """Offsets of the newlines that end a paragraph; every other newline is a PDF line wrap.
-
-    Inside a block of non-blank lines a newline is a wrap unless the line ends a sentence
-    ("。", "！", "？") or the next one opens a report ("本报讯"). A blank line ends the
-    paragraph too, except where the text plainly runs on: PDF column breaks leave blank
-    lines in mid-sentence ("…精神，借助\n\n良好的产业优势"). It runs on when the line
-    before the gap is itself a wrap of a longer block, ends in a continuing mark ("，", "、"),
-    leaves a quote open, or is as wide as the column that follows it (a short headline is not).
-    """
-    blocks = _blocks(_line_ranges(original))
-    breaks: set[int] = set()
-    quote_depth = 0
-    wrapped = False  # the current paragraph has already wrapped onto another line
-    prev: tuple[int, int] | None = None
-    for block in blocks:
-        for position, (start, end) in enumerate(block):
-            if prev is not None:
-                if _ends_paragraph(norm, *prev) or _DATELINE_RE.match(norm, start):
-                    brk = True
-                elif position > 0:
-                    brk = False
-                else:
-                    brk = not (
-                        wrapped
-                        or norm[prev[1] - 1] in _CONTINUING
-                        or quote_depth > 0
-                        or _as_wide_as(norm, prev, block)
-                    )
-                if brk:
-                    breaks.add(_line_start(original, start) - 1)
-                    wrapped, quote_depth = False, 0
-                else:
-                    wrapped = True
-            quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
-            prev = (start, end)
-    return breaks
-
-
-def _blocks(lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Runs of consecutive non-blank lines."""
-    blocks: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for start, end in lines:
-        if start == end:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append((start, end))
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _as_wide_as(norm: str, line: tuple[int, int], block: list[tuple[int, int]]) -> bool:
-    """Whether ``line`` is about as wide as the wrapped lines of the following ``block``.
-
-    A line cut by a column break fills the column; a headline usually does not, and one
-    with an inner space ("坚持科技创新驱动 发展新质生产力") is a headline.
-    """
-    if len(block) < 2 or " " in norm[line[0] : line[1]].strip():
-        return False
-    widths = sorted(_display_width(norm[start:end]) for start, end in block[:-1])
-    column = widths[len(widths) // 2]
-    width = _display_width(norm[line[0] : line[1]])
-    return 0.8 * column <= width <= column + 2
-
-
-def _display_width(line: str) -> float:
-    """Printed width in full-width cells: ASCII letters, digits and marks take half a cell."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in line)
-
-
-def _line_start(original: str, pos: int) -> int:
-    """Offset of the first character of the line holding ``pos``."""
-    return original.rfind("\n", 0, pos) + 1
-
-
-def _quote_balance(segment: str) -> int:
-    """Opened minus closed double quotes in a segment."""
-    return segment.count("“") - segment.count("”")
-
-
-def _flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
-    """The flat text in pieces and, for each flat character, its original offset.
-
-    Whitespace goes, except one space between two ASCII letters or digits ("JWF 1576");
-    a paragraph break becomes one "\\n".
-    """
-    breaks = _paragraph_breaks(original, norm)
-    pieces: list[str] = []
-    index: list[int] = []
-    pos = 0
-    last = ""
-    for run in _WHITESPACE_RE.finditer(norm):
-        if run.start() > pos:
-            pieces.append(norm[pos : run.start()])
-            index.extend(range(pos, run.start()))
-            last = norm[run.start() - 1]
-        newline = -1
-        if "\n" in run.group():
-            newline = next((k for k in range(run.start(), run.end()) if k in breaks), -1)
-        after = norm[run.end() : run.end() + 1]
-        if newline >= 0:
-            if last and last != "\n":
-                pieces.append("\n")
-                index.append(newline)
-                last = "\n"
-        elif _is_latin(last) and _is_latin(after) and run.group().strip("\n"):
-            pieces.append(" ")
-            index.append(run.start() + len(run.group()) - len(run.group().lstrip("\n")))
-        pos = run.end()
-    pieces.append(norm[pos:])
-    index.extend(range(pos, len(norm)))
-    return pieces, index
-
-
-def _is_latin(ch: str) -> bool:
-    """An ASCII letter or digit."""
-    return bool(ch) and ch.isascii() and ch.isalnum()
 
 
 def _split_sentences(flat: str) -> list[Sentence]:

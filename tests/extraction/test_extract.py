@@ -234,18 +234,6 @@ def test_extract_events_dense_text_without_full_stops_stays_linear():
     assert time.perf_counter() - started < 5
 
 
-def test_extract_events_same_name_on_different_days_stays_apart():
-    text = "本报讯 3月5日，农业技术培训班开班。\n本报讯 3月9日，农业技术培训班开班。\n本报讯 农业技术培训班开班。"
-    first, second = extract_events(text, ref=REF)
-
-    assert (first.key, first.start, len(first.evidence)) == ("training:农业技术培训班", date(2024, 3, 5), 1)
-    assert (second.key, second.start, len(second.evidence)) == (
-        "training:农业技术培训班#2",
-        date(2024, 3, 9),
-        2,
-    )
-
-
 def test_extract_events_programme_items_during_the_event_take_its_day_and_place():
     text = (
         "本报讯 3月11日，第五届科技节在市民广场开幕。在开幕式上，10个重点项目集中签约。"

@@ -1,0 +1,141 @@
+"""Events while an article is read (Draft), and how drafts become EventCandidates.
+
+Drafts that name the same event (same key) merge into one candidate with all their
+evidence; the best-dated draft gives the date and the title. Plain Python: no Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dating import DateLink
+from .titles import event_key
+from .types import EventCandidate, EvidenceSpan
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while the article is read; several drafts may merge into one candidate."""
+
+    kind: str
+    title: str
+    report: int
+    trigger: int  # flat offset, for ordering
+    strength: float
+    link: DateLink | None = None
+    place: str = ""
+    habitual: bool = False
+    generic: bool = False
+    evidence: list[EvidenceSpan] = field(default_factory=list)
+    figures: dict[str, int | float] = field(default_factory=dict)
+    organizers: dict[str, list[str]] = field(default_factory=dict)
+
+
+def attach(draft: Draft, evidence: EvidenceSpan, figures: list, organizers: dict[str, list[str]]) -> None:
+    """Add a piece of evidence, figures (first value wins) and organisers to a draft."""
+    if all(e.span != evidence.span for e in draft.evidence):
+        draft.evidence.append(evidence)
+    for _, name, value in figures:
+        draft.figures.setdefault(name, value)
+    for role, names in organizers.items():
+        current = draft.organizers.setdefault(role, [])
+        current.extend(n for n in names if n not in current)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[EventCandidate]:
+    """One candidate per event, in order of first mention; the best-dated draft gives date and title.
+
+    Drafts with the same key are one event, unless their own sentences date them to
+    different days ("3月5日…培训班开班" and "3月9日…培训班开班" in two reports): those stay
+    apart, the later ones keyed "key#2", "key#3".
+    """
+    groups: dict[str, list[list[Draft]]] = {}
+    for draft in drafts:
+        clusters = groups.setdefault(event_key(draft.kind, draft.title), [])
+        own = _own_dates(draft)
+        if own is None:
+            target = clusters[-1] if clusters else None
+        else:
+            target = next((c for c in clusters if _cluster_dates(c) in (None, own)), None)
+        if target is None:
+            clusters.append([draft])
+        else:
+            target.append(draft)
+    keyed = [
+        (cluster[0].trigger, key if n == 0 else f"{key}#{n + 1}", cluster)
+        for key, clusters in groups.items()
+        for n, cluster in enumerate(clusters)
+    ]
+    return [_candidate(key, cluster) for _, key, cluster in sorted(keyed, key=lambda k: k[0])]
+
+
+def _own_dates(draft: Draft) -> tuple[date, date] | None:
+    """(start, end) when the draft's own sentence dates it, else None."""
+    link = draft.link
+    return (link.start, link.end) if link is not None and link.source == "sentence" else None
+
+
+def _cluster_dates(cluster: list[Draft]) -> tuple[date, date] | None:
+    """The first own-sentence dates in a cluster of drafts, or None."""
+    return next((d for d in map(_own_dates, cluster) if d is not None), None)
+
+
+def _candidate(key: str, group: list[Draft]) -> EventCandidate:
+    """An EventCandidate from the drafts that share a key."""
+    best = min(group, key=_date_rank)
+    merged = Draft(best.kind, best.title, best.report, best.trigger, best.strength, best.link, best.place)
+    merged.habitual, merged.generic = best.habitual, all(d.generic for d in group)
+    for draft in group:
+        for evidence in draft.evidence:
+            attach(merged, evidence, [(0, k, v) for k, v in draft.figures.items()], draft.organizers)
+        merged.place = merged.place or draft.place
+    link = merged.link
+    return EventCandidate(
+        title=merged.title,
+        kind=merged.kind,
+        start=link.start if link else None,
+        end=link.end if link else None,
+        precision=link.precision if link else None,
+        edtf=link.edtf if link else "",
+        place=merged.place,
+        evidence=tuple(sorted(merged.evidence, key=lambda e: e.span)),
+        key=key,
+        confidence=_confidence(merged),
+        time=link.time if link else None,
+        open_end=link.open_end if link else False,
+        organizers=merged.organizers,
+        figures=merged.figures,
+    )
+
+
+_PRECISION_ORDER = ("day", "month", "season", "half-year", "year", "multi-year", "vague")
+
+
+def _date_rank(draft: Draft) -> tuple[int, int, int]:
+    """Sort key: own-sentence dates first, then discourse ones, then undated; finer first."""
+    if draft.link is None:
+        return (2, 0, draft.trigger)
+    source = 0 if draft.link.source == "sentence" else 1
+    fine = _PRECISION_ORDER.index(draft.link.precision) if draft.link.precision in _PRECISION_ORDER else 9
+    return (source, fine, draft.trigger)
+
+
+def _confidence(draft: Draft) -> float:
+    """0..1 from the trigger's strength and how the date was linked.
+
+    An own-sentence day is the strongest link; a coarse or discourse date less; undated
+    occurrences stay low (≤ 0.35) so ingestion can drop them by threshold.
+    """
+    link = draft.link
+    if link is None:
+        factor = 0.35
+    elif link.source == "discourse":
+        factor = 0.85
+    else:
+        factor = 1.0 if link.precision == "day" else 0.8
+    if draft.habitual:
+        factor *= 0.8
+    if draft.generic:
+        factor *= 0.8
+    return round(max(0.05, min(0.99, draft.strength * factor)), 2)

@@ -1,0 +1,52 @@
+"""Tests for events/extraction/layout.py: which line breaks are wraps, and the flat text."""
+
+from events.extraction.layout import flatten
+from events.temporal.normalize import normalize
+
+
+def flat(text: str) -> str:
+    pieces, index = flatten(text, normalize(text))
+    joined = "".join(pieces)
+    assert len(joined) == len(index)
+    return joined
+
+
+def test_flatten_joins_pdf_line_breaks_inside_a_sentence():
+    text = "本报讯 春回大地。3月\n11日，科技节在太谷区金谷\n广场开幕。此\n次活动由区委主办。"
+
+    assert flat(text) == "本报讯春回大地。3月11日，科技节在太谷区金谷广场开幕。此次活动由区委主办。"
+
+
+def test_flatten_line_ending_a_sentence_ends_the_paragraph():
+    assert flat("第一段结束。\n第二段开始，\n继续。") == "第一段结束。\n第二段开始，继续。"
+
+
+def test_flatten_blank_line_inside_a_wrapped_block_is_a_column_break():
+    text = "近年来，太谷区深入学习贯彻，全面落\n实有关精神，借助\n\n良好的产业优势，打造创新城。\n"
+
+    assert flat(text) == "近年来，太谷区深入学习贯彻，全面落实有关精神，借助良好的产业优势，打造创新城。"
+
+
+def test_flatten_line_as_wide_as_the_next_column_runs_on_across_a_blank_line():
+    text = "活动取得圆满成功。\n\n全国农业科技现代化先行县成果推\n\n介、市校协同创新发展成果展示活动是本\n届科技节的一项重要内容，先行县共建\n以来成效显著。"
+
+    assert flat(text) == (
+        "活动取得圆满成功。\n全国农业科技现代化先行县成果推介、市校协同创新发展成果展示活动是本届科技节的一项重要内容，"
+        "先行县共建以来成效显著。"
+    )
+
+
+def test_flatten_short_headline_before_a_blank_line_stands_alone():
+    text = "太谷区科技节盛大举行\n\n本报讯 科技是第一生产力、人才是第一\n资源。"
+
+    assert flat(text) == "太谷区科技节盛大举行\n本报讯科技是第一生产力、人才是第一资源。"
+
+
+def test_flatten_keeps_a_space_between_latin_letters_and_digits_only():
+    assert flat("共有 15 个项目 签约，型号 JWF 1576。") == "共有15个项目签约，型号JWF 1576。"
+
+
+def test_flatten_open_quote_runs_on_across_a_blank_line():
+    text = "种植户说：“科技惠农服务是送到田间地头的\n\n‘及时雨’。”"
+
+    assert flat(text) == "种植户说:“科技惠农服务是送到田间地头的‘及时雨’。”"
