@@ -178,27 +178,24 @@ def build_calendar(
     """The iCalendar bytes (UTF-8, CRLF, folded by octets) for ``events``, in the order given.
 
     Stops before ``MAX_FEED_EVENTS`` events or ``MAX_FEED_BYTES`` of events, whichever comes
-    first, and then says in DESCRIPTION how many were left out. Same events, same bytes.
+    first, and then says so in DESCRIPTION (pass newest first). Same events, same bytes.
     """
     # reverse() once, not per event: the event page URL is a prefix, the uid and a suffix.
     url_prefix, url_suffix = f"{scheme}://{host}{reverse('event', kwargs={'uid': '~'})}".split("~")
     chunks: list[bytes] = []
     size = 0
     timed = False
-    left_out = 0
+    truncated = False
     for event in events:
-        if left_out or len(chunks) >= MAX_FEED_EVENTS:
-            left_out += 1
-            continue
         chunk = build_event(event, host=host, url=url_prefix + event.uid + url_suffix)
-        if size + len(chunk) > MAX_FEED_BYTES:
-            left_out += 1
-            continue
+        if len(chunks) >= MAX_FEED_EVENTS or size + len(chunk) > MAX_FEED_BYTES:
+            truncated = True
+            break
         chunks.append(chunk)
         size += len(chunk)
         timed = timed or event.time is not None
-    if left_out:
-        description += f"（为控制大小，只含最新的{len(chunks)}个事件，另有{left_out}个较早的事件未列出）"
+    if truncated:
+        description += f"（为控制大小，只含最新的{len(chunks)}个事件；更早的事件可用 from、to 参数选取）"
     head = _header(name=name, description=description).to_ical()
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)

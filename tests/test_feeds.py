@@ -361,6 +361,20 @@ def test_build_calendar_is_deterministic():
     assert b"UID:kejical-" in first and b"@example.org\r\n" in first
 
 
+def test_build_calendar_stops_at_the_byte_budget(monkeypatch):
+    for n in range(5):
+        make_event(f"事件{n}", start=SOON - timedelta(days=n))
+    events = list(with_sources(Event.objects.order_by("-start")))
+    url = f"https://example.org/events/{events[0].uid}/"
+    one_event = len(feeds.build_event(events[0], host="example.org", url=url))
+    monkeypatch.setattr(feeds, "MAX_FEED_BYTES", 2 * one_event + 10)
+
+    body = feeds.build_calendar(events, host="example.org")
+
+    assert [str(e["SUMMARY"]) for e in parse(body).walk("VEVENT")] == ["事件0", "事件1"]
+    assert "只含最新的2个事件" in str(parse(body)["DESCRIPTION"])
+
+
 def test_build_calendar_stops_at_the_cap(monkeypatch):
     for n in range(5):
         make_event(f"事件{n}", start=SOON - timedelta(days=n))
@@ -370,7 +384,7 @@ def test_build_calendar_stops_at_the_cap(monkeypatch):
     cal = parse(feeds.build_calendar(events, host="example.org"))
 
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["事件0", "事件1", "事件2"]
-    assert "只含最新的3个事件，另有2个较早的事件未列出" in str(cal["DESCRIPTION"])
+    assert "只含最新的3个事件；更早的事件可用 from、to 参数选取" in str(cal["DESCRIPTION"])
 
 
 def test_feed_parses_in_vobject_with_days_and_full_titles(client):
