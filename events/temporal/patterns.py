@@ -221,6 +221,14 @@ _multi_seasons = [n for n in SEASON_NAMES if n not in AMBIGUOUS_SEASONS | FIGURA
 
 _FAMILIES: list[tuple[str, str]] = [
     (
+        # Recurring times ("每周一至周五", "每月15日", "每天9时") name no particular day: they
+        # are matched only so that their parts are not read as dates, and resolve to nothing.
+        "recurring",
+        rf"每(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
+        rf"|个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
+        rf"|(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
+    ),
+    (
         "iso",
         rf"{NOT_NUM_BEFORE}(?P<iso_y>{YEAR4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{{1,2}})(?P=iso_s)(?P<iso_d>[0-9]{{1,2}})(?![0-9.])",
     ),

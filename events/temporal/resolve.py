@@ -249,7 +249,13 @@ def resolve_month_part(g: dict[str, str], ctx: Context) -> Reading | None:
     return month_part_reading(base.year, base.month, part, Kind.PARTIAL, 0.7 if ctx.anchor_day else 0.6)
 
 
+def resolve_recurring(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "每周一至周五", "每月15日": a recurring time names no day, so it is no mention."""
+    return None
+
+
 _RESOLVERS = {
+    "recurring": resolve_recurring,
     "iso": resolve_iso,
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,

@@ -25,7 +25,8 @@ def test_extract_returns_spans_into_the_original_text_in_order():
 @pytest.mark.parametrize(
     "text",
     ["16.7亿元", "131家", "21块", "21 块", "6844人（次）", "JWF1576型", "34.6万名", "第2", "220余场",
-     "第十二届", "第二十一届", "共 15 个项目", "1.2 亿元", "3.5%", "12.3万", "V2.0.1版", "电话0351-1234567"],
+     "第十二届", "第二十一届", "共 15 个项目", "1.2 亿元", "3.5%", "12.3万", "V2.0.1版", "电话0351-1234567",
+     "地铁3号线", "1号楼", "7×24小时", "2024届毕业生", "建校70周年", "为期3天", "每月15日", "每周一至周五", "每天9时开馆"],
 )  # fmt: skip
 def test_extract_takes_no_plain_number_for_a_date(text):
     assert extract(text, ref=REF) == []
