@@ -182,7 +182,7 @@ EVENT_LOCATIVES = ("上", "里", "中", "期间", "现场")
 # Verb triggers: (regex, kind, title mode, strength). Title modes:
 #   "subject"  the thing before the verb + the verb ("…平台揭牌", "…场馆向社会开放")
 #   "clause"   the whole clause, trimmed ("推荐3名高企高管入选2023年晋中市“青春榜样”")
-#   "object"   the verb and what follows it ("实现…全覆盖" → its object)
+#   "object"   what follows the verb ("实现…全覆盖", "开展…服务" → the object; "送…下乡" whole)
 #   "phrase"   the regex match itself, widened left to a "与…" partner list
 VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     # "开放" only as a predicate at the end of a clause: "开放协作的体系" is not an opening.
@@ -201,6 +201,9 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"参展|展出", "exhibition", "subject", 0.6),
     (r"入选|获评|荣获|获得[^，。]{0,12}称号", "other", "clause", 0.5),
     (r"实现[^，。；]{2,40}全覆盖", "service", "object", 0.6),
+    # "送科技下乡", "开展科技咨询服务": services taken to people. Bare "服务" is too common.
+    (r"送[^，。；、]{1,8}下乡", "service", "object", 0.6),
+    (r"开展[^，。；、的]{2,12}服务(?!中心|平台|体系|站|队)", "service", "object", 0.6),
 )
 
 # A trigger immediately followed by these is a reference point, not a report of the

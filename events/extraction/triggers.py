@@ -28,6 +28,7 @@ _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, str
 # One pass to skip the many sentences that hold no trigger at all.
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
 _DATELINE_RE = re.compile(P.DATELINE)
+MAX_TITLE = 60
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 _DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
 _ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS} | {"在"})
@@ -186,9 +187,9 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
     """A title for a verb event, by the trigger's title mode (see VERB_TRIGGERS)."""
     verb = strip_adverbs(match.group(), leading=True)
     if mode == "clause":
-        return sentence[floor:end].strip()
+        return _cap(sentence[floor:end].strip())
     if mode == "object":
-        return match.group()[2:] if match.group().startswith("实现") else match.group()
+        return _cap(match.group()[2:] if match.group().startswith(("实现", "开展")) else match.group())
     if mode == "phrase":
         partner = sentence.rfind("与", floor, match.start())
         if partner >= 0:
@@ -202,7 +203,12 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         subject = _actor(sentence, match.start())
         rest = re.sub(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)", "", sentence[floor : match.start()])
         subject = subject + rest if subject else ""
-    return counted_title(subject, verb) if subject else ""
+    return _cap(counted_title(subject, verb)) if subject else ""
+
+
+def _cap(title: str) -> str:
+    """At most MAX_TITLE characters, keeping the end: the verb and the thing it happened to."""
+    return title if len(title) <= MAX_TITLE else title[-MAX_TITLE:]
 
 
 def _actor(sentence: str, before: int) -> str:

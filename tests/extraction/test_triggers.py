@@ -52,6 +52,10 @@ def found(sentence: str) -> list[tuple[str, str]]:
             "率先在全省实现科技特派员县县全覆盖、县域主导产业全覆盖。",
             [("service", "科技特派员县县全覆盖、县域主导产业全覆盖")],
         ),
+        (
+            "市科协组织专家送科技下乡，在东阳镇开展科技咨询服务。",
+            [("service", "送科技下乡"), ("service", "科技咨询服务")],
+        ),
     ],
     ids=[
         "festival-opening",
@@ -70,6 +74,7 @@ def found(sentence: str) -> list[tuple[str, str]]:
         "contest-held",
         "selected",
         "coverage",
+        "services",
     ],
 )
 def test_find_occurrences_kinds_and_titles(sentence, expected):
@@ -87,6 +92,7 @@ def test_find_occurrences_kinds_and_titles(sentence, expected):
         "构建布局合理、开放协作的科技创新平台体系。",
         "山西飞宇环境工程股份有限公司和西安交通大学签署技术合作。",
         "科技创新是引领发展的第一动力。",
+        "该中心为企业提供技术服务，开展科技服务中心建设。",
     ],
     ids=[
         "since",
