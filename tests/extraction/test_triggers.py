@@ -103,6 +103,7 @@ def test_find_occurrences_kinds_and_titles(sentence, expected):
         "open-as-modifier",
         "no-agreement",
         "none",
+        "service-centre",
     ],
 )
 def test_find_occurrences_ignores_non_occurrences(sentence):
