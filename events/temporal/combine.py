@@ -185,7 +185,8 @@ def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
 
 def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     a, b = left.reading, right.reading
-    if not (a.valid and b.valid) or a.open_end or b.open_end:
+    # "自3月11日起至15日": the start's "起" opens a range the "至" then closes.
+    if not (a.valid and b.valid) or b.open_end:
         return None
     if Precision.VAGUE in (a.precision, b.precision) and not _is_day(left):
         return None
