@@ -132,21 +132,23 @@ def test_extract_events_figures_stay_with_their_own_sentence():
     assert service.figures == {}
 
 
-def test_extract_events_traditional_seed_paragraph_gives_the_same_events():
-    text, published = load_seed("004_7846ad9f159734c1.txt")
-    report = text[: text.index("（太谷区融媒体中心供稿）")]
-    traditional = opencc.OpenCC("s2t").convert(report)
-    assert traditional != report
+@pytest.mark.parametrize("name", ["004_7846ad9f159734c1.txt", "000_c6f11d6e7bb348de.txt"])
+def test_extract_events_traditional_seed_gives_the_same_events(name):
+    text, published = load_seed(name)
+    traditional = opencc.OpenCC("s2t").convert(text)
+    assert traditional != text
 
     def summary(t: str) -> list[tuple]:
         return [
-            (c.key, c.kind, c.start, c.end, c.title, c.place, c.figures)
+            (c.key, c.kind, c.start, c.end, c.precision, c.title, c.place, c.figures, c.organizers)
             for c in extract_events(t, ref=published)
         ]
 
-    assert summary(traditional) == summary(report)
-    festival = extract_events(traditional, ref=published)[0]
-    assert "節" in festival.evidence[0].sentence  # evidence keeps the article's own script
+    assert summary(traditional) == summary(text)
+    first = extract_events(traditional, ref=published)[0]
+    assert (
+        first.evidence[0].sentence == traditional[slice(*first.evidence[0].span)]
+    )  # the article's own script
 
 
 def test_extract_events_keys_are_stable_under_layout_changes():
