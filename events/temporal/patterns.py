@@ -41,10 +41,9 @@ RELATIVE_YEARS: dict[str, int] = {
 }  # fmt: skip
 ANCHORED_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 
-RELATIVE_MONTHS: dict[str, int] = {
-    "上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "当月": 0, "同月": 0,
-    "下月": 1, "下个月": 1, "次月": 1,
-}  # fmt: skip
+RELATIVE_MONTHS: dict[str, int] = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "下月": 1, "下个月": 1}
+# Counted from the month of the last day the text mentioned ("3月11日……次月"), else from ref's.
+ANCHORED_MONTHS: dict[str, int] = {"当月": 0, "同月": 0, "次月": 1}
 
 # Week prefixes: "上周" is last week, "下下周" the week after next. Weeks run Monday–Sunday.
 WEEK_OFFSETS: dict[str, int] = {
@@ -203,7 +202,7 @@ def month_expr(tag: str) -> str:
     return (
         rf"(?:(?:{NOT_NUM_BEFORE}(?P<m1_{tag}>[0-9]{{1,2}})|(?<![{CN_DIGIT}十百千第每几])(?P<mcn_{tag}>{CN_MONTH}))"
         rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月(?!初[一二三四五六七八九十]|廿|卅)"
-        rf"|(?P<mrel_{tag}>{_alternation(RELATIVE_MONTHS)}))"
+        rf"|(?P<mrel_{tag}>{_alternation([*RELATIVE_MONTHS, *ANCHORED_MONTHS])}))"
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}[日号]"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )

@@ -101,9 +101,12 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
     year, kind, confidence = read_year(g, ctx) if g.get("_family") == "cal_y" else (None, Kind.PARTIAL, 0.85)
     inferred = False
     if g.get("mrel"):
-        year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[g["mrel"]])
-        if g["mrel"] in ("当月", "同月") and ctx.anchor_day is not None:
-            year, month = ctx.anchor_day.year, ctx.anchor_day.month
+        word = g["mrel"]
+        if word in patterns.ANCHORED_MONTHS:
+            base = ctx.anchor_day or ctx.ref
+            year, month = add_months(base.year, base.month, patterns.ANCHORED_MONTHS[word])
+        else:
+            year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[word])
         kind, confidence = Kind.RELATIVE, 0.9
         month2 = month
     else:

@@ -94,6 +94,12 @@ def test_extract_counts_tong_nian_from_the_last_year_mentioned():
     assert [(m.text, m.edtf) for m in mentions] == [("2019年", "2019"), ("同年12月", "2019-12")]
 
 
+def test_extract_counts_ci_yue_from_the_last_day_mentioned():
+    mentions = extract("2023年5月8日签约，次月开工", ref=REF)
+
+    assert [(m.text, m.edtf) for m in mentions] == [("2023年5月8日", "2023-05-08"), ("次月", "2023-06")]
+
+
 @pytest.mark.parametrize(
     "text", ["一周三次", "每周三", "3个月", "5年", "15天", "上周期", "共创美好的明天", "今日头条", "先天后天"]
 )
