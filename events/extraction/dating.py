@@ -10,8 +10,9 @@ Plain Python: no Django. The rules, in order:
    weekend with day precision, which is too sure for "周末的博物馆内").
 3. In a cumulative or habitual statement ("目前…已举办各类技术培训220余场", "开展3年来")
    a day-precision mention is the reporting day, not the occurrence: not used.
-4. Otherwise the discourse date is looked up by the caller (``extract.py``), from a
-   clause-initial anaphor such as "开幕式上", within the same report only.
+4. "当天", "同日" are not read as the parser reads them (the last day it saw, or the
+   publication day): the caller (``extract.py``) looks up the discourse date from such
+   clause-initial anaphors ("开幕式上", "当天"), within the same report only.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import date, time
 
 from events.temporal import Mention, Precision
 
+from . import patterns as P
 from .text import Document, Sentence
 
 # Mentions the parser is less sure of than this do not date events (see rule 2).
@@ -111,4 +113,6 @@ def _usable(m: Mention, *, habitual: bool) -> bool:
     """Whether a mention may date an occurrence (see the module rules 2 and 3)."""
     if m.precision is Precision.VAGUE or m.confidence < MIN_MENTION_CONFIDENCE:
         return False
+    if m.text.strip() in P.DATE_ANAPHORS:
+        return False  # rule 4
     return not (habitual and m.precision is Precision.DAY)

@@ -278,3 +278,17 @@ def test_extract_events_bare_name_opening_a_sentence_refers_back():
         date(2024, 3, 11),
         2,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天，山西农业科技成果转化平台揭牌。",
+        "本报讯 3月5日，科技节开幕。\n本报讯 当天，山西农业科技成果转化平台揭牌。",
+    ],
+    ids=["no-earlier-day", "earlier-day-in-another-report"],
+)
+def test_extract_events_same_day_anaphor_without_an_anchor_in_the_report_is_undated(text):
+    unveiling = extract_events(text, ref=REF)[-1]
+
+    assert (unveiling.kind, unveiling.start) == ("unveiling", None)
