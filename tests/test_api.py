@@ -9,6 +9,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from ninja.testing import TestClient
 
 from events import selectors
@@ -510,3 +513,30 @@ def test_routing_errors_are_json(client, method, path, status):
     assert response.status_code == status
     assert response.json()["detail"][0]["type"] in ("not_found", "method_not_allowed")
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+PARAM_VALUES = st.one_of(
+    st.sampled_from(
+        ["", "2024-03-11", "2024-02-30", "2024", "2024-13", "signing", "day", "-start", "0", "-1", "501"]
+    ),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
+)
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["kind", "from", "to", "place", "q", "precision", "source", "limit", "offset", "ordering"]
+        ),
+        PARAM_VALUES,
+        max_size=5,
+    )
+)
+def test_list_events_never_answers_500(client, world, params):
+    response = client.get("/api/events", params)
+
+    assert response.status_code in (200, 422)
+    assert response.json()

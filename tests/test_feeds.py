@@ -9,6 +9,9 @@ import pytest
 import vobject
 from django.core.cache import cache
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from events import feeds
 from events.models import Event
@@ -471,3 +474,25 @@ def test_feed_head_and_preflight(client):
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert client.post("/calendar.ics").status_code == 405
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(["kind", "from", "to", "place", "q", "precision", "source", "coarse", "utm"]),
+        st.one_of(
+            st.sampled_from(["", "1", "2024-03", "2024-02-30", "signing", "month", "金谷,广场;"]),
+            st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
+        ),
+        max_size=4,
+    )
+)
+def test_feed_never_answers_500_and_redirects_once(client, params):
+    make_event(start=SOON)
+    response = client.get("/calendar.ics", params)
+
+    assert response.status_code in (200, 301, 400)
+    if response.status_code == 301:
+        assert client.get(response["Location"]).status_code == 200
