@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from json import JSONDecodeError
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -66,7 +67,8 @@ def on_filter_error(request: HttpRequest, exc: FilterError) -> HttpResponse:
 
 @api.exception_handler(RequestDataTooBig)
 def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    return error_response(request, 413, "request body too large", loc=["body"], kind="too_large")
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return error_response(request, 413, f"request body over {limit} bytes", loc=["body"], kind="too_large")
 
 
 @api.exception_handler(AuthenticationError)
