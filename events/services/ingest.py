@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 import events.extraction
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 # Bump when storage rules change in a way that should re-read every article.
 INGEST_VERSION = "1"
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 
 
 def _parser_version() -> str:
@@ -93,6 +94,12 @@ def find_candidates(text: str, ref: date) -> list[EventCandidate]:
     return list(extract_events(text, ref))
 
 
+def lead_title(candidates: list[EventCandidate]) -> str:
+    """For an article with no headline: the title of the dated event it reports first, else ""."""
+    dated = [c for c in candidates if c.dated and c.evidence]
+    return min(dated, key=lambda c: c.evidence[0].span[0]).title[:500] if dated else ""
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -133,6 +140,8 @@ def ingest_article(
     key = key.strip()
     if not key:
         raise IngestError("article key is empty")
+    if len(key) > KEY_MAX_LENGTH:
+        raise IngestError(f"article key too long ({len(key)} characters, at most {KEY_MAX_LENGTH})")
     text = check_article_text(text, what=key)
     today = timezone.localdate()
     published, how, note = resolve_published(
@@ -155,6 +164,7 @@ def ingest_article(
         return IngestResult(article=existing, status="unchanged", unchanged=existing.events_found)
     try:
         candidates = find_candidates(text, published or today)
+        fields["title"] = fields["title"] or lead_title(candidates)
         with transaction.atomic():
             article = _save_article(existing, key=key, text=text, digest=digest, fields=fields)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
@@ -162,6 +172,19 @@ def ingest_article(
                 article.events_found = len(counts.events)
                 article.save(update_fields=["events_found"])
     except Exception as exc:
+        if isinstance(exc, IntegrityError) and existing is None and Article.objects.filter(key=key).exists():
+            # Another process stored this key between our lookup and our insert: go again, as an update.
+            return ingest_article(
+                key=key,
+                text=text,
+                title=title,
+                url=url,
+                published=published,
+                published_how=published_how,
+                source=source,
+                force=force,
+                encoding=encoding,
+            )
         article = _record_failure(key=key, text=text, fields=fields, error=exc)
         if isinstance(exc, TRANSIENT_ERRORS):
             raise

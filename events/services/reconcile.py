@@ -17,14 +17,17 @@ Rules, in order of precedence:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from django.db.models import Prefetch, Q
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Article, Event, Evidence
+
+log = logging.getLogger(__name__)
 
 DATE_FIELDS = ("start", "end", "time", "open_end", "precision", "edtf")
 TITLE_SIMILARITY = 0.6
@@ -79,8 +82,12 @@ def reconcile_article_events(
     ``new``: the article was just created, so it has no events yet (saves the lookups).
     """
     counts = ReconcileCounts()
-    dated = [c for c in candidates if c.dated]
-    counts.undated = len(candidates) - len(dated)
+    # Every stored event has both ends, so the date filters see it: a missing end is the start day.
+    dated = [replace(c, end=c.end or c.start) for c in candidates if c.dated]
+    dated = [c for c in dated if c.end >= c.start]
+    counts.undated = sum(1 for c in candidates if not c.dated)
+    if len(dated) + counts.undated < len(candidates):
+        log.warning("%s: skipped candidates that end before they start", article.key)
     own = {} if new else _own_events(article)
     plans = _plan(dated, own, _merged_keys(own))
     for plan in plans:

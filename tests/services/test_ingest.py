@@ -322,6 +322,15 @@ def test_ingest_seeds_dates_nothing_finer_than_the_text(seeds_ingested, expected
     assert undated > 0  # the seeds do hold undated occurrences, and none of them was stored with a date
 
 
+def test_ingest_seeds_titles_articles(seeds_ingested):
+    titles = {Path(a.key).name: a.title for a in Article.objects.all()}
+
+    assert titles == {
+        "000_c6f11d6e7bb348de.txt": "科技赋能筑根基 创新驱动谱新篇",  # its headline
+        "004_7846ad9f159734c1.txt": Event.objects.get(kind="festival").title,  # no headline: the lead event
+    }
+
+
 def test_ingest_seeds_twice_changes_nothing(seeds_ingested):
     from events.services import ingest_paths
 
@@ -330,4 +339,39 @@ def test_ingest_seeds_twice_changes_nothing(seeds_ingested):
     summary = ingest_paths(paths=[str(ROOT / "seeds")])
 
     assert (summary.articles["unchanged"], summary.events["created"], summary.events["removed"]) == (2, 0, 0)
+    assert snapshot() == before
+
+
+def test_ingest_article_skips_candidates_ending_before_they_start(monkeypatch):
+    from events.extraction.types import EventCandidate, EvidenceSpan
+
+    def backwards(text: str, ref: date) -> list[EventCandidate]:
+        ev = (EvidenceSpan(sentence=text, span=(0, len(text))),)
+        good = EventCandidate("开幕", "festival", date(2024, 3, 11), None, "day", "2024-03-11", "", ev, "a")
+        bad = EventCandidate("倒序", "festival", date(2024, 3, 11), date(2024, 3, 1), "day", "x", "", ev, "b")
+        return [bad, good]
+
+    monkeypatch.setattr("events.services.ingest.find_candidates", backwards)
+
+    result = ingest("三月十一日开幕。")
+
+    assert (result.status, result.created) == ("new", 1)
+    assert list(Event.objects.values_list("title", "start", "end")) == [
+        ("开幕", date(2024, 3, 11), date(2024, 3, 11))
+    ]
+
+
+def test_ingest_article_refuses_overlong_key():
+    with pytest.raises(IngestError, match="key too long"):
+        ingest(key="k" * 501)
+
+
+def test_ingest_article_lost_insert_race_becomes_an_update():
+    ingest()
+    before = snapshot()
+
+    # As if another process inserted the key after this one looked (existing=None) and before it wrote.
+    result = ingest(existing=None)
+
+    assert (result.status, Article.objects.get().status) == ("unchanged", "ok")
     assert snapshot() == before
