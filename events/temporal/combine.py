@@ -76,6 +76,8 @@ def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
         return None
     if not patterns.CLUE_GAP.fullmatch(norm, left.end, right.start):
         return None
+    if patterns.RANGE_GAP.match(norm, right.end):
+        return None  # "13日（周一至周三）": the weekday starts a range of its own, it is no clue
     clue = clue_piece.reading.clue
     if clue[0] == "lunar" and clue[2] is None:
         return None

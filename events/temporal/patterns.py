@@ -159,6 +159,8 @@ AMBIGUOUS_SEASONS = frozenset({"春", "夏", "秋", "冬"})
 # read only with a year before them or a time word after.
 FIGURATIVE_SEASONS = frozenset({"寒冬", "严冬", "金秋"})
 SEASON_CONTEXT = r"时节|季节|时分|之际"
+# "今冬", "去冬今春", "明春": a one-character year word before a season.
+SEASON_YEAR_WORDS: dict[str, int] = {"今": 0, "去": -1, "明": 1}
 # "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name.
 RELATIVE_DAY_GUARD = (
     r"(?<![的好])(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
@@ -166,6 +168,10 @@ RELATIVE_DAY_GUARD = (
 DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
+
+# Names the calendar module does not list, read as one it does, with the context they need:
+# bare "十一" is eleven, "十一黄金周" is the National Day holiday.
+FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {"十一": ("国庆节", r"黄金周|长假|小长假|假期|期间")}
 
 # ---------------------------------------------------------------- the master regex
 
@@ -259,7 +265,9 @@ _FAMILIES: list[tuple[str, str]] = [
         "fest",
         # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
         rf"(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
-        rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历)(?:{_alternation(AMBIGUOUS_FESTIVALS)}))"
+        rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
+        + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
+        + ")"
         rf"(?![{CN_DIGIT}十年月日号])"
         rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前一天|后一天|次日))?",
     ),
@@ -313,12 +321,13 @@ _FAMILIES: list[tuple[str, str]] = [
         "season",
         rf"(?:(?P<season>{_alternation(_multi_seasons)}|(?<=年)(?:{_alternation(FIGURATIVE_SEASONS)})"
         rf"|(?:{_alternation(FIGURATIVE_SEASONS)})(?={SEASON_CONTEXT}))(?P<season_suf>{SEASON_CONTEXT})?"
-        r"|(?<=年)(?P<season_b>[春夏秋冬])(?=[，,。、；;：\s）)]|$))",
+        r"|(?<=年)(?P<season_b>[春夏秋冬])(?=[，,。、；;：\s）)]|$)"
+        rf"|(?P<season_rel>{_alternation(SEASON_YEAR_WORDS)})(?P<season_c>[春夏秋冬])(?![节运晚装耕游播茶季天]))",
     ),
     (
         "time",
         rf"(?:(?P<t_per>{_alternation(DAY_PERIODS)}){GAP}(?P<t_h>[0-9]{{1,2}}|{CN_HOUR}){GAP}(?:[时点:]){GAP}"
-        rf"(?:(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半)|(?P<t_q>一刻|三刻))?(?:许|左右|整)?"
+        rf"(?:(?P<t_q>一刻|三刻)|(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半))?(?:许|左右|整)?"
         rf"|(?<![0-9.])(?P<t_h2>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点]{GAP}(?:(?P<t_m2>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<t_half2>半))"
         rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})[:](?P<t_m3>[0-5][0-9])(?![0-9:])"
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟]))",

@@ -84,7 +84,7 @@ def _nearest_leap_year(year: int, month: int) -> int:
 
 def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
     """春节, 2023年除夕, 六一, 元宵节后一天: the occurrence inside the (given or ref's) Gregorian year."""
-    name = g["fest"]
+    name = patterns.FESTIVAL_ALIASES.get(g["fest"], (g["fest"], ""))[0]
     year = ctx.year or ctx.inherit_year or ctx.ref.year
     found = calendars.festival_date(name, year)
     if found is None:
@@ -113,20 +113,29 @@ def resolve_solar_term(g: dict[str, str], ctx: Context) -> Reading | None:
 
 def resolve_season(g: dict[str, str], ctx: Context) -> Reading | None:
     """初冬时节, 2024年春, 今年夏天: a span following the solar terms (see ``calendars``)."""
-    name = g.get("season") or g.get("season_b")
+    name = g.get("season") or g.get("season_b") or g.get("season_c")
     year = ctx.year
+    if "season_rel" in g:
+        year = ctx.ref.year + patterns.SEASON_YEAR_WORDS[g["season_rel"]]
+        if name == "冬" and ctx.ref.month <= 2:
+            year -= 1  # "今冬" said in January is the winter that began last year
+        return _season_reading(name, year, Kind.RELATIVE, 0.85)
     if year is None:
         year = ctx.ref.year
         before = calendars.season_span(name, year - 1)
         if before is not None and before[0] <= ctx.ref <= before[1]:
             year -= 1  # "冬天" read in January is the winter that began last year
+    kind = Kind.VAGUE if ctx.year is None else (Kind.RELATIVE if ctx.year_relative else Kind.ABSOLUTE)
+    return _season_reading(name, year, kind, 0.8 if ctx.year is None else 0.9)
+
+
+def _season_reading(name: str, year: int, kind: Kind, confidence: float) -> Reading | None:
     span = calendars.season_span(name, year)
     edtf = calendars.season_edtf(name, year)
     if span is None or edtf is None:
         return None
-    kind = Kind.VAGUE if ctx.year is None else (Kind.RELATIVE if ctx.year_relative else Kind.ABSOLUTE)
     first, _, last = edtf.partition("/")
-    return Reading(span[0], span[1], Precision.SEASON, kind, first, last, 0.8 if ctx.year is None else 0.9)
+    return Reading(span[0], span[1], Precision.SEASON, kind, first, last, confidence)
 
 
 def resolve_plan(g: dict[str, str], ctx: Context) -> Reading | None:

@@ -49,6 +49,15 @@ def test_extract_trusts_the_printed_date_over_the_word_before_it():
     assert (mention.start, mention.confidence, bool(mention.note)) == (date(2024, 3, 9), 0.5, True)
 
 
+def test_extract_reads_a_bracketed_weekday_range_as_its_own_range():
+    mentions = extract("2024年3月11日至13日（周一至周三）", ref=REF)
+
+    assert [(m.text, m.edtf) for m in mentions] == [
+        ("2024年3月11日至13日", "2024-03-11/2024-03-13"),
+        ("周一至周三", "2024-03-11/2024-03-13"),
+    ]
+
+
 def test_extract_keeps_a_printed_year_when_its_clue_disagrees():
     [mention] = extract("2024年3月11日（星期二）", ref=REF)
 

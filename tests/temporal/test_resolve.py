@@ -117,7 +117,8 @@ def test_extract_flags_impossible_dates(text):
 @pytest.mark.parametrize(
     ("text", "at"),
     [("上午9时30分", time(9, 30)), ("下午3点", time(15, 0)), ("晚7时", time(19, 0)), ("中午12点", time(12, 0)),
-     ("下午3点半", time(15, 30)), ("凌晨2时许", time(2, 0)), ("晚上八点", time(20, 0)), ("夜里12点", time(0, 0))],
+     ("下午3点半", time(15, 30)), ("凌晨2时许", time(2, 0)), ("晚上八点", time(20, 0)), ("夜里12点", time(0, 0)),
+     ("晚上九点一刻", time(21, 15))],
 )  # fmt: skip
 def test_extract_reads_times_of_day(text, at):
     mention = _one(text)

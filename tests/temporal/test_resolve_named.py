@@ -55,12 +55,20 @@ def test_extract_resolves_lunar_dates_festivals_and_terms(text, start, end, kind
         ("今年夏天", date(2024, 5, 5), date(2024, 8, 6), "2024-22"),
         ("2023年春", date(2023, 2, 4), date(2023, 5, 5), "2023-21"),
         ("金秋时节", date(2024, 8, 7), date(2024, 11, 6), "2024-23"),
+        ("今冬", date(2024, 11, 7), date(2025, 2, 2), "2024-24"),
+        ("明春", date(2025, 2, 3), date(2025, 5, 4), "2025-21"),
     ],
 )
 def test_extract_resolves_seasons_by_solar_terms(text, start, end, edtf):
     [mention] = extract(text, ref=REF)
 
     assert (mention.start, mention.end, mention.edtf, mention.precision.value) == (start, end, edtf, "season")
+
+
+def test_extract_reads_shi_yi_as_national_day_only_beside_a_holiday_word():
+    assert [(m.text, m.start) for m in extract("十一黄金周，十一个景区", ref=REF)] == [
+        ("十一", date(2024, 10, 1))
+    ]
 
 
 def test_extract_reads_a_winter_word_in_january_as_the_current_winter():
