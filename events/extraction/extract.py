@@ -144,7 +144,8 @@ def _referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None
     """The earlier draft an anaphoric or bare mention refers to, or None for a new event.
 
     "本届科技节" / "此次活动" refer within the report to the last event with that head
-    (any event for "活动"); a bare "科技节" refers to the last fuller name in the article.
+    (any event for "活动"); a bare "科技节" refers to the last fuller name of that kind
+    in the article that contains it.
     """
     if occ.anaphoric:
         head = generic_head(occ.title)
@@ -153,9 +154,9 @@ def _referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None
             if head == "活动" or generic_head(draft.title) == head:
                 return draft
         return None
-    if occ.generic:
+    if occ.generic:  # "参加培训" after "…培训班在太谷区举办": the same training
         return next(
-            (d for d in reversed(drafts) if d.title != occ.title and d.title.endswith(occ.title)), None
+            (d for d in reversed(drafts) if d.kind == occ.kind and occ.title in d.title != occ.title), None
         )
     return None
 

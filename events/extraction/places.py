@@ -15,6 +15,7 @@ _STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS)))
 _SUBJECT_UNIT_RE = re.compile(
     r"(?:^|[，,])([\u4e00-\u9fff]{2}[省市区县])(?=" + "|".join(P.SUBJECT_ADVERBS) + ")"
 )
+_DATE_LIKE_RE = re.compile(r"\d\s*[年月日号时]|[0-9零〇一二三四五六七八九十]+[月日]")
 _MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
 _SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
 
@@ -67,6 +68,8 @@ def _place_after(sentence: str, start: int) -> str:
     stop = _STOP_RE.search(run, 1)
     if stop:
         run = run[: stop.start()]
+    if _DATE_LIKE_RE.search(run):
+        return ""  # "在3月12日举行的…": a time, not a place
     # The phrase must end on its suffix: "深入贯彻落实市委…" has a 市 but is no place.
     if _trim_to_suffix(run) == run:
         return run

@@ -50,6 +50,7 @@ class Occurrence:
     generic: bool = False  # a bare "科技节": refers to a fuller name in the article
     habitual: bool = False  # "多次举办", "已举办各类…": never a single day
     date_anaphor: str = ""  # "开幕式上": on the day of the last dated event of the report
+    occasion: bool = False  # a named event one is at ("签约仪式上"), not asserted by a verb
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -81,7 +82,15 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.habitual = _has_any(sentence, P.CUMULATIVE_MARKERS)
             occ.date_anaphor = anaphor
             found.append(occ)
-    return found
+    return _drop_occasions_of_verbs(found)
+
+
+def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
+    """Drop "签约仪式" in "在…签约仪式上，12个项目集中签约": the signing is the event."""
+    verbs = [o for o in found if not o.occasion]
+    return [
+        o for o in found if not (o.occasion and any(v.kind == o.kind and v.start > o.start for v in verbs))
+    ]
 
 
 def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: bool) -> list[Occurrence]:
@@ -91,12 +100,28 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
     named = _named_events(sentence, floor, c_end, opening=opening)
     verbs = _verb_events(sentence, floor, c_end, named)
     out = [
-        Occurrence(kind, title, s, e, clause_span, strength, anaph, generic)
+        Occurrence(
+            kind,
+            title,
+            s,
+            e,
+            clause_span,
+            strength,
+            anaph,
+            generic,
+            occasion=_is_occasion(sentence, e, c_end),
+        )
         for kind, title, s, e, strength, anaph, generic in named
     ]
     return out + [
         Occurrence(kind, title, s, e, clause_span, strength) for kind, title, s, e, strength in verbs
     ]
+
+
+def _is_occasion(sentence: str, stop: int, end: int) -> bool:
+    """Whether a named event ending at ``stop`` is only the setting ("…仪式上", "…期间")."""
+    verb = next((v for v in P.OCCURRENCE_VERBS if v in sentence[stop:end]), "")
+    return sentence.startswith(P.EVENT_LOCATIVES, stop) and not verb
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:

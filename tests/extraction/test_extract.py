@@ -292,3 +292,23 @@ def test_extract_events_same_day_anaphor_without_an_anchor_in_the_report_is_unda
     unveiling = extract_events(text, ref=REF)[-1]
 
     assert (unveiling.kind, unveiling.start) == ("unveiling", None)
+
+
+def test_extract_events_ceremony_setting_is_not_a_second_event():
+    [signing] = extract_events("在3月12日举行的签约仪式上，12个项目集中签约，协议总投资45亿元。", ref=REF)
+
+    assert (signing.title, signing.start, signing.place) == ("项目签约(12个项目)", date(2024, 3, 12), "")
+    assert signing.figures == {"projects_signed": 12, "investment_yuan": 4500000000}
+
+
+def test_extract_events_bare_name_after_the_full_one_is_the_same_event():
+    text = "3月14日至15日，全市基层农技人员能力提升培训班在太谷区举办，来自11个县（区、市）的150余名农技人员参加培训。"
+    [training] = extract_events(text, ref=REF)
+
+    assert (training.title, training.start, training.end, training.place) == (
+        "全市基层农技人员能力提升培训班",
+        date(2024, 3, 14),
+        date(2024, 3, 15),
+        "太谷区",
+    )
+    assert training.figures == {"participants": 150}
