@@ -106,10 +106,11 @@ def reconcile_article_events(
         outcome = _release(article, event)
         if outcome == "removed":
             counts.removed += 1
+        elif outcome == "released":
+            counts.updated += 1  # it lives on with the other articles' evidence, no longer this one's
         else:
             counts.events.append(event)
-            counts.updated += outcome == "released"
-            counts.unchanged += outcome == "kept"
+            counts.unchanged += 1
     return counts
 
 

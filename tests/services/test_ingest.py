@@ -175,8 +175,9 @@ def test_ingest_article_shared_event_loses_only_this_articles_evidence():
     result = ingest("太谷科技节报道\n")
 
     fest = Event.objects.get(match_key="fest")
-    assert result.removed == 2
+    assert (result.removed, result.updated, result.events) == (2, 1, [])
     assert list(fest.evidence.values_list("article__key", flat=True)) == ["b.txt"]
+    assert Article.objects.get(key="a.txt").events_found == 0
 
 
 def test_ingest_article_skips_undated_candidates():
