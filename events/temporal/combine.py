@@ -79,6 +79,10 @@ def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
     if patterns.RANGE_GAP.match(norm, right.end):
         return None  # "13日（周一至周三）": the weekday starts a range of its own, it is no clue
     clue = clue_piece.reading.clue
+    if clue[0] == "weekday" and ("，" in norm[left.end : right.start] or "," in norm[left.end : right.start]):
+        # "3月11日，周三将……" may start the next statement; a weekday clue sits right beside
+        # its date or in brackets ("3月11日（星期一）"). "，农历二月初二" is the usual lunar form.
+        return None
     if clue[0] == "lunar" and clue[2] is None:
         return None
     end = right.end

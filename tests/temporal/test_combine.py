@@ -17,7 +17,7 @@ REF = date(2024, 3, 12)
         ("3月\n11日，农历二月初二", date(2026, 1, 5), date(2024, 3, 11)),
         ("3月11日（星期一）", date(2024, 3, 12), date(2024, 3, 11)),
         ("3月11日（星期一）", date(2025, 6, 1), date(2024, 3, 11)),
-        ("3月11日，周一", date(2026, 3, 20), date(2024, 3, 11)),
+        ("3月11日 周一", date(2026, 3, 20), date(2024, 3, 11)),
         ("农历二月初二（3月11日）", date(2025, 6, 1), date(2024, 3, 11)),
         ("2024年3月11日（星期一）", date(2030, 1, 1), date(2024, 3, 11)),
     ],
@@ -47,6 +47,15 @@ def test_extract_trusts_the_printed_date_over_the_word_before_it():
     [mention] = extract("昨天（3月9日）", ref=REF)
 
     assert (mention.start, mention.confidence, bool(mention.note)) == (date(2024, 3, 9), 0.5, True)
+
+
+def test_extract_takes_no_weekday_after_a_comma_for_a_clue():
+    mentions = extract("3月11日，周三还将举行论坛", ref=REF)
+
+    assert [(m.text, m.start) for m in mentions] == [
+        ("3月11日", date(2024, 3, 11)),
+        ("周三", date(2024, 3, 13)),
+    ]
 
 
 def test_extract_reads_a_bracketed_weekday_range_as_its_own_range():
