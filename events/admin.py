@@ -152,7 +152,16 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "source", "published", "published_how", "status", "parser_version", "ingested")
+    list_display = (
+        "__str__",
+        "source",
+        "published",
+        "published_how",
+        "status",
+        "events_found",
+        "parser_version",
+        "ingested",
+    )
     list_filter = ("status", "published_how", "source", "parser_version")
     search_fields = ("key", "title", "text")
     date_hierarchy = "published"
@@ -164,6 +173,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "error",
         "encoding",
         "note",
+        "events_found",
         "created",
         "updated",
         "ingested",
