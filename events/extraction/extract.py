@@ -35,7 +35,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
 
     ``ref`` is the publication date the temporal parser counts from. Undated occurrences
     are returned with ``start = end = precision = None`` and a low confidence; callers
-    decide whether to store them.
+    decide whether to store them. Only the first MAX_CHARS characters are read.
     """
     if not isinstance(text, str) or not _looks_like_text(text):
         return []

@@ -197,6 +197,8 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"签约", "signing", "subject", 0.8),
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定)", "signing", "phrase", 0.8),
     (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
+    # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
+    (r"发布[《“][^》”]{2,30}[》”]", "launch", "object", 0.6),
     (r"授课|开讲", "training", "subject", 0.7),
     (r"参展|展出", "exhibition", "subject", 0.6),
     (r"入选|获评|荣获|获得[^，。]{0,12}称号", "other", "clause", 0.5),

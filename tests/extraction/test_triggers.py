@@ -129,3 +129,36 @@ def test_find_occurrences_generic_name_is_marked():
     [occ] = find_occurrences("举办科技节，推介农业关键技术科技成果。")
 
     assert (occ.kind, occ.title, occ.generic) == ("festival", "科技节", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("晋中市首届文化节在榆次开幕。", "festival"),
+        ("第三届太行山音乐节在左权举办。", "festival"),
+        ("全市科技活动周启动。", "festival"),
+        ("3家企业与山西大学签署合作协议。", "signing"),
+        ("山西农业大学专家为果农授课。", "training"),
+        ("市科协举办科普讲座。", "training"),
+        ("区农业农村局召开春耕宣讲会。", "training"),
+        ("第十届中国国际农业博览会在北京开幕。", "exhibition"),
+        ("131家企业参展。", "exhibition"),
+        ("市博物馆举办“晋商文化”展览。", "exhibition"),
+        ("太谷区新图书馆正式开放。", "opening"),
+        ("山西农谷农产品交易中心开业。", "opening"),
+        ("晋中大道正式通车。", "opening"),
+        ("山西大学晋中研究院揭牌。", "unveiling"),
+        ("市科协为10个科普示范基地授牌。", "unveiling"),
+        ("全市职业技能大赛在晋中学院举行。", "competition"),
+        ("第五届全民运动会开幕。", "competition"),
+        ("全省农业科技工作会议在太原召开。", "meeting"),
+        ("首届晋商论坛在平遥举行。", "meeting"),
+        ("市委召开民营企业家座谈会。", "meeting"),
+        ("市卫健委开展义诊活动。", "service"),
+        ("专家们送科技下乡。", "service"),
+        ("新能源汽车生产线投产。", "launch"),
+        ("市科技局发布《晋中市科技创新白皮书》。", "launch"),
+    ],
+)
+def test_find_occurrences_kind_vocabulary(sentence, kind):
+    assert [o.kind for o in find_occurrences(sentence)] == [kind]
