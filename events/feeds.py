@@ -87,7 +87,10 @@ def parse_feed_query(params: Mapping[str, str], *, kind: str | None = None) -> F
     raw = (params.get("coarse") or "").strip().lower()
     if raw and raw not in TRUE_WORDS | FALSE_WORDS:
         raise selectors.FilterError("coarse", "use coarse=1 to include month, season, year and period events")
-    return FeedQuery(filters=filters, coarse=raw in TRUE_WORDS)
+    # A coarse precision filter already brings coarse events in; coarse=1 beside it would only
+    # make a second URL for the same feed.
+    coarse = raw in TRUE_WORDS and filters.precision not in selectors.COARSE_PRECISIONS
+    return FeedQuery(filters=filters, coarse=coarse)
 
 
 def feed_path(query: FeedQuery) -> str:

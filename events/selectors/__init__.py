@@ -3,6 +3,7 @@
 from .articles import article_events, article_item, article_mentions, article_page, list_articles
 from .caching import cached_until_change, events_version
 from .events import (
+    COARSE_PRECISIONS,
     FILTER_PARAMS,
     EventFilters,
     FilterError,
@@ -26,6 +27,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "COARSE_PRECISIONS",
     "FILTER_PARAMS",
     "EventFilters",
     "FilterError",
