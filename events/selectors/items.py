@@ -10,7 +10,10 @@ from events.models import Event, Evidence
 def with_sources(events: QuerySet[Event]) -> QuerySet[Event]:
     """``events`` with their evidence and articles fetched in two queries, not one per event."""
     return events.prefetch_related(
-        Prefetch("evidence", queryset=Evidence.objects.select_related("article").order_by("article_id", "span_start"))
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.select_related("article").order_by("article_id", "span_start"),
+        )
     )
 
 
