@@ -247,6 +247,21 @@ def test_feed_hidden_event_is_cancelled_for_thirty_days(client):
     assert Event.objects.get(pk=shown.pk).sequence == 2
 
 
+def test_feed_merged_away_event_is_cancelled_and_the_target_stays(client, article):
+    from events.services import merge_events
+
+    target = make_event("科技节开幕", article=article, start=SOON)
+    duplicate = make_event("第二十一届科技节开幕", start=SOON)
+    merge_events(target=target, others=[duplicate])
+
+    found = vevents(fetch(client).content)
+
+    assert set(found) == {target.uid, duplicate.uid}
+    assert str(found[duplicate.uid]["STATUS"]) == "CANCELLED"
+    assert found[duplicate.uid]["SEQUENCE"] == 1
+    assert str(found[target.uid]["STATUS"]) == "TENTATIVE"
+
+
 def test_feed_kind_path_filters(client):
     festival = make_event("科技节", kind="festival", start=SOON)
     make_event("签约", kind="signing", start=SOON)
