@@ -33,6 +33,8 @@ _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 _DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
 _ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS} | {"在"})
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
+_PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
+_BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
 
 
@@ -226,7 +228,8 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
     subject = clean_subject(sentence[floor : match.start()])
     if not subject:
         subject = _actor(sentence, match.start())
-        rest = re.sub(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)", "", sentence[floor : match.start()])
+        rest = _PLACE_PP_RE.sub("", sentence[floor : match.start()])
+        rest = _BENEFACTIVE_RE.sub("", rest)  # "给果农们现场授课" → "现场授课"
         subject = subject + rest if subject else ""
     return _cap(counted_title(subject, verb)) if subject else ""
 

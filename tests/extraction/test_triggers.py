@@ -110,6 +110,14 @@ def test_find_occurrences_ignores_non_occurrences(sentence):
     assert found(sentence) == []
 
 
+def test_find_occurrences_verb_without_subject_takes_the_acting_organisation():
+    sentence = (
+        "初冬时节的左权县麻田镇泽城村，左权农业科技特派团团长王勇手持修枝剪，在核桃园里给果农们现场授课。"
+    )
+
+    assert found(sentence) == [("training", "左权农业科技特派团现场授课")]
+
+
 def test_find_occurrences_anaphoric_sentence_refers_back_only():
     sentence = "本届科技节以“坚持创新”为主题，涵盖科技项目签约、实用技术培训等，有131家企事业单位踊跃参展。"
     [occ] = find_occurrences(sentence)
