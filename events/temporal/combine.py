@@ -11,6 +11,7 @@ reading stays with low confidence and a note.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,10 @@ def join(norm: str, pieces: list[Piece]) -> list[Piece]:
     return _pairwise(norm, pieces, _make_range)
 
 
-def _pairwise(norm: str, pieces: list[Piece], merge) -> list[Piece]:
+def _pairwise(
+    norm: str, pieces: list[Piece], merge: Callable[[str, Piece, Piece], Piece | None]
+) -> list[Piece]:
+    """Run ``merge`` on each piece and the one before it; a merged piece can merge again."""
     out: list[Piece] = []
     for piece in pieces:
         if out:

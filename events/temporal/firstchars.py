@@ -8,6 +8,7 @@ news text). Nothing here changes what a pattern matches.
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 
 def first_chars(pattern: str) -> str | None:
@@ -30,7 +31,7 @@ def first_chars(pattern: str) -> str | None:
     return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
 
 
-def _first(items, c) -> tuple[set[str] | None, bool]:
+def _first(items: list, c: ModuleType) -> tuple[set[str] | None, bool]:
     """(possible first characters or None for "any", whether the sequence can match empty)."""
     out: set[str] = set()
     for op, av in items:
@@ -68,7 +69,8 @@ def _first(items, c) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _charset(av, c) -> set[str] | None:
+def _charset(av: list, c: ModuleType) -> set[str] | None:
+    """The characters of a character class, or None for categories and huge ranges."""
     chars: set[str] = set()
     for op, value in av:
         if op is c.LITERAL:

@@ -13,6 +13,7 @@ because PDF-extracted newspapers break lines inside dates ("3月\\n11日", "2023
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .calendars import FESTIVAL_NAMES, SEASON_NAMES, SOLAR_TERM_NAMES
 from .firstchars import first_chars
@@ -176,7 +177,7 @@ FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {"十一": ("国庆节", r"黄金
 # ---------------------------------------------------------------- the master regex
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """Longest first, so "大后天" wins over "后天"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 

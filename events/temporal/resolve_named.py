@@ -20,57 +20,57 @@ def _lunar_month(token: str) -> int | None:
     return LUNAR_MONTH_WORDS.get(token) or read_number(token)
 
 
-def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
-    """农历二月初二, 正月十五, 腊月二十三, 闰四月, 八月十五: in the lunar year containing ref."""
+def _lunar_tokens(g: dict[str, str]) -> tuple[str, str | None] | None:
+    """(month text, day text or None) from whichever lunar branch matched."""
     for tag in ("1", "2", "3", "4"):
         if g.get(f"l_m{tag}"):
-            month_text, day_text = g[f"l_m{tag}"], g.get(f"l_d{tag}")
-            break
-    else:
-        if "l_d5" not in g:
-            return None
-        month_text, day_text = "正", g["l_d5"]  # "大年初十" is 正月初十
+            return g[f"l_m{tag}"], g.get(f"l_d{tag}")
+    if "l_d5" in g:
+        return "正", g["l_d5"]  # "大年初十" is 正月初十
+    return None
+
+
+def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
+    """农历二月初二, 正月十五, 腊月二十三, 闰四月, 八月十五: in the lunar year containing ref."""
+    tokens = _lunar_tokens(g)
+    if tokens is None:
+        return None
+    month, day = _lunar_month(tokens[0]), read_number(tokens[1]) if tokens[1] else None
     leap = "l_leap" in g or "l_m2" in g
-    month = _lunar_month(month_text)
-    day = read_number(day_text) if day_text else None
-    # Marked lunar (农历, 闰, 正/冬/腊月, 初X) is sure; "八月十五" without a marker less so.
-    marked = "l_pre" in g or leap or "l_m3" in g or "l_d5" in g or (day_text or "")[:1] in ("初", "廿", "卅")
-    confidence = 0.9 if marked else 0.7
-    given = int(g["l_y"]) if g.get("l_y", "").isdigit() else read_number(g.get("l_y", "")) or ctx.year
-    explicit = given is not None
-    # A year-less lunar date in a range or list takes the year of the date before it.
-    year = given if explicit else ctx.inherit_year or calendars.lunar_year_containing(ctx.ref)
-    if leap and not explicit and calendars.lunar_to_solar(year, month or 0, 1, True) is None:
-        # "闰四月" in a year without one means the nearest year that has it (the past first).
-        year = _nearest_leap_year(year, month or 0)
-        confidence = min(confidence, 0.6)
-        note = f"no leap month {month} in the lunar year of the reference day; read as {year}'s"
-    else:
-        note = ""
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
         return invalid(Kind.LUNAR, Precision.DAY, "no such lunar date")
+    # Marked lunar (农历, 闰, 正/冬/腊月, 初X) is sure; "八月十五" without a marker less so.
+    marked = "l_pre" in g or leap or "l_m3" in g or "l_d5" in g or (tokens[1] or "")[:1] in ("初", "廿", "卅")
+    confidence, note = (0.9 if marked else 0.7), ""
+    printed = g.get("l_y")
+    given = (int(printed) if printed.isdigit() else read_number(printed)) if printed else ctx.year
+    # A year-less lunar date in a range or list takes the year of the date before it.
+    year = given if given is not None else ctx.inherit_year or calendars.lunar_year_containing(ctx.ref)
+    if leap and given is None and calendars.lunar_to_solar(year, month, 1, True) is None:
+        # "闰四月" in a year without one means the nearest year that has it (the past first).
+        year = _nearest_leap_year(year, month)
+        confidence = min(confidence, 0.6)
+        note = f"no leap month {month} in the lunar year of the reference day; read as {year}'s"
+    leap_word = "leap " if leap else ""
     if day is None:
-        first = calendars.lunar_to_solar(year, month, 1, leap)
-        last = calendars.lunar_to_solar(year, month, 30, leap) or calendars.lunar_to_solar(
-            year, month, 29, leap
-        )
-        if first is None or last is None:
-            return invalid(
-                Kind.LUNAR,
-                Precision.MONTH,
-                f"lunar year {year} has no {'leap ' if leap else ''}month {month}",
-            )
-        return days_reading(
-            first, last, Precision.MONTH, Kind.LUNAR, confidence, clue=("lunar", month, None, leap), note=note
-        )
+        return _lunar_month_reading(year, month, leap, confidence, note)
     found = calendars.lunar_to_solar(year, month, day, leap)
     if found is None:
+        return invalid(Kind.LUNAR, Precision.DAY, f"lunar year {year} has no {leap_word}{month}/{day}")
+    clue = ("lunar", month, day, leap)
+    return day_reading(found, Kind.LUNAR, confidence, clue=clue, year_inferred=given is None, note=note)
+
+
+def _lunar_month_reading(year: int, month: int, leap: bool, confidence: float, note: str) -> Reading:
+    """A whole lunar month ("农历十月"): its first to its last (29th or 30th) day."""
+    first = calendars.lunar_to_solar(year, month, 1, leap)
+    last = calendars.lunar_to_solar(year, month, 30, leap) or calendars.lunar_to_solar(year, month, 29, leap)
+    if first is None or last is None:
         return invalid(
-            Kind.LUNAR, Precision.DAY, f"lunar year {year} has no {'leap ' if leap else ''}{month}/{day}"
+            Kind.LUNAR, Precision.MONTH, f"lunar year {year} has no {'leap ' if leap else ''}month {month}"
         )
-    return day_reading(
-        found, Kind.LUNAR, confidence, clue=("lunar", month, day, leap), year_inferred=not explicit, note=note
-    )
+    clue = ("lunar", month, None, leap)
+    return days_reading(first, last, Precision.MONTH, Kind.LUNAR, confidence, clue=clue, note=note)
 
 
 def _nearest_leap_year(year: int, month: int) -> int:
