@@ -10,13 +10,14 @@ from .titles import is_name_char
 _SUFFIX_RE = re.compile("|".join(map(re.escape, P.PLACE_SUFFIXES)))
 _MARKER_RE = re.compile("|".join(map(re.escape, sorted(P.PLACE_MARKERS, key=len, reverse=True))))
 _STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS)))
-# A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
 # A clause that opens with a named unit as the subject of an adverb-led predicate.
 _SUBJECT_UNIT_RE = re.compile(
     r"(?:^|[，,])([\u4e00-\u9fff]{2}[省市区县])(?=" + "|".join(P.SUBJECT_ADVERBS) + ")"
 )
+# "在3月12日举行的…" puts a time, not a place, after "在".
 _DATE_LIKE_RE = re.compile(r"\d\s*[年月日号时]|[0-9零〇一二三四五六七八九十]+[月日]")
 _MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
+# A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
 _SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
 
 
