@@ -15,6 +15,7 @@ _LEFT_STOPS = tuple(sorted((w for w in P.NP_LEFT_STOPS if w != "暨"), key=len, 
 # Characters that may sit inside a name besides letters and digits ("山西·太谷", "（初、中级…）").
 _NAME_MARKS = "·、“”‘’「」『』《》〈〉-—+"
 _MAX_NAME = 60
+_NUMBER_WITH_UNIT_RE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[年月日号届个名家所项户场人次万亿元大]?")
 _TRIGGERS_LONGEST_FIRST = tuple(sorted(P.NOUN_TRIGGERS, key=len, reverse=True))
 
 
@@ -172,11 +173,14 @@ def event_key(kind: str, title: str) -> str:
     """``kind:core name``: stable under quotes, spacing, a province prefix and an admin suffix.
 
     "山西·太谷第二十一届科技节暨…" and "太谷区第二十一届科技节" both give
-    "festival:太谷第二十一届科技节". Never contains the date.
+    "festival:太谷第二十一届科技节". Never contains a date or a count: Arabic numbers with
+    their unit go ("2024年晋中市…大赛", "21所驻地高校…"), so a corrected figure or the
+    next edition's year does not make a new event; editions in words ("第二十一届") stay.
     """
     name = re.sub(r"[（(][^）)]*[）)]$", "", title)
     name = name.split("暨", 1)[0]
-    name = re.sub(r"[“”‘’《》〈〉\"'\s]", "", name)
+    name = re.sub(r"[“”‘’「」『』《》〈〉\"'\s]", "", name)
+    name = _NUMBER_WITH_UNIT_RE.sub("", name) or name
     name = name.rsplit("·", 1)[-1]
     # "太谷区第二十一届" and "太谷第二十一届" name the same edition.
     name = re.sub(r"^(\w{2,8}?)[省市县区](?=第)", r"\1", name)
