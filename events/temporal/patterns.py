@@ -190,6 +190,10 @@ CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"
 CN_DAY = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
 LUNAR_MONTH = r"十[一二]|正|冬|腊|[一二三四五六七八九十]"
 LUNAR_DAY = r"初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅|十[一二三四五六七八九]?|[一二三四五六七八九]"
+# Sexagenary years ("农历甲辰年" is 2024): stem and branch, optionally the zodiac animal.
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
 CN_COUNT = r"[一二两三四五六七八九十]{1,3}"
 # "二十几年前", "几十年来", "十几天后": counts with 几 are vague.
 DURATION_COUNT = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}几?|几十|半|几|数"
@@ -254,7 +258,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "lunar",
-        rf"(?:(?P<l_pre>农历|阴历|旧历){GAP}(?:(?P<l_y>{YEAR4}|[{CN_DIGIT}]{{4}}){GAP}年{GAP})?(?P<l_leap>闰)?(?P<l_m1>{LUNAR_MONTH}|[0-9]{{1,2}}){GAP}月"
+        rf"(?:(?P<l_pre>农历|阴历|旧历){GAP}(?:(?:(?P<l_y>{YEAR4}|[{CN_DIGIT}]{{4}})|(?P<l_gz>[{STEMS}][{BRANCHES}])[{ZODIAC}]?){GAP}年{GAP})?(?P<l_leap>闰)?(?P<l_m1>{LUNAR_MONTH}|[0-9]{{1,2}}){GAP}月"
         rf"(?:{GAP}(?P<l_d1>{LUNAR_DAY}|[0-9]{{1,2}})(?:{GAP}[日号])?)?"
         rf"|闰(?P<l_m2>{LUNAR_MONTH}|[0-9]{{1,2}})月(?P<l_d2>{LUNAR_DAY})?"
         rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY})?"

@@ -6,7 +6,7 @@ only picks the year (see the conventions in ``resolve``) and builds the reading.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from . import calendars, patterns
 from .numerals import read_number
@@ -44,6 +44,8 @@ def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
     confidence, note = (0.9 if marked else 0.7), ""
     printed = g.get("l_y")
     given = (int(printed) if printed.isdigit() else read_number(printed)) if printed else ctx.year
+    if "l_gz" in g:
+        given = sexagenary_year(g["l_gz"], ctx.ref)
     # A year-less lunar date in a range or list takes the year of the date before it.
     year = given if given is not None else ctx.inherit_year or calendars.lunar_year_containing(ctx.ref)
     if leap and given is None and calendars.lunar_to_solar(year, month, 1, True) is None:
@@ -59,6 +61,16 @@ def resolve_lunar(g: dict[str, str], ctx: Context) -> Reading | None:
         return invalid(Kind.LUNAR, Precision.DAY, f"lunar year {year} has no {leap_word}{month}/{day}")
     clue = ("lunar", month, day, leap)
     return day_reading(found, Kind.LUNAR, confidence, clue=clue, year_inferred=given is None, note=note)
+
+
+def sexagenary_year(name: str, ref: date) -> int:
+    """The year named by a stem-branch pair ("甲辰" → 2024) nearest ref, the earlier on a tie.
+
+    1984 was 甲子, the first of the cycle; the pair repeats every 60 years.
+    """
+    index = next(i for i in range(60) if patterns.STEMS[i % 10] + patterns.BRANCHES[i % 12] == name)
+    base = ref.year - (ref.year - 1984 - index) % 60
+    return min((base, base + 60), key=lambda year: (abs(year - ref.year), year))
 
 
 def _lunar_month_reading(year: int, month: int, leap: bool, confidence: float, note: str) -> Reading:

@@ -67,6 +67,12 @@ def test_extract_reads_a_bracketed_weekday_range_as_its_own_range():
     ]
 
 
+def test_extract_merges_a_newspaper_dateline_with_both_clues():
+    [mention] = extract("2024年3月12日 星期二 农历甲辰年二月初三", ref=REF)
+
+    assert (mention.start, mention.confidence) == (date(2024, 3, 12), 1.0)
+
+
 def test_extract_keeps_a_printed_year_when_its_clue_disagrees():
     [mention] = extract("2024年3月11日（星期二）", ref=REF)
 

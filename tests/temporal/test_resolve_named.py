@@ -24,6 +24,7 @@ REF = date(2024, 3, 15)  # a Friday; lunar year 2024 began on 2024-02-10
         ("闰四月", date(2020, 5, 23), date(2020, 6, 20), "lunar"),
         ("闰4月", date(2020, 5, 23), date(2020, 6, 20), "lunar"),
         ("农历二〇二一年六月", date(2021, 7, 10), date(2021, 8, 7), "lunar"),
+        ("农历癸卯兔年腊月二十三", date(2024, 2, 2), date(2024, 2, 2), "lunar"),
         ("春节", date(2024, 2, 10), date(2024, 2, 10), "festival"),
         ("2023年除夕", date(2023, 1, 21), date(2023, 1, 21), "festival"),
         ("中秋节", date(2024, 9, 17), date(2024, 9, 17), "festival"),
