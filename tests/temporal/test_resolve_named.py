@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from events.temporal import extract
+from events.temporal.resolve_named import sexagenary_year
 
 REF = date(2024, 3, 15)  # a Friday; lunar year 2024 began on 2024-02-10
 
@@ -107,3 +108,16 @@ def test_extract_resolves_plans_and_decades(text, edtf):
 )
 def test_extract_leaves_words_that_only_look_like_names(text):
     assert extract(text, ref=REF) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "ref", "year"),
+    [
+        ("甲辰", date(2024, 3, 1), 2024),
+        ("癸卯", date(2024, 3, 1), 2023),
+        ("乙巳", date(2024, 3, 1), 2025),
+        ("甲子", date(2000, 1, 1), 1984),
+    ],
+)
+def test_sexagenary_year_picks_the_cycle_nearest_the_reference_day(name, ref, year):
+    assert sexagenary_year(name, ref) == year
