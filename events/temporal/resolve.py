@@ -3,10 +3,16 @@
 Plain Python. Readings chosen where readers could differ:
 
 * A year-less date takes the reference (publication) year: "3月11日" is in ref's year,
-  unless a lunar date or weekday beside it says otherwise (see ``combine``).
+  unless a lunar date or weekday beside it says otherwise (see ``combine``). When that
+  puts it more than half a year after ref ("12月28日" read on 5 January) the rule still
+  holds, but confidence drops to 0.5 with a note: it is probably last year's.
+* A bare day ("15日", "13号" after a dash) takes the month of the date before it in a range
+  or list, else ref's month; a bare "下旬" the month of the last day the text mentioned.
 * A range whose end has no year and comes before its start runs into the next year
   ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
-* A year-less lunar date falls in the lunar year that contains the reference day.
+* A year-less lunar date falls in the lunar year that contains the reference day; a
+  sexagenary year ("农历甲辰年") is the one of that name nearest ref; a year-less "闰四月"
+  in a lunar year without one is the nearest year that has it.
 * A festival or solar term with a year is the one inside that Gregorian year ("2023年除夕"
   is 2023-01-21, "2019年大寒" is 2019-01-20); a year-less one is the one inside ref's
   Gregorian year (so "元宵节" read in December is the past one: add a year to mean the next).
@@ -29,8 +35,9 @@ Plain Python. Readings chosen where readers could differ:
 * Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
 * Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
   ref's year, except that a winter word read before 立春 means the winter containing ref.
-* "当天/当日/次日" and "当年/同年/次年" count from the last day/year the text mentioned,
-  or from ref when there is none (then with lower confidence).
+* "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
+  year the text mentioned, or from ref when there is none (then with lower confidence).
+* Recurring times ("每周一至周五", "每月15日") are no mention at all.
 """
 
 from __future__ import annotations
