@@ -9,10 +9,12 @@ and figures, and merges what names the same event (same key, "本届科技节", 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from events import temporal
 
+from . import patterns as P
 from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
@@ -27,6 +29,14 @@ from .types import EventCandidate, EvidenceSpan
 # a runaway file from stalling ingestion. Raise it if real inputs ever come near.
 MAX_CHARS = 200_000
 # Control characters and U+FFFD (what a wrong decoding leaves behind) mark binary input.
+# "成功研发出JWF1576型快装式平台细纱机": what a later "这款新产品" refers to.
+_PRODUCT_RE = re.compile(
+    "(?:"
+    + "|".join(P.PRODUCT_VERBS)
+    + r")了?([\w“”·-]{2,30}?(?:"
+    + "|".join(P.PRODUCT_SUFFIXES)
+    + r"))(?=[，。；,]|$)"
+)
 _BINARY_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
@@ -41,12 +51,22 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
         return []
     text = text[:MAX_CHARS]
     doc = Document(text)
-    mentions = flatten_mentions(doc, temporal.extract(text, ref))
-    drafts: list[Draft] = []
-    homes = home_places(doc.flat)
+    reading = _Reading(doc, flatten_mentions(doc, temporal.extract(text, ref)), home_places(doc.flat))
     for sentence in doc.sentences:
-        _read_sentence(doc, sentence, mentions, drafts, homes)
-    return merge_drafts(drafts)
+        _read_sentence(reading, sentence)
+    return merge_drafts(reading.drafts)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What is known while an article is read, sentence by sentence."""
+
+    doc: Document
+    mentions: list[FlatMention]
+    homes: dict[str, str]  # "市" → "晋中市": what "我市" means here
+    drafts: list[Draft] = field(default_factory=list)
+    # paragraph → the last thing made there ("研发出JWF1576型…细纱机") and its evidence
+    products: dict[int, tuple[str, EvidenceSpan]] = field(default_factory=dict)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -57,11 +77,13 @@ def _looks_like_text(text: str) -> bool:
     return len(_BINARY_RE.findall(sample)) <= len(sample) * 0.05
 
 
-def _read_sentence(
-    doc: Document, sentence: Sentence, mentions: list[FlatMention], drafts: list[Draft], homes: dict[str, str]
-) -> None:
+def _read_sentence(reading: _Reading, sentence: Sentence) -> None:
     """Add the drafts a sentence reports, or its evidence to the event it refers back to."""
+    doc, drafts = reading.doc, reading.drafts
     flat = doc.text(sentence)
+    product = _PRODUCT_RE.search(flat)
+    if product:
+        reading.products[sentence.paragraph] = (product.group(1), _evidence(doc, sentence))
     occurrences = find_occurrences(flat)
     if not occurrences:
         return
@@ -76,11 +98,21 @@ def _read_sentence(
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
-        draft = _new_draft(doc, sentence, occ, mentions, drafts, places)
-        draft.place = draft.place or home_place(flat, homes)
+        draft = _new_draft(doc, sentence, occ, reading.mentions, drafts, places)
+        draft.place = draft.place or home_place(flat, reading.homes)
+        if occ.demonstrative and sentence.paragraph in reading.products:
+            _name_the_product(draft, occ, *reading.products[sentence.paragraph])
         own = [f for f in figures if _figure_owner(occurrences, f[0]) is occ]
         attach(draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {})
         drafts.append(draft)
+
+
+def _name_the_product(draft: Draft, occ: Occurrence, product: str, evidence: EvidenceSpan) -> None:
+    """Title "这款…新产品已全面上市" by the thing made earlier in the paragraph, with that sentence as evidence."""
+    verb = next((v for v in P.LAUNCH_VERBS if occ.title.endswith(v)), "")
+    if occ.kind == "launch" and verb:
+        draft.title = product + verb
+        attach(draft, evidence, [], {})
 
 
 def _new_draft(

@@ -15,7 +15,10 @@ _LEFT_STOPS = tuple(sorted((w for w in P.NP_LEFT_STOPS if w != "暨"), key=len, 
 # Characters that may sit inside a name besides letters and digits ("山西·太谷", "（初、中级…）").
 _NAME_MARKS = "·、“”‘’「」『』《》〈〉-—+"
 _MAX_NAME = 60
-_NUMBER_WITH_UNIT_RE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[年月日号届个名家所项户场人次万亿元大]?")
+# A model number such as "JWF1576" is a name: digits touching Latin letters stay.
+_NUMBER_WITH_UNIT_RE = re.compile(
+    r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])(?:余|多)?[年月日号届个名家所项户场人次万亿元大]?"
+)
 _TRIGGERS_LONGEST_FIRST = tuple(sorted(P.NOUN_TRIGGERS, key=len, reverse=True))
 
 

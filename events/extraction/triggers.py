@@ -35,6 +35,7 @@ _ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS} | {"在"})
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
+_DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
 _ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
 
 
@@ -53,6 +54,7 @@ class Occurrence:
     habitual: bool = False  # "多次举办", "已举办各类…": never a single day
     date_anaphor: str = ""  # "开幕式上": on the day of the last dated event of the report
     occasion: bool = False  # a named event one is at ("签约仪式上"), not asserted by a verb
+    demonstrative: bool = False  # "这款…新产品已全面上市": the subject points back to a thing named before
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -116,7 +118,16 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
         for kind, title, s, e, strength, anaph, generic in named
     ]
     return out + [
-        Occurrence(kind, title, s, e, clause_span, strength) for kind, title, s, e, strength in verbs
+        Occurrence(
+            kind,
+            title,
+            s,
+            e,
+            clause_span,
+            strength,
+            demonstrative=_DEMONSTRATIVE_RE.match(sentence, floor) is not None,
+        )
+        for kind, title, s, e, strength in verbs
     ]
 
 

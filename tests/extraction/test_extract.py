@@ -312,3 +312,15 @@ def test_extract_events_bare_name_after_the_full_one_is_the_same_event():
         "太谷区",
     )
     assert training.figures == {"participants": 150}
+
+
+def test_extract_events_this_new_product_is_the_one_made_before():
+    text = "经纬公司与山西大学共建创新中心，成功研发出JWF1576型快装式平台细纱机。如今，这款新产品已全面上市。"
+    [launch] = extract_events(text, ref=REF)
+
+    assert (launch.kind, launch.title, launch.key) == (
+        "launch",
+        "JWF1576型快装式平台细纱机上市",
+        "launch:JWF1576型快装式平台细纱机上市",
+    )
+    assert len(launch.evidence) == 2

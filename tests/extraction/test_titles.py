@@ -80,5 +80,8 @@ def test_event_key_is_stable_under_prefixes_suffixes_and_quotes():
     assert event_key("festival", "太谷区第二十一届科技节") == "festival:太谷第二十一届科技节"
     assert event_key("signing", "科技节开幕式项目签约(15个项目)") == "signing:科技节开幕式项目签约"
     assert event_key("other", "入选“青春榜样”") == "other:入选青春榜样"
-    assert event_key("competition", "2024年晋中市青少年科技创新大赛") == "competition:晋中市青少年科技创新大赛"
+    assert (
+        event_key("competition", "2024年晋中市青少年科技创新大赛") == "competition:晋中市青少年科技创新大赛"
+    )
     assert event_key("opening", "21所驻地高校校园向社会开放") == "opening:驻地高校校园向社会开放"
+    assert event_key("launch", "JWF1576型细纱机上市") == "launch:JWF1576型细纱机上市"
