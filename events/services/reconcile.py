@@ -20,17 +20,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Article, Event, Evidence
 
+from .matching import Plan, merged_keys, plan_candidates
+
 log = logging.getLogger(__name__)
 
 DATE_FIELDS = ("start", "end", "time", "open_end", "precision", "edtf")
-TITLE_SIMILARITY = 0.6
 
 
 @dataclass
@@ -43,16 +43,6 @@ class ReconcileCounts:
     removed: int = 0
     undated: int = 0
     events: list[Event] = field(default_factory=list)
-
-
-@dataclass
-class _Plan:
-    """What one stored (or new) event becomes: its first candidate and all evidence from this article."""
-
-    candidate: EventCandidate
-    event: Event | None
-    own: bool
-    evidence: list[EvidenceSpan] = field(default_factory=list)
 
 
 def candidate_values(candidate: EventCandidate) -> dict:
@@ -89,7 +79,7 @@ def reconcile_article_events(
     if len(dated) + counts.undated < len(candidates):
         log.warning("%s: skipped candidates that end before they start", article.key)
     own = {} if new else _own_events(article)
-    plans = _plan(dated, own, _merged_keys(own))
+    plans = plan_candidates(dated, own, merged_keys(own))
     for plan in plans:
         event, created, changed = _apply_plan(article, plan)
         counts.events.append(event)
@@ -126,116 +116,7 @@ def _own_events(article: Article) -> dict[int, Event]:
     return {event.pk: event for event in events}
 
 
-def _merged_keys(own: dict[int, Event]) -> dict[str, Event]:
-    """``match_key`` of events a curator merged into one of ``own`` → the event they live on in."""
-    if not own:
-        return {}
-    pairs = (
-        Event.objects.filter(merged_into__in=list(own))
-        .exclude(match_key="")
-        .values_list("match_key", "merged_into")
-    )
-    return {key: own[target] for key, target in pairs}
-
-
-def _plan(candidates: list[EventCandidate], own: dict[int, Event], merged: dict[str, Event]) -> list[_Plan]:
-    """Assign each candidate to a stored event (or a new one); candidates meeting on one event merge."""
-    plans: dict[object, _Plan] = {}
-    rest: list[EventCandidate] = []
-    for c in candidates:
-        event = _match_by_key(c, own) or _match_by_span(c, own)
-        alias = None if event else merged.get(c.key[:300])
-        if event is not None:
-            _join(plans, event.pk, c, event, own=True)
-        elif alias is not None:
-            # A merged-away candidate adds its evidence to the merge target but never its fields.
-            _join(plans, alias.pk, c, alias, own=False)
-        else:
-            rest.append(c)
-    pool = _same_dates_elsewhere(rest, exclude=set(own))
-    for c in rest:
-        if ("new", c.key) in plans:
-            _join(plans, ("new", c.key), c, None, own=False)
-            continue
-        taken = {k for k in plans if isinstance(k, int)}
-        event = _match_by_overlap(c, own, taken) or _match_elsewhere(c, pool, exclude=taken)
-        if event is None:
-            _join(plans, ("new", c.key), c, None, own=False)
-        else:
-            event = _follow_merges(event)
-            _join(plans, event.pk, c, event, own=event.pk in own)
-    return list(plans.values())
-
-
-def _join(plans: dict, key: object, c: EventCandidate, event: Event | None, *, own: bool) -> None:
-    """Add ``c`` to the plan for ``key``; the first candidate that owns the event gives its fields."""
-    plan = plans.setdefault(key, _Plan(candidate=c, event=event, own=own))
-    if own and not plan.own:
-        plan.candidate, plan.own = c, True
-    plan.evidence.extend(c.evidence)
-
-
-def _match_by_key(c: EventCandidate, own: dict[int, Event]) -> Event | None:
-    return next((e for e in own.values() if e.match_key and e.match_key == c.key[:300]), None)
-
-
-def _match_by_span(c: EventCandidate, own: dict[int, Event]) -> Event | None:
-    spans = {tuple(ev.span) for ev in c.evidence}
-    for event in own.values():
-        if any((ev.span_start, ev.span_end) in spans for ev in event.own_evidence):
-            return event
-    return None
-
-
-def _match_by_overlap(c: EventCandidate, own: dict[int, Event], taken: set) -> Event | None:
-    for event in own.values():
-        if event.pk in taken or event.kind != c.kind or event.start is None:
-            continue
-        if event.start <= c.end and c.start <= event.end:
-            return event
-    return None
-
-
-def _same_dates_elsewhere(candidates: list[EventCandidate], *, exclude: set) -> dict[tuple, list[Event]]:
-    """Unmerged events with a candidate's kind and exact dates, by (kind, start, end): one query for all."""
-    wanted = {(c.kind, c.start, c.end) for c in candidates}
-    if not wanted:
-        return {}
-    match = Q()
-    for kind, start, end in wanted:
-        match |= Q(kind=kind, start=start, end=end)
-    pool: dict[tuple, list[Event]] = {}
-    for event in Event.objects.filter(match, merged_into__isnull=True).exclude(pk__in=exclude).order_by("pk"):
-        pool.setdefault((event.kind, event.start, event.end), []).append(event)
-    return pool
-
-
-def _match_elsewhere(c: EventCandidate, pool: dict[tuple, list[Event]], *, exclude: set) -> Event | None:
-    """Another article's event for the same occurrence: same kind and dates, similar title or key."""
-    for event in pool.get((c.kind, c.start, c.end), ()):
-        if event.pk not in exclude and (
-            event.match_key == c.key[:300] or titles_similar(event.title, c.title)
-        ):
-            return event
-    return None
-
-
-def titles_similar(a: str, b: str) -> bool:
-    """True when one title contains the other or they share most characters in order."""
-    if not a or not b:
-        return False
-    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= TITLE_SIMILARITY
-
-
-def _follow_merges(event: Event) -> Event:
-    seen = {event.pk}
-    while event.merged_into_id is not None and event.merged_into_id not in seen:
-        seen.add(event.merged_into_id)
-        event = event.merged_into
-    return event
-
-
-def _apply_plan(article: Article, plan: _Plan) -> tuple[Event, bool, bool]:
+def _apply_plan(article: Article, plan: Plan) -> tuple[Event, bool, bool]:
     """(event, created, changed) after writing the plan's fields and evidence."""
     values = candidate_values(plan.candidate)
     if plan.event is None:

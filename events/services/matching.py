@@ -1,0 +1,137 @@
+"""Matching an article's candidates to stored events: which event each candidate is (or none yet).
+
+The order of the tests, and why, is in ``reconcile``'s docstring; this module only reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from django.db.models import Q
+
+from events.extraction.types import EventCandidate, EvidenceSpan
+from events.models import Event
+
+TITLE_SIMILARITY = 0.6
+
+
+@dataclass
+class Plan:
+    """What one stored (or new) event becomes: its first candidate and all evidence from this article."""
+
+    candidate: EventCandidate
+    event: Event | None
+    own: bool
+    evidence: list[EvidenceSpan] = field(default_factory=list)
+
+
+def merged_keys(own: dict[int, Event]) -> dict[str, Event]:
+    """``match_key`` of events a curator merged into one of ``own`` → the event they live on in."""
+    if not own:
+        return {}
+    pairs = (
+        Event.objects.filter(merged_into__in=list(own))
+        .exclude(match_key="")
+        .values_list("match_key", "merged_into")
+    )
+    return {key: own[target] for key, target in pairs}
+
+
+def plan_candidates(
+    candidates: list[EventCandidate], own: dict[int, Event], merged: dict[str, Event]
+) -> list[Plan]:
+    """Assign each candidate to a stored event (or a new one); candidates meeting on one event merge."""
+    plans: dict[object, Plan] = {}
+    rest: list[EventCandidate] = []
+    for c in candidates:
+        event = _match_by_key(c, own) or _match_by_span(c, own)
+        alias = None if event else merged.get(c.key[:300])
+        if event is not None:
+            _join(plans, event.pk, c, event, own=True)
+        elif alias is not None:
+            # A merged-away candidate adds its evidence to the merge target but never its fields.
+            _join(plans, alias.pk, c, alias, own=False)
+        else:
+            rest.append(c)
+    pool = _same_dates_elsewhere(rest, exclude=set(own))
+    for c in rest:
+        if ("new", c.key) in plans:
+            _join(plans, ("new", c.key), c, None, own=False)
+            continue
+        taken = {k for k in plans if isinstance(k, int)}
+        event = _match_by_overlap(c, own, taken) or _match_elsewhere(c, pool, exclude=taken)
+        if event is None:
+            _join(plans, ("new", c.key), c, None, own=False)
+        else:
+            event = _follow_merges(event)
+            _join(plans, event.pk, c, event, own=event.pk in own)
+    return list(plans.values())
+
+
+def _join(plans: dict, key: object, c: EventCandidate, event: Event | None, *, own: bool) -> None:
+    """Add ``c`` to the plan for ``key``; the first candidate that owns the event gives its fields."""
+    plan = plans.setdefault(key, Plan(candidate=c, event=event, own=own))
+    if own and not plan.own:
+        plan.candidate, plan.own = c, True
+    plan.evidence.extend(c.evidence)
+
+
+def _match_by_key(c: EventCandidate, own: dict[int, Event]) -> Event | None:
+    return next((e for e in own.values() if e.match_key and e.match_key == c.key[:300]), None)
+
+
+def _match_by_span(c: EventCandidate, own: dict[int, Event]) -> Event | None:
+    spans = {tuple(ev.span) for ev in c.evidence}
+    for event in own.values():
+        if any((ev.span_start, ev.span_end) in spans for ev in event.own_evidence):
+            return event
+    return None
+
+
+def _match_by_overlap(c: EventCandidate, own: dict[int, Event], taken: set) -> Event | None:
+    for event in own.values():
+        if event.pk in taken or event.kind != c.kind or event.start is None:
+            continue
+        if event.start <= c.end and c.start <= event.end:
+            return event
+    return None
+
+
+def _same_dates_elsewhere(candidates: list[EventCandidate], *, exclude: set) -> dict[tuple, list[Event]]:
+    """Unmerged events with a candidate's kind and exact dates, by (kind, start, end): one query for all."""
+    wanted = {(c.kind, c.start, c.end) for c in candidates}
+    if not wanted:
+        return {}
+    match = Q()
+    for kind, start, end in wanted:
+        match |= Q(kind=kind, start=start, end=end)
+    pool: dict[tuple, list[Event]] = {}
+    for event in Event.objects.filter(match, merged_into__isnull=True).exclude(pk__in=exclude).order_by("pk"):
+        pool.setdefault((event.kind, event.start, event.end), []).append(event)
+    return pool
+
+
+def _match_elsewhere(c: EventCandidate, pool: dict[tuple, list[Event]], *, exclude: set) -> Event | None:
+    """Another article's event for the same occurrence: same kind and dates, similar title or key."""
+    for event in pool.get((c.kind, c.start, c.end), ()):
+        if event.pk not in exclude and (
+            event.match_key == c.key[:300] or titles_similar(event.title, c.title)
+        ):
+            return event
+    return None
+
+
+def titles_similar(a: str, b: str) -> bool:
+    """True when one title contains the other or they share most characters in order."""
+    if not a or not b:
+        return False
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= TITLE_SIMILARITY
+
+
+def _follow_merges(event: Event) -> Event:
+    seen = {event.pk}
+    while event.merged_into_id is not None and event.merged_into_id not in seen:
+        seen.add(event.merged_into_id)
+        event = event.merged_into
+    return event
