@@ -107,6 +107,8 @@ KEJICAL_API_TOKENS = [t.strip() for t in os.environ.get("KEJICAL_API_TOKENS", ""
 
 # Largest article text accepted, in characters (API and ingest refuse longer input).
 KEJICAL_MAX_ARTICLE_CHARS = int(os.environ.get("KEJICAL_MAX_ARTICLE_CHARS", "2000000"))
+# A request body may carry an article of that length as JSON (up to 6 bytes a character when \u-escaped).
+DATA_UPLOAD_MAX_MEMORY_SIZE = KEJICAL_MAX_ARTICLE_CHARS * 6 + 64 * 1024
 
 LOGGING = {
     "version": 1,
