@@ -376,3 +376,12 @@ def test_ingest_article_lost_insert_race_becomes_an_update():
 
     assert (result.status, Article.objects.get().status) == ("unchanged", "ok")
     assert snapshot() == before
+
+
+def test_parser_version_combines_package_versions(monkeypatch):
+    from events.services.ingest import _parser_version
+
+    monkeypatch.setattr("events.temporal.__version__", "2.5", raising=False)
+    monkeypatch.setattr("events.extraction.__version__", "0.9", raising=False)
+
+    assert _parser_version() == "i1+t2.5+x0.9"
