@@ -175,17 +175,17 @@ def _date_by_anchor(draft: Draft, anchor: Draft, anaphor: str, doc: Document, se
 def _referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None:
     """The earlier draft an anaphoric or bare mention refers to, or None for a new event.
 
-    "本届科技节" / "此次活动" refer within the report to the last event with that head
-    (any event for "活动"); a bare "科技节" refers to the last fuller name of that kind
-    in the article that contains it.
+    "本届科技节" refers to the last festival of the report (else of the article: a
+    sub-headline may stand between), "此次活动" to the report's last event of any kind; a
+    bare "科技节" refers to the last fuller name of that kind in the article that contains it.
     """
     if occ.anaphoric:
         head = generic_head(occ.title)
-        pool = [d for d in drafts if d.report == report] or drafts
-        for draft in reversed(pool):
-            if head == "活动" or generic_head(draft.title) == head:
-                return draft
-        return None
+        if head == "活动":  # "此次活动" is whatever this report is about, never another report's event
+            return next((d for d in reversed(drafts) if d.report == report), None)
+        same_head = [d for d in drafts if generic_head(d.title) == head]
+        in_report = [d for d in same_head if d.report == report]
+        return (in_report or same_head or [None])[-1]
     if occ.generic:  # "参加培训" after "…培训班在太谷区举办": the same training
         return next(
             (d for d in reversed(drafts) if d.kind == occ.kind and occ.title in d.title != occ.title), None

@@ -324,3 +324,11 @@ def test_extract_events_this_new_product_is_the_one_made_before():
         "launch:JWF1576型快装式平台细纱机上市",
     )
     assert len(launch.evidence) == 2
+
+
+def test_extract_events_this_activity_does_not_reach_into_another_report():
+    text = "本报讯 3月11日，第五届科技节在市民广场开幕。\n本报讯 此次活动由区委主办。本届科技节设置五大功能展区。"
+    [festival] = extract_events(text, ref=REF)
+
+    assert festival.organizers == {}
+    assert festival.figures == {"exhibition_zones": 5}
