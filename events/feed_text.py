@@ -5,7 +5,10 @@ Text only; the iCalendar writing is in events/feeds.py and events/ical.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from events.display import format_event_date, format_figures
+from events.highlight import collapse_line_breaks
 from events.models import Event
 from events.selectors import EventFilters
 from events.selectors.events import SHORT_RANGE_DAYS
@@ -61,8 +64,12 @@ def event_summary(event: Event) -> str:
     return f"{event.title}（{label}，{PRECISION_WORDS.get(event.precision, '大致时间')}）"
 
 
-def event_description(event: Event) -> str:
-    """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs."""
+def event_description(event: Event, *, article_page: Callable[[int], str] | None = None) -> str:
+    """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs.
+
+    An article with no URL of its own is linked to its page on this site (``article_page(pk)``),
+    never to its storage key, which may be a server path.
+    """
     lines = [
         "日期："
         + format_event_date(
@@ -78,7 +85,7 @@ def event_description(event: Event) -> str:
             lines.append(f"{label}：{'、'.join(names)}")
     evidence = list(event.evidence.all())
     if evidence:
-        sentence = " ".join(evidence[0].sentence.split())
+        sentence = collapse_line_breaks(evidence[0].sentence)
         if len(sentence) > MAX_EVIDENCE_CHARS:
             sentence = sentence[:MAX_EVIDENCE_CHARS] + "……"
         lines.append(f"原文：“{sentence}”")
@@ -88,7 +95,8 @@ def event_description(event: Event) -> str:
             continue
         seen.add(ev.article_id)
         article = ev.article
-        lines.append(f"来源：{article.title or article.key} {article.url or article.key}".rstrip())
+        link = article.url or (article_page(article.pk) if article_page else "")
+        lines.append(f"来源：{article.title or article.key} {link}".rstrip())
     return "\n".join(lines)
 
 

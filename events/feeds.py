@@ -30,7 +30,7 @@ What a feed holds, and why:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
@@ -39,6 +39,7 @@ from urllib.parse import urlencode
 
 import icalendar
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -118,7 +119,9 @@ def _date_lines(event: Event) -> list[bytes]:
     return lines
 
 
-def build_event(event: Event, *, host: str, url: str) -> bytes:
+def build_event(
+    event: Event, *, host: str, url: str, article_page: Callable[[int], str] | None = None
+) -> bytes:
     """One VEVENT as bytes; ``event`` needs its evidence and articles prefetched (``selectors.with_sources``).
 
     ``url`` is the event page's absolute URL. DTSTAMP is the last change, not the time of writing,
@@ -132,10 +135,10 @@ def build_event(event: Event, *, host: str, url: str) -> bytes:
         ical.text_line("SUMMARY", event_summary(event)),
         *_date_lines(event),
         ical.utc_line("DTSTAMP", stamp),
-        ical.text_line("UID", f"kejical-{event.uid}@{host}"),
+        ical.text_line("UID", f"kejical-{event.uid}@{uid_domain(host)}"),
         ical.raw_line("SEQUENCE", str(int(event.sequence))),
         ical.list_line("CATEGORIES", event_categories(event)),
-        ical.text_line("DESCRIPTION", event_description(event)),
+        ical.text_line("DESCRIPTION", event_description(event, article_page=article_page)),
         ical.utc_line("LAST-MODIFIED", stamp),
     ]
     if event.place:
@@ -147,6 +150,11 @@ def build_event(event: Event, *, host: str, url: str) -> bytes:
         b"END:VEVENT\r\n",
     ]
     return b"".join(lines)
+
+
+def uid_domain(host: str) -> str:
+    """The host a UID names, without its port: the same event keeps one UID on any port."""
+    return split_domain_port(host)[0] or host
 
 
 @lru_cache(maxsize=1)
@@ -185,12 +193,19 @@ def build_calendar(
     """
     # reverse() once, not per event: the event page URL is a prefix, the uid and a suffix.
     url_prefix, url_suffix = f"{scheme}://{host}{reverse('event', kwargs={'uid': '~'})}".split("~")
+    article_path, article_suffix = reverse("article", kwargs={"pk": 0}).rsplit("0", 1)
+    article_prefix = f"{scheme}://{host}{article_path}"
     chunks: list[bytes] = []
     size = 0
     timed = False
     truncated = False
     for event in events:
-        chunk = build_event(event, host=host, url=url_prefix + event.uid + url_suffix)
+        chunk = build_event(
+            event,
+            host=host,
+            url=url_prefix + event.uid + url_suffix,
+            article_page=lambda pk: f"{article_prefix}{pk}{article_suffix}",
+        )
         if len(chunks) >= MAX_FEED_EVENTS or size + len(chunk) > MAX_FEED_BYTES:
             truncated = True
             break

@@ -98,8 +98,30 @@ def test_feed_event_properties(client, article):
     assert str(vevent["URL"]) == f"http://testserver/events/{event.uid}/"
     description = str(vevent["DESCRIPTION"])
     assert "数据：签约15个项目，总投资16.7亿元" in description.splitlines()
-    assert "原文：“开幕式上，共有 15 个项目成功签约， 总投资 16.7亿元。”" in description.splitlines()
+    assert "原文：“开幕式上，共有 15 个项目成功签约，总投资 16.7亿元。”" in description.splitlines()
     assert "来源：太谷科技节开幕 https://news.example/taigu" in description.splitlines()
+
+
+def test_feed_source_without_url_links_to_article_page_not_its_key(client):
+    article = make_article("/srv/news/taigu.txt", title="太谷科技节开幕")
+    event = make_event(article=article, start=SOON)
+
+    description = str(vevents(fetch(client).content)[event.uid]["DESCRIPTION"])
+
+    assert f"来源：太谷科技节开幕 http://testserver/articles/{article.pk}/" in description.splitlines()
+    assert "/srv/news" not in description
+
+
+def test_feed_uid_does_not_depend_on_port():
+    assert (
+        feeds.uid_domain("example.org:8000"),
+        feeds.uid_domain("example.org"),
+        feeds.uid_domain("[::1]:80"),
+    ) == (
+        "example.org",
+        "example.org",
+        "[::1]",
+    )
 
 
 def test_feed_automatic_events_are_tentative(client):
