@@ -27,6 +27,7 @@ class Draft:
     place: str = ""
     habitual: bool = False
     generic: bool = False
+    headline: bool = False  # from a headline: folded into the report's own telling of the event
     evidence: list[EvidenceSpan] = field(default_factory=list)
     figures: dict[str, int | float] = field(default_factory=dict)
     organizers: dict[str, list[str]] = field(default_factory=dict)

@@ -19,11 +19,12 @@ def find_figures(sentence: str) -> list[tuple[int, str, int | float]]:
     """
     found: list[tuple[int, str, int | float]] = []
     seen: set[str] = set()
+    numbers: set[int] = set()  # one printed number is one figure: the first (most specific) row wins
     for name, regex in _FIGURE_RES:
         if name in seen:
             continue
         match = regex.search(sentence)
-        if not match:
+        if not match or match.start(1) in numbers:
             continue
         value = parse_number(match.group(1))
         if value is None:
@@ -33,6 +34,7 @@ def find_figures(sentence: str) -> list[tuple[int, str, int | float]]:
             value = _exact(value * P.UNIT_MULTIPLIERS[unit])
         found.append((match.start(), name, value))
         seen.add(name)
+        numbers.add(match.start(1))
     return sorted(found, key=lambda f: f[0])
 
 

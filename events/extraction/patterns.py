@@ -28,8 +28,18 @@ REPORT_OPENERS = (
     "新华社",
     "中新网",
 )
-# A dateline as printed: "本报讯", "【本报讯】", "本报讯（记者 王芳）".
-DATELINE = r"[【\[]?(?:" + "|".join(REPORT_OPENERS) + r")[】\]]?(?:[（(][^）)]{0,30}[）)])?"
+# A dateline as printed: "本报讯", "【本报讯】", "本报讯（记者 王芳）", and the dated forms
+# "本报太原9月26日讯", "新华社太原9月26日电" (the date is the day the report was filed).
+DATELINE = (
+    r"[【\[]?(?:"
+    + "|".join(REPORT_OPENERS)
+    + r"|(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电))"
+    + r"[】\]]?(?:[（(][^）)]{0,30}[）)])?"
+)
+# The filing date inside a dated dateline, and the relative day words it anchors: under
+# "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
+DATELINE_DATE = r"(\d{1,2})月(\d{1,2})日(?:讯|电)"
+RELATIVE_DAY_WORDS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 
 # --- Event triggers -----------------------------------------------------------------------
 
@@ -60,11 +70,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     "活动月": "festival",
     # exhibition
     "博览会": "exhibition",
+    # "能博会", "农博会", "文博会": short names of a 博览会
+    "博会": "exhibition",
     "展览会": "exhibition",
     "展销会": "exhibition",
     "交易会": "exhibition",
     "展示会": "exhibition",
     "展会": "exhibition",
+    "展洽会": "exhibition",
     "展览": "exhibition",
     "展演": "exhibition",
     "成果展": "exhibition",
@@ -111,6 +124,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "首发式": "launch",
     # opening / unveiling / signing ceremonies
     "开幕式": "opening",
+    "开幕典礼": "opening",
+    "开班仪式": "training",
+    "开放日": "opening",
     "开园仪式": "opening",
     "开业仪式": "opening",
     "启动仪式": "opening",
@@ -118,6 +134,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "授牌仪式": "unveiling",
     "签约仪式": "signing",
     "颁奖典礼": "competition",
+    "总决赛": "competition",
     "颁奖仪式": "competition",
     "颁奖大会": "competition",
     # service
@@ -133,6 +150,7 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
     ("培训", "training"),
     ("讲座", "training"),
     ("比赛", "competition"),
+    ("开放日", "opening"),
     ("展示", "exhibition"),
     ("展览", "exhibition"),
     ("惠农", "service"),
@@ -212,6 +230,16 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
 # occurrence: "自驻市高校向社会开放以来", "高校开放后", "先行县共建以来".
 NOT_OCCURRENCE_AFTER = ("以来", "之后", "后，", "以后", "之前", "前，")
 
+# A noun trigger followed by one of these names a building, not an event: "上党门会议中心",
+# "培训中心", "展览馆".
+NOT_EVENT_AFTER = ("中心", "室", "厅", "楼", "馆", "基地", "大厦", "场所")
+
+# A sentence opening with these states a plan, not an occurrence: "下一步，全市将建立…".
+PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
+
+# "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
+DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})天"
+
 # A clause opened by "通过" is a means, not an occurrence: "通过集中培训…等方式".
 MEANS_OPENERS = ("通过", "借助", "依托", "利用")
 
@@ -254,6 +282,9 @@ NP_LEFT_STOPS = (
     "暨",  # handled specially: "科技节暨…活动" keeps walking (see titles.walk_noun_phrase)
 )
 
+# Words that start with a stop word but belong to the name: "…股份有限公司2024年新品发布会".
+NP_STOP_EXCEPTIONS = ("有限", "和平", "为民")
+
 # Adverbs between a subject and its verb, dropped from titles: "顺利揭牌", "全部向社会开放".
 ADVERBS = (
     "成功",
@@ -271,13 +302,19 @@ ADVERBS = (
     "集中",
     "共",
     "率先",
+    "同时",
+    "也",
+    "还",
+    "同步",
 )
 
 # Anaphors that refer to an event already named in the report.
 EVENT_ANAPHORS = ("本届", "此次", "这次", "本次", "该次", "这届")
 
 # Clause-initial phrases that put an occurrence on the day of the last dated event in the
-# same report: "开幕式上，共有15个项目成功签约" happened on the opening day.
+# same report: "开幕式上，共有15个项目成功签约" happened on the opening day. Besides this
+# list, any short occasion name with a locative counts (DATE_ANAPHOR_RE: "签约仪式上",
+# "论坛期间", "发布会上", "開幕典禮上"), and a time of day may follow ("当天上午，").
 DATE_ANAPHORS = (
     "开幕式上",
     "开幕式现场",
@@ -296,6 +333,12 @@ DATE_ANAPHORS = (
     "同一天",
     "现场",
 )
+DATE_ANAPHOR_RE = (
+    # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
+    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|发布会|推介会|对接会|会议|大会|论坛|峰会|展会|博会)"
+    r"(?:上|期间|现场|当天|当日)"
+)
+TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
 
 # Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").
 ORG_SUFFIXES = (
@@ -366,6 +409,9 @@ PLACE_SUFFIXES = (
     "街道",
     "社区",
     "园区",
+    "创新城",
+    "科技城",
+    "会议中心",
     "公园",
     "农场",
     "酒店",
@@ -457,7 +503,8 @@ APPROX = r"(?:余|多|个)?"
 # (name, regex with the number as group 1 and an optional unit 亿/万 as group "unit").
 # Matched against the normalised sentence; the first match of each name wins.
 FIGURES: tuple[tuple[str, str], ...] = (
-    ("projects_signed", NUMBER + r"个(?:项目|重点项目|合作项目)(?:成功|集中|现场)?签约"),
+    ("projects_signed", NUMBER + r"个[\w]{0,8}?项目(?:成功|集中|现场)?签约"),
+    ("projects_signed", r"签约的" + NUMBER + r"个[\w]{0,6}?项目"),
     ("projects_signed", r"签约(?:项目)?" + NUMBER + r"个"),
     (
         "investment_yuan",
@@ -467,8 +514,18 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ),
     ("exhibitors", NUMBER + r"(?:余|多)?家[^，。；]{0,10}参展"),
     ("exhibitors", r"参展(?:企业|单位|商)(?:达|共|有)?" + NUMBER + r"(?:余|多)?家"),
-    ("exhibition_zones", NUMBER + r"(?:大|个)(?:功能|特色|主题)?展区"),
+    ("exhibition_zones", NUMBER + r"(?:大|个)(?:功能|特色|主题|专业)?展区"),
+    (
+        "area_m2",
+        r"(?:展览|展出|展示|布展)面积(?:达|约|超过|超|为|共)?"
+        + NUMBER
+        + r"(?P<unit>万)?(?:余|多)?平方(?:米|公尺)",
+    ),
     ("trainees", r"培训(?:农民|群众|人员|学员|干部|职工)?(?:达|共)?" + NUMBER + r"(?:余|多)?人"),
+    ("trainees", NUMBER + r"(?:余|多)?名[^，。；]{0,12}参加(?:了)?(?:本次)?培训"),
+    ("trainees", r"培训学员" + NUMBER + r"(?:余|多)?(?:人|名)"),
+    ("teams", r"参赛队伍(?:达|共|有)?" + NUMBER + r"(?:余|多)?支"),
+    ("teams", NUMBER + r"(?:余|多)?支(?:参赛)?(?:队伍|团队|代表队)"),
     ("trainings", r"培训" + NUMBER + r"(?:余|多)?(?:场|期|次)"),
     ("trainings", NUMBER + r"(?:余|多)?(?:场|期)(?:次)?(?:技术)?培训"),
     ("local_experts", r"土专家”?" + NUMBER + r"(?:余|多)?名"),
@@ -480,7 +537,22 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,8}(?:参加|参与|参赛)"),
     (
         "visitors",
-        r"(?:吸引|接待)(?:游客|观众|市民)?(?:逾|超过|超|近|约|达)?" + NUMBER + r"(?P<unit>万)?(?:余|多)?人次",
+        r"(?:吸引|接待)(?:参观)?(?:游客|观众|市民|民众)?(?:逾|超过|超|近|约|达)?"
+        + NUMBER
+        + r"(?P<unit>万)?(?:余|多)?人次",
     ),
 )
 UNIT_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
+
+# Figures that belong to the report's event even when their sentence names none
+# ("开幕当天，共吸引观众5.6万人次"): the kinds each may go to.
+FIGURE_KINDS: dict[str, tuple[str, ...]] = {
+    "area_m2": ("exhibition", "festival"),
+    "exhibitors": ("exhibition", "festival"),
+    "exhibition_zones": ("exhibition", "festival"),
+    "visitors": ("exhibition", "festival", "opening"),
+    "trainees": ("training",),
+    "teams": ("competition",),
+    "projects_signed": ("signing",),
+    "investment_yuan": ("signing",),
+}

@@ -100,7 +100,8 @@ def home_places(text: str) -> dict[str, str]:
     homes: dict[str, str] = {}
     for unit in "市区县":
         names = {m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})" + unit, text)}
-        names = {n for n in names if n + unit not in P.NOT_PLACE_WORDS and n[0] not in "我全本该各每"}
+        # "我市", "全市" name no place, and neither does "以来全市" read as "来全" + 市.
+        names = {n for n in names if n + unit not in P.NOT_PLACE_WORDS and not set(n) & set("我全本该各每")}
         if names:
             best = max(sorted(names), key=text.count)
             homes[unit] = best + unit

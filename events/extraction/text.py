@@ -39,6 +39,7 @@ class Sentence:
     end: int
     paragraph: int
     report: int
+    headline: bool = False  # a headline paragraph: it names the event the report tells of
 
 
 class Document:
@@ -128,7 +129,7 @@ class _Splitter:
             self._append(start, end)
             self.body = True
 
-    def _append(self, start: int, end: int) -> None:
+    def _append(self, start: int, end: int, *, headline: bool = False) -> None:
         """Append a sentence, cut at a comma into pieces of at most MAX_SENTENCE characters.
 
         Real sentences are far shorter; the cut keeps the per-sentence work linear on
@@ -137,9 +138,9 @@ class _Splitter:
         while end - start > MAX_SENTENCE:
             cut = self.flat.rfind("，", start + 1, start + MAX_SENTENCE)
             cut = cut + 1 if cut > start else start + MAX_SENTENCE
-            self.sentences.append(Sentence(start, cut, self.paragraph, self.report))
+            self.sentences.append(Sentence(start, cut, self.paragraph, self.report, headline))
             start = cut
-        self.sentences.append(Sentence(start, end, self.paragraph, self.report))
+        self.sentences.append(Sentence(start, end, self.paragraph, self.report, headline))
 
     def end_paragraph(self, para_start: int, start: int, end: int) -> None:
         """Close the paragraph ``flat[para_start:end]`` whose last sentence is ``flat[start:end]``."""
@@ -148,7 +149,7 @@ class _Splitter:
             if self.body:
                 self._new_report()
             if text.strip():
-                self._append(start, end)
+                self._append(start, end, headline=True)
         else:
             self.add(start, end)
         if _is_byline(text):

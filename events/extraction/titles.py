@@ -39,7 +39,7 @@ def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
                 break
             i = opening
             continue
-        if text.endswith(_LEFT_STOPS, floor, i):
+        if text.endswith(_LEFT_STOPS, floor, i) and not text.startswith(P.NP_STOP_EXCEPTIONS, i - 1):
             break
         if not (is_name_char(ch) or ch in _NAME_MARKS):
             break

@@ -30,8 +30,16 @@ _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.V
 _DATELINE_RE = re.compile(P.DATELINE)
 MAX_TITLE = 60
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
-_DATE_ANAPHORS = tuple(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
-_ANAPHOR_STARTS = tuple({phrase[0] for phrase in P.DATE_ANAPHORS} | {"在"})
+# "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
+_DATE_ANAPHOR_RE = re.compile(
+    r"在?(?:"
+    + "|".join(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
+    + "|"
+    + P.DATE_ANAPHOR_RE
+    + r")(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + r")?(?=[，,]|$)"
+)
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
@@ -55,6 +63,7 @@ class Occurrence:
     date_anaphor: str = ""  # "开幕式上": on the day of the last dated event of the report
     occasion: bool = False  # a named event one is at ("签约仪式上"), not asserted by a verb
     demonstrative: bool = False  # "这款…新产品已全面上市": the subject points back to a thing named before
+    named: bool = False  # a named event ("…培训班"), not a verb event ("…揭牌")
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -69,6 +78,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     # A dateline opens the report, not the sentence: "本报讯（记者 张三）开幕式上，…".
     lead = _DATELINE_RE.match(sentence)
     lead_end = lead.end() if lead else 0
+    if sentence.startswith(P.PLAN_OPENERS, lead_end):
+        return []  # "下一步，全市将建立…": a plan, not an occurrence
     anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
     for c_start, c_end in split_clauses(sentence):
@@ -86,7 +97,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.habitual = _has_any(sentence, P.CUMULATIVE_MARKERS)
             occ.date_anaphor = anaphor
             found.append(occ)
-    return _drop_occasions_of_verbs(found)
+    return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
 
 
 def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
@@ -95,6 +106,12 @@ def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
     return [
         o for o in found if not (o.occasion and any(v.kind == o.kind and v.start > o.start for v in verbs))
     ]
+
+
+def _drop_verbs_of_named(found: list[Occurrence]) -> list[Occurrence]:
+    """Drop "正式发布新一代…" after "…新品发布会…举行": a verb of the named event's own kind is that event."""
+    kinds = {o.kind for o in found if o.named and not o.occasion and not o.generic}
+    return [o for o in found if o.named or o.kind not in kinds]
 
 
 def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: bool) -> list[Occurrence]:
@@ -114,6 +131,7 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             anaph,
             generic,
             occasion=_is_occasion(sentence, e, c_end),
+            named=True,
         )
         for kind, title, s, e, strength, anaph, generic in named
     ]
@@ -125,9 +143,10 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             e,
             clause_span,
             strength,
+            anaph,
             demonstrative=_DEMONSTRATIVE_RE.match(sentence, floor) is not None,
         )
-        for kind, title, s, e, strength in verbs
+        for kind, title, s, e, strength, anaph in verbs
     ]
 
 
@@ -147,8 +166,12 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
     verb = next((v for v in P.OCCURRENCE_VERBS if v in clause), "")
     phrases: list[tuple[int, int]] = []
     for match in _NOUN_RE.finditer(sentence, floor, end):
+        if sentence.startswith(P.NOT_EVENT_AFTER, match.end()):
+            continue  # "上党门会议中心" is a building
         start = walk_noun_phrase(sentence, match.start(), floor)
-        if phrases and start <= phrases[-1][1] and start >= phrases[-1][0]:
+        if phrases and _joined(sentence, phrases[-1], start, match.end()):
+            phrases[-1] = (phrases[-1][0], match.end())  # "「AI应用创新竞赛」决赛及颁奖典礼"
+        elif phrases and start <= phrases[-1][1] and start >= phrases[-1][0]:
             phrases[-1] = (phrases[-1][0], match.end())  # "宣讲会、培训会", "科技节暨…活动"
         elif phrases and phrases[-1][0] >= start:
             phrases[-1] = (start, match.end())
@@ -168,6 +191,14 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         strength = 0.9 if verb else 0.6
         out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic))
     return out
+
+
+def _joined(sentence: str, previous: tuple[int, int], start: int, stop: int) -> bool:
+    """Whether a name joined to the previous one by "及"/"和" is part of one event of one kind."""
+    gap = sentence[previous[1] : start]
+    return gap in ("及", "和", "暨") and kind_of_name(sentence[previous[0] : previous[1]]) == kind_of_name(
+        sentence[start:stop]
+    )
 
 
 def _split_mixed_list(sentence: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -203,7 +234,10 @@ def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool
 
 
 def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> list[tuple]:
-    """(kind, title, start, end, strength) of the verb triggers of a clause not inside a named event."""
+    """(kind, title, start, end, strength, anaphoric) of the verb triggers of a clause not inside a named event.
+
+    A subject opened by "此次"/"本次" ("此次集中签约的23个项目") refers back to the report's event.
+    """
     out: list[tuple] = []
     if not _VERB_ANY_RE.search(sentence, floor, end):
         return out
@@ -217,7 +251,8 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
                 continue  # "科技节…在…开幕": the named event is the occurrence
             title = _verb_title(sentence, floor, end, match, mode)
             if title:
-                out.append((kind, title, match.start(), match.end(), strength))
+                anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
+                out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
 
 
@@ -261,17 +296,8 @@ def _actor(sentence: str, before: int) -> str:
 
 def _date_anaphor(text: str) -> str:
     """A clause-initial phrase such as "开幕式上" that dates by the report's last event, or ""."""
-    if not text.startswith(_ANAPHOR_STARTS):
-        return ""
-    lead = 1 if text.startswith("在") else 0  # "在开幕式上，…" is "开幕式上，…"
-    for phrase in _DATE_ANAPHORS:
-        if text.startswith(phrase, lead) and text[lead + len(phrase) : lead + len(phrase) + 1] in (
-            "，",
-            ",",
-            "",
-        ):
-            return text[: lead + len(phrase)]
-    return ""
+    match = _DATE_ANAPHOR_RE.match(text)
+    return match.group() if match else ""
 
 
 def _is_speech(quoted: str) -> bool:

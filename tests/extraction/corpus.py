@@ -143,5 +143,7 @@ if __name__ == "__main__":
     for a in articles():
         print(f"== {a.name}")
         for c in candidates(a.name):
-            print(f"  {c.kind:11} {c.start}..{c.end} {c.precision} | {c.title} | @{c.place} | {c.figures} {c.organizers}")
+            print(
+                f"  {c.kind:11} {c.start}..{c.end} {c.precision} | {c.title} | @{c.place} | {c.figures} {c.organizers}"
+            )
     print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in score().items()}))

@@ -311,7 +311,7 @@ def test_extract_events_bare_name_after_the_full_one_is_the_same_event():
         date(2024, 3, 15),
         "太谷区",
     )
-    assert training.figures == {"participants": 150}
+    assert training.figures == {"trainees": 150}
 
 
 def test_extract_events_this_new_product_is_the_one_made_before():

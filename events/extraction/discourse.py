@@ -1,0 +1,137 @@
+"""What a report carries across its sentences: its dateline day, durations, the date of "当天上午". Plain Python.
+
+These rules read the article as a reporter wrote it: a dated dateline ("本报太原9月26日讯")
+fixes what "今天" means in that report, "为期三天" stretches the event dated just before,
+and a clause-initial "当天上午，" takes the last day the report named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from events.temporal import Precision
+
+from . import patterns as P
+from .dating import MIN_MENTION_CONFIDENCE, DateLink, FlatMention, link_from_mention
+from .figures import parse_number
+from .text import Document, Sentence
+
+_DATELINE_RE = re.compile(P.DATELINE)
+_DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)
+_DURATION_RE = re.compile(P.DURATION)
+# "昨（14）日", "今(15)日": the parser reads none of these (see fix_for_parser).
+_BRACKETED_DAY_RE = re.compile(r"[昨今前明]\s*[（(](\d{1,2})[）)]\s*日")
+
+
+def fix_for_parser(text: str) -> str:
+    """``text`` with forms the temporal parser misses rewritten to same-length forms it reads.
+
+    WORKAROUND (parser gap, reported): "昨（14）日上午" gives no mention at all, though it is
+    the commonest dateline form in mainland papers. It is rewritten to "   14日" (spaces
+    keep every offset), which the parser reads as the 14th nearest the publication date.
+    Drop this once ``events.temporal.extract`` reads the bracketed form itself.
+    """
+    return _BRACKETED_DAY_RE.sub(
+        lambda m: " " * (len(m.group()) - len(m.group(1)) - 1) + m.group(1) + "日", text
+    )
+
+
+def report_starts(sentences: list[Sentence]) -> dict[int, int]:
+    """Report number → flat offset of its first sentence."""
+    starts: dict[int, int] = {}
+    for s in sentences:
+        starts.setdefault(s.report, s.start)
+    return starts
+
+
+def anchor_relative_days(doc: Document, mentions: list[FlatMention], ref: date) -> list[FlatMention]:
+    """Mentions with "今天/昨日…" re-counted from the report's dated dateline, where it has one.
+
+    "本报太原9月26日讯…今天，大赛…落下帷幕" happened on the 26th even in the paper of the
+    27th. The dateline year is the publication year, or the one before when the month/day
+    would fall after publication.
+    """
+    days = _dateline_days(doc, ref)
+    if not days:
+        return mentions
+    out = []
+    for f in mentions:
+        day = _report_day(doc, days, f.start)
+        word = next((w for w in P.RELATIVE_DAY_WORDS if f.mention.text.startswith(w)), "")
+        if day is None or not word or f.mention.precision is not Precision.DAY:
+            out.append(f)
+            continue
+        new = day + timedelta(days=P.RELATIVE_DAY_WORDS[word])
+        out.append(replace(f, mention=replace(f.mention, start=new, end=new, edtf=new.isoformat())))
+    return out
+
+
+def _dateline_days(doc: Document, ref: date) -> dict[int, date]:
+    """Flat offset of each dated dateline → its filing day."""
+    days: dict[int, date] = {}
+    for s in doc.sentences:
+        text = doc.text(s)
+        lead = _DATELINE_RE.match(text)
+        found = _DATELINE_DATE_RE.search(text, 0, lead.end()) if lead else None
+        if not found:
+            continue
+        try:
+            day = date(ref.year, int(found.group(1)), int(found.group(2)))
+            if day > ref + timedelta(days=1):
+                day = day.replace(year=ref.year - 1)
+        except ValueError:
+            continue
+        days[s.start] = day
+    return days
+
+
+def _report_day(doc: Document, days: dict[int, date], offset: int) -> date | None:
+    """The dateline day governing flat ``offset``: the last dated dateline of the same report."""
+    report = next((s.report for s in doc.sentences if s.start <= offset < s.end), None)
+    found = None
+    for s in doc.sentences:
+        if s.start > offset:
+            break
+        if s.report == report and s.start in days:
+            found = days[s.start]
+    return found
+
+
+def last_day_before(mentions: list[FlatMention], start: int, before: int) -> DateLink | None:
+    """The last confident day-precision mention in ``[start, before)``, as a discourse link, or None."""
+    found = None
+    for f in mentions:
+        if f.start >= before:
+            break
+        m = f.mention
+        if f.start >= start and m.precision is Precision.DAY and m.confidence >= MIN_MENTION_CONFIDENCE:
+            if m.text.strip() not in P.DATE_ANAPHORS:
+                found = f
+    return found
+
+
+def as_discourse(link: DateLink, date_text: str) -> DateLink:
+    """``link`` re-sourced as a discourse date printed as ``date_text``."""
+    return replace(link, source="discourse", date_text=date_text)
+
+
+def mention_link(found: FlatMention, original: str) -> DateLink:
+    """A discourse link from a mention."""
+    return replace(link_from_mention(found, original), source="discourse")
+
+
+def duration_days(sentence: str) -> int:
+    """N of "为期N天"/"展期N天" in a flat sentence, or 0."""
+    match = _DURATION_RE.search(sentence)
+    value = parse_number(match.group(1)) if match else None
+    return int(value) if value and 1 < value <= 60 else 0
+
+
+def stretched(link: DateLink, days: int) -> DateLink:
+    """A one-day link stretched to ``days`` days ("为期三天" from 5月14日 → 14..16)."""
+    if link.precision != "day" or link.start != link.end:
+        return link
+    end = link.start + timedelta(days=days - 1)
+    return replace(link, end=end, edtf=f"{link.start.isoformat()}/{end.isoformat()}")

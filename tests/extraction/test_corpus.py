@@ -1,0 +1,71 @@
+"""The genre corpus (tests/extraction/data) gives its curated events, as test_seeds does for seeds/."""
+
+import pytest
+
+from tests.extraction.corpus import (
+    articles,
+    candidates,
+    dates_of,
+    day_ok,
+    evidence_span,
+    extras,
+    matching,
+)
+
+MAX_EXTRAS = 3  # per article: each one a real occurrence the curator did not list
+
+
+def event_cases(tiers: tuple[str, ...]) -> list:
+    return [
+        pytest.param(a.name, e, id=f"{a.name}-{e['title_has']}")
+        for a in articles()
+        for e in a.events
+        if e["tier"] in tiers
+    ]
+
+
+@pytest.mark.parametrize(("name", "event"), event_cases(("must",)))
+def test_corpus_must_event(name, event):
+    [c] = [c for c in matching(name, event["evidence"]) if c.kind == event["kind"]]
+
+    assert (c.start, c.end, c.precision) == dates_of(event)
+    assert c.place in [event["place"], *event.get("place_alt", [])], c.place
+    assert event["title_has"] in c.title, c.title
+    assert {k: c.figures.get(k) for k in event["figures"]} == event["figures"]
+    for role, names in event.get("organizers", {}).items():
+        assert c.organizers.get(role) == names
+
+
+@pytest.mark.parametrize(("name", "event"), event_cases(("should",)))
+def test_corpus_should_event(name, event):
+    found = [c for c in matching(name, event["evidence"]) if c.kind == event["kind"] and c.dated]
+
+    assert [(c.start, c.end, c.precision) for c in found] == [dates_of(event)]
+
+
+@pytest.mark.parametrize(
+    ("name", "item"),
+    [pytest.param(a.name, u, id=f"{a.name}-{u['title'][:12]}") for a in articles() for u in a.undated],
+)
+def test_corpus_undated_is_never_dated_to_a_day(name, item):
+    assert [c.title for c in matching(name, item["evidence"]) if c.precision == "day"] == []
+
+
+@pytest.mark.parametrize("name", [a.name for a in articles()])
+def test_corpus_day_dates_are_in_the_text(name):
+    assert [c.title for c in candidates(name) if c.precision == "day" and not day_ok(name, c)] == []
+
+
+@pytest.mark.parametrize("name", [a.name for a in articles()])
+def test_corpus_extras_are_few(name):
+    assert len(extras(name)) <= MAX_EXTRAS, [c.title for c in extras(name)]
+
+
+@pytest.mark.parametrize("name", [a.name for a in articles()])
+def test_corpus_evidence_is_the_original_text(name):
+    [a] = [a for a in articles() if a.name == name]
+    for event in a.events + a.undated:
+        evidence_span(a, event["evidence"])
+    for c in candidates(name):
+        for e in c.evidence:
+            assert a.text[e.span[0] : e.span[1]] == e.sentence
