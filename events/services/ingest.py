@@ -74,6 +74,8 @@ class IngestResult:
     removed: int = 0
     undated: int = 0
     error: str = ""
+    created_ids: frozenset[int] = frozenset()
+    updated_ids: frozenset[int] = frozenset()
 
     @property
     def events(self) -> list[Event]:
@@ -198,6 +200,8 @@ def ingest_article(
         unchanged=counts.unchanged,
         removed=counts.removed,
         undated=counts.undated,
+        created_ids=frozenset(counts.created_ids),
+        updated_ids=frozenset(counts.updated_ids),
     )
 
 

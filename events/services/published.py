@@ -103,14 +103,21 @@ def _pick_year(years: tuple[int, ...], mentioned: list[int]) -> int | None:
 
 
 def infer_title(text: str) -> str:
-    """A title for an untitled article: its first line when that reads like a headline, else ""."""
+    """A title for an untitled article: its first line when that reads like a headline, else "".
+
+    A dateline ("2024年3月12日 星期二") is not a headline: the line after it is looked at instead.
+    """
     for line in text.splitlines():
         line = " ".join(line.split())
-        if not line:
+        if not line or _DATELINE.fullmatch(line):
             continue
         looks_like_headline = len(line) <= 40 and not re.search(r"[。！？；]|本报讯|记者", line)
         return line if looks_like_headline else ""
     return ""
+
+
+# A line of nothing but a date, a weekday and punctuation, as page headers print them.
+_DATELINE = re.compile(r"[\d\s年月日号.\-/:：,，()（）]*(?:(?:星期|周|礼拜)[一二三四五六日天])?[\s()（）]*")
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

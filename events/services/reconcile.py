@@ -8,7 +8,11 @@ Rules, in order of precedence:
   articles' events with the same kind and dates and a similar title or key (one event, two reports);
 - only ``auto`` events take new values, and never in a field listed in ``curated_fields``; a
   ``confirmed`` or ``hidden`` event keeps its fields and only has its evidence refreshed, so a hidden
-  event is never revived; an event found through another article only has empty fields filled in;
+  event is never revived;
+- an event reported by several articles takes its fields from one of them, its *lead* article: the
+  oldest stored one (lowest pk) with evidence for it. The others only fill in empty fields. Without
+  a single lead, re-reading the reports in turn flipped the title between their wordings and raised
+  ``sequence`` every time. When the lead stops reporting the event, the next oldest leads;
 - ``sequence`` goes up only when a field subscribers see (``Event.SEQUENCED_FIELDS``) changes;
 - an article's event that no candidate claims is deleted only if it is ``auto``, uncurated and backed by
   this article alone; backed by other articles too, it just loses this article's evidence.
@@ -21,7 +25,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Article, Event, Evidence
@@ -35,7 +39,11 @@ DATE_FIELDS = ("start", "end", "time", "open_end", "precision", "edtf")
 
 @dataclass
 class ReconcileCounts:
-    """How many of an article's events were created, updated, left alone and removed."""
+    """How many of an article's events were created, updated, left alone and removed.
+
+    ``created_ids`` and ``updated_ids`` name them, so a run over many articles can count each
+    event once even when several articles report it.
+    """
 
     created: int = 0
     updated: int = 0
@@ -43,6 +51,8 @@ class ReconcileCounts:
     removed: int = 0
     undated: int = 0
     events: list[Event] = field(default_factory=list)
+    created_ids: set[int] = field(default_factory=set)
+    updated_ids: set[int] = field(default_factory=set)
 
 
 def candidate_values(candidate: EventCandidate) -> dict:
@@ -85,8 +95,10 @@ def reconcile_article_events(
         counts.events.append(event)
         if created:
             counts.created += 1
+            counts.created_ids.add(event.pk)
         elif changed:
             counts.updated += 1
+            counts.updated_ids.add(event.pk)
         else:
             counts.unchanged += 1
     claimed = {plan.event.pk for plan in plans if plan.event is not None}
@@ -98,6 +110,7 @@ def reconcile_article_events(
             counts.removed += 1
         elif outcome == "released":
             counts.updated += 1  # it lives on with the other articles' evidence, no longer this one's
+            counts.updated_ids.add(event.pk)
         else:
             counts.events.append(event)
             counts.unchanged += 1
@@ -105,10 +118,14 @@ def reconcile_article_events(
 
 
 def _own_events(article: Article) -> dict[int, Event]:
-    """The article's events by pk, each with ``own_evidence``: its evidence from this article."""
+    """The article's events by pk, each with ``own_evidence`` (its evidence from this article) and
+    ``lead_article`` (the lowest article pk with evidence for it: the one whose candidate gives its fields).
+    """
+    lead = Evidence.objects.filter(event=OuterRef("pk")).order_by("article_id").values("article_id")[:1]
     events = (
         Event.objects.filter(evidence__article=article)
         .distinct()
+        .annotate(lead_article=Subquery(lead))
         .prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.filter(article=article), to_attr="own_evidence")
         )
@@ -124,12 +141,12 @@ def _apply_plan(article: Article, plan: Plan) -> tuple[Event, bool, bool]:
         Evidence.objects.bulk_create(_evidence_rows(article, event, plan.evidence))
         return event, True, False
     event = plan.event
-    if event.status == Event.Status.AUTO and plan.own:
-        changed = _update_fields(event, values)
-    elif event.status != Event.Status.HIDDEN and not plan.own:
-        changed = _fill_blanks(event, values)
-    else:
+    if event.status != Event.Status.AUTO:
         changed = False  # confirmed or hidden: the curator's word stands; only evidence follows the text
+    elif plan.own and getattr(event, "lead_article", article.pk) in (article.pk, None):
+        changed = _update_fields(event, values)
+    else:
+        changed = _fill_blanks(event, values)  # another article leads (or reported it first)
     evidence_changed = _sync_evidence(article, event, plan.evidence)
     return event, False, changed or evidence_changed
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import json
 import logging
+import os
 import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from events.models import Article, Source
+from events.models import Article, Evidence, Source
 
 from .ingest import IngestResult, ingest_article
 from .text import (
@@ -39,22 +40,53 @@ URL_TIMEOUT_SECONDS = 20
 
 @dataclass
 class IngestSummary:
-    """Totals over many articles, plus one line per failure ("path: reason")."""
+    """Totals over many articles, plus one line per failure ("path: reason").
+
+    ``articles`` counts articles. ``events`` counts distinct events: one festival reported by five
+    articles and created by the first is "1 created", not "1 created, 4 updated".
+    """
 
     articles: Counter = field(default_factory=Counter)  # new / changed / unchanged / failed
-    events: Counter = field(default_factory=Counter)  # created / updated / unchanged / removed / undated
     failures: list[str] = field(default_factory=list)
+    removed: int = 0
+    undated: int = 0
+    _created: set[int] = field(default_factory=set, repr=False)
+    _updated: set[int] = field(default_factory=set, repr=False)
+    _seen: set[int] = field(default_factory=set, repr=False)
+    _unchanged_articles: list[int] = field(default_factory=list, repr=False)
 
     def add(self, result: IngestResult) -> None:
         self.articles[result.status] += 1
-        for name in ("created", "updated", "unchanged", "removed", "undated"):
-            self.events[name] += getattr(result, name)
+        self.removed += result.removed
+        self.undated += result.undated
+        self._created |= result.created_ids
+        self._updated |= result.updated_ids
         if result.status == "failed":
             self.failures.append(f"{result.article.key if result.article else '?'}: {result.error}")
+        elif result.status == "unchanged":
+            self._unchanged_articles.append(result.article.pk)  # its events are looked up once, at the end
+        else:
+            self._seen.update(event.pk for event in result.events)
 
     def fail(self, where: str, reason: str) -> None:
+        """Count a refused file; ``reason`` may already start with ``where`` (IngestError messages do)."""
         self.articles["failed"] += 1
-        self.failures.append(f"{where}: {reason}")
+        self.failures.append(reason if reason.startswith(f"{where}: ") else f"{where}: {reason}")
+
+    @property
+    def events(self) -> Counter:
+        """created / updated / unchanged / removed / undated, each event counted once (one query per 500 unchanged articles)."""
+        if self._unchanged_articles:
+            self._seen |= _event_ids_of(self._unchanged_articles)
+            self._unchanged_articles = []
+        updated = self._updated - self._created
+        return Counter(
+            created=len(self._created),
+            updated=len(updated),
+            unchanged=len(self._seen - self._created - updated),
+            removed=self.removed,
+            undated=self.undated,
+        )
 
     @property
     def total(self) -> int:
@@ -65,23 +97,71 @@ class IngestSummary:
         return self.total > 0 and self.articles["failed"] == self.total
 
 
-def collect_files(paths: Iterable[str]) -> list[Path]:
+def _event_ids_of(article_ids: list[int], chunk: int = 500) -> set[int]:
+    found: set[int] = set()
+    for i in range(0, len(article_ids), chunk):
+        rows = Evidence.objects.filter(article_id__in=article_ids[i : i + chunk]).values_list(
+            "event_id", flat=True
+        )
+        found.update(rows)
+    return found
+
+
+def collect_files(paths: Iterable[str], *, missing: Callable[[str], None] | None = None) -> list[Path]:
     """Article files named by ``paths`` (files, folders searched recursively, globs), sorted, no duplicates.
 
-    Raises IngestError for a path that matches nothing.
+    Symlinked folders are followed once each, so a link back up the tree (a loop) ends the walk
+    there instead of repeating it. A path that matches nothing is passed to ``missing``; without
+    one, it raises IngestError.
     """
     found: dict[Path, None] = {}
+    visited: set[tuple[int, int]] = set()
     for raw in paths:
         pattern = glob.has_magic(raw)
-        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] if pattern else [Path(raw)]
-        if not matches or not all(m.exists() for m in matches):
-            raise IngestError(f"{raw}: no such file or folder")
+        matches = _glob(raw) if pattern else [Path(raw)] if Path(raw).exists() else []
+        if not matches:
+            if missing is None:
+                raise IngestError(f"{raw}: no such file or folder")
+            missing(raw)
+            continue
         for match in matches:
-            for path in sorted(match.rglob("*")) if match.is_dir() else [match]:
+            for path in _walk(match, visited) if match.is_dir() else [match]:
                 # A file named on its own is read whatever its suffix; found by a folder or glob, it must look like one.
                 if path.is_file() and _is_article(path, explicit=not pattern and path == match):
-                    found[path.resolve()] = None
+                    found.setdefault(path.resolve(), None)
     return list(found)
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Existing paths matching ``pattern``. ``**`` does not descend into symlinked folders (that is
+    ``_walk``'s job, which stops at loops); ``glob.glob`` would follow a loop about 40 levels deep.
+    """
+    parts = Path(pattern).expanduser().parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = str(Path(*parts[fixed:]))
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.glob(rest) if p.exists() and not _hidden(p.relative_to(base)))
+
+
+def _hidden(relative: Path) -> bool:
+    """True for ".git/x.txt" or "a/.cache": folders and files whose name starts with a dot are not articles."""
+    return any(part.startswith(".") and part not in (".", "..") for part in relative.parts)
+
+
+def _walk(folder: Path, visited: set[tuple[int, int]]) -> list[Path]:
+    """Every file under ``folder``, sorted; each real folder once (by device and inode), hidden folders skipped."""
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        info = os.stat(root)
+        if (info.st_dev, info.st_ino) in visited:
+            dirs[:] = []
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(root) / name for name in names)
+    return sorted(files)
 
 
 def _is_article(path: Path, *, explicit: bool) -> bool:
@@ -126,10 +206,12 @@ def ingest_paths(
     force: bool = False,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
 ) -> IngestSummary:
-    """Ingest every article file under ``paths``; refused or failing files are counted, not raised."""
+    """Ingest every article file under ``paths``; refused or failing files, and paths that match
+    nothing, are counted as failures, not raised. Nothing stored is deleted for a missing file.
+    """
     summary = IngestSummary()
     manifests: dict[Path, dict] = {}
-    files = collect_files(paths)
+    files = collect_files(paths, missing=lambda raw: summary.fail(raw, "no such file or folder"))
     stored = _stored_articles([str(path) for path in files])
     for path in progress(files) if progress else files:
         entry = load_manifest(path.parent, manifests).get(path.name, {})

@@ -53,7 +53,8 @@ def test_ingest_command_reads_gbk_big5_and_bom(folder):
     assert texts["big5.txt"] == (TRADITIONAL, "big5")
     assert texts["bom.txt"] == (SIMPLIFIED.replace("@fest ", "@fest2 "), "utf-8")
     assert "articles: 3 new, 0 changed, 0 unchanged, 0 failed" in output
-    assert "events: 2 created, 1 updated" in output  # the BOM copy reports the same festival
+    # The BOM copy reports the same festival: two events in all, each counted once.
+    assert "events: 2 created, 0 updated, 0 unchanged, 0 removed" in output
 
 
 def test_ingest_command_dates_from_manifest_then_given(folder):
@@ -119,7 +120,7 @@ def test_ingest_command_huge_file_refused(tmp_path, settings):
 
 
 def test_ingest_command_missing_path_is_an_error(tmp_path):
-    with pytest.raises(CommandError, match="no such file"):
+    with pytest.raises(CommandError, match="all 1 articles failed .*nope.txt: no such file or folder"):
         run(str(tmp_path / "nope.txt"))
 
 
@@ -146,3 +147,115 @@ def test_export_events_to_stdout(folder):
         "科技节开幕",
         "農業技術培訓",
     ]
+
+
+@pytest.fixture
+def mixed(folder: Path) -> Path:
+    """``folder`` plus UTF-16, empty, binary, a 30 MB file, an impossible date and a symlink loop."""
+    (folder / "utf16.txt").write_bytes(SIMPLIFIED.replace("@fest ", "@fest16 ").encode("utf-16"))
+    (folder / "feb30.txt").write_text("2024年2月30日，太谷区举办农业技术培训会。\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    with open(folder / "huge.txt", "wb") as huge:
+        huge.truncate(30 * 1024 * 1024)  # sparse: refused from its size, never read
+    (folder / "sub").mkdir()
+    (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
+    return folder
+
+
+def test_ingest_command_mixed_folder_reports_each_file(mixed):
+    err = StringIO()
+
+    call_command(
+        "ingest",
+        str(mixed),
+        str(mixed / "nope.txt"),
+        str(mixed / "*.txt"),
+        stdout=(out := StringIO()),
+        stderr=err,
+    )
+
+    failures = sorted(line.split(": ", 1)[0].removeprefix("失败 ") for line in err.getvalue().splitlines())
+    assert failures == [str(mixed / name) for name in ("binary.txt", "empty.txt", "huge.txt", "nope.txt")]
+    for path, reason in [
+        ("binary.txt", "looks binary"),
+        ("empty.txt", "empty file"),
+        ("huge.txt", "too big (31457280 bytes)"),
+        ("nope.txt", "no such file or folder"),
+    ]:
+        [line] = [line for line in err.getvalue().splitlines() if f"{mixed / path}: " in line]
+        assert reason in line and line.count(str(mixed / path)) == 1, line
+    assert out.getvalue().splitlines() == [
+        "articles: 5 new, 0 changed, 0 unchanged, 4 failed; "
+        "events: 2 created, 0 updated, 0 unchanged, 0 removed (0 undated skipped)"
+    ]
+    assert sorted(Path(key).name for key in Article.objects.values_list("key", flat=True)) == [
+        "big5.txt",
+        "bom.txt",
+        "feb30.txt",
+        "gbk.txt",
+        "utf16.txt",
+    ]
+    assert Article.objects.get(key__endswith="utf16.txt").encoding == "utf-16"
+    # "2024年2月30日" is no day: it neither dates the article nor fails it.
+    assert Article.objects.get(key__endswith="feb30.txt").published_how == "unknown"
+
+
+def test_ingest_command_mixed_folder_twice_changes_nothing(mixed):
+    run(str(mixed))
+    before = (snapshot_articles(), list(Event.objects.values_list("uid", "title", "sequence", "updated")))
+
+    output = run(str(mixed))
+
+    assert output.splitlines() == [
+        "articles: 0 new, 0 changed, 5 unchanged, 3 failed; "
+        "events: 0 created, 0 updated, 2 unchanged, 0 removed (0 undated skipped)"
+    ]
+    assert (
+        snapshot_articles(),
+        list(Event.objects.values_list("uid", "title", "sequence", "updated")),
+    ) == before
+
+
+def snapshot_articles() -> list[tuple]:
+    return list(Article.objects.order_by("key").values_list("key", "content_hash", "status", "updated"))
+
+
+def test_ingest_command_edited_file_updates_in_place(folder):
+    (folder / "more.txt").write_text(
+        "报道\n@farm service 测土配肥 2024-03-08 东贾村\n@kept service 农技培训 2024-03-09 范村镇\n",
+        encoding="utf-8",
+    )
+    run(str(folder))
+    farm, kept = Event.objects.get(match_key="farm"), Event.objects.get(match_key="kept")
+    Event.objects.filter(pk=kept.pk).update(status=Event.Status.CONFIRMED)
+    (folder / "more.txt").write_text("报道\n@farm service 测土配肥 2024-03-10 东贾村\n", encoding="utf-8")
+
+    output = run(str(folder))
+
+    assert output.startswith(
+        "articles: 0 new, 1 changed, 3 unchanged, 0 failed; events: 0 created, 1 updated, "
+    )
+    moved = Event.objects.get(match_key="farm")
+    assert (moved.uid, moved.start, moved.sequence) == (farm.uid, date(2024, 3, 10), farm.sequence + 1)
+    assert Event.objects.get(pk=kept.pk).status == "confirmed"  # gone from the text, but confirmed
+
+
+def test_ingest_command_removed_event_is_deleted(folder):
+    (folder / "more.txt").write_text("报道\n@farm service 测土配肥 2024-03-08 东贾村\n", encoding="utf-8")
+    run(str(folder))
+    (folder / "more.txt").write_text("报道，今日无事。\n", encoding="utf-8")
+
+    output = run(str(folder))
+
+    assert "1 removed" in output
+    assert not Event.objects.filter(match_key="farm").exists()
+    assert Article.objects.filter(key__endswith="more.txt").exists()
+
+
+def test_ingest_command_glob_does_not_loop_through_symlinks(mixed):
+    (mixed / "sub" / "loop2").symlink_to(mixed / "sub", target_is_directory=True)
+
+    run(str(mixed / "**" / "*.txt"))
+
+    assert Article.objects.count() == 5

@@ -385,3 +385,23 @@ def test_parser_version_combines_package_versions(monkeypatch):
     monkeypatch.setattr("events.extraction.__version__", "0.9", raising=False)
 
     assert _parser_version() == "i1+t2.5+x0.9"
+
+
+def test_ingest_article_shared_event_takes_fields_from_one_article_only():
+    # Two reports of one festival with different titles. The first report to carry the event gives
+    # its fields; forced re-reads in any order must not flip the title (and SEQUENCE) between them.
+    ingest()
+    ingest("另一报道\n@festival-21 festival 太谷第二十一届科技节开幕 2024-03-11 金谷广场\n", key="b.txt")
+    first = snapshot()
+
+    for _ in range(2):
+        ingest(
+            key="b.txt",
+            text="另一报道\n@festival-21 festival 太谷第二十一届科技节开幕 2024-03-11 金谷广场\n",
+            force=True,
+        )
+        ingest(force=True)
+
+    fest = Event.objects.get(match_key="fest")
+    assert (fest.title, fest.sequence) == ("太谷科技节开幕", 0)
+    assert [row[:7] for row in snapshot()] == [row[:7] for row in first]

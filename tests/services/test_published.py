@@ -50,8 +50,10 @@ def test_agreeing_years_for_the_seed_festival():
         ("\n\n科技赋能筑根基 创新驱动谱新篇\n\n正文……", "科技赋能筑根基 创新驱动谱新篇"),
         (" 本报讯 春回大地，生机盎然。3月\n11日", ""),
         ("这是一个很长的第一句话，它以句号结尾并且说明它不是标题。", ""),
+        ("2024年3月12日 星期二\n太谷科技节开幕\n正文", "太谷科技节开幕"),
+        ("2024-03-12\n\n本报讯 3月11日……", ""),
     ],
-    ids=["headline", "report-lead", "sentence"],
+    ids=["headline", "report-lead", "sentence", "dateline-then-headline", "dateline-then-lead"],
 )
 def test_infer_title(text, expected):
     assert infer_title(text) == expected

@@ -37,7 +37,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self._report(summary)
         if summary.all_failed:
-            raise CommandError(f"all {summary.total} articles failed")
+            first = summary.failures[0] if summary.failures else ""
+            raise CommandError(f"all {summary.total} articles failed (first: {first})")
 
     def _progress(self, files: list) -> object:
         show = len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty()
