@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import calendars, patterns
 from .reading import Reading, shift_years
-from .resolve_relative import read_time
+from .resolve_relative import nth_weekday, read_end_time, read_time
 from .types import Kind, Precision
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def linked(norm: str, end: int, start: int) -> bool:
 
 def join(norm: str, pieces: list[Piece]) -> list[Piece]:
     """Merge clues, then times, then ranges; each pass keeps text order."""
+    pieces = _pairwise(norm, pieces, _nth_of_month)
     pieces = _pairwise(norm, pieces, _corroborate)
     pieces = _pairwise(norm, pieces, _attach_time)
     pieces = [p for p in pieces if p.family != "time" or p.reading.valid]
@@ -64,6 +65,40 @@ def _pairwise(
                 continue
         out.append(piece)
     return out
+
+
+# ---------------------------------------------------------------- "6月第3个星期日"
+
+_OF_GAP = re.compile(rf"{patterns.GAP}的?{patterns.GAP}")
+
+
+def _nth_of_month(norm: str, left: Piece, right: Piece) -> Piece | None:
+    """A month and the n-th weekday after it ("十月的第一个星期一") are one day."""
+    a = left.reading
+    if right.family != "nthwd" or not a.valid or a.precision != Precision.MONTH:
+        return None
+    if (a.start.year, a.start.month) != (a.end.year, a.end.month) or not _OF_GAP.fullmatch(
+        norm, left.end, right.start
+    ):
+        return None
+    d = nth_weekday(a.start.year, a.start.month, right.groups)
+    if d is None:
+        left.reading = Reading(
+            None,
+            None,
+            Precision.DAY,
+            a.kind,
+            "",
+            valid=False,
+            confidence=0.0,
+            note="no such weekday in the month",
+        )
+    else:
+        left.reading = a.but(
+            start=d, end=d, precision=Precision.DAY, edtf_from=d.isoformat(), edtf_to=d.isoformat()
+        )
+    left.end = right.end
+    return left
 
 
 # ---------------------------------------------------------------- corroboration
@@ -185,7 +220,7 @@ def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
         return None
     if norm[left.end - 1] == "晚" and "t_per" not in right.groups and at.hour < 12:
         at = at.replace(hour=at.hour + 12)  # "今晚7时" is 19:00
-    left.reading = left.reading.but(time=at)
+    left.reading = left.reading.but(time=at, end_time=read_end_time(right.groups, at))
     left.end = right.end
     return left
 
@@ -220,6 +255,7 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         edtf_to,
         min(a.confidence, b.confidence),
         time=times or a.time,
+        end_time=a.end_time if a.time == b.time else None,
     )
     left.reading = reading
     left.end = right.end

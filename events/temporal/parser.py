@@ -18,7 +18,7 @@ from .types import Kind, Mention, Precision
 
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
 _TAKES_YEAR = {"lunar", "fest", "term", "season", "dur"}
-_YEAR_ONLY_KEYS = {"y4", "ycn", "yrel", "_family"}
+_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "yrel", "_family"}
 
 
 @dataclass(slots=True)
@@ -46,7 +46,7 @@ def extract(text: str, ref: date) -> list[Mention]:
     if isinstance(ref, datetime):
         ref = ref.date()
     norm = normalize(text)
-    pieces = _attach_years(norm, _scan(norm), ref)
+    pieces = _attach_years(norm, _drop_recurring(norm, _scan(norm)), ref)
     _resolve_all(norm, pieces, ref)
     pieces = combine.join(norm, [p for p in pieces if p.reading is not None])
     return [_mention(text, p) for p in pieces]
@@ -64,6 +64,28 @@ def _scan(norm: str) -> list[Piece]:
                 groups[key] = values[index]
         pieces.append(Piece(family, match.start(), match.end(), groups))
     return pieces
+
+
+def _drop_recurring(norm: str, pieces: list[Piece]) -> list[Piece]:
+    """Drop what follows "每年", "每天", "每周一…": "每年3月", "每天晚上8点到9点" name no day.
+
+    The piece right after (touching it) goes, and so does each piece joined on to that one
+    as a range or list ("每年9月到11月").
+    """
+    out: list[Piece] = []
+    after: Piece | None = None
+    for piece in pieces:
+        if piece.family in ("recurring", "recur_pre"):
+            after = piece
+            continue
+        if after is not None and (
+            combine.touching(norm, after.end, piece.start) or combine.linked(norm, after.end, piece.start)
+        ):
+            after = piece
+            continue
+        after = None
+        out.append(piece)
+    return out
 
 
 def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
@@ -159,6 +181,7 @@ def _mention(text: str, piece: Piece) -> Mention:
         kind=r.kind,
         confidence=r.confidence,
         time=r.time,
+        end_time=r.end_time,
         open_end=r.open_end,
         valid=r.valid,
         note=r.note,

@@ -42,6 +42,9 @@ RELATIVE_YEARS: dict[str, int] = {
 }  # fmt: skip
 ANCHORED_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 
+# Newspaper datelines restate the day in brackets: "昨（14）日" is yesterday, the 14th.
+PAREN_DAY_WORDS: dict[str, int] = {"前": -2, "昨": -1, "今": 0, "明": 1}
+
 RELATIVE_MONTHS: dict[str, int] = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "下月": 1, "下个月": 1}
 # Counted from the month of the last day the text mentioned ("3月11日……次月"), else from ref's.
 ANCHORED_MONTHS: dict[str, int] = {"当月": 0, "同月": 0, "次月": 1}
@@ -66,9 +69,14 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31),
     "上中旬": (1, 20), "中下旬": (11, 31),
     "初": (1, 10), "中": (11, 20), "底": (21, 31), "末": (21, 31), "份": (1, 31),
+    # The end of a ten-day part is read as its last three days (fuzzy).
+    "上旬末": (8, 10), "中旬末": (18, 20),
+    "最后一天": (31, 31), "第一天": (1, 1),
 }  # fmt: skip
 # Words that name an exact span (precision day); the others are fuzzy (vague).
-EXACT_MONTH_PARTS = frozenset({"上旬", "中旬", "下旬", "上中旬", "中下旬", "份"})
+EXACT_MONTH_PARTS = frozenset({"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天"})
+# Month parts that stand alone ("月底前完成", "下旬"): of the month last named, else ref's.
+BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬")
 
 # Month ranges inside a year: (first month, last month).
 YEAR_PARTS: dict[str, tuple[int, int]] = {
@@ -93,6 +101,8 @@ FUZZY_YEAR_PARTS = frozenset(
 VAGUE_DAYS: dict[str, tuple[int, int]] = {
     "近日": (-10, 0), "日前": (-10, 0), "前不久": (-30, 0), "不久前": (-30, 0),
     "近期": (-30, 30), "最近": (-30, 0), "近来": (-30, 0),
+    # "此前" is "before this": read as the year up to the reference day, and only vaguely.
+    "此前": (-365, 0),
     "目前": (0, 0), "截至目前": (0, 0), "当前": (0, 0), "如今": (0, 0), "眼下": (0, 0), "现阶段": (0, 0),
 }  # fmt: skip
 # Years back from the reference day: "近年来" is read as 1 January three years before it .. ref.
@@ -170,6 +180,10 @@ DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
 
+# How many days before a festival "X前夕" and "迎X" reach: "国庆前夕" is 09-28..09-30,
+# "迎国庆" (events held to greet it) 09-01..09-30.
+FESTIVAL_LEAD_DAYS: dict[str, int] = {"前夕": 3, "迎": 30}
+
 # Names the calendar module does not list, read as one it does, with the context they need:
 # bare "十一" is eleven, "十一黄金周" is the National Day holiday.
 FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {"十一": ("国庆节", r"黄金周|长假|小长假|假期|期间")}
@@ -182,6 +196,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_PERIODS = _alternation(DAY_PERIODS)
 GAP = r"[ \t\r\xa0]{0,3}(?:\n[ \t\r\xa0]{0,3})?"
 SEP = r"(?:——|[-—–~至到])"
 NOT_NUM_BEFORE = r"(?<![0-9.A-Za-z])"
@@ -196,7 +211,12 @@ BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
 CN_COUNT = r"[一二两三四五六七八九十]{1,3}"
 # "二十几年前", "几十年来", "十几天后": counts with 几 are vague.
-DURATION_COUNT = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}几?|几十|半|几|数"
+# Chinese counts are well-formed numerals ("二十三", "十五"), so "五八年" (1958) is no count.
+DURATION_COUNT = (
+    r"[0-9]{1,3}|(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])几?|几十|半|几|数"
+)
+# "两日前", "三日后" count days; "15日前" is "before the 15th", so only small Chinese counts.
+DAY_COUNT = r"[一两二三四五六七八九]|几|数"
 CN_HOUR = r"二十[一二三四]?|十[一二三四五六七八九]?|[零一二两三四五六七八九]"
 CN_MINUTE = r"[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九]|[一二三四五六七八九]"
 YEAR4 = r"(?:1[89]|2[01])[0-9]{2}"
@@ -222,11 +242,14 @@ def month_expr(tag: str) -> str:
 # A two-digit year ("95年", "零七年") counts only before a month or a part of the year:
 # "15年" alone is fifteen years far more often than 2015.
 SHORT_YEAR_NEXT = (
-    rf"{GAP}(?:[0-9]{{1,2}}{GAP}月|(?:{CN_MONTH})月|第?[一二三四1-4]季度|首季度|上半年|下半年|底|末|初)"
+    rf"{GAP}(?:[0-9]{{1,2}}{GAP}月|(?:{CN_MONTH})月|第?[一二三四1-4]季度|首季度|上半年|下半年|底|末|初"
+    rf"|前(?:[0-9]{{1,2}}|{CN_COUNT})个?(?:月|季度)|农历|(?:%s))"
 )
 
 _unambiguous_festivals = [n for n in FESTIVAL_NAMES if n not in AMBIGUOUS_FESTIVALS]
 _unambiguous_terms = [n for n in SOLAR_TERM_NAMES if n not in AMBIGUOUS_TERMS]
+# "零六年端午", "20年小寒": a two-digit year also counts before a festival or solar term.
+SHORT_YEAR_NEXT = SHORT_YEAR_NEXT % _alternation([*FESTIVAL_NAMES, *SOLAR_TERM_NAMES])
 _multi_seasons = [n for n in SEASON_NAMES if n not in AMBIGUOUS_SEASONS | FIGURATIVE_SEASONS]
 
 _FAMILIES: list[tuple[str, str]] = [
@@ -237,6 +260,13 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"每(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
         rf"|个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
         rf"|(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
+    ),
+    # "每年", "每天", "每月": whatever date or time follows names no particular day either;
+    # ``parser`` drops the pieces right after it (and the ends of their ranges).
+    ("recur_pre", r"每(?:一|个)?(?:年|天|日|周|星期|礼拜|月|晚|季度)(?:的)?"),
+    (
+        "pday",
+        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
     ),
     (
         "iso",
@@ -269,8 +299,9 @@ _FAMILIES: list[tuple[str, str]] = [
     (
         "fest",
         # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
-        rf"(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
-        rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
+        # "迎国庆", "喜迎春节": the days before the festival, read as its 前夕.
+        rf"(?P<fest_ying>喜迎|迎)?(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
+        rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历|迎)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
         + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
         + ")"
         rf"(?![{CN_DIGIT}十年月日号])"
@@ -288,8 +319,11 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
         rf"|(?<![0-9.])(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
-        rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)}))",
+        rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
+        rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后))",
     ),
+    # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
+    ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
     (
         "cal_y",
         # A year (2024年, 二〇二四年, 95年 only before a month, 2021—2025年, 今年, 当年…), then
@@ -313,15 +347,23 @@ _FAMILIES: list[tuple[str, str]] = [
         r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
     ),
     # "下旬" and "月底" with no month before them: of the month the text last named, else ref's.
-    ("mpart", r"(?<![一二三四五六七八九十两几每多0-9个月])(?P<mpart_s>月初|月底|月末|上旬|中旬|下旬)"),
+    (
+        "mpart",
+        rf"(?<![一二三四五六七八九十两几每多0-9个月岁日])(?P<mpart_s>{_alternation(BARE_MONTH_PARTS)})(?![旬国心央])",
+    ),
     ("rday", RELATIVE_DAY_GUARD.format(words=_alternation(RELATIVE_DAYS))),
+    # "第三个星期日", "最后一个周五": of the month before it ("6月第3个星期日"), joined in ``combine``.
+    (
+        "nthwd",
+        r"(?:第(?P<nw_n>[1-5一二三四五])|(?P<nw_last>最后一?|倒数第一))个?(?:周|星期|礼拜)(?P<nw_d>[一二三四五六日天])",
+    ),
     ("aday", rf"(?P<aday>{_alternation(ANCHORED_DAYS)})"),
     (
         "week",
-        rf"(?:(?P<wk_pre>{_alternation(WEEK_OFFSETS)})(?:周|星期|礼拜)(?:(?P<wk_d>[一二三四五六日天末])|(?![期年岁边围转刊报]))"
+        rf"(?:(?P<wk_pre>{_alternation(WEEK_OFFSETS)})(?:周|星期|礼拜)(?:(?:周|星期|礼拜)?(?P<wk_d>[一二三四五六日天末])|(?![期年岁边围转刊报]))"
         rf"|(?<![一二两三四五六七八九十每几数半隔第])(?:周|星期|礼拜)(?P<wk_d2>[一二三四五六日天末]))",
     ),
-    ("vague", rf"(?P<vague>{_alternation([*VAGUE_DAYS, *VAGUE_YEARS])})"),
+    ("vague", rf"(?<![0-9一二两三四五六七八九十几数])(?P<vague>{_alternation([*VAGUE_DAYS, *VAGUE_YEARS])})"),
     (
         "season",
         rf"(?:(?P<season>{_alternation(_multi_seasons)}|(?<=年)(?:{_alternation(FIGURATIVE_SEASONS)})"
@@ -331,11 +373,17 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "time",
-        rf"(?:(?P<t_per>{_alternation(DAY_PERIODS)}){GAP}(?P<t_h>[0-9]{{1,2}}|{CN_HOUR}){GAP}(?:[时点:]){GAP}"
+        # A time of day, optionally with the end of a range ("上午9时至11时", "9:00-17:00",
+        # "晚上9~11点"); "9点20" and "9:30" alone are weak: they count only beside a day.
+        rf"(?:(?P<t_per>{_PERIODS}){GAP}(?P<t_h>[0-9]{{1,2}}|{CN_HOUR}){GAP}(?:[时点:]){GAP}"
         rf"(?:(?P<t_q>一刻|三刻)|(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半))?(?:许|左右|整)?"
         rf"|(?<![0-9.])(?P<t_h2>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点]{GAP}(?:(?P<t_m2>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<t_half2>半))"
-        rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})[:](?P<t_m3>[0-5][0-9])(?![0-9:])"
-        rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟]))",
+        rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})(?:[:]|{GAP}点{GAP})(?P<t_m3>[0-5][0-9])(?![0-9:.%亿万元个])"
+        rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟])"
+        rf"|(?:(?P<t_per5>{_PERIODS}){GAP})?(?<![0-9.:第])(?P<t_h5>[0-9]{{1,2}}|{CN_HOUR})(?={GAP}{SEP}))"
+        rf"(?:{GAP}{SEP}{GAP}(?:次日)?(?P<te_per>{_PERIODS})?{GAP}(?P<te_h>[0-9]{{1,2}}|{CN_HOUR})"
+        rf"(?:{GAP}[时点]{GAP}(?:(?P<te_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<te_half>半)|(?P<te_q>一刻|三刻))?"
+        rf"|:(?P<te_m2>[0-5][0-9]))(?![0-9:.%亿万元个日号月年])(?:许|左右|整)?)?",
     ),
 ]
 

@@ -31,6 +31,7 @@ class Reading:
     valid: bool = True
     note: str = ""
     time: time | None = None
+    end_time: time | None = None  # the end of a time range ("上午9时至11时")
     year_inferred: bool = False
     month: int | None = None  # the Gregorian month the text named, for "3月11日至13日"
     clue: tuple = field(default=())

@@ -24,7 +24,8 @@ Plain Python. Readings chosen where readers could differ:
   "月初/月中/月底" the same days but vague. "年初" is January–February and "年中"
   June–July (precision season), "年底/年末" December (precision month); quarters are
   precision season, "上半年/下半年" half-year.
-* "近日/日前" are ref-10..ref, "近期" ref-30..ref+30, "目前/如今/当前" ref (all vague).
+* "近日/日前" are ref-10..ref, "近期" ref-30..ref+30, "此前" ref-365..ref, "目前/如今/当前"
+  ref (all vague). "月中" is days 11–20 and "上旬末" days 8–10 (vague).
   "近年来" and "近几年" are 1 January of ref.year-3 .. ref (vague); "N年来"/"近N年" are
   1 January of ref.year-N .. ref (multi-year); "今后N年/未来N年" ref .. ref + N years - 1 day.
 * "N天前/后" is a day, "N个月前" that month, "N年前" that year, "N周前" that week.
@@ -37,7 +38,17 @@ Plain Python. Readings chosen where readers could differ:
   ref's year, except that a winter word read before 立春 means the winter containing ref.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
   year the text mentioned, or from ref when there is none (then with lower confidence).
-* Recurring times ("每周一至周五", "每月15日") are no mention at all.
+* Recurring times ("每周一至周五", "每月15日", "每年3月", "每天晚上8点") are no mention at all:
+  after "每年/每天/每月…" the date or time right after it (and the end of its range) is dropped.
+* "昨（14）日", "今（15）日": the word's day, checked against the printed day; on a
+  disagreement the printed day wins, in the month nearest the word's day (confidence 0.5).
+* "6月第3个星期日", "十月的第一个星期一": that day of that month; with no month before it,
+  of the month of the last day mentioned, else ref's (confidence 0.5).
+* "2024—2025学年" is 2024-09-01 .. 2025-08-31 (precision year, edtf "2024-09/2025-08").
+* "X前夕" (X a festival) is the three days before it and "迎X" the 30 days before it (both
+  vague; see ``patterns.FESTIVAL_LEAD_DAYS``); "X前一天" is the eve.
+* Times of day: ``time`` is the start; a range ("上午9时至11时", "9:00-17:00") also gives
+  ``end_time``, carrying the start's period word ("晚上9~11点" ends at 23:00).
 """
 
 from __future__ import annotations
@@ -259,6 +270,16 @@ def resolve_month_part(g: dict[str, str], ctx: Context) -> Reading | None:
     return month_part_reading(base.year, base.month, part, Kind.PARTIAL, 0.7 if ctx.anchor_day else 0.6)
 
 
+def resolve_school_year(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "2024—2025学年": 1 September of the first year .. 31 August of the second."""
+    first, second = int(g["ac_y1"]), int(g["ac_y2"])
+    if second != first + 1:
+        return None
+    return days_reading(
+        date(first, 9, 1), date(second, 8, 31), Precision.YEAR, Kind.RANGE, 1.0, note="school year"
+    ).but(edtf_from=f"{first:04d}-09", edtf_to=f"{second:04d}-08")
+
+
 def resolve_recurring(g: dict[str, str], ctx: Context) -> Reading | None:
     """ "每周一至周五", "每月15日": a recurring time names no day, so it is no mention."""
     return None
@@ -266,6 +287,8 @@ def resolve_recurring(g: dict[str, str], ctx: Context) -> Reading | None:
 
 _RESOLVERS = {
     "recurring": resolve_recurring,
+    "recur_pre": resolve_recurring,
+    "acad": resolve_school_year,
     "iso": resolve_iso,
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,

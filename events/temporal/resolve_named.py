@@ -102,13 +102,27 @@ def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
     if found is None:
         return None
     shift = 0
+    if "fest_ying" in g or g.get("fest_eve") == "前夕":
+        # "国庆前夕" is the few days before the festival; "迎国庆" (events held to greet it)
+        # the month before it. Neither is a single day.
+        before = patterns.FESTIVAL_LEAD_DAYS["迎" if "fest_ying" in g else "前夕"]
+        start, end = found - timedelta(days=before), found - timedelta(days=1)
+        return days_reading(
+            start,
+            end,
+            Precision.VAGUE,
+            Kind.FESTIVAL,
+            0.6,
+            year_inferred=ctx.year is None,
+            note=f"the days before {name}",
+        )
     if "fest_dir" in g:
         n = read_number(g.get("fest_n", ""))
         if n is None:
             return None
         shift = n if g["fest_dir"] == "后" else -n
     elif "fest_eve" in g:
-        shift = -1 if g["fest_eve"] in ("前夕", "前一天") else 1
+        shift = -1 if g["fest_eve"] == "前一天" else 1
     confidence = 0.7 if name in patterns.AMBIGUOUS_FESTIVALS else 0.9
     return day_reading(
         found + timedelta(days=shift), Kind.FESTIVAL, confidence, year_inferred=ctx.year is None

@@ -37,6 +37,55 @@ def resolve_relative_day(g: dict[str, str], ctx: Context) -> Reading | None:
     return day_reading(d, Kind.RELATIVE, 0.9) if d else None
 
 
+def resolve_paren_day(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "昨（14）日": the day the word points to, checked against the printed day of the month.
+
+    When they disagree the printed day wins (it is the more specific), taken in the month
+    nearest the word's day, with low confidence and a note.
+    """
+    d = _shift(ctx.ref, patterns.PAREN_DAY_WORDS[g["pd_w"]])
+    n = read_number(g["pd_n"])
+    if d is None or n is None:
+        return None
+    if d.day == n:
+        return day_reading(d, Kind.RELATIVE, 0.95)
+    candidates = []
+    for delta in (-1, 0, 1):
+        year, month = add_months(d.year, d.month, delta)
+        found = safe_date(year, month, n) if 1 <= year <= 9999 else None
+        if found is not None:
+            candidates.append(found)
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: abs((c - d).days))
+    note = f"the word before the bracket points to {d.isoformat()}; the printed day is kept"
+    return day_reading(best, Kind.RELATIVE, 0.5, note=note)
+
+
+def resolve_nth_weekday(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "第三个星期日" with no month before it: in the month of the last day mentioned, else ref's.
+
+    ``combine`` joins it to a month printed right before it ("6月第3个星期日") instead.
+    """
+    base = ctx.anchor_day or ctx.ref
+    d = nth_weekday(base.year, base.month, g)
+    return day_reading(d, Kind.RELATIVE, 0.5) if d else None
+
+
+def nth_weekday(year: int, month: int, g: dict[str, str]) -> date | None:
+    """The n-th (or last) given weekday of a month; None when the month has no such day."""
+    weekday = patterns.WEEKDAYS[g["nw_d"]]
+    if "nw_last" in g:
+        end = last_day(year, month)
+        return end - timedelta(days=(end.weekday() - weekday) % 7)
+    n = read_number(g["nw_n"])
+    if n is None or not 1 <= year <= 9999:
+        return None
+    first = date(year, month, 1)
+    d = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    return d if d.month == month else None
+
+
 def resolve_anchored_day(g: dict[str, str], ctx: Context) -> Reading | None:
     """当天, 次日: counted from the last day the text mentioned, else from ref."""
     base = ctx.anchor_day or ctx.ref
@@ -110,9 +159,9 @@ def _count(token: str) -> tuple[float | None, bool]:
 
 def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
     """15天后, 两个月前, 3年来, 今后两年, 近三年, 前三季度."""
-    prefix, suffix = g.get("dur_pre"), g.get("dur_suf") or g.get("dur_suf1")
-    count, vague = _count(g.get("dur_n") or g.get("dur_n2") or "")
-    unit = patterns.DURATION_UNITS[g.get("dur_u") or g["dur_u2"]]
+    prefix, suffix = g.get("dur_pre"), g.get("dur_suf") or g.get("dur_suf1") or g.get("dur_suf3")
+    count, vague = _count(g.get("dur_n") or g.get("dur_n2") or g.get("dur_n3") or "")
+    unit = "day" if "dur_n3" in g else patterns.DURATION_UNITS[g.get("dur_u") or g["dur_u2"]]
     if count is None or count <= 0 or count > 500:
         return None
     direction = patterns.DURATION_SUFFIXES.get(suffix) if suffix else None
@@ -202,27 +251,52 @@ def _first_units(ctx: Context, count: int, unit: str) -> Reading | None:
 
 
 def read_time(g: dict[str, str]) -> tuple[time | None, bool]:
-    """(time of day, weak) from a "time" match; weak means a bare "9时" that needs a date beside it."""
-    for suffix, weak in (("", False), ("2", False), ("3", True), ("4", True)):
+    """(time of day, weak) from a "time" match; weak means a bare "9时" that needs a date beside it.
+
+    A bare start hour ("9~11点") is a time only with the end of its range.
+    """
+    for suffix, weak in (("", False), ("2", False), ("3", True), ("4", True), ("5", True)):
         hour_text = g.get(f"t_h{suffix}")
         if hour_text is None:
             continue
-        hour, minute = read_number(hour_text), 0
-        if g.get(f"t_m{suffix}"):
-            minute = read_number(g[f"t_m{suffix}"])
-        elif g.get(f"t_half{suffix}"):
-            minute = 30
-        elif g.get(f"t_q{suffix}"):
-            minute = 15 if g[f"t_q{suffix}"] == "一刻" else 45
-        period = g.get("t_per")
-        if hour is None or minute is None:
+        if suffix == "5" and "te_h" not in g:
             return None, weak
-        if period is not None:
-            hour = _with_period(hour, period)
-        if not (0 <= hour <= 23 and 0 <= minute <= 59):
-            return None, weak
-        return time(hour, minute), weak
+        period = g.get("t_per") or g.get("t_per5")
+        at = _clock(hour_text, g.get(f"t_m{suffix}"), g.get(f"t_half{suffix}"), g.get(f"t_q{suffix}"), period)
+        return at, weak
     return None, True
+
+
+def read_end_time(g: dict[str, str], start: time | None) -> time | None:
+    """The end of a time range ("至11时", "-17:00"); the start's period word carries over
+    ("晚上9~11点" ends at 23:00). None when there is no end or it is not after the start.
+    """
+    if start is None or "te_h" not in g:
+        return None
+    period = g.get("te_per") or g.get("t_per") or g.get("t_per5")
+    end = _clock(g["te_h"], g.get("te_m") or g.get("te_m2"), g.get("te_half"), g.get("te_q"), period)
+    if end is not None and end < start and end.hour < 12 and "te_per" not in g:
+        end = end.replace(hour=end.hour + 12)  # "今晚8点至8点半": the evening carries over
+    return end if end is not None and end > start else None
+
+
+def _clock(
+    hour_text: str, minute_text: str | None, half: str | None, quarter: str | None, period: str | None
+) -> time | None:
+    hour, minute = read_number(hour_text), 0
+    if minute_text:
+        minute = read_number(minute_text)
+    elif half:
+        minute = 30
+    elif quarter:
+        minute = 15 if quarter == "一刻" else 45
+    if hour is None or minute is None:
+        return None
+    if period is not None:
+        hour = _with_period(hour, period)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return time(hour, minute)
 
 
 def _with_period(hour: int, period: str) -> int:
@@ -241,16 +315,29 @@ def resolve_time(g: dict[str, str], ctx: Context) -> Reading | None:
     at, weak = read_time(g)
     if at is None:
         return None
+    end_time = read_end_time(g, at)
     if weak:
         # A bare "9时" or "9:30" counts only beside a day; ``combine`` drops it otherwise.
-        return Reading(None, None, Precision.DAY, Kind.RELATIVE, "", valid=False, time=at, note="bare time")
+        return Reading(
+            None,
+            None,
+            Precision.DAY,
+            Kind.RELATIVE,
+            "",
+            valid=False,
+            time=at,
+            end_time=end_time,
+            note="bare time",
+        )
     day = ctx.anchor_day or ctx.ref
-    return day_reading(day, Kind.RELATIVE, 0.6 if ctx.anchor_day else 0.4, time=at)
+    return day_reading(day, Kind.RELATIVE, 0.6 if ctx.anchor_day else 0.4, time=at, end_time=end_time)
 
 
 RELATIVE_RESOLVERS = {
     "rday": resolve_relative_day,
     "aday": resolve_anchored_day,
+    "pday": resolve_paren_day,
+    "nthwd": resolve_nth_weekday,
     "week": resolve_week,
     "qrel": resolve_quarter,
     "vague": resolve_vague,

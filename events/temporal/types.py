@@ -62,6 +62,7 @@ class Mention:
     valid: bool = True
     note: str = ""
     parts: tuple[str, ...] = field(default=())
+    end_time: time | None = None  # the end of a time-of-day range ("9:00-17:00"), after ``time``
 
     def to_dict(self) -> dict:
         """The JSON shape shared by the CLI, the API and the library (dates as YYYY-MM-DD)."""
@@ -77,6 +78,8 @@ class Mention:
         }
         if self.time is not None:
             out["time"] = self.time.strftime("%H:%M")
+        if self.end_time is not None:
+            out["end_time"] = self.end_time.strftime("%H:%M")
         if self.open_end:
             out["open_end"] = True
         if not self.valid:

@@ -1,0 +1,82 @@
+"""Runs the parser over other parsers' test cases (``data/peer_cases.jsonl``) and scores it.
+
+The cases are short strings adapted from the public test suites of JioNLP
+(test/test_time_parser.py), Duckling (Duckling/Time/ZH/Corpus.hs) and Time_NLP (README
+examples); each row names its source. The expected days are re-derived under OUR
+conventions (``events.temporal.resolve``), not copied: where a peer reads a phrase by
+another convention the row says so in ``note``, and phrases with no unambiguous reading
+under ours were left out. ``start: null`` means no mention is expected (recurring times).
+
+    .venv/bin/python -m tests.temporal.peer_eval      # prints a table by source
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from events.temporal import extract
+
+DATA = Path(__file__).parent / "data" / "peer_cases.jsonl"
+
+
+def load() -> list[dict]:
+    with DATA.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def outcome(case: dict) -> str:
+    """What the parser gave for one case, in the shape the case expects (for messages)."""
+    mentions = [m for m in extract(case["text"], date.fromisoformat(case["ref"])) if m.valid]
+    if not mentions:
+        return "none"
+    m = max(mentions, key=lambda m: m.span[1] - m.span[0])
+    out = f"{m.start}..{m.end}"
+    if m.time is not None:
+        out += f" {m.time:%H:%M}"
+    end_time = getattr(m, "end_time", None)
+    if end_time is not None:
+        out += f"-{end_time:%H:%M}"
+    return out
+
+
+def expected(case: dict) -> str:
+    if case["start"] is None:
+        return "none"
+    out = f"{case['start']}..{case['end']}"
+    if case.get("time"):
+        out += f" {case['time']}"
+    if case.get("end_time"):
+        out += f"-{case['end_time']}"
+    return out
+
+
+def passes(case: dict) -> bool:
+    """The longest mention has the expected days (and times, when the case gives them)."""
+    got, want = outcome(case), expected(case)
+    if case.get("time") is None and want != "none":
+        got = got.split(" ")[0]
+    return got == want
+
+
+def table(cases: list[dict]) -> str:
+    right, total = Counter(), Counter()
+    for case in cases:
+        source = case["source"].split(" ")[0]
+        total[source] += 1
+        right[source] += passes(case)
+    lines = ["| source | cases | right |", "|---|---:|---:|"]
+    for source in sorted(total):
+        lines.append(f"| {source} | {total[source]} | {right[source]} |")
+    lines.append(f"| all | {sum(total.values())} | {sum(right.values())} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    cases = load()
+    print(table(cases))
+    for case in cases:
+        if not passes(case):
+            print(f"  MISS {case['text']!r} ref={case['ref']} want {expected(case)} got {outcome(case)}")

@@ -1,0 +1,146 @@
+"""Newspaper forms, time ranges, nth weekdays, recurring times and festival lead-ups: one row per form."""
+
+from datetime import date, time
+
+import pytest
+
+from events.temporal import Precision, extract
+
+REF = date(2024, 3, 15)  # a Friday
+
+
+def only(text):
+    """The one mention in ``text``, read on REF."""
+    mentions = extract(text, REF)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("昨（14）日，大会开幕", "2024-03-14", "2024-03-14", "day"),
+        ("今（15）日上午举行", "2024-03-15", "2024-03-15", "day"),
+        ("明（16）日将举行", "2024-03-16", "2024-03-16", "day"),
+        ("昨(14)日", "2024-03-14", "2024-03-14", "day"),
+        ("本月14日", "2024-03-14", "2024-03-14", "day"),
+        ("上月底", "2024-02-21", "2024-02-29", "vague"),
+        ("月底前完成", "2024-03-21", "2024-03-31", "vague"),
+        ("月中召开", "2024-03-11", "2024-03-20", "vague"),
+        ("日前，公司宣布", "2024-03-05", "2024-03-15", "vague"),
+        ("近期", "2024-02-14", "2024-04-14", "vague"),
+        ("此前", "2023-03-16", "2024-03-15", "vague"),
+        ("3月上旬末", "2024-03-08", "2024-03-10", "vague"),
+        ("3月中旬", "2024-03-11", "2024-03-20", "day"),
+        ("第3个星期日", "2024-03-17", "2024-03-17", "day"),
+        ("5月的第二个星期日", "2024-05-12", "2024-05-12", "day"),
+        ("11月最后一个星期四", "2024-11-28", "2024-11-28", "day"),
+        ("下周六", "2024-03-23", "2024-03-23", "day"),
+        ("下周周六", "2024-03-23", "2024-03-23", "day"),
+        ("本月最后一天", "2024-03-31", "2024-03-31", "day"),
+        ("国庆前夕", "2024-09-28", "2024-09-30", "vague"),
+        ("春节前夕", "2024-02-07", "2024-02-09", "vague"),
+        ("喜迎国庆", "2024-09-01", "2024-09-30", "vague"),
+        ("国庆节前一天", "2024-09-30", "2024-09-30", "day"),
+        ("下週三", "2024-03-20", "2024-03-20", "day"),
+        ("農曆正月初一", "2024-02-10", "2024-02-10", "day"),
+        ("3月11號", "2024-03-11", "2024-03-11", "day"),
+        ("3月11号", "2024-03-11", "2024-03-11", "day"),
+        ("2024年度", "2024-01-01", "2024-12-31", "year"),
+        ("2024-2025学年", "2024-09-01", "2025-08-31", "year"),
+        ("2024—2025學年度", "2024-09-01", "2025-08-31", "year"),
+        ("两日前", "2024-03-13", "2024-03-13", "day"),
+        ("三日后", "2024-03-18", "2024-03-18", "day"),
+        ("零六年端午", "2006-05-31", "2006-05-31", "day"),
+    ],
+)
+def test_news_form(text, start, end, precision):
+    m = only(text)
+    assert (str(m.start), str(m.end), m.precision.value) == (start, end, precision)
+
+
+def test_paren_day_that_disagrees_keeps_the_printed_day_with_low_confidence():
+    m = only("昨（13）日")  # yesterday is the 14th
+    assert m.start == date(2024, 3, 13) and m.confidence == 0.5 and m.note
+
+
+def test_a_day_before_a_range_of_days_is_still_a_day_before_it():
+    assert [str(m.start) for m in extract("3月15日前完成", REF)] == ["2024-03-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "until"),
+    [
+        ("3月15日上午9时至11时", time(9), time(11)),
+        ("3月15日9:00-17:00", time(9), time(17)),
+        ("3月15日14:30", time(14, 30), None),
+        ("3月15日下午2点半", time(14, 30), None),
+        ("3月15日晚上8点", time(20), None),
+        ("3月15日凌晨3点", time(3), None),
+        ("3月15日中午12时", time(12), None),
+        ("3月15日傍晚6点", time(18), None),
+        ("3月15日下午2点至4点", time(14), time(16)),
+        ("3月15日晚上9~11点", time(21), time(23)),
+        ("3月15日上午9时至下午5时", time(9), time(17)),
+        ("3月15日9点20", time(9, 20), None),
+    ],
+)
+def test_time_of_day_and_its_range(text, at, until):
+    m = only(text)
+    assert (m.start, m.time, m.end_time) == (date(2024, 3, 15), at, until)
+
+
+def test_end_time_is_in_the_json_only_when_present():
+    assert only("3月15日9:00-17:00").to_dict()["end_time"] == "17:00"
+    assert "end_time" not in only("3月15日9:00").to_dict()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每年3月举办",
+        "每年的3月",
+        "每天晚上8点",
+        "每年9月到11月",
+        "每周六上午9点到11点",
+        "每月15日",
+        "每年母亲节",
+    ],
+)
+def test_recurring_times_are_no_mention(text):
+    assert extract(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3号线",
+        "1号楼",
+        "2号文件",
+        "5号令",
+        "3号院",
+        "2号馆",
+        "1号机",
+        "版本3.0",
+        "增长3.11%",
+        "比分3:1",
+        "电话13812345678",
+        "售价3.11元",
+        "16.7亿元",
+        "131家",
+        "JWF1576型",
+        "第2",
+        "岁月中",
+        "增长了2点35个百分点",
+        "第1-3点",
+        "1-3点",
+        "两会期间",
+    ],
+)
+def test_not_a_date(text):
+    assert extract(text, REF) == []
+
+
+def test_a_month_part_stays_coarse_and_honest():
+    m = only("3月底")
+    assert m.precision == Precision.VAGUE and m.confidence < 1
