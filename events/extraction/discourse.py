@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
+from events import temporal
 from events.temporal import Precision
 
 from . import patterns as P
@@ -31,11 +33,20 @@ def fix_for_parser(text: str) -> str:
     WORKAROUND (parser gap, reported): "昨（14）日上午" gives no mention at all, though it is
     the commonest dateline form in mainland papers. It is rewritten to "   14日" (spaces
     keep every offset), which the parser reads as the 14th nearest the publication date.
-    Drop this once ``events.temporal.extract`` reads the bracketed form itself.
+    Skipped when the parser reads the bracketed form itself (checked once, see below).
     """
+    if _parser_reads_bracketed_days():
+        return text
     return _BRACKETED_DAY_RE.sub(
         lambda m: " " * (len(m.group()) - len(m.group(1)) - 1) + m.group(1) + "日", text
     )
+
+
+@cache
+def _parser_reads_bracketed_days() -> bool:
+    """Whether the temporal parser already dates "昨（14）日" (then the workaround stands aside)."""
+    probe = date(2024, 10, 15)
+    return any(m.start == date(2024, 10, 14) for m in temporal.extract("昨（14）日上午", ref=probe))
 
 
 def report_starts(sentences: list[Sentence]) -> dict[int, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from events import temporal
 
@@ -115,10 +115,12 @@ def _read_sentence(reading: _Reading, sentence: Sentence) -> None:
         if referent is not None:
             attach(referent, evidence, figures, organizers)
             _widen_by_range(reading, sentence, referent)
+            _widen_until(reading, sentence, referent, 0)
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
         draft = _new_draft(reading, sentence, occ, places)
+        _widen_until(reading, sentence, draft, occ.end)
         if (
             draft.link is None
             and carried is not None
@@ -195,6 +197,25 @@ def _widen_by_range(reading: _Reading, sentence: Sentence, referent: Draft) -> N
             if m.end and m.end > link.end:
                 referent.link = replace(link, end=m.end, edtf=m.edtf)
                 return
+
+
+def _widen_until(reading: _Reading, sentence: Sentence, draft: Draft, after: int) -> None:
+    """ "…在山西省科学技术馆启动。活动…持续至9月26日": a later last day stretches a one-day event.
+
+    Only a day printed after "持续至"/"展期至" (UNTIL) in the sentence, after the trigger at
+    ``after``, within 60 days of the start.
+    """
+    link = draft.link
+    if link is None or link.precision != "day" or link.start != link.end:
+        return
+    flat = reading.doc.flat
+    for f in reading.mentions:
+        m = f.mention
+        if not (sentence.start + after <= f.start < sentence.end) or m.precision.value != "day":
+            continue
+        if flat.endswith(P.UNTIL, sentence.start, f.start) and link.start < m.start <= link.start + _MAX_SPAN:
+            draft.link = replace(link, end=m.start, edtf=f"{link.start.isoformat()}/{m.start.isoformat()}")
+            return
 
 
 def _venue_of_opening(title: str, verb: str) -> str:
@@ -288,10 +309,13 @@ def _date_by_anchor(draft: Draft, anchor: Draft, anaphor: str, doc: Document, se
         .removesuffix("当天")
         .removesuffix("当日")
     )
-    if occasion.endswith(("式", "会", "仪式")) and "与" not in draft.title:
-        head = generic_head(anchor.title)
+    head = generic_head(anchor.title)
+    if occasion.endswith(("式", "会", "仪式")) and "与" not in draft.title and head != "活动":
         # "启动仪式上" after a "…启动仪式": the occasion already names the event.
         draft.title = (occasion if head in occasion else head + occasion) + draft.title
+
+
+_MAX_SPAN = timedelta(days=60)
 
 
 def _anchor(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
@@ -318,8 +342,11 @@ def _referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str = "")
         found = (in_report or same_head or [None])[-1]
         # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
         return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
-    if occ.generic and occ.date_anaphor:  # "活动现场，…开展义诊咨询": part of the report's event
-        return next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
+    if (occ.generic and occ.date_anaphor) or occ.occasion:
+        # "活动现场，…开展义诊咨询", "开幕首日，农博会现场…": part of the report's event of that kind
+        return next(
+            (d for d in reversed(drafts) if d.report == report and d.kind == occ.kind and d.link), None
+        )
     if occ.generic:  # "参加培训" after "…培训班在太谷区举办": the same training
         return next(
             (d for d in reversed(drafts) if d.kind == occ.kind and occ.title in d.title != occ.title), None

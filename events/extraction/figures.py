@@ -9,6 +9,8 @@ import cn2an
 from . import patterns as P
 
 _FIGURE_RES = tuple((name, re.compile(rx)) for name, rx in P.FIGURES)
+# Every row needs a numeral next to a measure word or unit: one cheap search skips most sentences.
+_COUNTED_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千][余多]?[个家人名支户所场期项次万亿元平大]")
 
 
 def find_figures(sentence: str) -> list[tuple[int, str, int | float]]:
@@ -18,6 +20,8 @@ def find_figures(sentence: str) -> list[tuple[int, str, int | float]]:
     where exact. Years ("2024年"), editions ("第二十一届") and areas ("21万亩") match no row.
     """
     found: list[tuple[int, str, int | float]] = []
+    if not _COUNTED_RE.search(sentence):
+        return found
     seen: set[str] = set()
     numbers: set[int] = set()  # one printed number is one figure: the first (most specific) row wins
     for name, regex in _FIGURE_RES:

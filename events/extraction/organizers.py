@@ -16,6 +16,9 @@ _LABELLED_RE = re.compile(
 )
 
 
+_TAIL_RE = re.compile(r"(?:等\w{0,6}?单位)?(?:联合|共同)?$")
+
+
 def find_organizers(sentence: str) -> dict[str, list[str]]:
     """``{"hosts": [...], "co_organizers": [...], "undertakers": [...]}`` for the roles named; {} if none.
 
@@ -36,6 +39,7 @@ def find_organizers(sentence: str) -> dict[str, list[str]]:
 
 def _add(found: dict[str, list[str]], role: str, names: str) -> None:
     """Add the names of a list to a role, keeping order and dropping repeats."""
+    names = _TAIL_RE.sub("", names)  # "省科协、省科技厅等18家单位联合" → "省科协、省科技厅"
     for name in split_names(names):
         if name and name not in found.setdefault(role, []):
             found[role].append(name)

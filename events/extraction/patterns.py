@@ -72,6 +72,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "博览会": "exhibition",
     # "能博会", "农博会", "文博会": short names of a 博览会
     "博会": "exhibition",
+    "博览": "exhibition",  # "创科博览2024"
     "展览会": "exhibition",
     "展销会": "exhibition",
     "交易会": "exhibition",
@@ -151,6 +152,10 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
     ("讲座", "training"),
     ("比赛", "competition"),
     ("开放日", "opening"),
+    ("科普日", "festival"),
+    ("科技周", "festival"),
+    ("活动周", "festival"),
+    ("宣传周", "festival"),
     ("展示", "exhibition"),
     ("展览", "exhibition"),
     ("惠农", "service"),
@@ -178,6 +183,7 @@ OCCURRENCE_VERBS = (
     "开展",
     "启动",
     "开幕",
+    "揭幕",  # "创科博览2024揭幕": a named event that is unveiled opens
     "闭幕",
     "落幕",
     "上演",
@@ -232,10 +238,25 @@ NOT_OCCURRENCE_AFTER = ("以来", "之后", "后，", "以后", "之前", "前�
 
 # A noun trigger followed by one of these names a building, not an event: "上党门会议中心",
 # "培训中心", "展览馆".
-NOT_EVENT_AFTER = ("中心", "室", "厅", "楼", "馆", "基地", "大厦", "场所")
+NOT_EVENT_AFTER = (
+    "中心",
+    "室",
+    "厅",
+    "楼",
+    "馆",
+    "基地",
+    "大厦",
+    "场所",
+    "展览中心",  # "香港会议展览中心"
+    "展览馆",
+    "会展中心",
+)
 
 # A sentence opening with these states a plan, not an occurrence: "下一步，全市将建立…".
 PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
+
+# "持续至9月26日", "展期至11月3日": the last day of the event dated before, printed on its own.
+UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "至")
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
 DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})天"
@@ -335,7 +356,7 @@ DATE_ANAPHORS = (
 )
 DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
-    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|发布会|推介会|对接会|会议|大会|论坛|峰会|展会|博会)"
+    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|会议|大会|论坛|峰会|展会|博会)"
     r"(?:上|期间|现场|当天|当日)"
 )
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
@@ -522,7 +543,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
         + r"(?P<unit>万)?(?:余|多)?平方(?:米|公尺)",
     ),
     ("trainees", r"培训(?:农民|群众|人员|学员|干部|职工)?(?:达|共)?" + NUMBER + r"(?:余|多)?人"),
-    ("trainees", NUMBER + r"(?:余|多)?名[^，。；]{0,12}参加(?:了)?(?:本次)?培训"),
+    ("trainees", NUMBER + r"(?:余|多)?名[^，。；]{0,12}参加(?:了)?(?:本次|本期)?(?:培训|研修|学习)"),
     ("trainees", r"培训学员" + NUMBER + r"(?:余|多)?(?:人|名)"),
     ("teams", r"参赛队伍(?:达|共|有)?" + NUMBER + r"(?:余|多)?支"),
     ("teams", NUMBER + r"(?:余|多)?支(?:参赛)?(?:队伍|团队|代表队)"),

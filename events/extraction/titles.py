@@ -105,6 +105,8 @@ def kind_of_name(name: str, verb: str = "") -> str:
     "开展"-ed, else "other".
     """
     first = name.split("暨", 1)[0]
+    if not any(word in first for word in P.NOUN_TRIGGERS):
+        first = name  # "科技成果转化暨招商引资推介会": the head is after "暨"
     head, head_end = "", -1
     for word in P.NOUN_TRIGGERS:
         end = first.rfind(word)
@@ -156,7 +158,10 @@ def clean_subject(subject: str) -> str:
     subject = strip_adverbs(strip_adverbs(subject), leading=True)
     if len(subject) > 30 and "的" in subject:
         subject = subject.rsplit("的", 1)[1]
-    return subject.strip("、，,:：“”")
+    subject = subject.strip("、，,:：“”")
+    if subject.count("“") > subject.count("”"):
+        subject += "”"  # "向10个“科普示范县”授牌": keep the quote the strip cut
+    return subject
 
 
 _DEMONSTRATIVES = ("这款", "这个", "这些", "这项", "这一", "该", "此")

@@ -44,6 +44,9 @@ _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
+_YEAR_AFTER_RE = re.compile(r"(?:19|20)\d\d(?!\d|年)")
+# A verb event whose subject is only where it happened ("现场签约项目8个") is part of the named event before it.
+_SCENE_SUBJECTS = ("现场", "当场", "会上", "同时", "")
 _ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
 
 
@@ -64,6 +67,7 @@ class Occurrence:
     occasion: bool = False  # a named event one is at ("签约仪式上"), not asserted by a verb
     demonstrative: bool = False  # "这款…新产品已全面上市": the subject points back to a thing named before
     named: bool = False  # a named event ("…培训班"), not a verb event ("…揭牌")
+    scene: bool = False  # a verb event with no subject but the scene: "现场签约项目8个"
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -111,7 +115,12 @@ def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
 def _drop_verbs_of_named(found: list[Occurrence]) -> list[Occurrence]:
     """Drop "正式发布新一代…" after "…新品发布会…举行": a verb of the named event's own kind is that event."""
     kinds = {o.kind for o in found if o.named and not o.occasion and not o.generic}
-    return [o for o in found if o.named or o.kind not in kinds]
+    named = [o for o in found if o.named and not o.occasion]
+    return [
+        o
+        for o in found
+        if o.named or (o.kind not in kinds and not (o.scene and any(n.start < o.start for n in named)))
+    ]
 
 
 def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: bool) -> list[Occurrence]:
@@ -145,6 +154,7 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             strength,
             anaph,
             demonstrative=_DEMONSTRATIVE_RE.match(sentence, floor) is not None,
+            scene=strip_adverbs(sentence[floor:s], leading=True) in _SCENE_SUBJECTS,
         )
         for kind, title, s, e, strength, anaph in verbs
     ]
@@ -169,14 +179,15 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         if sentence.startswith(P.NOT_EVENT_AFTER, match.end()):
             continue  # "上党门会议中心" is a building
         start = walk_noun_phrase(sentence, match.start(), floor)
+        stop = match.end() + (4 if _YEAR_AFTER_RE.match(sentence, match.end()) else 0)  # "创科博览2024"
         if phrases and _joined(sentence, phrases[-1], start, match.end()):
-            phrases[-1] = (phrases[-1][0], match.end())  # "「AI应用创新竞赛」决赛及颁奖典礼"
+            phrases[-1] = (phrases[-1][0], stop)  # "「AI应用创新竞赛」决赛及颁奖典礼"
         elif phrases and start <= phrases[-1][1] and start >= phrases[-1][0]:
-            phrases[-1] = (phrases[-1][0], match.end())  # "宣讲会、培训会", "科技节暨…活动"
+            phrases[-1] = (phrases[-1][0], stop)  # "宣讲会、培训会", "科技节暨…活动"
         elif phrases and phrases[-1][0] >= start:
-            phrases[-1] = (start, match.end())
+            phrases[-1] = (start, stop)
         else:
-            phrases.append((start, match.end()))
+            phrases.append((start, stop))
     out = []
     for start, stop in (span for phrase in phrases for span in _split_mixed_list(sentence, *phrase)):
         after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start)

@@ -26,7 +26,9 @@ class EvidenceSpan:
 
     sentence: str
     span: tuple[int, int]
-    date_text: str = ""  # the temporal expression that dated the event, as printed ("3月\n11日，农历二月初二")
+    date_text: str = (
+        ""  # the temporal expression that dated the event, as printed ("3月\n11日，农历二月初二")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,9 @@ class EventCandidate:
     confidence: float = 0.5
     time: time | None = None
     open_end: bool = False
-    organizers: dict[str, list[str]] = field(default_factory=dict)  # {"hosts": [], "co_organizers": [], "undertakers": []}
+    organizers: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # {"hosts": [], "co_organizers": [], "undertakers": []}
     figures: dict[str, int | float] = field(default_factory=dict)
 
     @property
