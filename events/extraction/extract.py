@@ -322,7 +322,9 @@ def _anchor(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
     """The report's dated event an anaphor such as "开幕典礼上" points to: the last one its
     occasion names ("开幕典礼"), else the last dated one."""
     dated = [d for d in reversed(drafts) if d.report == report and d.link]
-    occasion = re.sub(r"^在|(?:上|期间|现场|当天|当日)(?:上午|下午|中午|晚上|晚间|早上)?$", "", anaphor)
+    occasion = re.sub(
+        r"^在|(?:上|期间|现场|当天|当日|结束后|后)(?:上午|下午|中午|晚上|晚间|早上)?$", "", anaphor
+    )
     return next((d for d in dated if occasion and occasion in d.title), dated[0] if dated else None)
 
 

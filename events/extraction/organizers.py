@@ -16,6 +16,7 @@ _LABELLED_RE = re.compile(
 )
 
 
+_DATELINE_RE = re.compile(P.DATELINE)
 _TAIL_RE = re.compile(r"(?:等\w{0,6}?单位)?(?:联合|共同)?$")
 
 
@@ -28,7 +29,7 @@ def find_organizers(sentence: str) -> dict[str, list[str]]:
     if "办" not in sentence:  # every role word ends in "办": most sentences stop here
         return found
     for match in _ROLE_RE.finditer(sentence):
-        names = match.group(1)
+        names = _DATELINE_RE.sub("", match.group(1))  # "【记者…报导】教育部主办的…"
         if "由" in names:
             names = names.rsplit("由", 1)[1]
         _add(found, P.ORGANIZER_ROLES[match.group(2)], names)

@@ -33,7 +33,9 @@ REPORT_OPENERS = (
 DATELINE = (
     r"[【\[]?(?:"
     + "|".join(REPORT_OPENERS)
-    + r"|(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电))"
+    + r"|(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)"
+    # Taiwan and Hong Kong papers: "【記者林志明／臺中報導】" (flat text is simplified)
+    + r"|[【\[]记者[^】\]]{1,16}报[导道][】\]])"
     + r"[】\]]?(?:[（(][^）)]{0,30}[）)])?"
 )
 # The filing date inside a dated dateline, and the relative day words it anchors: under
@@ -171,6 +173,10 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
 # Bare names that on their own refer back to a fuller name in the same article
 # ("举办科技节" after "山西·太谷第二十一届科技节…开幕").
 GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
+
+# Ceremony heads that open or close another named event: "科技活动周启动仪式" is the
+# festival starting, so the name takes the kind of the event inside it.
+CEREMONY_HEADS = ("启动仪式", "开幕式", "开幕典礼", "闭幕式")
 
 # Verbs that assert that the named event happened; they carry no kind of their own.
 OCCURRENCE_VERBS = (
@@ -357,7 +363,7 @@ DATE_ANAPHORS = (
 DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
     r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|会议|大会|论坛|峰会|展会|博会)"
-    r"(?:上|期间|现场|当天|当日)"
+    r"(?:上|期间|现场|当天|当日|结束后|后)"
 )
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
 
@@ -469,6 +475,8 @@ PLACE_STOPS = (
     "落幕",
     "揭牌",
     "签约",
+    "签订",
+    "签署",
     "启动",
     "开班",
     "开赛",
@@ -499,7 +507,7 @@ SCENE_TIME_WORDS = (
     "月",
 )
 # Verbs that, straight after "在X", make X a venue even without a place suffix ("在太原举行").
-VENUE_VERBS = ("举行", "举办", "召开", "开幕", "隆重", "盛大", "启动", "开展")
+VENUE_VERBS = ("举行", "举办", "召开", "开幕", "隆重", "盛大", "启动", "开展", "签订", "签署", "签约", "揭牌")
 # Words ending in a unit character that name no place ("城市", "上市", "地区", "社区").
 NOT_PLACE_WORDS = frozenset(
     "城市 上市 超市 门市 都市 夜市 股市 集市 县市 省市 入市 开市 楼市 车市 早市 新市 "

@@ -71,6 +71,8 @@ def _place_after(sentence: str, start: int) -> str:
         run = run[: stop.start()]
     if _DATE_LIKE_RE.search(run):
         return ""  # "在3月12日举行的…": a time, not a place
+    if run in P.PLACE_SUFFIXES:
+        return ""  # "在广场为群众开展义诊": the square named before, not a place of its own
     # The phrase must end on its suffix: "深入贯彻落实市委…" has a 市 but is no place.
     if _trim_to_suffix(run) == run:
         return run

@@ -116,6 +116,10 @@ def kind_of_name(name: str, verb: str = "") -> str:
             head, head_end = word, end + len(word)
     if not head:
         return "other"
+    if head in P.CEREMONY_HEADS:
+        inner = kind_of_name(first[: head_end - len(head)])
+        if inner != "other":
+            return inner  # "2024年朔州市科技活动周启动仪式" is the festival
     if head != "活动":
         return P.NOUN_TRIGGERS[head]
     for word, kind in P.ACTIVITY_KINDS:

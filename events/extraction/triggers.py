@@ -44,6 +44,7 @@ _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
+_VENUE_BEFORE_VERB_RE = re.compile(r"(?:在|于)[\w·]{1,15}?(?=签署|签订)")
 _YEAR_AFTER_RE = re.compile(r"(?:19|20)\d\d(?!\d|年)")
 # A verb event whose subject is only where it happened ("现场签约项目8个") is part of the named event before it.
 _SCENE_SUBJECTS = ("现场", "当场", "会上", "同时", "")
@@ -278,8 +279,8 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         partner = sentence.rfind("与", floor, match.start())
         if partner >= 0:
             # Keep a short subject ("晋中市与山西大学签署…"); a long one is a sentence of its own.
-            start = floor if partner - floor <= 10 else partner
-            return sentence[start : match.end()]
+            start = floor if partner - floor <= 20 else partner
+            return _VENUE_BEFORE_VERB_RE.sub("", sentence[start : match.end()])  # "…在太原签订…" → "…签订…"
         subject = clean_subject(sentence[floor : match.start()])
         return subject + match.group()
     subject = clean_subject(sentence[floor : match.start()])
