@@ -151,6 +151,16 @@ class Event(models.Model):
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
     )
+    # The one article whose candidate gives an automatic event its fields; other reports of the
+    # same event only fill in what is empty (see ``services.reconcile``). None: the next report leads.
+    lead_article = models.ForeignKey(
+        Article,
+        verbose_name="主要来源",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_events",
+    )
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
 

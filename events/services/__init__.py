@@ -2,9 +2,12 @@
 
 from .curation import (
     confirm_events,
+    derive_edtf,
     hide_events,
     merge_events,
     pick_merge_target,
+    unconfirm_events,
+    unhide_events,
     update_event_fields,
 )
 from .export import export_events, iter_event_items
@@ -27,6 +30,7 @@ __all__ = [
     "collect_files",
     "confirm_events",
     "decode_bytes",
+    "derive_edtf",
     "ensure_source",
     "export_events",
     "hide_events",
@@ -44,5 +48,7 @@ __all__ = [
     "request_stale_reingest",
     "resolve_published",
     "stale_articles",
+    "unconfirm_events",
+    "unhide_events",
     "update_event_fields",
 ]

@@ -45,12 +45,14 @@ def plan_candidates(
     plans: dict[object, Plan] = {}
     rest: list[EventCandidate] = []
     for c in candidates:
-        event = _match_by_key(c, own) or _match_by_span(c, own)
+        event = _match_by_key(c, own)
+        # A merged-away candidate adds its evidence to the merge target but never its fields, even
+        # when its sentence is the one the target already holds (the merge moved that evidence there).
         alias = None if event else merged.get(c.key[:300])
+        event = event or (None if alias else _match_by_span(c, own))
         if event is not None:
             _join(plans, event.pk, c, event, own=True)
         elif alias is not None:
-            # A merged-away candidate adds its evidence to the merge target but never its fields.
             _join(plans, alias.pk, c, alias, own=False)
         else:
             rest.append(c)

@@ -9,10 +9,12 @@ Rules, in order of precedence:
 - only ``auto`` events take new values, and never in a field listed in ``curated_fields``; a
   ``confirmed`` or ``hidden`` event keeps its fields and only has its evidence refreshed, so a hidden
   event is never revived;
-- an event reported by several articles takes its fields from one of them, its *lead* article: the
-  oldest stored one (lowest pk) with evidence for it. The others only fill in empty fields. Without
-  a single lead, re-reading the reports in turn flipped the title between their wordings and raised
-  ``sequence`` every time. When the lead stops reporting the event, the next oldest leads;
+- an event reported by several articles takes its fields from one of them, ``Event.lead_article``:
+  the article that created it (a merge keeps the target's). The others, and merged-away candidates,
+  only fill in empty fields. Without a single lead, re-reading the reports in turn flipped the title
+  between their wordings and raised ``sequence`` every time. When the lead stops reporting the event,
+  the oldest remaining article leads; an event without a lead is claimed by the next article that
+  reports it;
 - ``sequence`` goes up only when a field subscribers see (``Event.SEQUENCED_FIELDS``) changes;
 - an article's event that no candidate claims is deleted only if it is ``auto``, uncurated and backed by
   this article alone; backed by other articles too, it just loses this article's evidence.
@@ -25,7 +27,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Article, Event, Evidence
@@ -118,14 +120,10 @@ def reconcile_article_events(
 
 
 def _own_events(article: Article) -> dict[int, Event]:
-    """The article's events by pk, each with ``own_evidence`` (its evidence from this article) and
-    ``lead_article`` (the lowest article pk with evidence for it: the one whose candidate gives its fields).
-    """
-    lead = Evidence.objects.filter(event=OuterRef("pk")).order_by("article_id").values("article_id")[:1]
+    """The article's events by pk, each with ``own_evidence``: its evidence from this article."""
     events = (
         Event.objects.filter(evidence__article=article)
         .distinct()
-        .annotate(lead_article=Subquery(lead))
         .prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.filter(article=article), to_attr="own_evidence")
         )
@@ -137,33 +135,36 @@ def _apply_plan(article: Article, plan: Plan) -> tuple[Event, bool, bool]:
     """(event, created, changed) after writing the plan's fields and evidence."""
     values = candidate_values(plan.candidate)
     if plan.event is None:
-        event = Event.objects.create(status=Event.Status.AUTO, **values)
+        event = Event.objects.create(status=Event.Status.AUTO, lead_article=article, **values)
         Evidence.objects.bulk_create(_evidence_rows(article, event, plan.evidence))
         return event, True, False
     event = plan.event
     if event.status != Event.Status.AUTO:
         changed = False  # confirmed or hidden: the curator's word stands; only evidence follows the text
-    elif plan.own and getattr(event, "lead_article", article.pk) in (article.pk, None):
-        changed = _update_fields(event, values)
+    elif plan.own and event.lead_article_id in (article.pk, None):
+        changed = _update_fields(event, values, lead=article)
     else:
-        changed = _fill_blanks(event, values)  # another article leads (or reported it first)
+        changed = _fill_blanks(event, values)  # another article leads, or the candidate was merged away
     evidence_changed = _sync_evidence(article, event, plan.evidence)
     return event, False, changed or evidence_changed
 
 
-def _update_fields(event: Event, values: dict) -> bool:
-    """Write the candidate's values except curated fields; bump ``sequence`` for visible changes."""
+def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
+    """Write the lead's candidate values except curated fields; bump ``sequence`` for visible changes."""
     curated = set(event.curated_fields or ())
     if curated & set(DATE_FIELDS):
         curated |= set(DATE_FIELDS)  # dates move together, or a curated start could end up after an auto end
     changed = [f for f, v in values.items() if f not in curated and getattr(event, f) != v]
-    if not changed:
+    if not changed and event.lead_article_id == lead.pk:
         return False
     for f in changed:
         setattr(event, f, values[f])
     if set(changed) & set(Event.SEQUENCED_FIELDS):
         event.sequence += 1
         changed.append("sequence")
+    if event.lead_article_id != lead.pk:  # claiming an event whose lead is gone; not news for subscribers
+        event.lead_article = lead
+        changed.append("lead_article")
     event.save(update_fields=[*changed, "updated"])
     return True
 
@@ -224,8 +225,12 @@ def _release(article: Article, event: Event) -> str:
     """An event the article no longer reports: "removed", "released" (other evidence stays) or "kept"."""
     if event.status != Event.Status.AUTO or event.curated_fields:
         return "kept"  # confirmed, hidden or edited by a curator: never deleted by a machine
-    if Evidence.objects.filter(event=event).exclude(article=article).exists():
+    others = Evidence.objects.filter(event=event).exclude(article=article)
+    if others.exists():
         Evidence.objects.filter(event=event, article=article).delete()
+        if event.lead_article_id == article.pk:
+            event.lead_article_id = others.order_by("article_id").values_list("article_id", flat=True)[0]
+            event.save(update_fields=["lead_article", "updated"])
         return "released"
     event.delete()
     return "removed"
