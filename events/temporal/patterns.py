@@ -45,7 +45,10 @@ ANCHORED_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年
 # Newspaper datelines restate the day in brackets: "昨（14）日" is yesterday, the 14th.
 PAREN_DAY_WORDS: dict[str, int] = {"前": -2, "昨": -1, "今": 0, "明": 1}
 
-RELATIVE_MONTHS: dict[str, int] = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "下月": 1, "下个月": 1}
+RELATIVE_MONTHS: dict[str, int] = {
+    "上上个月": -2, "上上月": -2, "上月": -1, "上个月": -1, "本月": 0, "这个月": 0,
+    "下月": 1, "下个月": 1, "下下个月": 2, "下下月": 2,
+}  # fmt: skip
 # Counted from the month of the last day the text mentioned ("3月11日……次月"), else from ref's.
 ANCHORED_MONTHS: dict[str, int] = {"当月": 0, "同月": 0, "次月": 1}
 
@@ -60,7 +63,14 @@ WEEKDAYS: dict[str, int] = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "�
 # "上世纪80年代" is the 1980s when read in the 2000s.
 CENTURY_OFFSETS: dict[str, int] = {"上个": -1, "上": -1, "本": 0, "这个": 0, "下个": 1, "下": 1}
 
-QUARTER_OFFSETS: dict[str, int] = {"上季度": -1, "上个季度": -1, "本季度": 0, "下季度": 1, "下个季度": 1}
+QUARTER_OFFSETS: dict[str, int] = {
+    "上上个季度": -2, "上季度": -1, "上个季度": -1, "本季度": 0, "下季度": 1, "下个季度": 1, "下下个季度": 2,
+}  # fmt: skip
+# Two named units at once: "今明两年" is this year and next, "今明两天" today and tomorrow.
+RELATIVE_SPANS: dict[str, tuple[str, int, int]] = {
+    "今明两年": ("year", 0, 1), "今明两天": ("day", 0, 1), "今明两日": ("day", 0, 1),
+    "明后两天": ("day", 1, 2), "明后天": ("day", 1, 2),
+}  # fmt: skip
 
 # ---------------------------------------------------------------- parts of a year or month
 
@@ -72,6 +82,8 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     # The end of a ten-day part is read as its last three days (fuzzy).
     "上旬末": (8, 10), "中旬末": (18, 20),
     "最后一天": (31, 31), "第一天": (1, 1),
+    # "12月月底" repeats the month.
+    "月初": (1, 10), "月中": (11, 20), "月底": (21, 31), "月末": (21, 31),
 }  # fmt: skip
 # Words that name an exact span (precision day); the others are fuzzy (vague).
 EXACT_MONTH_PARTS = frozenset({"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天"})
@@ -204,7 +216,7 @@ CN_DIGIT = "〇零一二三四五六七八九"
 CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"
 CN_DAY = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
 LUNAR_MONTH = r"十[一二]|正|冬|腊|[一二三四五六七八九十]"
-LUNAR_DAY = r"初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅|十[一二三四五六七八九]?|[一二三四五六七八九]"
+LUNAR_DAY = r"初[1-9](?![0-9])|初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅|十[一二三四五六七八九]?|[一二三四五六七八九]"
 # Sexagenary years ("农历甲辰年" is 2024): stem and branch, optionally the zodiac animal.
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -235,8 +247,13 @@ def month_expr(tag: str) -> str:
         rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月(?!初[一二三四五六七八九十]|廿|卅)"
         rf"|(?P<mrel_{tag}>{_alternation([*RELATIVE_MONTHS, *ANCHORED_MONTHS])}))"
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}[日号]"
+        # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
+        rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
+
+
+DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
 
 
 # A two-digit year ("95年", "零七年") counts only before a month or a part of the year:
@@ -342,6 +359,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
     ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
+    ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
     (
         "ypart",
         r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
@@ -378,7 +396,7 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?:(?P<t_per>{_PERIODS}){GAP}(?P<t_h>[0-9]{{1,2}}|{CN_HOUR}){GAP}(?:[时点:]){GAP}"
         rf"(?:(?P<t_q>一刻|三刻)|(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半))?(?:许|左右|整)?"
         rf"|(?<![0-9.])(?P<t_h2>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点]{GAP}(?:(?P<t_m2>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<t_half2>半))"
-        rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})(?:[:]|{GAP}点{GAP})(?P<t_m3>[0-5][0-9])(?![0-9:.%亿万元个])"
+        rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})(?:[:]|{GAP}点{GAP})(?P<t_m3>[0-5][0-9])(?![0-9:.%亿万元个])时?"
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟])"
         rf"|(?:(?P<t_per5>{_PERIODS}){GAP})?(?<![0-9.:第])(?P<t_h5>[0-9]{{1,2}}|{CN_HOUR})(?={GAP}{SEP}))"
         rf"(?:{GAP}{SEP}{GAP}(?:次日)?(?P<te_per>{_PERIODS})?{GAP}(?P<te_h>[0-9]{{1,2}}|{CN_HOUR})"
@@ -411,7 +429,7 @@ RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
 # resolvers read.
-TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "d1", "d2", "mpart", "open"})
+TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "d1", "d1b", "d2", "mpart", "open"})
 
 
 def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:

@@ -183,7 +183,9 @@ def _month_reading(
         return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
     if month2 < month:
         return None
-    d1, d2 = g.get("d1"), g.get("d2")
+    d1, d2 = g.get("d1") or g.get("d1b"), g.get("d2")
+    if "d1b" in g:  # "1月3至2月10": a day printed without 日
+        confidence = min(confidence, 0.8)
     if d1 is not None:
         if month2 != month:
             return None

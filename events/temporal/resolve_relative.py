@@ -127,6 +127,17 @@ def resolve_quarter(g: dict[str, str], ctx: Context) -> Reading | None:
     )
 
 
+def resolve_relative_span(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "今明两年" (this year and next), "今明两天" (today and tomorrow)."""
+    unit, first, last = patterns.RELATIVE_SPANS[g["rspan"]]
+    if unit == "year":
+        return years_reading(ctx.ref.year + first, ctx.ref.year + last, Kind.RELATIVE, confidence=0.9)
+    start, end = _shift(ctx.ref, first), _shift(ctx.ref, last)
+    if start is None or end is None:
+        return None
+    return days_reading(start, end, Precision.DAY, Kind.RELATIVE, 0.9)
+
+
 def resolve_vague(g: dict[str, str], ctx: Context) -> Reading | None:
     """近日 (ref-10..ref), 目前 (ref), 近年来 (1 January three years back .. ref): all vague."""
     word = g["vague"]
@@ -337,6 +348,7 @@ RELATIVE_RESOLVERS = {
     "rday": resolve_relative_day,
     "aday": resolve_anchored_day,
     "pday": resolve_paren_day,
+    "rspan": resolve_relative_span,
     "nthwd": resolve_nth_weekday,
     "week": resolve_week,
     "qrel": resolve_quarter,

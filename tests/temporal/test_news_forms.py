@@ -52,6 +52,14 @@ def only(text):
         ("两日前", "2024-03-13", "2024-03-13", "day"),
         ("三日后", "2024-03-18", "2024-03-18", "day"),
         ("零六年端午", "2006-05-31", "2006-05-31", "day"),
+        ("上上个月5日", "2024-01-05", "2024-01-05", "day"),
+        ("下下个季度", "2024-07-01", "2024-09-30", "season"),
+        ("12月月底", "2024-12-21", "2024-12-31", "vague"),
+        ("今明两年", "2024-01-01", "2025-12-31", "multi-year"),
+        ("今明两天", "2024-03-15", "2024-03-16", "day"),
+        ("1月3至2月10", "2024-01-03", "2024-02-10", "day"),
+        ("截至3月31，", "2024-03-31", "2024-03-31", "day"),
+        ("2012年正月初8", "2012-01-30", "2012-01-30", "day"),
     ],
 )
 def test_news_form(text, start, end, precision):
@@ -144,3 +152,8 @@ def test_not_a_date(text):
 def test_a_month_part_stays_coarse_and_honest():
     m = only("3月底")
     assert m.precision == Precision.VAGUE and m.confidence < 1
+
+
+@pytest.mark.parametrize(("text", "edtf"), [("3月5家企业", "2024-03"), ("1-3月20%", "2024-01/2024-03")])
+def test_a_number_after_a_month_is_no_day_unless_it_ends_a_phrase(text, edtf):
+    assert only(text).edtf == edtf
