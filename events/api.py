@@ -7,7 +7,7 @@ import json
 from typing import Literal
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -35,6 +35,8 @@ router = Router(tags=["events"])
 JSON_TYPE = "application/json; charset=utf-8"
 
 ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+# Offsets past this are refused, not sent to the database (SQLite and PostgreSQL stop at 2**63 - 1).
+MAX_OFFSET = 2**31 - 1
 WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 
 
@@ -102,7 +104,7 @@ def list_events(
     precision: str | None = Query(None, description=f"One of: {', '.join(Event.Precision.values)}"),
     source: str | None = Query(None, description="Source name"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ordering: Literal["start", "-start"] = Query(
         "-start", description="start: earliest first; -start: newest"
     ),
@@ -131,8 +133,10 @@ def list_events(
 
 @router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="One visible event")
 def get_event(request: HttpRequest, uid: str) -> dict:
-    qs = selectors.with_sources(selectors.filter_events(filters=selectors.EventFilters()))
-    return selectors.event_item(get_object_or_404(qs, uid=uid))
+    event = selectors.find_event(uid=uid)
+    if event is None or not event.visible:
+        raise Http404("no such event")
+    return selectors.event_item(event)
 
 
 @router.get("/kinds", response=list[KindOut], summary="Event kinds with Chinese labels and counts")
@@ -145,9 +149,11 @@ def list_articles(
     request: HttpRequest,
     source: str | None = Query(None, description="Source name"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict:
-    return selectors.article_page(source=source or None, limit=limit, offset=offset)
+    # The same checks as the event filters' source (length, NUL): FilterError names the parameter.
+    source = selectors.parse_filters({"source": source}).source
+    return selectors.article_page(source=source, limit=limit, offset=offset)
 
 
 @router.get(

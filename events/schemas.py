@@ -2,11 +2,61 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Annotated
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from ninja import Field, Schema
+from pydantic import AfterValidator, BeforeValidator, StrictBool
 
 ISO_DATE = {"format": "date", "example": "2024-03-11"}
+
+# Longest stored values (events.models.Article); longer input is refused, never truncated.
+KEY_MAX_CHARS = 500
+URL_MAX_CHARS = 1000
+TITLE_MAX_CHARS = 500
+SOURCE_MAX_CHARS = 200
+
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_http_url = URLValidator(schemes=["http", "https"])
+
+
+def _parse_iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` strings: pydantic alone would take 0 (1970-01-01) or "2024-03-11T00:00"."""
+    if value is None or (isinstance(value, date) and type(value) is date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE_RE.fullmatch(value):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r:.40}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a calendar date: {value!r}") from None
+
+
+def _check_storable(value: str) -> str:
+    """Text a database can store: no NUL (PostgreSQL refuses it) and no lone surrogate (not UTF-8)."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    if _LONE_SURROGATE_RE.search(value):
+        raise ValueError("contains a lone surrogate (not valid Unicode)")
+    return value
+
+
+def _check_http_url(value: str) -> str:
+    if value:
+        try:
+            _http_url(value)
+        except DjangoValidationError:
+            raise ValueError("expected an http:// or https:// URL") from None
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
+StorableStr = Annotated[str, AfterValidator(_check_storable)]
+HttpUrlStr = Annotated[str, AfterValidator(_check_storable), AfterValidator(_check_http_url)]
 
 
 class SourceRefOut(Schema):
@@ -79,7 +129,7 @@ class ParseIn(Schema):
     """Text to parse and the day relative expressions count from (default: today in Asia/Shanghai)."""
 
     text: str = Field(description="Chinese text, at most KEJICAL_MAX_ARTICLE_CHARS characters")
-    ref: date | None = Field(None, description="Reference day, e.g. the publication date")
+    ref: IsoDate | None = Field(None, description="Reference day YYYY-MM-DD, e.g. the publication date")
 
 
 class ParseOut(Schema):
@@ -123,12 +173,16 @@ class ArticleIn(Schema):
     """An article to ingest; ``key`` defaults to ``url``, and one of them is required."""
 
     text: str = Field(description="Article text, at most KEJICAL_MAX_ARTICLE_CHARS characters")
-    title: str = ""
-    url: str = ""
-    key: str = Field("", description="Identity across re-ingestion; defaults to the URL")
-    published: date | None = Field(None, description="Publication date; relative dates count from it")
-    source: str | None = Field(None, description="Name of an existing source (see the admin)")
-    force: bool = Field(False, description="Re-extract even if the text is unchanged")
+    title: StorableStr = Field("", max_length=TITLE_MAX_CHARS)
+    url: HttpUrlStr = Field("", max_length=URL_MAX_CHARS, description="The article's http(s) URL")
+    key: StorableStr = Field(
+        "", max_length=KEY_MAX_CHARS, description="Identity across re-ingestion; defaults to the URL"
+    )
+    published: IsoDate | None = Field(None, description="Publication date; relative dates count from it")
+    source: Annotated[StorableStr, Field(max_length=SOURCE_MAX_CHARS)] | None = Field(
+        None, description="Name of an existing source (see the admin)"
+    )
+    force: StrictBool = Field(False, description="Re-extract even if the text is unchanged")
 
 
 class IngestOut(Schema):

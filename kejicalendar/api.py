@@ -46,13 +46,16 @@ def error_response(
 
 
 def _clean_error(error: dict) -> dict:
-    """ninja/pydantic error → our shape: drop ``input`` (it may echo megabytes back) and ``ctx``."""
+    """ninja/pydantic error → our shape: drop ``input`` (it may echo megabytes back) and ``ctx``.
+
+    ``loc`` names the field as the client sent it: ninja's ``["body", "payload", "ref"]`` (``payload``
+    is the Python parameter's name) becomes ``["body", "ref"]``, as in the errors the operations raise.
+    """
     loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
-    return {
-        "loc": loc,
-        "msg": str(error.get("msg", "invalid")),
-        "type": str(error.get("type", "value_error")),
-    }
+    if loc[:2] == ["body", "payload"]:
+        loc = ["body", *loc[2:]]
+    msg = str(error.get("msg", "invalid")).removeprefix("Value error, ")  # pydantic's prefix for ValueError
+    return {"loc": loc, "msg": msg, "type": str(error.get("type", "value_error"))}
 
 
 @api.exception_handler(ValidationError)

@@ -13,6 +13,8 @@ from events.models import Article, Event, Evidence
 from .events import EventFilters, filter_events
 from .items import with_sources
 
+UID_MAX_CHARS = Event._meta.get_field("uid").max_length
+
 # Events this coarse have no month of their own: they are grouped under their start year, not January.
 YEAR_LEVEL_PRECISIONS = frozenset(
     {Event.Precision.HALF_YEAR, Event.Precision.YEAR, Event.Precision.MULTI_YEAR, Event.Precision.VAGUE}
@@ -128,7 +130,13 @@ def event_years() -> list[int]:
 
 
 def find_event(*, uid: str) -> Event | None:
-    """The event with ``uid`` (hidden or merged ones too: the caller decides), with its evidence; else None."""
+    """The event with ``uid`` (hidden or merged ones too: the caller decides), with its evidence; else None.
+
+    ``uid`` comes straight from a URL: one no event could have (too long, or with a NUL, which
+    PostgreSQL refuses even to compare) is None without a query.
+    """
+    if len(uid) > UID_MAX_CHARS or "\x00" in uid:
+        return None
     return with_sources(Event.objects.filter(uid=uid)).select_related("merged_into").first()
 
 
