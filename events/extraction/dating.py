@@ -13,6 +13,8 @@ Plain Python: no Django. The rules, in order:
 4. "当天", "同日" are not read as the parser reads them (the last day it saw, or the
    publication day): the caller (``extract.py``) looks up the discourse date from such
    clause-initial anaphors ("开幕式上", "当天"), within the same report only.
+5. A date before a reporting verb dates the reporting: "5月18日，记者从市科技局了解到，
+   …在深圳揭牌" and "记者昨日从…获悉，…已于近日揭牌" leave the unveiling undated.
 """
 
 from __future__ import annotations
@@ -73,11 +75,12 @@ def date_in_sentence(
     trigger: tuple[int, int],
     *,
     habitual: bool,
+    text: str = "",
 ) -> FlatMention | None:
     """The mention dating an occurrence, or None.
 
     ``clause`` is the flat (start, end) of the occurrence's clause and ``trigger`` the flat
-    span of its trigger or name. A year inside the name ("2024年晋中市青少年科技创新大赛")
+    span of its trigger or name; ``text`` is the sentence's flat text (for rule 5). A year inside the name ("2024年晋中市青少年科技创新大赛")
     names the edition: it dates the event only when nothing else in the sentence does.
     """
     lo = bisect_left([f.start for f in mentions], sentence.start)
@@ -88,7 +91,7 @@ def date_in_sentence(
     if in_clause:
         before = [f for f in in_clause if f.start <= trigger[0]]
         return before[-1] if before else in_clause[0]
-    earlier = [f for f in usable if f.end <= clause[0]]
+    earlier = [f for f in usable if f.end <= clause[0] and not _reported_after(text, sentence, f, clause)]
     if earlier:
         return earlier[-1]
     return in_name[0] if in_name else None
@@ -107,6 +110,12 @@ def link_from_mention(found: FlatMention, original: str) -> DateLink:
         time=m.time,
         open_end=m.open_end,
     )
+
+
+def _reported_after(text: str, sentence: Sentence, found: FlatMention, clause: tuple[int, int]) -> bool:
+    """Whether a reporting verb stands between a mention and the occurrence's clause (rule 5)."""
+    between = text[found.end - sentence.start : clause[0] - sentence.start]
+    return any(verb in between for verb in P.REPORTING_VERBS)
 
 
 def _usable(m: Mention, *, habitual: bool) -> bool:

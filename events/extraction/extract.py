@@ -262,7 +262,7 @@ def _new_draft(
     flat = doc.text(sentence)
     clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
     trigger = (sentence.start + occ.start, sentence.start + occ.end)
-    found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual)
+    found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual, text=flat)
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic = occ.habitual, occ.generic
     draft.place = best_place(flat, occ.start, places)

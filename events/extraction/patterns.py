@@ -267,6 +267,27 @@ UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
 DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})天"
 
+# Reporting verbs: a date before them dates the reporting, not what is reported
+# ("5月18日，记者从市科技局了解到，…在深圳揭牌").
+REPORTING_VERBS = ("获悉", "了解到", "得知", "获知", "采访时")
+
+# Time words that may follow "于" or "在" but are no place ("已于近日揭牌").
+NOT_PLACE_TIMES = (
+    "近日",
+    "日前",
+    "近期",
+    "当天",
+    "当日",
+    "同日",
+    "今年",
+    "去年",
+    "目前",
+    "此前",
+    "今天",
+    "昨日",
+    "今日",
+)
+
 # A clause opened by "通过" is a means, not an occurrence: "通过集中培训…等方式".
 MEANS_OPENERS = ("通过", "借助", "依托", "利用")
 
@@ -537,7 +558,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("projects_signed", r"签约(?:项目)?" + NUMBER + r"个"),
     (
         "investment_yuan",
-        r"(?:总投资|投资额|投资总额|协议投资|签约金额|总金额)(?:达|约|超|共|为)?"
+        r"(?:总投资|投资额|投资总额|协议投资|签约金额|总金额)(?:超过|达到|达|约|超|逾|近|共|为)?"
         + NUMBER
         + r"(?P<unit>亿|万)?元",
     ),

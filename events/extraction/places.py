@@ -16,6 +16,8 @@ _SUBJECT_UNIT_RE = re.compile(
 )
 # "在3月12日举行的…" puts a time, not a place, after "在".
 _DATE_LIKE_RE = re.compile(r"\d\s*[年月日号时]|[0-9零〇一二三四五六七八九十]+[月日]")
+# Characters no two-character unit name holds: "我市", "全市", "记者从市…" ("者从" + 市).
+_NOT_IN_NAMES = "我全本该各每从在于到赴与和及的"
 _MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
 # A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
 _SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
@@ -71,6 +73,8 @@ def _place_after(sentence: str, start: int) -> str:
         run = run[: stop.start()]
     if _DATE_LIKE_RE.search(run):
         return ""  # "在3月12日举行的…": a time, not a place
+    if run in P.NOT_PLACE_TIMES or run.startswith(P.NOT_PLACE_TIMES):
+        return ""  # "已于近日揭牌": a time
     if run in P.PLACE_SUFFIXES:
         return ""  # "在广场为群众开展义诊": the square named before, not a place of its own
     # The phrase must end on its suffix: "深入贯彻落实市委…" has a 市 but is no place.
@@ -103,7 +107,7 @@ def home_places(text: str) -> dict[str, str]:
     for unit in "市区县":
         names = {m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})" + unit, text)}
         # "我市", "全市" name no place, and neither does "以来全市" read as "来全" + 市.
-        names = {n for n in names if n + unit not in P.NOT_PLACE_WORDS and not set(n) & set("我全本该各每")}
+        names = {n for n in names if n + unit not in P.NOT_PLACE_WORDS and not set(n) & set(_NOT_IN_NAMES)}
         if names:
             best = max(sorted(names), key=text.count)
             homes[unit] = best + unit

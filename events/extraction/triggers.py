@@ -45,6 +45,8 @@ _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
 _VENUE_BEFORE_VERB_RE = re.compile(r"(?:在|于)[\w·]{1,15}?(?=签署|签订)")
+# The counted object after a verb with no subject: "签约项目120个", "揭牌平台3家".
+_COUNT_AFTER_RE = re.compile(r"(\w{0,4}?(?:项目|平台|企业|基地))" + P.NUMBER + r"(个|家|项)")
 _YEAR_AFTER_RE = re.compile(r"(?:19|20)\d\d(?!\d|年)")
 # A verb event whose subject is only where it happened ("现场签约项目8个") is part of the named event before it.
 _SCENE_SUBJECTS = ("现场", "当场", "会上", "同时", "")
@@ -99,7 +101,9 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
                 continue
             if occ.anaphoric:
                 return [occ]
-            occ.habitual = _has_any(sentence, P.CUMULATIVE_MARKERS)
+            # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
+            # is one event with a deadline after it, not a cumulative statement.
+            occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.date_anaphor = anaphor
             found.append(occ)
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
@@ -284,6 +288,9 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         subject = clean_subject(sentence[floor : match.start()])
         return subject + match.group()
     subject = clean_subject(sentence[floor : match.start()])
+    counted = _COUNT_AFTER_RE.match(sentence, match.end())
+    if not subject and counted:  # "共签约项目120个" → "项目签约(120个项目)"
+        return counted_title(f"{counted.group(2)}{counted.group(3)}{counted.group(1)}", verb)
     if not subject:
         subject = _actor(sentence, match.start())
         rest = _PLACE_PP_RE.sub("", sentence[floor : match.start()])

@@ -1,0 +1,85 @@
+"""Report-level readings: dated datelines, durations, "持续至", ceremony days, headlines, reporting dates."""
+
+from datetime import date
+
+import pytest
+
+from events.extraction import extract_events
+from events.extraction.discourse import duration_days, fix_for_parser
+
+REF = date(2024, 5, 20)
+
+
+def dates(text: str, ref: date = REF) -> list[tuple]:
+    return [(c.kind, c.start, c.end) for c in extract_events(text, ref=ref)]
+
+
+def test_extract_events_today_under_a_dated_dateline_is_the_dateline_day():
+    text = "本报太原5月18日讯（记者 赵磊）今天，第三届青少年机器人大赛在太原市科技馆落下帷幕。"
+
+    assert dates(text) == [("competition", date(2024, 5, 18), date(2024, 5, 18))]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("5月14日，全市农技人员培训班在市农校开班。培训为期三天。", date(2024, 5, 16)),
+        ("5月14日，全市科技活动周在人民广场启动。本届科技活动周持续至5月20日。", date(2024, 5, 20)),
+        ("本报讯 5月14日，第二届能博会在会展中心开幕。本届能博会展期为5月14日至17日。", date(2024, 5, 17)),
+    ],
+    ids=["duration", "until", "range-in-anaphor"],
+)
+def test_extract_events_the_report_gives_the_last_day(text, end):
+    [event] = extract_events(text, ref=REF)
+
+    assert (event.start, event.end) == (date(2024, 5, 14), end)
+
+
+def test_extract_events_a_ceremony_is_the_first_day_of_a_multi_day_event():
+    text = "5月14日至16日，第二届能博会在会展中心举办。开幕式上，12个项目集中签约。"
+    expo, signing = extract_events(text, ref=REF)
+
+    assert (expo.start, expo.end) == (date(2024, 5, 14), date(2024, 5, 16))
+    assert (signing.kind, signing.start, signing.end) == ("signing", date(2024, 5, 14), date(2024, 5, 14))
+
+
+def test_extract_events_a_headline_is_folded_into_its_report():
+    text = "晋城集中签约23个项目\n\n本报讯 4月18日，晋城市重点项目集中签约仪式在晋城国际会展中心举行。"
+    [signing] = extract_events(text, ref=REF)
+
+    assert (signing.start, signing.figures) == (date(2024, 4, 18), {"projects_signed": 23})
+    assert len(signing.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者昨日从市科技局获悉，山西省氢能研究院已于近日揭牌。",
+        "5月18日，记者从市科技局了解到，该市首个科创飞地在深圳揭牌。",
+    ],
+    ids=["yesterday-reporting", "dated-reporting"],
+)
+def test_extract_events_a_reporting_date_does_not_date_the_report(text):
+    [unveiling] = extract_events(text, ref=REF)
+
+    assert (unveiling.start, unveiling.place) == (None, "深圳" if "深圳" in text else "")
+
+
+def test_extract_events_when_day_is_carried_from_the_last_day_named():
+    text = "5月5日是学雷锋纪念日。当天上午，市科协在峪口村开展科技下乡志愿服务活动。"
+    [service] = extract_events(text, ref=REF)
+
+    assert (service.kind, service.start) == ("service", date(2024, 5, 5))
+
+
+def test_fix_for_parser_keeps_offsets():
+    text = "昨（14）日上午，论坛召开"
+
+    assert len(fix_for_parser(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"), [("为期三天", 3), ("展期5天", 5), ("会期两天", 2), ("历时一天", 0)]
+)
+def test_duration_days_reads_the_count(text, days):
+    assert duration_days(text) == days
