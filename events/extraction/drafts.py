@@ -28,6 +28,7 @@ class Draft:
     habitual: bool = False
     generic: bool = False
     headline: bool = False  # from a headline: folded into the report's own telling of the event
+    organiser: str = ""  # put before the title of the candidate, never into its key
     evidence: list[EvidenceSpan] = field(default_factory=list)
     figures: dict[str, int | float] = field(default_factory=dict)
     organizers: dict[str, list[str]] = field(default_factory=dict)
@@ -86,6 +87,7 @@ def _candidate(key: str, group: list[Draft]) -> EventCandidate:
     """An EventCandidate from the drafts that share a key."""
     best = min(group, key=_date_rank)
     merged = Draft(best.kind, best.title, best.report, best.trigger, best.strength, best.link, best.place)
+    organiser = next((d.organiser for d in group if d.organiser), "")
     merged.habitual, merged.generic = best.habitual, all(d.generic for d in group)
     for draft in group:
         for evidence in draft.evidence:
@@ -93,7 +95,7 @@ def _candidate(key: str, group: list[Draft]) -> EventCandidate:
         merged.place = merged.place or draft.place
     link = merged.link
     return EventCandidate(
-        title=merged.title,
+        title=organiser + merged.title,
         kind=merged.kind,
         start=link.start if link else None,
         end=link.end if link else None,

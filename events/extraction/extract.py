@@ -129,7 +129,7 @@ def _read_sentence(reading: _Reading, sentence: Sentence) -> None:
         ):
             # "签约仪式上，A与B签订…；C与D签约…": one setting for both halves
             draft.link, draft.place = carried[1], draft.place or carried[2]
-        draft.headline = sentence.headline
+        draft.headline, draft.organiser = sentence.headline, occ.organiser
         if not draft.place and occ.kind == "opening":
             draft.place = _venue_of_opening(draft.title, flat[occ.start : occ.end])
         draft.place = draft.place or home_place(flat, reading.homes)
@@ -344,6 +344,8 @@ def _referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str = "")
         found = (in_report or same_head or [None])[-1]
         # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
         return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
+    if occ.generic and occ.title in P.CEREMONY_NAMES:  # "举行开幕典礼": a part of the report's event
+        return next((d for d in reversed(drafts) if d.report == report and d.link), None)
     if (occ.generic and occ.date_anaphor) or occ.occasion:
         # "活动现场，…开展义诊咨询", "开幕首日，农博会现场…": part of the report's event of that kind
         return next(

@@ -178,6 +178,12 @@ GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
 # festival starting, so the name takes the kind of the event inside it.
 CEREMONY_HEADS = ("启动仪式", "开幕式", "开幕典礼", "闭幕式")
 
+# Bare ceremony names that are a part of the report's event, not one of their own:
+# "11日上午舉行開幕典禮" under a three-day expo, "颁奖典礼当晚在…举行" after a final.
+CEREMONY_NAMES = frozenset(
+    ("开幕式", "开幕典礼", "开幕仪式", "启动仪式", "开班仪式", "结业仪式", "闭幕式", "颁奖典礼", "颁奖仪式")
+)
+
 # Verbs that assert that the named event happened; they carry no kind of their own.
 OCCURRENCE_VERBS = (
     "成功举办",
@@ -403,6 +409,29 @@ ORG_SUFFIXES = (
     "合作社",
     "科技局",
     "农业农村局",
+)
+
+# What the name of an organiser ends with, for the "<organiser><event>" titles of events
+# named as objects ("榆次区人社局" + "电商直播技能培训").
+ORGANISER_SUFFIXES = (
+    "科协",
+    "局",
+    "委员会",
+    "管委会",
+    "政府",
+    "公司",
+    "集团",
+    "协会",
+    "学会",
+    "大学",
+    "学院",
+    "研究院",
+    "研究所",
+    "医院",
+    "学校",
+    "厅",
+    "团委",
+    "妇联",
 )
 
 # Verbs that make a product, and what a product's name ends with: "研发出…细纱机".

@@ -45,8 +45,17 @@ _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
 _VENUE_BEFORE_VERB_RE = re.compile(r"(?:在|于)[\w·]{1,15}?(?=签署|签订)")
+# What a signing is for, straight after the verb: "签约共建煤化工新材料联合实验室", "签约落户".
+_PURPOSE_RE = re.compile(r"(?:共建|合建|共同建设|落户|入驻|合作建设)[\w“”·（）]{0,24}")
 # The counted object after a verb with no subject: "签约项目120个", "揭牌平台3家".
 _COUNT_AFTER_RE = re.compile(r"(\w{0,4}?(?:项目|平台|企业|基地))" + P.NUMBER + r"(个|家|项)")
+# A clause opening with an organisation: the subject that holds the event ("吕梁市科协联合…").
+_ORGANISER_RE = re.compile(r"([\u4e00-\u9fff·]{1,12}?(?:" + "|".join(P.ORGANISER_SUFFIXES) + r"))")
+# "今年全市科协系统将开展…": a time or a "whole city" is no organiser's name.
+_NOT_ORGANISER_STARTS = ("全", "各", "本", "该", "我", *P.NOT_PLACE_TIMES)
+_CLAUSE_START_RE = re.compile(r"[，,]")
+# A name that already says whose or where it is: a year, a quote-less national/provincial word.
+_OWNED_NAME_RE = re.compile(r"(?:19|20)\d\d|全国|全省|全市|全区|全县|中国|首届|第")
 _YEAR_AFTER_RE = re.compile(r"(?:19|20)\d\d(?!\d|年)")
 # A verb event whose subject is only where it happened ("现场签约项目8个") is part of the named event before it.
 _SCENE_SUBJECTS = ("现场", "当场", "会上", "同时", "")
@@ -71,6 +80,7 @@ class Occurrence:
     demonstrative: bool = False  # "这款…新产品已全面上市": the subject points back to a thing named before
     named: bool = False  # a named event ("…培训班"), not a verb event ("…揭牌")
     scene: bool = False  # a verb event with no subject but the scene: "现场签约项目8个"
+    organiser: str = ""  # shown before the title ("榆次区人社局"), kept out of the key
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -146,8 +156,9 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             generic,
             occasion=_is_occasion(sentence, e, c_end),
             named=True,
+            organiser=organiser,
         )
-        for kind, title, s, e, strength, anaph, generic in named
+        for kind, title, s, e, strength, anaph, generic, organiser in named
     ]
     return out + [
         Occurrence(
@@ -172,7 +183,7 @@ def _is_occasion(sentence: str, stop: int, end: int) -> bool:
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic) of the event noun phrases in a clause.
+    """(kind, title, start, end, strength, anaphoric, generic, organiser) of the event noun phrases in a clause.
 
     A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
     event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
@@ -205,8 +216,28 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         if not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
             continue
         strength = 0.9 if verb else 0.6
-        out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic))
+        organiser = _organiser_prefix(sentence, start) if after_verb and not anaphoric and not generic else ""
+        out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic, organiser))
     return out
+
+
+def _organiser_prefix(sentence: str, name_start: int) -> str:
+    """The organiser a curator puts before an event named as an object: "榆次区人社局" in
+    "上周五，榆次区人社局在…基地举办电商直播技能培训"; "" when the name already says whose or
+    where it is ("2024年长治市…培训班", "全国科普日…") or no clause before it opens with one.
+    """
+    name = sentence[name_start : name_start + 8]
+    if _OWNED_NAME_RE.match(name) or any(unit in name for unit in P.ADMIN_UNITS[:4]):
+        return ""
+    lead = _DATELINE_RE.match(sentence)
+    found = ""
+    for clause_start in [lead.end() if lead else 0] + [
+        m.end() for m in _CLAUSE_START_RE.finditer(sentence, 0, name_start)
+    ]:
+        org = _ORGANISER_RE.match(sentence, clause_start, name_start)
+        if org and not org.group(1).startswith(_NOT_ORGANISER_STARTS):
+            found = org.group(1)
+    return found
 
 
 def _joined(sentence: str, previous: tuple[int, int], start: int, stop: int) -> bool:
@@ -266,6 +297,9 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
             if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
                 continue  # "科技节…在…开幕": the named event is the occurrence
             title = _verb_title(sentence, floor, end, match, mode)
+            purpose = _PURPOSE_RE.match(sentence, match.end(), end) if kind == "signing" else None
+            if title and purpose and title.endswith(match.group()):
+                title = _cap(title + purpose.group())  # "…与太原理工大学签约共建…联合实验室"
             if title:
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
@@ -288,6 +322,7 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         subject = clean_subject(sentence[floor : match.start()])
         return subject + match.group()
     subject = clean_subject(sentence[floor : match.start()])
+    subject = subject if len(subject) >= 2 else ""  # "新签约项目57个": "新" is no subject
     counted = _COUNT_AFTER_RE.match(sentence, match.end())
     if not subject and counted:  # "共签约项目120个" → "项目签约(120个项目)"
         return counted_title(f"{counted.group(2)}{counted.group(3)}{counted.group(1)}", verb)
