@@ -33,7 +33,6 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from datetime import time as dtime
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -60,6 +59,7 @@ PRODID = "-//kejicalendar//科技日历 1.0//ZH"
 FEED_TZ = "Asia/Shanghai"
 MAX_FEED_EVENTS = 2000
 MAX_FEED_BYTES = 800_000  # events only; the header and VTIMEZONE add about 2 KB
+DAY = timedelta(days=1)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
@@ -105,17 +105,24 @@ def feed_path(query: FeedQuery) -> str:
 
 
 def _date_lines(event: Event) -> list[bytes]:
-    """All-day with an exclusive DTEND, or a local time in Asia/Shanghai (see the module docstring)."""
+    """All-day with an exclusive DTEND, or a local time in Asia/Shanghai (see the module docstring).
+
+    An event ending on 9999-12-31 has no day after it to be its exclusive DTEND (iCalendar years
+    have four digits, and so do Python's), so it says how long it lasts with DURATION instead.
+    """
+    start = event.start
     if event.time is None:
-        return [
-            ical.date_line("DTSTART", event.start),
-            ical.date_line("DTEND", event.end + timedelta(days=1)),
-        ]
-    lines = [ical.local_line("DTSTART", datetime.combine(event.start, event.time), FEED_TZ)]
-    if event.end > event.start:
-        lines.append(
-            ical.local_line("DTEND", datetime.combine(event.end + timedelta(days=1), dtime(0)), FEED_TZ)
-        )
+        if event.end == date.max:
+            return [ical.date_line("DTSTART", start), ical.duration_line("DURATION", event.end - start + DAY)]
+        return [ical.date_line("DTSTART", start), ical.date_line("DTEND", event.end + DAY)]
+    lines = [ical.local_line("DTSTART", datetime.combine(start, event.time), FEED_TZ)]
+    if event.end > start:
+        # Until midnight after the last day; worked out as a length so 9999-12-31 cannot overflow.
+        length = event.end - start + DAY - timedelta(hours=event.time.hour, minutes=event.time.minute)
+        if event.end == date.max:
+            lines.append(ical.duration_line("DURATION", length))
+        else:
+            lines.append(ical.local_line("DTEND", datetime.combine(start, event.time) + length, FEED_TZ))
     return lines
 
 

@@ -13,7 +13,7 @@ it as the two characters it is.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 FOLD_OCTETS = 74  # content per physical line, so a continuation line (space + content) is at most 75
 _NOT_AFTER_FOLD = b"\\^"  # never end a physical line on an escape's first character (icalendar #1501)
@@ -69,16 +69,36 @@ def raw_line(name: str, value: str) -> bytes:
     return fold(f"{name}:{value}")
 
 
+def _ymd(day: date) -> str:
+    """``YYYYMMDD`` with a four-digit year: strftime's ``%Y`` writes the year 1 as "1" on Linux."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def date_line(name: str, day: date) -> bytes:
     """``NAME;VALUE=DATE:YYYYMMDD``."""
-    return f"{name};VALUE=DATE:{day:%Y%m%d}\r\n".encode()
+    return f"{name};VALUE=DATE:{_ymd(day)}\r\n".encode()
 
 
 def utc_line(name: str, moment: datetime) -> bytes:
     """``NAME:YYYYMMDDTHHMMSSZ`` for an aware datetime, written in UTC."""
-    return f"{name}:{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}\r\n".encode()
+    utc = moment.astimezone(UTC)
+    return f"{name}:{_ymd(utc)}T{utc:%H%M%S}Z\r\n".encode()
 
 
 def local_line(name: str, moment: datetime, tzid: str) -> bytes:
     """``NAME;TZID=<tzid>:YYYYMMDDTHHMMSS``; the calendar must carry that zone's VTIMEZONE."""
-    return f"{name};TZID={tzid}:{moment:%Y%m%dT%H%M%S}\r\n".encode()
+    return f"{name};TZID={tzid}:{_ymd(moment)}T{moment:%H%M%S}\r\n".encode()
+
+
+def duration_line(name: str, length: timedelta) -> bytes:
+    """``NAME:P<n>DT<h>H<m>M<s>S`` for a positive length, zero parts left out as icalendar does.
+
+    RFC 5545 3.3.6 lets hours be followed only by minutes, so ``1H0M1S`` keeps its zero minutes.
+    """
+    hours, rest = divmod(length.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    clock = f"{hours}H" if hours else ""
+    clock += f"{minutes}M" if minutes or (hours and seconds) else ""
+    clock += f"{seconds}S" if seconds else ""
+    days = f"{length.days}D" if length.days or not clock else ""
+    return f"{name}:P{days}{'T' + clock if clock else ''}\r\n".encode()

@@ -40,6 +40,18 @@ class PublicCorsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
+    def _head_as_get(self, request: HttpRequest) -> HttpResponse:
+        """django-ninja routes GET only; HEAD is answered as the GET would be, headers only (RFC 9110 9.3.2)."""
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_public_path(request.path):
             return self.get_response(request)
@@ -48,6 +60,8 @@ class PublicCorsMiddleware:
             response["Access-Control-Allow-Methods"] = ALLOW_METHODS
             response["Access-Control-Allow-Headers"] = ALLOW_HEADERS
             response["Access-Control-Max-Age"] = "86400"
+        elif request.method == "HEAD" and request.path.startswith("/api/"):
+            response = self._head_as_get(request)
         else:
             response = self.get_response(request)
         if (

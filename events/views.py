@@ -66,7 +66,7 @@ def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError 
 def _time_datetime(event: Event) -> str:
     """The ``<time datetime>`` value at the event's precision (2024, 2024-03 or 2024-03-11)."""
     if event.precision == Event.Precision.MONTH:
-        return event.start.strftime("%Y-%m")
+        return event.start.isoformat()[:7]  # not strftime: its %Y writes the year 5 as "5"
     if event.precision in (Event.Precision.DAY, Event.Precision.SEASON):
         return event.start.isoformat()
     return f"{event.start.year:04d}"

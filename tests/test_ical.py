@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from events import ical
@@ -75,3 +76,26 @@ def test_date_and_time_lines_match_icalendar():
         "url", "https://x.example/events/a,b/"
     )
     assert ical.date_line("DTEND", date(2024, 3, 11) + timedelta(days=1)) == b"DTEND;VALUE=DATE:20240312\r\n"
+
+
+@given(st.dates())
+def test_date_line_matches_icalendar_for_every_year(day):
+    # strftime's %Y wrote the year 1 as "1" (DTSTART;VALUE=DATE:10101) on Linux.
+    assert ical.date_line("DTSTART", day) == icalendar_line("dtstart", day)
+
+
+@given(st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)))
+def test_local_and_utc_lines_match_icalendar_for_every_year(moment):
+    moment = moment.replace(microsecond=0)
+    shanghai = moment.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert ical.local_line("DTSTART", moment, "Asia/Shanghai") == icalendar_line("dtstart", shanghai)
+    assert ical.utc_line("DTSTAMP", moment.replace(tzinfo=UTC)) == icalendar_line(
+        "dtstamp", moment.replace(tzinfo=UTC)
+    )
+
+
+@hypothesis_settings(max_examples=300)
+@given(st.timedeltas(min_value=timedelta(seconds=1), max_value=timedelta(days=3_652_059)))
+def test_duration_line_matches_icalendar(length):
+    length -= timedelta(microseconds=length.microseconds)
+    assert ical.duration_line("DURATION", length) == icalendar_line("duration", length)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, DateField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 
 from events.models import Event
 
@@ -139,7 +139,8 @@ def filter_events(*, filters: EventFilters, include_hidden: bool = False) -> Que
     if filters.precision:
         qs = qs.filter(precision=filters.precision)
     if filters.date_from:
-        qs = qs.filter(end__gte=filters.date_from)
+        # An event with a start and no end (a curator may clear it) counts as its start day.
+        qs = qs.filter(Q(end__gte=filters.date_from) | Q(end__isnull=True, start__gte=filters.date_from))
     if filters.date_to:
         qs = qs.filter(start__lte=filters.date_to)
     if filters.place:
@@ -203,11 +204,11 @@ def calendar_events(
     qs = filter_events(filters=filters, include_hidden=True).filter(start__isnull=False, end__isnull=False)
     qs = qs.exclude(status=Event.Status.HIDDEN, updated__lt=now - timedelta(days=CANCELLED_KEPT_DAYS))
     if not coarse and filters.precision not in COARSE_PRECISIONS:
-        qs = qs.filter(
-            precision=Event.Precision.DAY,
-            end__lt=ExpressionWrapper(
-                F("start") + timedelta(days=SHORT_RANGE_DAYS), output_field=DateField()
-            ),
+        # Compare the span (end - start), not end with start + 14 days: date arithmetic on the
+        # column overflows for events near 9999-12-31 (SQLite's date functions raise DataError).
+        span = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+        qs = qs.alias(span=span).filter(
+            precision=Event.Precision.DAY, span__lt=timedelta(days=SHORT_RANGE_DAYS)
         )
     return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
 
