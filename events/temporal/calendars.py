@@ -49,7 +49,7 @@ SOLAR_TERM_NAMES: tuple[str, ...] = (
 
 # Lunar festivals: name -> (lunar month, lunar day).
 LUNAR_FESTIVALS: dict[str, tuple[int, int]] = {
-    "春节": (1, 1), "大年初一": (1, 1), "农历新年": (1, 1),
+    "春节": (1, 1), "大年初一": (1, 1), "农历新年": (1, 1), "新春佳节": (1, 1),
     "元宵节": (1, 15), "元宵": (1, 15), "上元节": (1, 15),
     "龙抬头": (2, 2), "二月二": (2, 2),
     "端午节": (5, 5), "端午": (5, 5),
@@ -59,6 +59,7 @@ LUNAR_FESTIVALS: dict[str, tuple[int, int]] = {
     "重阳节": (9, 9), "重阳": (9, 9),
     "腊八节": (12, 8), "腊八": (12, 8),
     "小年": (12, 23),
+    "寒衣节": (10, 1), "下元节": (10, 15),
 }  # fmt: skip
 
 # The eve of 春节: the day before 正月初一, whatever the length of 腊月.
@@ -84,6 +85,17 @@ GREGORIAN_FESTIVALS: dict[str, tuple[int, int]] = {
     "双十二": (12, 12),
     "平安夜": (12, 24),
     "圣诞节": (12, 25), "圣诞": (12, 25),
+    # Observance days that tech and science news dates events by.
+    "中国人民警察节": (1, 10), "世界水日": (3, 22), "世界气象日": (3, 23),
+    "消费者权益日": (3, 15), "国际消费者权益日": (3, 15), "世界消费者权益日": (3, 15),
+    "全民国家安全教育日": (4, 15), "国家安全教育日": (4, 15), "世界地球日": (4, 22),
+    "世界读书日": (4, 23), "世界图书与版权日": (4, 23), "中国航天日": (4, 24),
+    "世界知识产权日": (4, 26), "护士节": (5, 12), "国际护士节": (5, 12),
+    "世界电信和信息社会日": (5, 17), "世界电信日": (5, 17), "国际博物馆日": (5, 18),
+    "全国科技工作者日": (5, 30), "科技工作者日": (5, 30), "世界无烟日": (5, 31),
+    "世界环境日": (6, 5), "香港回归纪念日": (7, 1), "世界标准日": (10, 14),
+    "记者节": (11, 8), "中国记者节": (11, 8), "世界艾滋病日": (12, 1), "国家宪法日": (12, 4),
+    "澳门回归纪念日": (12, 20),
 }  # fmt: skip
 
 # Weekday-rule festivals: name -> (month, ISO weekday 1=Monday, which occurrence).
@@ -91,10 +103,13 @@ WEEKDAY_FESTIVALS: dict[str, tuple[int, int, int]] = {
     "母亲节": (5, 7, 2),
     "父亲节": (6, 7, 3),
     "感恩节": (11, 4, 4),
+    "全国助残日": (5, 7, 3),
 }
 
 # Festivals that are a solar term's day.
-SOLAR_TERM_FESTIVALS: dict[str, str] = {"清明节": "清明", "清明": "清明"}
+SOLAR_TERM_FESTIVALS: dict[str, str] = {
+    "清明节": "清明", "清明": "清明", "中国农民丰收节": "秋分", "农民丰收节": "秋分",
+}  # fmt: skip
 
 FESTIVAL_NAMES: tuple[str, ...] = tuple(
     sorted(

@@ -79,6 +79,7 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31),
     "上中旬": (1, 20), "中下旬": (11, 31),
     "初": (1, 10), "中": (11, 20), "底": (21, 31), "末": (21, 31), "份": (1, 31),
+    "上半月": (1, 15), "下半月": (16, 31),
     # The end of a ten-day part is read as its last three days (fuzzy).
     "上旬末": (8, 10), "中旬末": (18, 20),
     "最后一天": (31, 31), "第一天": (1, 1),
@@ -86,9 +87,11 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "月初": (1, 10), "月中": (11, 20), "月底": (21, 31), "月末": (21, 31),
 }  # fmt: skip
 # Words that name an exact span (precision day); the others are fuzzy (vague).
-EXACT_MONTH_PARTS = frozenset({"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天"})
+EXACT_MONTH_PARTS = frozenset(
+    {"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天", "上半月", "下半月"}
+)
 # Month parts that stand alone ("月底前完成", "下旬"): of the month last named, else ref's.
-BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬")
+BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬", "上半月", "下半月")
 
 # Month ranges inside a year: (first month, last month).
 YEAR_PARTS: dict[str, tuple[int, int]] = {
@@ -102,7 +105,11 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
     "首季度": (1, 3), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
     "年度": (1, 12), "度": (1, 12), "全年": (1, 12), "年内": (1, 12), "内": (1, 12),
+    # Tech and business news write quarters as "2024年Q3", "今年Q1".
+    "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
 }  # fmt: skip
+# "2024Q3" and a bare "Q3" (only before a word that makes it a quarter: "Q3财报").
+QUARTER_CONTEXT = r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[，,。、；;）)\s]|$"
 FUZZY_YEAR_PARTS = frozenset(
     {"年初", "初", "年中", "中", "年底", "底", "年末", "末", "伊始", "暑假", "暑期", "寒假"}
 )
@@ -198,7 +205,10 @@ FESTIVAL_LEAD_DAYS: dict[str, int] = {"前夕": 3, "迎": 30}
 
 # Names the calendar module does not list, read as one it does, with the context they need:
 # bare "十一" is eleven, "十一黄金周" is the National Day holiday.
-FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {"十一": ("国庆节", r"黄金周|长假|小长假|假期|期间")}
+FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
+    "十一": ("国庆节", r"黄金周|长假|小长假|假期|期间"),
+    "双11": ("双十一", r"(?![0-9])"), "双12": ("双十二", r"(?![0-9])"),
+}  # fmt: skip
 
 # ---------------------------------------------------------------- the master regex
 
@@ -299,8 +309,11 @@ _FAMILIES: list[tuple[str, str]] = [
     (
         "decade",
         rf"(?:(?:(?P<cent>[0-9]{{2}}|二十一|二十|十[一二三四五六七八九]|[一二三四五六七八九])|(?P<cent_rel>{_alternation(CENTURY_OFFSETS)}))世纪{GAP}"
-        rf"(?:(?P<dec>[1-9]0|[一二三四五六七八九]十){GAP}年代)?"
-        rf"|{NOT_NUM_BEFORE}(?<![一二三四五六七八九十])(?P<dec_b>[1-9]0|[二三四五六七八九]十){GAP}年代)"
+        rf"(?:(?:(?P<dec>[1-9]0|[一二三四五六七八九]十)|(?P<dp1>[一二三四五六七八九])(?P<dp2>[一二三四五六七八九])十){GAP}年代)?"
+        rf"|{NOT_NUM_BEFORE}(?<![一二三四五六七八九十])(?:(?P<dec_b>[1-9]0|[二三四五六七八九]十)"
+        rf"|(?P<dq1>[二三四五六七八九])(?P<dq2>[二三四五六七八九])十){GAP}年代"
+        # "1990年代", as Taiwan and Hong Kong write the 1990s.
+        rf"|{NOT_NUM_BEFORE}(?P<dec4>1[0-9][0-9]0|20[0-9]0){GAP}年代)"
         r"(?P<dec_part>初期|中期|末期|前期|后期|中叶|上半叶|下半叶|初|末)?",
     ),
     (
@@ -339,6 +352,12 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后))",
     ),
+    (
+        "qq",
+        rf"(?<![A-Za-z0-9])(?:(?P<qq_y>{YEAR4})[Qq](?P<qq_n>[1-4])|[Qq](?P<qq_b>[1-4])(?={QUARTER_CONTEXT}))(?![0-9A-Za-z])",
+    ),
+    # "3·15晚会", "6·18": a month and day joined by a middle dot (of ref's year, like "3月15日").
+    ("dotday", r"(?<![0-9.·•])(?P<dt_m>1[0-2]|[1-9])[·•](?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•])"),
     # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
     ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
     (
@@ -362,7 +381,8 @@ _FAMILIES: list[tuple[str, str]] = [
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)",
+        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
+        rf"(?P<open_p>{OPEN_WORDS})?",
     ),
     # "下旬" and "月底" with no month before them: of the month the text last named, else ref's.
     (

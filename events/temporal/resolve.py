@@ -260,8 +260,21 @@ def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_year_part(g: dict[str, str], ctx: Context) -> Reading | None:
-    """上半年, 年底, 第一季度 with no year: of ref's year."""
-    return year_part_reading(ctx.ref.year, g["ypart_s"], Kind.PARTIAL, 0.8)
+    """上半年, 年底, 第一季度 with no year: of ref's year ("年初以来" runs to ref)."""
+    reading = year_part_reading(ctx.ref.year, g["ypart_s"], Kind.PARTIAL, 0.8)
+    return _open(reading, g.get("open_p"), ctx.ref)
+
+
+def resolve_q_quarter(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "2024Q3" (July–September 2024); a bare "Q3" is of ref's year."""
+    if "qq_y" in g:
+        return year_part_reading(int(g["qq_y"]), f"Q{g['qq_n']}", Kind.ABSOLUTE, 1.0)
+    return year_part_reading(ctx.ref.year, f"Q{g['qq_b']}", Kind.PARTIAL, 0.7)
+
+
+def resolve_dot_day(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "3·15": that day of ref's year, as a year-less "3月15日" (lower confidence: often a name)."""
+    return _days_in_month(ctx.ref.year, int(g["dt_m"]), int(g["dt_d"]), None, Kind.PARTIAL, 0.7)
 
 
 def resolve_month_part(g: dict[str, str], ctx: Context) -> Reading | None:
@@ -291,6 +304,8 @@ _RESOLVERS = {
     "recurring": resolve_recurring,
     "recur_pre": resolve_recurring,
     "acad": resolve_school_year,
+    "qq": resolve_q_quarter,
+    "dotday": resolve_dot_day,
     "iso": resolve_iso,
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,

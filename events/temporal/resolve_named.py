@@ -200,22 +200,24 @@ CENTURY_PARTS = {
 
 def resolve_decade(g: dict[str, str], ctx: Context) -> Reading | None:
     """20世纪90年代 = 1990–1999 (edtf 199X); 90年代 alone = the latest 1990s not after ref; 上世纪."""
+    if "dec4" in g:
+        start = int(g["dec4"])
+        first, last = DECADE_PARTS.get(g.get("dec_part"), (0, 9))
+        reading = years_reading(start + first, start + last, Kind.ABSOLUTE, confidence=0.95)
+        if "dec_part" not in g:
+            reading.edtf_from, reading.edtf_to = f"{start // 10:03d}X", ""
+        return reading
+    pair = (g.get("dp1"), g.get("dp2")) if "dp1" in g else (g.get("dq1"), g.get("dq2"))
+    if pair[0] is not None:
+        return _decade_pair(g, ctx, read_number(pair[0]), read_number(pair[1]))
     decade_text = g.get("dec") or g.get("dec_b")
     decade = read_number(decade_text.rstrip("0")) if decade_text and decade_text[-1] == "0" else None
     if decade_text and decade is None:
         decade = (read_number(decade_text) or 0) // 10
     part = g.get("dec_part")
-    if "cent_rel" in g:
-        base = (ctx.ref.year // 100 + patterns.CENTURY_OFFSETS[g["cent_rel"]]) * 100
-    elif "cent" in g:
-        century = read_number(g["cent"])
-        if century is None or not 1 <= century <= 99:
-            return None
-        base = (century - 1) * 100
-    else:
-        base = ctx.ref.year // 100 * 100
-        if base + (decade or 0) * 10 > ctx.ref.year:
-            base -= 100
+    base = _century_base(g, ctx, decade or 0)
+    if base is None:
+        return None
     if decade is None:
         first, last = CENTURY_PARTS.get(part, (0, 99))
         reading = years_reading(base + first, base + last, Kind.ABSOLUTE, confidence=0.9)
@@ -232,6 +234,27 @@ def resolve_decade(g: dict[str, str], ctx: Context) -> Reading | None:
     if part is None:
         reading.edtf_from, reading.edtf_to = f"{start // 10:03d}X", ""
     return reading
+
+
+def _decade_pair(g: dict[str, str], ctx: Context, first: int | None, second: int | None) -> Reading | None:
+    """ "八九十年代" is the 1980s and 1990s together (of the century given, else the latest)."""
+    if first is None or second != first + 1:
+        return None
+    base = _century_base(g, ctx, second)
+    if base is None:
+        return None
+    return years_reading(base + first * 10, base + second * 10 + 9, Kind.ABSOLUTE, confidence=0.75)
+
+
+def _century_base(g: dict[str, str], ctx: Context, decade: int) -> int | None:
+    """The first year of the century a decade belongs to: printed, relative, or the latest one."""
+    if "cent_rel" in g:
+        return (ctx.ref.year // 100 + patterns.CENTURY_OFFSETS[g["cent_rel"]]) * 100
+    if "cent" in g:
+        century = read_number(g["cent"])
+        return (century - 1) * 100 if century is not None and 1 <= century <= 99 else None
+    base = ctx.ref.year // 100 * 100
+    return base - 100 if base + decade * 10 > ctx.ref.year else base
 
 
 NAMED_RESOLVERS = {
