@@ -111,7 +111,10 @@ def _read_sentence(reading: _Reading, sentence: Sentence) -> None:
     places = find_places(flat)
     made: list[Draft] = []
     for occ in occurrences:
-        referent = _referent(drafts, occ, sentence.report, flat)
+        dated = _clause_dated(reading, sentence, occ)
+        if occ.anaphoric and occ.generic and occ.title in P.CEREMONY_NAMES and dated:
+            occ.anaphoric = False  # "颁奖仪式将于9月上旬举行": a ceremony of its own day
+        referent = _referent(drafts, occ, sentence.report, flat, dated)
         if referent is not None:
             attach(referent, evidence, figures, organizers)
             _widen_by_range(reading, sentence, referent)
@@ -328,7 +331,15 @@ def _anchor(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
     return next((d for d in dated if occasion and occasion in d.title), dated[0] if dated else None)
 
 
-def _referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str = "") -> Draft | None:
+def _clause_dated(reading: _Reading, sentence: Sentence, occ: Occurrence) -> bool:
+    """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行")."""
+    lo, hi = sentence.start + occ.clause[0], sentence.start + occ.clause[1]
+    return any(lo <= f.start < hi and f.mention.precision.value != "vague" for f in reading.mentions)
+
+
+def _referent(
+    drafts: list[Draft], occ: Occurrence, report: int, flat: str = "", dated: bool = False
+) -> Draft | None:
     """The earlier draft an anaphoric or bare mention refers to, or None for a new event.
 
     "本届科技节" refers to the last festival of the report (else of the article: a
@@ -344,7 +355,9 @@ def _referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str = "")
         found = (in_report or same_head or [None])[-1]
         # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
         return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
-    if occ.generic and occ.title in P.CEREMONY_NAMES:  # "举行开幕典礼": a part of the report's event
+    if (
+        occ.generic and occ.title in P.CEREMONY_NAMES and not dated
+    ):  # "举行开幕典礼": part of the report's event
         return next((d for d in reversed(drafts) if d.report == report and d.link), None)
     if (occ.generic and occ.date_anaphor) or occ.occasion:
         # "活动现场，…开展义诊咨询", "开幕首日，农博会现场…": part of the report's event of that kind
@@ -355,6 +368,12 @@ def _referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str = "")
         return next(
             (d for d in reversed(drafts) if d.kind == occ.kind and occ.title in d.title != occ.title), None
         )
+    if not occ.named and occ.kind == "exhibition":  # "届时，我省将组织80余家企业参展": at the report's fair
+        found = next(
+            (d for d in reversed(drafts) if d.report == report and d.kind in ("exhibition", "festival")), None
+        )
+        if found is not None:
+            return found
     if not occ.named and flat:
         return _verb_referent(drafts, occ, report, flat)
     return None

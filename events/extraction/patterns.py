@@ -455,7 +455,7 @@ PRODUCT_SUFFIXES = (
 
 # --- Places ---------------------------------------------------------------------------------
 
-PLACE_MARKERS = ("在", "于", "深入", "走进", "来到", "前往", "赴")
+PLACE_MARKERS = ("在", "于", "位于", "深入", "走进", "来到", "前往", "赴")
 # What a place noun phrase ends with, longest first.
 PLACE_SUFFIXES = (
     "会展中心",
@@ -527,6 +527,7 @@ PLACE_STOPS = (
     "签约",
     "签订",
     "签署",
+    "的",  # "位于大同市御东新区的大同市科技馆": the place is before "的"
     "启动",
     "开班",
     "开赛",
@@ -591,7 +592,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
         + NUMBER
         + r"(?P<unit>亿|万)?元",
     ),
-    ("exhibitors", NUMBER + r"(?:余|多)?家[^，。；]{0,10}参展"),
+    ("exhibitors", NUMBER + r"(?:余|多)?家[^，。；]{0,16}参展"),
     ("exhibitors", r"参展(?:企业|单位|商)(?:达|共|有)?" + NUMBER + r"(?:余|多)?家"),
     ("exhibition_zones", NUMBER + r"(?:大|个)(?:功能|特色|主题|专业)?展区"),
     (
@@ -613,7 +614,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("selected", NUMBER + r"名[^，。；]{0,8}入选"),
     ("high_tech_enterprises", r"高企(?:数)?(?:达|共|有)?" + NUMBER + r"家"),
     ("high_tech_enterprises", NUMBER + r"家高新技术企业"),
-    ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,8}(?:参加|参与|参赛)"),
+    ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,16}(?:参加|参与|参赛|出席)"),
     (
         "visitors",
         r"(?:吸引|接待)(?:参观)?(?:游客|观众|市民|民众)?(?:逾|超过|超|近|约|达)?"

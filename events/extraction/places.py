@@ -80,9 +80,16 @@ def _place_after(sentence: str, start: int) -> str:
     # The phrase must end on its suffix: "深入贯彻落实市委…" has a 市 but is no place.
     if _trim_to_suffix(run) == run:
         return run
+    # "国家会展中心（上海）": a venue with its city in brackets
+    bracket = run.find("（")
+    if bracket > 0 and run.endswith("）") and _trim_to_suffix(run[:bracket]) == run[:bracket]:
+        return run
     # A short name straight before the event's verb is a place even without a suffix:
     # "在太原举行", "在平遥古城隆重开幕".
     if 2 <= len(run) <= 8 and sentence.startswith(P.VENUE_VERBS, start + len(run)):
+        return run
+    # A longer one before a verb that only venues take: "在太原晋创谷创新驱动平台举行".
+    if 2 <= len(run) <= 16 and sentence.startswith(("举行", "举办", "召开"), start + len(run)):
         return run
     return ""
 

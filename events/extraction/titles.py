@@ -148,6 +148,7 @@ def clean_subject(subject: str) -> str:
     "将/把" ("我市将21所驻地高校…全部" → "21所驻地高校…"), drops "共有"/"有" and the
     colouring adverbs, and keeps only the head after the last "的" when the subject is long.
     """
+    subject = re.sub(r"^位于[^的，]{1,20}的", "", subject)  # "位于…新区的大同市科技馆新馆" → the hall
     for marker in ("在", "于"):
         cut = subject.find(marker)
         if cut >= 0:

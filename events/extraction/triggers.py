@@ -206,7 +206,11 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
             phrases.append((start, stop))
     out = []
     for start, stop in (span for phrase in phrases for span in _split_mixed_list(sentence, *phrase)):
-        after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start)
+        after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start) or (
+            start > floor
+            and sentence[start - 1] in P.OPEN_QUOTES
+            and sentence.endswith(P.OCCURRENCE_VERBS, floor, start - 1)
+        )  # "举行「创新论坛2024」"
         start = stop - len(trim_list(sentence[start:stop], object_of_verb=after_verb))
         name = sentence[start:stop]
         generic = name in P.GENERIC_NAMES
