@@ -256,13 +256,15 @@ def month_expr(tag: str) -> str:
         rf"(?:(?:{NOT_NUM_BEFORE}(?P<m1_{tag}>[0-9]{{1,2}})|(?<![{CN_DIGIT}十百千第每几])(?P<mcn_{tag}>{CN_MONTH}))"
         rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月(?!初[一二三四五六七八九十]|廿|卅)"
         rf"|(?P<mrel_{tag}>{_alternation([*RELATIVE_MONTHS, *ANCHORED_MONTHS])}))"
-        rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}[日号]"
+        rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
 
+# "号" is a day only when no noun follows it: "3号线", "5号楼", "2号文件" are numbers.
+DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口门站仓栋床箱件卷期舰星种展场窗通店航选]))"
 DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
 
 
@@ -374,7 +376,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
-    ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}[日号]"),
+    ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
     ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
     ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
@@ -416,12 +418,12 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?:(?P<t_per>{_PERIODS}){GAP}(?P<t_h>[0-9]{{1,2}}|{CN_HOUR}){GAP}(?:[时点:]){GAP}"
         rf"(?:(?P<t_q>一刻|三刻)|(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半))?(?:许|左右|整)?"
         rf"|(?<![0-9.])(?P<t_h2>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点]{GAP}(?:(?P<t_m2>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<t_half2>半))"
-        rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})(?:[:]|{GAP}点{GAP})(?P<t_m3>[0-5][0-9])(?![0-9:.%亿万元个])时?"
+        rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})(?:[:]|{GAP}点{GAP})(?P<t_m3>[0-5][0-9])(?::[0-5][0-9])?(?![0-9:.%亿万元个])时?"
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟])"
         rf"|(?:(?P<t_per5>{_PERIODS}){GAP})?(?<![0-9.:第])(?P<t_h5>[0-9]{{1,2}}|{CN_HOUR})(?={GAP}{SEP}))"
         rf"(?:{GAP}{SEP}{GAP}(?:次日)?(?P<te_per>{_PERIODS})?{GAP}(?P<te_h>[0-9]{{1,2}}|{CN_HOUR})"
         rf"(?:{GAP}[时点]{GAP}(?:(?P<te_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<te_half>半)|(?P<te_q>一刻|三刻))?"
-        rf"|:(?P<te_m2>[0-5][0-9]))(?![0-9:.%亿万元个日号月年])(?:许|左右|整)?)?",
+        rf"|:(?P<te_m2>[0-5][0-9])(?::[0-5][0-9])?)(?![0-9:.%亿万元个日号月年])(?:许|左右|整)?)?",
     ),
 ]
 

@@ -73,6 +73,7 @@ def only(text):
         ("1990年代", "1990-01-01", "1999-12-31", "multi-year"),
         ("上世纪八九十年代", "1980-01-01", "1999-12-31", "multi-year"),
         ("新春佳节", "2024-02-10", "2024-02-10", "day"),
+        ("地铁3月3号线开通", "2024-03-01", "2024-03-31", "month"),
     ],
 )
 def test_news_form(text, start, end, precision):
@@ -161,6 +162,10 @@ def test_recurring_times_are_no_mention(text):
         "1·2·3",
         "双110",
         "五八十年代",
+        "1号楼至5号楼",
+        "1号线到3号线",
+        "2号文件至5号文件",
+        "1至3号展厅",
     ],
 )
 def test_not_a_date(text):
@@ -175,3 +180,11 @@ def test_a_month_part_stays_coarse_and_honest():
 @pytest.mark.parametrize(("text", "edtf"), [("3月5家企业", "2024-03"), ("1-3月20%", "2024-01/2024-03")])
 def test_a_number_after_a_month_is_no_day_unless_it_ends_a_phrase(text, edtf):
     assert only(text).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("2019-05-27 09:36:46", time(9, 36)), ("2024年3月15日 10:30:00", time(10, 30))],
+)
+def test_a_clock_time_with_seconds_keeps_its_minute(text, at):
+    assert only(text).time == at
