@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
+from django.forms import Textarea
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html
 
 from events import services
+from events.display import format_event_date
 from events.models import Article, Event, Evidence, Source
 
 
@@ -55,12 +58,50 @@ class SourceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleFilter(admin.SimpleListFilter):
+    """``?article=<pk>``: the events an article gives evidence for (linked from the article admin).
+
+    It offers no choices in the sidebar (there may be thousands of articles), so it shows only
+    while it is in use.
+    """
+
+    title = "文章"
+    parameter_name = "article"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        value = self.value()
+        if value and value.isdigit():
+            article = Article.objects.filter(pk=int(value)).only("title", "key").first()
+            return [(value, str(article))] if article else []
+        return []
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        if self.value() and self.value().isdigit():
+            return queryset.filter(evidence__article_id=int(self.value())).distinct()
+        return queryset
+
+
+def event_date_label(event: Event) -> str:
+    """The event's date as readers see it on the site ("2024年3月11日", "2021—2025年（“十四五”）")."""
+    return format_event_date(
+        start=event.start,
+        end=event.end,
+        precision=event.precision,
+        edtf=event.edtf,
+        time=event.time,
+        open_end=event.open_end,
+    )
+
+
 class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
     can_delete = False
     fields = ("article", "highlighted", "span_start", "span_end")
     readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Evidence]:
+        return super().get_queryset(request).select_related("article")
 
     @admin.display(description="句子（日期原文高亮）")
     def highlighted(self, evidence: Evidence) -> str:
@@ -72,57 +113,119 @@ class EvidenceInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ("title", "kind", "start", "end", "precision", "place", "status", "confidence", "curated")
-    list_filter = ("kind", "precision", "status", YearFilter, SourceFilter)
+    list_display = ("title", "kind", "date_label", "place", "status", "confidence_percent", "curated", "lead")
+    list_display_links = ("title",)
+    list_filter = ("kind", "precision", "status", YearFilter, SourceFilter, ArticleFilter)
+    list_select_related = ("lead_article",)
+    list_per_page = 50
     search_fields = ("title", "place", "evidence__sentence")
+    search_help_text = "按标题、地点或证据句子搜索"
     date_hierarchy = "start"
+    formfield_overrides = {models.JSONField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
     inlines = [EvidenceInline]
     readonly_fields = (
+        "date_label",
         "uid",
         "sequence",
         "curated_fields",
         "match_key",
-        "merged_into",
+        "merged_into_link",
+        "lead",
         "confidence",
         "created",
         "updated",
     )
-    fields = (
-        "title",
-        "kind",
-        ("start", "end", "time", "open_end"),
-        ("precision", "edtf"),
-        "place",
-        "organizers",
-        "figures",
-        "status",
-        *readonly_fields,
+    fieldsets = (
+        (None, {"fields": ("title", "kind", "status", "place")}),
+        (
+            "日期",
+            {
+                "fields": ("date_label", ("start", "end", "time", "open_end"), ("precision", "edtf")),
+                "description": "改动开始、结束或精度而不填 EDTF 时，EDTF 会按日期和精度自动生成；"
+                "只改精度时，日期会扩展到整月/整年。",
+            },
+        ),
+        ("主办与数据", {"fields": ("organizers", "figures")}),
+        (
+            "记录",
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    "curated_fields",
+                    "merged_into_link",
+                    "lead",
+                    "confidence",
+                    "uid",
+                    "sequence",
+                    "match_key",
+                    "created",
+                    "updated",
+                ),
+            },
+        ),
     )
-    actions = ["confirm", "hide", "merge", "reingest"]
+    actions = ["confirm", "hide", "unhide", "merge", "reingest"]
+
+    @admin.display(description="日期", ordering="start")
+    def date_label(self, event: Event) -> str:
+        return event_date_label(event)
+
+    @admin.display(description="置信度", ordering="confidence")
+    def confidence_percent(self, event: Event) -> str:
+        return f"{event.confidence:.0%}"
 
     @admin.display(description="人工修改", boolean=True)
     def curated(self, event: Event) -> bool:
         return bool(event.curated_fields)
 
+    @admin.display(description="主要来源", ordering="lead_article__published")
+    def lead(self, event: Event) -> str:
+        article = event.lead_article
+        if article is None:
+            return "-"
+        url = reverse("admin:events_article_change", args=[article.pk])
+        return format_html('<a href="{}">{}</a>', url, _shorten(str(article), 16))
+
+    @admin.display(description="已合并到")
+    def merged_into_link(self, event: Event) -> str:
+        if event.merged_into_id is None:
+            return "-"
+        url = reverse("admin:events_event_change", args=[event.merged_into_id])
+        return format_html('<a href="{}">{}</a>', url, event.merged_into)
+
     def save_model(self, request: HttpRequest, obj: Event, form: object, change: bool) -> None:
-        """Edits go through ``update_event_fields`` (fields become curated); status through confirm/hide."""
+        """Edits go through ``update_event_fields`` (fields become curated); status through the status services."""
         edited = [name for name in form.changed_data if name in Event.CURATABLE_FIELDS]
         if not change:
+            obj.end = obj.end or obj.start
+            if not obj.edtf:
+                obj.edtf = services.derive_edtf(
+                    start=obj.start, end=obj.end, precision=obj.precision, open_end=obj.open_end
+                )
             obj.curated_fields = sorted(name for name in Event.CURATABLE_FIELDS if name in form.changed_data)
             obj.save()
             return
         stored = Event.objects.get(pk=obj.pk)
         services.update_event_fields(event=stored, changes={name: getattr(obj, name) for name in edited})
         if "status" in form.changed_data:
-            self._set_status(stored, obj.status)
+            self._set_status(request, stored, obj.status)
+        obj.refresh_from_db()  # the admin's "changed" message and history read what was really stored
 
-    def _set_status(self, event: Event, status: str) -> None:
-        if status == Event.Status.HIDDEN:
+    def _set_status(self, request: HttpRequest, event: Event, status: str) -> None:
+        if event.merged_into_id is not None and status != Event.Status.HIDDEN:
+            self.message_user(
+                request,
+                f"“{event.title}”已合并到另一事件，状态不能更改；请编辑合并后的事件。",
+                messages.WARNING,
+            )
+        elif status == Event.Status.HIDDEN:
             services.hide_events(events=[event])
         elif status == Event.Status.CONFIRMED:
             services.confirm_events(events=[event])
+        elif event.status == Event.Status.HIDDEN:
+            services.unhide_events(events=[event])
         else:
-            Event.objects.filter(pk=event.pk).update(status=status)
+            services.unconfirm_events(events=[event])
 
     @admin.action(description="确认所选事件")
     def confirm(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
@@ -134,11 +237,18 @@ class EventAdmin(admin.ModelAdmin):
         count = services.hide_events(events=queryset)
         self.message_user(request, f"已隐藏 {count} 个事件。", messages.SUCCESS)
 
+    @admin.action(description="取消隐藏所选事件")
+    def unhide(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        count = services.unhide_events(events=queryset)
+        skipped = queryset.filter(merged_into__isnull=False).count()
+        note = f"（{skipped} 个已合并的事件不能取消隐藏）" if skipped else ""
+        self.message_user(request, f"已取消隐藏 {count} 个事件。{note}", messages.SUCCESS)
+
     @admin.action(description="合并所选事件")
     def merge(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        events = list(queryset)
+        events = list(queryset.filter(merged_into__isnull=True))
         if len(events) < 2:
-            self.message_user(request, "请至少选择两个事件进行合并。", messages.WARNING)
+            self.message_user(request, "请至少选择两个未合并的事件进行合并。", messages.WARNING)
             return
         target = services.pick_merge_target(events)
         services.merge_events(target=target, others=events)
@@ -150,6 +260,17 @@ class EventAdmin(admin.ModelAdmin):
         self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
 
 
+def _shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _error_cell(error: str, length: int) -> str:
+    """An error cut to ``length`` characters, the whole text in the tooltip ("" when there is none)."""
+    if not error:
+        return ""
+    return format_html('<span title="{}">{}</span>', error, _shorten(error, length))
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = (
@@ -158,27 +279,53 @@ class ArticleAdmin(admin.ModelAdmin):
         "published",
         "published_how",
         "status",
-        "events_found",
-        "parser_version",
+        "events_link",
+        "short_error",
         "ingested",
     )
     list_filter = ("status", "published_how", "source", "parser_version")
+    list_select_related = ("source",)
+    list_per_page = 50
     search_fields = ("key", "title", "text")
+    search_help_text = "按键（路径或网址）、标题或正文搜索"
     date_hierarchy = "published"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = (
-        "content_hash",
-        "parser_version",
         "status",
         "error",
+        "events_link",
+        "content_hash",
+        "parser_version",
         "encoding",
         "note",
-        "events_found",
         "created",
         "updated",
         "ingested",
     )
+    fieldsets = (
+        (None, {"fields": ("status", "error", "events_link")}),
+        (
+            "文章",
+            {"fields": ("key", "title", "url", "source", ("published", "published_how"), "note", "text")},
+        ),
+        (
+            "解析记录",
+            {
+                "classes": ("collapse",),
+                "fields": ("encoding", "content_hash", "parser_version", "created", "updated", "ingested"),
+            },
+        ),
+    )
     actions = ["reingest"]
+
+    @admin.display(description="事件数", ordering="events_found")
+    def events_link(self, article: Article) -> str:
+        url = reverse("admin:events_event_changelist") + f"?article={article.pk}"
+        return format_html('<a href="{}">{}</a>', url, article.events_found)
+
+    @admin.display(description="错误")
+    def short_error(self, article: Article) -> str:
+        return _error_cell(article.error, 60)
 
     @admin.action(description="重新解析所选文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
@@ -188,15 +335,23 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "location", "active", "last_run", "short_error")
+    list_display = ("name", "kind", "location", "active", "article_count", "last_run", "short_error")
     list_filter = ("kind", "active")
     search_fields = ("name", "location")
     readonly_fields = ("last_run", "last_error")
     actions = ["reingest"]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_total")
+    def article_count(self, source: Source) -> str:
+        url = reverse("admin:events_article_changelist") + f"?source__id__exact={source.pk}"
+        return format_html('<a href="{}">{}</a>', url, source.article_total)
+
     @admin.display(description="上次错误")
     def short_error(self, source: Source) -> str:
-        return source.last_error[:80]
+        return _error_cell(source.last_error, 80)
 
     @admin.action(description="重新读取所选来源")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:

@@ -47,7 +47,12 @@ class Article(models.Model):
         PENDING = "pending", "待处理"
 
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, related_name="articles", null=True, blank=True
+        Source,
+        verbose_name="来源",
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
     )
     key = models.CharField("键", max_length=500, unique=True)
     url = models.URLField("网址", max_length=1000, blank=True)
@@ -149,7 +154,12 @@ class Event(models.Model):
     match_key = models.CharField("匹配键", max_length=300, blank=True, db_index=True)
     sequence = models.PositiveIntegerField("iCal SEQUENCE", default=0)
     merged_into = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
+        "self",
+        verbose_name="已合并到",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
     )
     # The one article whose candidate gives an automatic event its fields; other reports of the
     # same event only fill in what is empty (see ``services.reconcile``). None: the next report leads.
@@ -182,6 +192,7 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=models.F("start")),
                 name="event_end_not_before_start",
+                violation_error_message="结束日期不能早于开始日期。",
             )
         ]
 
@@ -201,8 +212,8 @@ class Event(models.Model):
 class Evidence(models.Model):
     """A sentence of an article that supports an event, with its span in the article text."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    event = models.ForeignKey(Event, verbose_name="事件", on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="evidence")
     sentence = models.TextField("句子")
     span_start = models.PositiveIntegerField("起")
     span_end = models.PositiveIntegerField("止")

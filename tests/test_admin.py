@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.contrib.admin import helpers
@@ -143,28 +144,32 @@ def test_event_admin_reingest_action_runs_task(
     assert Article.objects.get().parser_version == "i9"
 
 
-def test_event_admin_edit_marks_curated_and_survives_reingest(client, stored):
-    event = Event.objects.get(match_key="fest")
+def change_form(client, event: Event, **changes) -> dict:
+    """The event's change form as the browser would post it, with ``changes`` applied."""
     url = reverse("admin:events_event_change", args=[event.pk])
     form = client.get(url).context["adminform"].form
     data = {name: form.initial.get(name) for name in form.fields}
-    data.update(
-        {
-            "title": "第二十一届科技节",
-            "organizers": "{}",
-            "figures": "{}",
-            "time": "",
-            "evidence-TOTAL_FORMS": "1",
-            "evidence-INITIAL_FORMS": "1",
-            "evidence-0-id": str(event.evidence.get().pk),
-            "evidence-0-event": str(event.pk),
-        }
-    )
-    data = {k: ("" if v is None else v) for k, v in data.items() if v is not False}
+    data.update({"organizers": "{}", "figures": "{}", "time": ""})
+    evidence = list(event.evidence.all())
+    data.update({"evidence-TOTAL_FORMS": str(len(evidence)), "evidence-INITIAL_FORMS": str(len(evidence))})
+    for i, ev in enumerate(evidence):
+        data.update({f"evidence-{i}-id": str(ev.pk), f"evidence-{i}-event": str(event.pk)})
+    data.update(changes)
+    return {k: ("" if v is None else v) for k, v in data.items() if v is not False}
 
-    response = client.post(url, data)
 
+def post_change(client, event: Event, **changes):
+    url = reverse("admin:events_event_change", args=[event.pk])
+    response = client.post(url, change_form(client, event, **changes))
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    return response
+
+
+def test_event_admin_edit_marks_curated_and_survives_reingest(client, stored):
+    event = Event.objects.get(match_key="fest")
+
+    post_change(client, event, title="第二十一届科技节")
+
     event.refresh_from_db()
     assert (event.title, event.curated_fields, event.sequence) == ("第二十一届科技节", ["title"], 1)
     ingest_article(
@@ -172,6 +177,96 @@ def test_event_admin_edit_marks_curated_and_survives_reingest(client, stored):
     )
     event.refresh_from_db()
     assert event.title == "第二十一届科技节"
+
+
+def test_event_admin_day_to_month_keeps_edtf_consistent_across_reingest(client, stored):
+    event = Event.objects.get(match_key="fest")
+
+    post_change(client, event, precision="month")
+
+    event.refresh_from_db()
+    assert (event.start, event.end, event.edtf) == (date(2024, 3, 1), date(2024, 3, 31), "2024-03")
+    ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12), force=True)
+    event.refresh_from_db()
+    assert (event.start, event.end, event.precision, event.edtf) == (
+        date(2024, 3, 1),
+        date(2024, 3, 31),
+        "month",
+        "2024-03",
+    )
+    assert "2024年3月" in client.get(changelist("event"), {"q": event.title}).content.decode()
+
+
+def test_event_admin_new_day_derives_edtf(client, stored):
+    event = Event.objects.get(match_key="farm")
+
+    post_change(client, event, start="2023-03-09", end="2023-03-10")
+
+    event.refresh_from_db()
+    assert (event.edtf, sorted(event.curated_fields)) == ("2023-03-09/2023-03-10", ["edtf", "end", "start"])
+
+
+def test_event_admin_end_before_start_is_a_form_error(client, stored):
+    event = Event.objects.get(match_key="farm")
+    url = reverse("admin:events_event_change", args=[event.pk])
+
+    response = client.post(url, change_form(client, event, start="2023-03-09"))
+
+    assert response.status_code == 200
+    assert "结束日期不能早于开始日期。" in response.content.decode()
+    event.refresh_from_db()
+    assert event.start == date(2023, 3, 8)
+
+
+def test_event_admin_unhide_through_status_and_action(client, stored):
+    fest, farm = Event.objects.get(match_key="fest"), Event.objects.get(match_key="farm")
+    action(client, "hide", [fest, farm])
+
+    post_change(client, Event.objects.get(pk=fest.pk), status="auto")
+    action(client, "unhide", [farm])
+
+    fest.refresh_from_db()
+    farm.refresh_from_db()
+    assert (fest.status, fest.sequence, farm.status, farm.sequence) == ("auto", 2, "auto", 2)
+    assert titles(client.get(changelist("event"), {"status": "hidden"})) == []
+
+
+def test_event_admin_merged_event_cannot_be_unhidden(client, stored):
+    fest, sign = Event.objects.get(match_key="fest"), Event.objects.get(match_key="sign")
+    action(client, "merge", [fest, sign])
+    merged = Event.objects.get(merged_into__isnull=False)
+
+    response = client.post(
+        reverse("admin:events_event_change", args=[merged.pk]),
+        change_form(client, merged, status="confirmed"),
+        follow=True,
+    )
+
+    assert "已合并到另一事件" in response.content.decode()
+    merged.refresh_from_db()
+    assert merged.status == "hidden"
+
+
+def test_event_admin_merge_across_articles_then_reingest_both(client, stored):
+    other = "农机展报道\n@expo exhibition 新型农机具展示展销 2024-03-11 金谷广场\n"
+    ingest_article(key="b.txt", text=other, published=date(2024, 3, 12))
+    fest, expo = Event.objects.get(match_key="fest"), Event.objects.get(match_key="expo")
+    post_change(client, fest, title="第二十一届科技节")
+    action(client, "confirm", [fest])
+
+    action(client, "merge", [fest, expo])
+    for key, text in (("a.txt", TEXT), ("b.txt", other)):
+        ingest_article(key=key, text=text, published=date(2024, 3, 12), force=True)
+
+    fest, expo = Event.objects.get(pk=fest.pk), Event.objects.get(pk=expo.pk)
+    assert (fest.title, fest.status, expo.merged_into_id, expo.status) == (
+        "第二十一届科技节",
+        "confirmed",
+        fest.pk,
+        "hidden",
+    )
+    assert sorted(fest.evidence.values_list("article__key", flat=True)) == ["a.txt", "b.txt"]
+    assert Event.objects.count() == 4
 
 
 def test_article_and_source_admin_pages_and_actions(
@@ -200,3 +295,84 @@ def test_source_admin_reingest_action_records_last_run(
     source.refresh_from_db()
     assert source.last_run is not None
     assert Article.objects.filter(source=source).count() == 1
+
+
+def many_events(count: int) -> None:
+    """``count`` events, each from its own article of one of three sources, with two evidence rows each."""
+    sources = [Source.objects.create(name=f"来源{i}", location=f"/tmp/s{i}") for i in range(3)]
+    for i in range(count):
+        lines = "".join(
+            f"@e{i}x{j} {kind} 活动{i}{kind} 2024-0{1 + j}-{10 + i % 18} 地点{i}\n"
+            for j, kind in enumerate(("festival", "training"))
+        )
+        ingest_article(
+            key=f"m{i}.txt", text=f"报道{i}\n" + lines, published=date(2024, 3, 12), source=sources[i % 3]
+        )
+
+
+@pytest.mark.parametrize("count", [2, 30])
+def test_admin_changelists_make_no_query_per_row(client, stored, django_assert_max_num_queries, count):
+    many_events(count)
+    Article.objects.filter(key="m0.txt").update(status="failed", error="ValueError: boom")
+
+    for model, bound in (("event", 10), ("article", 10), ("source", 6)):
+        with django_assert_max_num_queries(bound):
+            assert client.get(changelist(model)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 30])
+def test_event_admin_change_page_queries_do_not_grow_with_evidence(
+    client, stored, django_assert_max_num_queries, count
+):
+    event = Event.objects.get(match_key="fest")
+    for i in range(count):
+        article = ingest_article(
+            key=f"r{i}.txt", text=f"报道{i}\n科技节开幕 2024-03-11\n", published=date(2024, 3, 12)
+        ).article
+        Evidence.objects.create(event=event, article=article, sentence="科技节开幕", span_start=4, span_end=9)
+
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("admin:events_event_change", args=[event.pk])).status_code == 200
+
+
+def test_article_admin_failing_article_shows_its_error(client, stored, monkeypatch):
+    def crash(text, ref):
+        raise RuntimeError("extractor crashed on this page")
+
+    monkeypatch.setattr("events.services.ingest.find_candidates", crash)
+    failed = ingest_article(key="bad.txt", text="坏文章\n", published=date(2024, 3, 12)).article
+
+    listing = client.get(changelist("article"), {"status": "failed"})
+    page = client.get(reverse("admin:events_article_change", args=[failed.pk])).content.decode()
+
+    assert [a.key for a in listing.context["cl"].result_list] == ["bad.txt"]
+    assert "RuntimeError: extractor crashed" in listing.content.decode()
+    assert "RuntimeError: extractor crashed on this page" in page and "失败" in page
+
+
+def test_article_admin_links_to_its_events(client, stored):
+    other = ingest_article(
+        key="b.txt", text="别的\n@expo exhibition 农机展 2024-03-11\n", published=date(2024, 3, 12)
+    )
+
+    listing = client.get(changelist("article")).content.decode()
+    response = client.get(changelist("event"), {"article": other.article.pk})
+
+    assert f'href="{changelist("event")}?article={stored.pk}">3</a>' in listing
+    assert titles(response) == ["农机展"]
+
+
+def test_source_admin_counts_articles_and_shows_last_run(client, stored, tmp_path):
+    from django.core.management import call_command
+
+    (tmp_path / "b.txt").write_text(TEXT.replace("@", "@b"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    call_command("ingest", str(tmp_path), "--source", "命令行", stdout=StringIO(), stderr=StringIO())
+
+    response = client.get(changelist("source"))
+
+    cli = Source.objects.get(name="命令行")
+    assert cli.last_run is not None and "empty.txt: empty file" in cli.last_error
+    rows = {s.name: s.article_total for s in response.context["cl"].result_list}
+    assert rows == {"命令行": 1, "种子": 1}
+    assert f'title="{tmp_path / "empty.txt"}: empty file"' in response.content.decode()  # the whole error

@@ -47,9 +47,8 @@ def unhide_events(*, events: QuerySet[Event] | Iterable[Event]) -> int:
     Merged-away events are left alone: their evidence lives on in the merge target.
     """
     pks = [e.pk for e in events]
-    return (
-        Event.objects.filter(pk__in=pks, status=Event.Status.HIDDEN, merged_into__isnull=True)
-        .update(status=Event.Status.AUTO, sequence=F("sequence") + 1, updated=timezone.now())
+    return Event.objects.filter(pk__in=pks, status=Event.Status.HIDDEN, merged_into__isnull=True).update(
+        status=Event.Status.AUTO, sequence=F("sequence") + 1, updated=timezone.now()
     )
 
 
@@ -90,8 +89,12 @@ def merge_events(*, target: Event, others: Iterable[Event]) -> Event:
 
 
 def pick_merge_target(events: Iterable[Event]) -> Event:
-    """The event others merge into: confirmed first, then highest confidence, then earliest created."""
-    return min(events, key=lambda e: (e.status != Event.Status.CONFIRMED, -e.confidence, e.created, e.pk))
+    """The event others merge into: confirmed first and hidden last, then highest confidence, then earliest created.
+
+    A hidden target would hide the merged event from everyone, which is never what merging means.
+    """
+    rank = {Event.Status.CONFIRMED: 0, Event.Status.AUTO: 1, Event.Status.HIDDEN: 2}
+    return min(events, key=lambda e: (rank.get(e.status, 1), -e.confidence, e.created, e.pk))
 
 
 @transaction.atomic

@@ -208,6 +208,8 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest every article file under ``paths``; refused or failing files, and paths that match
     nothing, are counted as failures, not raised. Nothing stored is deleted for a missing file.
+
+    With a ``source``, its ``last_run`` and ``last_error`` (the failures, "" when none) are recorded.
     """
     summary = IngestSummary()
     manifests: dict[Path, dict] = {}
@@ -233,6 +235,8 @@ def ingest_paths(
             summary.fail(str(path), str(exc))
             continue
         summary.add(result)
+    if source is not None:
+        _mark_source(source, error="; ".join(summary.failures)[:5000])
     return summary
 
 
@@ -262,12 +266,12 @@ def ingest_source(*, source: Source, force: bool = False) -> IngestSummary:
         if source.kind == Source.Kind.URL:
             summary = IngestSummary()
             summary.add(ingest_url(url=source.location.strip(), source=source, force=force))
+            _mark_source(source, error="; ".join(summary.failures)[:5000])
         else:
             summary = ingest_paths(paths=source.location.splitlines(), source=source, force=force)
     except Exception as exc:
         _mark_source(source, error=f"{type(exc).__name__}: {exc}")
         raise
-    _mark_source(source, error="; ".join(summary.failures)[:5000])
     return summary
 
 
