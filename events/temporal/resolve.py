@@ -20,7 +20,8 @@ Plain Python. Readings chosen where readers could differ:
   a Monday); a bare weekday ("周三") is that day of ref's week. "周末" is Saturday–Sunday:
   bare "周末" in news is the most recent weekend on or before ref (confidence 0.4);
   "本周末/上周末/下周末" are explicit.
-* "上旬/中旬/下旬" are days 1–10 / 11–20 / 21–end (precision day: the bounds are exact);
+* "上旬/中旬/下旬" are days 1–10 / 11–20 / 21–end (precision day: the bounds are exact; a
+  note says the text names no single day);
   "月初/月中/月底" the same days but vague. "年初" is January–February and "年中"
   June–July (precision season), "年底/年末" December (precision month); quarters are
   precision season, "上半年/下半年" half-year.
@@ -219,7 +220,12 @@ def month_part_reading(year: int, month: int, part: str, kind: Kind, confidence:
     precision = Precision.DAY if part in patterns.EXACT_MONTH_PARTS else Precision.VAGUE
     if part == "份":
         return month_reading(year, month, month, kind, confidence=confidence, month=month)
-    return days_reading(date(year, month, first), end, precision, kind, confidence, month=month)
+    note = ""
+    if precision == Precision.DAY and end.day != first:
+        # "3月中旬" has exact bounds but names no single day: say so, so that no reader
+        # mistakes the first day of the span for the day of the event.
+        note = f"days {first}–{end.day} of the month; the text names no single day"
+    return days_reading(date(year, month, first), end, precision, kind, confidence, month=month, note=note)
 
 
 def _open(reading: Reading, word: str | None, ref: date) -> Reading:

@@ -188,3 +188,9 @@ def test_a_number_after_a_month_is_no_day_unless_it_ends_a_phrase(text, edtf):
 )
 def test_a_clock_time_with_seconds_keeps_its_minute(text, at):
     assert only(text).time == at
+
+
+def test_a_ten_day_part_keeps_day_bounds_and_says_it_names_no_day():
+    m = only("3月中旬")
+    assert (m.precision, m.start, m.end) == (Precision.DAY, date(2024, 3, 11), date(2024, 3, 20))
+    assert "no single day" in m.note
