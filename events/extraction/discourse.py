@@ -8,6 +8,7 @@ and a clause-initial "当天上午，" takes the last day the report named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
@@ -21,6 +22,7 @@ from .figures import parse_number
 from .text import Document, Sentence
 
 _DATELINE_RE = re.compile(P.DATELINE)
+_DATELINE_STARTS = ("【", "[", "本报", "新华社", "中新网")
 _DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)
 _DURATION_RE = re.compile(P.DURATION)
 # "昨（14）日", "今(15)日": the parser reads none of these (see fix_for_parser).
@@ -83,6 +85,8 @@ def _dateline_days(doc: Document, ref: date) -> dict[int, date]:
     """Flat offset of each dated dateline → its filing day."""
     days: dict[int, date] = {}
     for s in doc.sentences:
+        if not doc.flat.startswith(_DATELINE_STARTS, s.start):
+            continue  # most sentences: no dateline, no regex
         text = doc.text(s)
         lead = _DATELINE_RE.match(text)
         found = _DATELINE_DATE_RE.search(text, 0, lead.end()) if lead else None
@@ -100,11 +104,13 @@ def _dateline_days(doc: Document, ref: date) -> dict[int, date]:
 
 def _report_day(doc: Document, days: dict[int, date], offset: int) -> date | None:
     """The dateline day governing flat ``offset``: the last dated dateline of the same report."""
-    report = next((s.report for s in doc.sentences if s.start <= offset < s.end), None)
+    starts = [s.start for s in doc.sentences]
+    i = bisect_right(starts, offset) - 1
+    if i < 0:
+        return None
+    report = doc.sentences[i].report
     found = None
-    for s in doc.sentences:
-        if s.start > offset:
-            break
+    for s in doc.sentences[: i + 1]:
         if s.report == report and s.start in days:
             found = days[s.start]
     return found
