@@ -7,8 +7,9 @@ solar-term reading of seasons); never views, feeds or selectors.
 from __future__ import annotations
 
 import calendar
+import math
 from datetime import date, time, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from events.models import Event
 
@@ -299,7 +300,10 @@ def format_money(yuan: int | float) -> str:
     """1670000000 → "16.7亿元", 50000000 → "5000万元", 8000 → "8000元"."""
     for unit, size in (("亿", 100_000_000), ("万", 10_000)):
         if abs(yuan) >= size:
-            return f"{_format_number(round(Decimal(str(yuan)) / size, 4))}{unit}元"
+            amount = Decimal(str(yuan))
+            # Enough digits for the whole amount: the default 28 made round() raise from about 1e32.
+            with localcontext(prec=max(28, amount.adjusted() + 8)):
+                return f"{_format_number(round(amount / size, 4))}{unit}元"
     return f"{_format_number(yuan)}元"
 
 
@@ -307,7 +311,8 @@ def format_figures(figures: dict) -> str:
     """Key figures as one Chinese phrase: "签约15个项目，总投资16.7亿元，131家单位参展".
 
     Known keys (``FIGURE_PHRASES``) come first in table order; unknown keys follow as
-    ``key：value`` so no figure is silently dropped. Non-numeric values are skipped. Empty → "".
+    ``key：value`` so no figure is silently dropped. Non-numeric values (and infinities, NaN) are
+    skipped. Empty → "".
     """
     parts: list[str] = []
     known = [key for key in FIGURE_PHRASES if key in figures]
@@ -315,6 +320,10 @@ def format_figures(figures: dict) -> str:
     for key in known + unknown:
         value = figures[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if isinstance(value, float) and not math.isfinite(
+            value
+        ):  # not for ints: they may be too big for a float
             continue
         amount = format_money(value) if key in MONEY_FIGURES else _format_number(value)
         parts.append(FIGURE_PHRASES[key].format(n=amount) if key in FIGURE_PHRASES else f"{key}：{amount}")

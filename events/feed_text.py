@@ -10,7 +10,7 @@ from collections.abc import Callable
 from events.display import format_event_date, format_figures
 from events.highlight import collapse_line_breaks
 from events.models import Event
-from events.selectors import EventFilters
+from events.selectors import EventFilters, event_figures, event_organizers
 from events.selectors.events import SHORT_RANGE_DAYS
 
 MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
@@ -76,11 +76,12 @@ def event_description(event: Event, *, article_page: Callable[[int], str] | None
             start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, time=event.time
         )
     ]
-    figures = format_figures(event.figures or {})
+    figures = format_figures(event_figures(event))
     if figures:
         lines.append(f"数据：{figures}")
+    organizers = event_organizers(event)
     for key, label in ORGANIZER_LABELS.items():
-        names = (event.organizers or {}).get(key) or []
+        names = organizers.get(key, [])
         if names:
             lines.append(f"{label}：{'、'.join(names)}")
     evidence = list(event.evidence.all())

@@ -8,6 +8,7 @@ from datetime import date
 from django.utils.safestring import SafeString, mark_safe
 
 from events.models import Event
+from events.selectors import event_organizers
 
 # The same escapes as django.utils.html.json_script: no "</script>" or "<!--" can close the element.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -52,7 +53,7 @@ def event_json_ld(event: Event, *, url: str, description: str = "", tz_offset: s
         data["endDate"] = _iso(end, event.precision)
     if event.place:
         data["location"] = {"@type": "Place", "name": event.place, "address": event.place}
-    hosts = (event.organizers or {}).get("hosts") or []
+    hosts = event_organizers(event).get("hosts", [])
     if hosts:
         data["organizer"] = [{"@type": "Organization", "name": name} for name in hosts]
     if description:

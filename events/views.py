@@ -34,6 +34,8 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    event_figures,
+    event_organizers,
     event_years,
     find_article,
     find_event,
@@ -101,8 +103,8 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
         "datetime": _time_datetime(event) if event.start else "",
         "kind_label": label,
         "kind_color": color,
-        "figures": format_figures(event.figures or {}),
-        "organizers": event.organizers or {},
+        "figures": format_figures(event_figures(event)),
+        "organizers": event_organizers(event),
         "evidence": sentences,
         "json_ld": json_ld_script(
             event_json_ld(event, url=url, description=sentences[0]["sentence"] if sentences else "")

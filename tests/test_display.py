@@ -1,8 +1,10 @@
 """Tests for events.display: Chinese date labels, figure phrases and kind badges."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from events.display import KIND_BADGES, format_event_date, format_figures, format_money, kind_badge
 from events.models import Event
@@ -109,8 +111,14 @@ def test_format_event_date_season_without_a_name_falls_back_to_the_whole_season(
         ({"zeta": 2, "alpha": 1.5}, "alpha：1.5，zeta：2"),
         ({"exhibitors": "many", "flag": True}, ""),
         ({}, ""),
+        ({"investment_yuan": 10**40}, f"总投资{10**32}亿元"),  # was decimal.InvalidOperation (a 500 on every page)
+        ({"investment_yuan": 1e308}, f"总投资{10**300}亿元"),
+        ({"exhibitors": float("inf"), "trainees": float("nan"), "investment_yuan": -float("inf")}, ""),
     ],
-    ids=["signing", "table-order", "wan", "yuan", "yi-rounded", "training", "unknown-keys", "non-numeric", "empty"],
+    ids=[
+        "signing", "table-order", "wan", "yuan", "yi-rounded", "training", "unknown-keys", "non-numeric", "empty",
+        "huge-money", "largest-float", "not-finite",
+    ],
 )  # fmt: skip
 def test_format_figures_reads_as_chinese(figures, expected):
     assert format_figures(figures) == expected
@@ -125,3 +133,45 @@ def test_kind_badges_cover_every_kind_with_its_label():
         kind: str(label) for kind, label in Event.Kind.choices
     }
     assert kind_badge("nonsense") == KIND_BADGES["other"]
+
+
+@given(
+    start=st.dates(),
+    length=st.one_of(st.none(), st.integers(0, 4000)),
+    precision=st.one_of(st.sampled_from(Event.Precision.values), st.none(), st.text(max_size=5)),
+    edtf=st.one_of(st.sampled_from(["", "2021/2025", "2024/..", "2024-21", "2024-24"]), st.text(max_size=12)),
+    at=st.one_of(st.none(), st.times()),
+    published=st.one_of(st.none(), st.dates()),
+    open_end=st.booleans(),
+)
+def test_format_event_date_labels_any_stored_event(start, length, precision, edtf, at, published, open_end):
+    """Every date the database can hold, 0001-01-01 to 9999-12-31, gets a label, whatever its precision."""
+    end = (
+        None
+        if length is None
+        else min(start + timedelta(days=min(length, (date.max - start).days)), date.max)
+    )
+
+    label = format_event_date(
+        start=start, end=end, precision=precision, edtf=edtf, time=at, published=published, open_end=open_end
+    )
+
+    assert isinstance(label, str) and label
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=16),
+        st.one_of(
+            st.integers(),
+            st.floats(),
+            st.booleans(),
+            st.none(),
+            st.text(max_size=3),
+            st.integers(10**30, 10**400),
+        ),
+        max_size=4,
+    )
+)
+def test_format_figures_never_fails(figures):
+    assert isinstance(format_figures(figures), str)

@@ -1,6 +1,11 @@
 """Tests for events.highlight: escaping, overlapping marks and PDF line-break collapsing."""
 
+import html
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from events.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
 
@@ -97,3 +102,19 @@ def test_highlight_text_keeps_leading_space_that_a_mark_covers():
 )
 def test_collapse_line_breaks(text, expected):
     assert collapse_line_breaks(text) == expected
+
+
+SPANS = st.lists(st.tuples(st.integers(-5, 45), st.integers(-5, 45)), max_size=4)
+
+
+@given(text=st.text(max_size=40), mentions=SPANS, evidence=SPANS)
+def test_highlight_text_keeps_the_text_whatever_the_spans(text, mentions, evidence):
+    """Reversed, empty, overlapping and out-of-range spans never fail, and never lose or add text."""
+    marked = highlight_text(
+        text,
+        mentions=[MentionMark(a, b, "<t>") for a, b in mentions],
+        evidence=[ev(a, b, n) for n, (a, b) in enumerate(evidence)],
+    )
+
+    shown = html.unescape(re.sub(r"<[^>]*>", "", re.sub(r"<a [^>]*>↗</a>", "", marked)))
+    assert text.strip() in shown and shown in text

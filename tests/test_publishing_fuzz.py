@@ -254,3 +254,38 @@ def test_head_and_preflight_never_fail(client, extremes, path):
 
     assert head.status_code == 200 and head.content == b""
     assert preflight.status_code in (200, 204)
+
+
+# Event.figures and Event.organizers are JSON a curator can edit in the admin: any shape may be stored.
+@pytest.mark.parametrize(
+    ("fields", "figures", "organizers"),
+    [
+        ({"figures": {"participants": "about 100"}}, {}, {}),  # API 500 (response validation)
+        ({"figures": [1, 2]}, {}, {}),  # IndexError on every page and the feed
+        ({"figures": {"a": {"b": 1}}, "organizers": {"hosts": ["甲"]}}, {}, {"hosts": ["甲"]}),
+        ({"figures": {"investment_yuan": 10**40}}, {"investment_yuan": 10**40}, {}),  # InvalidOperation
+        ({"organizers": ["甲"]}, {}, {}),  # AttributeError on every page and the feed
+        ({"organizers": {"hosts": "甲乙"}}, {}, {"hosts": ["甲乙"]}),  # API 500
+        ({"organizers": {"hosts": [1, None, "甲", " "]}}, {}, {"hosts": ["甲"]}),  # TypeError in the feed
+    ],
+    ids=[
+        "figure-text",
+        "figures-list",
+        "figure-nested",
+        "figure-huge",
+        "organizers-list",
+        "host-text",
+        "hosts-mixed",
+    ],
+)
+def test_malformed_figures_and_organizers_are_published_without_them(client, db, fields, figures, organizers):
+    cache.clear()
+    article = make_article("https://news.example/json", published=date(2024, 3, 12))
+    event = make_event("签约仪式", article=article, start=date.today(), **fields)
+
+    for path in ["/", f"/events/{event.uid}/", f"/articles/{article.pk}/", "/calendar.ics"]:
+        assert client.get(path).status_code == 200, path
+    item = client.get(f"/api/events/{event.uid}").json()
+    assert (item["figures"], item["organizers"]) == (figures, organizers)
+    assert client.get("/api/events").json()["items"][0]["figures"] == figures
+    assert client.get(f"/api/articles/{article.pk}").status_code == 200

@@ -15,7 +15,7 @@ from .events import (
     order_events,
     parse_filters,
 )
-from .items import event_item, with_sources
+from .items import event_figures, event_item, event_organizers, with_sources
 from .timeline import (
     event_years,
     find_article,
@@ -39,7 +39,9 @@ __all__ = [
     "calendar_events",
     "count_by_kind",
     "events_version",
+    "event_figures",
     "event_item",
+    "event_organizers",
     "event_page",
     "filter_events",
     "filters_to_params",

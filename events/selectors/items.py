@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.db.models import Prefetch, QuerySet
 
 from events.models import Event, Evidence
@@ -17,6 +19,36 @@ def with_sources(events: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
+def event_figures(event: Event) -> dict[str, int | float]:
+    """The event's figures that are finite numbers, by name; anything else stored is left out.
+
+    ``Event.figures`` is a JSON field a curator can edit in the admin, so it may hold a list, text
+    or nested objects; every publication (page, API, feed) reads it through here.
+    """
+    figures = event.figures if isinstance(event.figures, dict) else {}
+    return {str(name): value for name, value in figures.items() if _is_finite_number(value)}
+
+
+def _is_finite_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return not isinstance(value, float) or math.isfinite(value)  # an int may be too big for a float
+
+
+def event_organizers(event: Event) -> dict[str, list[str]]:
+    """The event's organizers as role → names; a lone name counts as a list of one, non-text is left out.
+
+    Like ``event_figures``: ``Event.organizers`` is curator-editable JSON.
+    """
+    organizers = event.organizers if isinstance(event.organizers, dict) else {}
+    roles = {}
+    for role, names in organizers.items():
+        names = [names] if isinstance(names, str) else names if isinstance(names, list) else []
+        if kept := [name for name in names if isinstance(name, str) and name.strip()]:
+            roles[str(role)] = kept
+    return roles
+
+
 def event_item(event: Event) -> dict:
     """An event as a JSON-ready dict; dates are ISO ``YYYY-MM-DD`` (or null when undated)."""
     return {
@@ -29,8 +61,8 @@ def event_item(event: Event) -> dict:
         "precision": event.precision,
         "edtf": event.edtf,
         "place": event.place,
-        "organizers": event.organizers,
-        "figures": event.figures,
+        "organizers": event_organizers(event),
+        "figures": event_figures(event),
         "status": event.status,
         "sequence": event.sequence,
         "updated": event.updated.isoformat() if event.updated else None,
