@@ -80,6 +80,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "交易会": "exhibition",
     "展示会": "exhibition",
     "展会": "exhibition",
+    "商展": "exhibition",  # Taiwan and Hong Kong: "国际商展"
     "展洽会": "exhibition",
     "展览": "exhibition",
     "展演": "exhibition",
@@ -121,10 +122,15 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研修班": "training",
     "训练营": "training",
     "讲座": "training",
+    "研习营": "training",  # Taiwan: 研習營, 研習會, 工作坊
+    "研习会": "training",
+    "工作坊": "training",
+    "讲习班": "training",
     "培训": "training",
     # launch
     "发布会": "launch",
     "首发式": "launch",
+    "发表会": "launch",  # Taiwan: "新品發表會"
     # opening / unveiling / signing ceremonies
     "开幕式": "opening",
     "开幕典礼": "opening",
@@ -583,7 +589,8 @@ APPROX = r"(?:余|多|个)?"
 # (name, regex with the number as group 1 and an optional unit 亿/万 as group "unit").
 # Matched against the normalised sentence; the first match of each name wins.
 FIGURES: tuple[tuple[str, str], ...] = (
-    ("projects_signed", NUMBER + r"个[\w]{0,8}?项目(?:成功|集中|现场)?签约"),
+    # "专案" is the Taiwan word for a project.
+    ("projects_signed", NUMBER + r"个[\w]{0,8}?(?:项目|专案)(?:成功|集中|现场)?签约"),
     ("projects_signed", r"签约的" + NUMBER + r"个[\w]{0,6}?项目"),
     ("projects_signed", r"签约(?:项目)?" + NUMBER + r"个"),
     (

@@ -1,7 +1,9 @@
 """The genre corpus (tests/extraction/data) gives its curated events, as test_seeds does for seeds/."""
 
+import opencc
 import pytest
 
+from events.extraction import extract_events
 from tests.extraction.corpus import (
     articles,
     candidates,
@@ -69,3 +71,17 @@ def test_corpus_evidence_is_the_original_text(name):
     for c in candidates(name):
         for e in c.evidence:
             assert a.text[e.span[0] : e.span[1]] == e.sentence
+
+
+@pytest.mark.parametrize("name", [a.name for a in articles()])
+def test_corpus_traditional_print_gives_the_same_events(name):
+    [a] = [a for a in articles() if a.name == name]
+    traditional = opencc.OpenCC("s2t").convert(a.text)
+
+    def summary(text: str) -> list[tuple]:
+        return [
+            (c.key, c.kind, c.start, c.end, c.title, c.place, c.figures)
+            for c in extract_events(text, ref=a.published)
+        ]
+
+    assert summary(traditional) == summary(a.text)
