@@ -138,6 +138,12 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
         if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
             if reading.precision == Precision.DAY and reading.start == reading.end:
                 ctx.anchor_day = reading.start
+                if (
+                    piece.family == "fest"
+                    and "fest_dir" not in piece.groups
+                    and "fest_eve" not in piece.groups
+                ):
+                    ctx.anchor_festival = reading.start
             ctx.anchor_year = reading.start.year
         if reading is not None:
             previous = piece
@@ -157,6 +163,7 @@ def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | Non
         ctx.inherit_month,
         ctx.anchor_day,
         ctx.anchor_year,
+        ctx.anchor_festival,
     )
     if key in cache:
         return cache[key]

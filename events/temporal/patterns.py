@@ -202,6 +202,9 @@ DAY_CONTEXT = (
 # How many days before a festival "X前夕" and "迎X" reach: "国庆前夕" is 09-28..09-30,
 # "迎国庆" (events held to greet it) 09-01..09-30.
 FESTIVAL_LEAD_DAYS: dict[str, int] = {"前夕": 3, "迎": 30}
+# "节前"/"节后" at the start of a clause: the week before / after the last festival the text
+# named (no mention when it named none). Mid-word "环节后", "调节后" are not read.
+FESTIVAL_SIDES: dict[str, tuple[int, int]] = {"节前": (-7, -1), "节后": (1, 7)}
 
 # Names the calendar module does not list, read as one it does, with the context they need:
 # bare "十一" is eleven, "十一黄金周" is the National Day holiday.
@@ -253,7 +256,7 @@ def month_expr(tag: str) -> str:
     ``tag`` keeps the group names unique: the same shape follows a year and stands alone.
     """
     return (
-        rf"(?:(?:{NOT_NUM_BEFORE}(?P<m1_{tag}>[0-9]{{1,2}})|(?<![{CN_DIGIT}十百千第每几])(?P<mcn_{tag}>{CN_MONTH}))"
+        rf"(?:(?:{NOT_NUM_BEFORE}(?P<m1_{tag}>[0-9]{{1,2}})|(?<![{CN_DIGIT}十百千第每几])(?P<mcn_{tag}>{CN_MONTH}|元(?<![美欧日港台澳韩单]元)))"
         rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月(?!初[一二三四五六七八九十]|廿|卅)"
         rf"|(?P<mrel_{tag}>{_alternation([*RELATIVE_MONTHS, *ANCHORED_MONTHS])}))"
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
@@ -381,6 +384,10 @@ _FAMILIES: list[tuple[str, str]] = [
     ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
+    (
+        "festside",
+        rf"(?:(?<=[，,。；;、：:\s“（(])|^|(?<=[在于至到]))(?P<fside>{_alternation(FESTIVAL_SIDES)})",
+    ),
     (
         "ypart",
         r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"

@@ -143,3 +143,4 @@ class Context:
     year_relative: bool = False  # that year was "今年/去年…", not a number
     inherit_year: int | None = None  # from the start of a range or list ("3月11日至13日")
     inherit_month: int | None = None
+    anchor_festival: date | None = None  # the day of the last festival the text named

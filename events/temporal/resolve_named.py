@@ -129,6 +129,21 @@ def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
     )
 
 
+def resolve_festival_side(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "节前"/"节后": the week before / after the last festival the text named, else nothing."""
+    if ctx.anchor_festival is None:
+        return None
+    first, last = patterns.FESTIVAL_SIDES[g["fside"]]
+    return days_reading(
+        ctx.anchor_festival + timedelta(days=first),
+        ctx.anchor_festival + timedelta(days=last),
+        Precision.VAGUE,
+        Kind.FESTIVAL,
+        0.5,
+        note=f"the week {'before' if first < 0 else 'after'} the festival named earlier",
+    )
+
+
 def resolve_solar_term(g: dict[str, str], ctx: Context) -> Reading | None:
     """立冬, 2019年大寒: the day the term falls on inside the (given or ref's) Gregorian year."""
     found = calendars.solar_term_date(g["term"], ctx.year or ctx.inherit_year or ctx.ref.year)
@@ -260,6 +275,7 @@ def _century_base(g: dict[str, str], ctx: Context, decade: int) -> int | None:
 NAMED_RESOLVERS = {
     "lunar": resolve_lunar,
     "fest": resolve_festival,
+    "festside": resolve_festival_side,
     "term": resolve_solar_term,
     "season": resolve_season,
     "plan": resolve_plan,

@@ -194,3 +194,28 @@ def test_a_ten_day_part_keeps_day_bounds_and_says_it_names_no_day():
     m = only("3月中旬")
     assert (m.precision, m.start, m.end) == (Precision.DAY, date(2024, 3, 11), date(2024, 3, 20))
     assert "no single day" in m.note
+
+
+def test_festival_sides_lean_on_the_festival_named_before():
+    [fest, side] = extract("春节将至，节前各地加紧备货", REF)
+    assert (side.text, side.start, side.end, side.precision) == (
+        "节前",
+        date(2024, 2, 3),
+        date(2024, 2, 9),
+        Precision.VAGUE,
+    )
+    assert extract("节前，各地加紧备货", REF) == []
+    assert extract("该环节后进入下一阶段", REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [("2024年元月", "2024-01"), ("元月15日", "2024-01-15"), ("元月至三月", "2024-01/2024-03")],
+)
+def test_yuanyue_is_january(text, edtf):
+    assert only(text).edtf == edtf
+
+
+@pytest.mark.parametrize("text", ["美元月均汇率", "单元月考"])
+def test_yuan_in_a_word_is_no_month(text):
+    assert extract(text, REF) == []

@@ -33,6 +33,9 @@ def test_peer_case(case):
 
 
 def test_peer_cases_name_their_source_and_are_unique():
-    assert all(c["source"].split(" ")[0] in {"jionlp", "duckling", "Time_NLP", "dateparser", "xk-time"} for c in CASES)
+    assert all(
+        c["source"].split(" ")[0] in {"jionlp", "duckling", "Time_NLP", "dateparser", "xk-time"}
+        for c in CASES
+    )
     keys = [(c["text"], c["ref"]) for c in CASES]
     assert len(keys) == len(set(keys))
