@@ -1,0 +1,88 @@
+"""Which earlier event a mention refers to ("本届能博会", "此次活动", "共同为研究院揭牌", "开幕典礼上"). Plain Python."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .drafts import Draft
+from .reports import Reading
+from .text import Sentence
+from .titles import generic_head
+from .triggers import Occurrence
+
+
+def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
+    """The report's dated event an anaphor such as "开幕典礼上" points to: the last one its
+    occasion names ("开幕典礼"), else the last dated one."""
+    dated = [d for d in reversed(drafts) if d.report == report and d.link]
+    occasion = re.sub(
+        r"^在|(?:上|期间|现场|当天|当日|结束后|后)(?:上午|下午|中午|晚上|晚间|早上)?$", "", anaphor
+    )
+    return next((d for d in dated if occasion and occasion in d.title), dated[0] if dated else None)
+
+
+def clause_dated(reading: Reading, sentence: Sentence, occ: Occurrence) -> bool:
+    """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行")."""
+    lo, hi = sentence.start + occ.clause[0], sentence.start + occ.clause[1]
+    return any(lo <= f.start < hi and f.mention.precision.value != "vague" for f in reading.mentions)
+
+
+def referent_of(
+    drafts: list[Draft], occ: Occurrence, report: int, flat: str = "", dated: bool = False
+) -> Draft | None:
+    """The earlier draft an anaphoric or bare mention refers to, or None for a new event.
+
+    "本届科技节" refers to the last festival of the report (else of the article: a
+    sub-headline may stand between), "此次活动" to the report's last event of any kind; a
+    bare "科技节" refers to the last fuller name of that kind in the article that contains it.
+    """
+    if occ.anaphoric:
+        head = generic_head(occ.title)
+        if head == "活动":  # "此次活动" is whatever this report is about, never another report's event
+            return next((d for d in reversed(drafts) if d.report == report), None)
+        same_head = [d for d in drafts if head and generic_head(d.title) == head]
+        in_report = [d for d in same_head if d.report == report]
+        found = (in_report or same_head or [None])[-1]
+        # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
+        return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
+    if (
+        occ.generic and occ.title in P.CEREMONY_NAMES and not dated
+    ):  # "举行开幕典礼": part of the report's event
+        return next((d for d in reversed(drafts) if d.report == report and d.link), None)
+    if (occ.generic and occ.date_anaphor) or occ.occasion:
+        # "活动现场，…开展义诊咨询", "开幕首日，农博会现场…": part of the report's event of that kind
+        return next(
+            (d for d in reversed(drafts) if d.report == report and d.kind == occ.kind and d.link), None
+        )
+    if occ.generic:  # "参加培训" after "…培训班在太谷区举办": the same training
+        return next(
+            (d for d in reversed(drafts) if d.kind == occ.kind and occ.title in d.title != occ.title), None
+        )
+    if not occ.named and occ.kind == "exhibition":  # "届时，我省将组织80余家企业参展": at the report's fair
+        found = next(
+            (d for d in reversed(drafts) if d.report == report and d.kind in ("exhibition", "festival")), None
+        )
+        if found is not None:
+            return found
+    if not occ.named and flat:
+        return _verb_referent(drafts, occ, report, flat)
+    return None
+
+
+def _verb_referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str) -> Draft | None:
+    """The report's earlier event of the same kind whose title holds this verb event's subject, or None.
+
+    "共同为研究院揭牌" after "…产业技术研究院揭牌仪式…举行" is that unveiling.
+    """
+    core = occ.title.removesuffix(flat[occ.start : occ.end])
+    if len(core) < 2 or core == occ.title:
+        return None
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.report == report and d.kind == occ.kind and core in d.title and len(d.title) > len(occ.title)
+        ),
+        None,
+    )

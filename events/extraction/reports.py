@@ -1,0 +1,134 @@
+"""Report-level updates while an article is read: the Reading state, figures and organisers of
+sentences naming no event, durations and ranges, headlines folded into their report. Plain Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from . import patterns as P
+from .dating import DateLink, FlatMention
+from .discourse import duration_days, stretched
+from .drafts import Draft, attach
+from .figures import find_figures
+from .organizers import find_organizers
+from .text import Document, Sentence
+from .types import EvidenceSpan
+
+# A last day printed after "持续至" is taken only this close to the start.
+_MAX_SPAN = timedelta(days=60)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What is known while an article is read, sentence by sentence."""
+
+    doc: Document
+    mentions: list[FlatMention]
+    homes: dict[str, str]  # "市" → "晋中市": what "我市" means here
+    reports: dict[int, int]  # report → flat offset of its first sentence
+    drafts: list[Draft] = field(default_factory=list)
+    # the link of the previous sentence's first dated draft, when it ended with "；"
+    carried: tuple[int, DateLink, str] | None = None
+    # paragraph → the last thing made there ("研发出JWF1576型…细纱机") and its evidence
+    products: dict[int, tuple[str, EvidenceSpan]] = field(default_factory=dict)
+
+
+def report_drafts(reading: Reading, report: int) -> list[Draft]:
+    """The drafts made so far in one report, in order."""
+    return [d for d in reading.drafts if d.report == report and not d.headline]
+
+
+def attach_to_report(reading: Reading, sentence: Sentence, flat: str) -> None:
+    """Figures and organisers of a sentence naming no event go to the report's event they fit.
+
+    "开幕当天，共吸引观众5.6万人次" → the exhibition; "承办单位：…" → the report's first event.
+    A figure only goes to a kind listed for it in FIGURE_KINDS.
+    """
+    drafts = report_drafts(reading, sentence.report)
+    if not drafts:
+        return
+    evidence = evidence_of(reading.doc, sentence)
+    organizers = find_organizers(flat)
+    if organizers:
+        attach(drafts[0], evidence, [], organizers)
+    for figure in find_figures(flat):
+        kinds = P.FIGURE_KINDS.get(figure[1], ())
+        dated = [d for d in reversed(drafts) if d.link is not None]
+        target = next((d for kind in kinds for d in dated if d.kind == kind), None)
+        if target is not None:
+            attach(target, evidence, [figure], {})
+
+
+def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: list[Draft]) -> None:
+    """Stretch by "培训为期三天" the event dated in this sentence, else the report's main one."""
+    days = duration_days(flat)
+    if not days:
+        return
+    if made:
+        target = next((d for d in reversed(made) if d.link is not None and not d.habitual), None)
+    else:  # "培训为期三天" on its own: the report's main (first dated) event
+        target = next((d for d in report_drafts(reading, sentence.report) if d.link and not d.habitual), None)
+    if target is not None:
+        target.link = stretched(target.link, days)
+
+
+def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> None:
+    """Widen a one-day event to a range its anaphor's sentence gives ("本届能博会…展期为10月20日至22日")."""
+    link = referent.link
+    if link is None or link.precision != "day" or link.start != link.end:
+        return
+    for f in reading.mentions:
+        m = f.mention
+        if sentence.start <= f.start < sentence.end and m.precision.value == "day" and m.start == link.start:
+            if m.end and m.end > link.end:
+                referent.link = replace(link, end=m.end, edtf=m.edtf)
+                return
+
+
+def widen_until(reading: Reading, sentence: Sentence, draft: Draft, after: int) -> None:
+    """ "…在山西省科学技术馆启动。活动…持续至9月26日": a later last day stretches a one-day event.
+
+    Only a day printed after "持续至"/"展期至" (UNTIL) in the sentence, after the trigger at
+    ``after``, within 60 days of the start.
+    """
+    link = draft.link
+    if link is None or link.precision != "day" or link.start != link.end:
+        return
+    flat = reading.doc.flat
+    for f in reading.mentions:
+        m = f.mention
+        if not (sentence.start + after <= f.start < sentence.end) or m.precision.value != "day":
+            continue
+        if flat.endswith(P.UNTIL, sentence.start, f.start) and link.start < m.start <= link.start + _MAX_SPAN:
+            draft.link = replace(link, end=m.start, edtf=f"{link.start.isoformat()}/{m.start.isoformat()}")
+            return
+
+
+def fold_headlines(drafts: list[Draft]) -> list[Draft]:
+    """A headline's event is the one its report tells: fold it into the report's first draft of its kind.
+
+    "晋城集中签约23个项目" over "…重点项目集中签约仪式在…举行": one signing, the headline's
+    figures and evidence included. A headline whose report tells no such event stays.
+    """
+    out = []
+    for draft in drafts:
+        body = None
+        if draft.headline:
+            body = next(
+                (d for d in drafts if not d.headline and d.report == draft.report and d.kind == draft.kind),
+                None,
+            )
+        if body is None:
+            out.append(draft)
+            continue
+        for evidence in draft.evidence:
+            attach(body, evidence, [(0, k, v) for k, v in draft.figures.items()], draft.organizers)
+    return out
+
+
+def evidence_of(doc: Document, sentence: Sentence) -> EvidenceSpan:
+    """The sentence as printed in the original, line breaks kept."""
+    start, end = doc.original_span(sentence.start, sentence.end)
+    return EvidenceSpan(sentence=doc.original[start:end], span=(start, end))
