@@ -202,6 +202,8 @@ DAY_CONTEXT = (
 # How many days before a festival "X前夕" and "迎X" reach: "国庆前夕" is 09-28..09-30,
 # "迎国庆" (events held to greet it) 09-01..09-30.
 FESTIVAL_LEAD_DAYS: dict[str, int] = {"前夕": 3, "迎": 30}
+# "国庆前后", "春节前后": the festival and this many days either side of it (vague).
+FESTIVAL_AROUND_DAYS = 3
 # "节前"/"节后" at the start of a clause: the week before / after the last festival the text
 # named (no mention when it named none). Mid-word "环节后", "调节后" are not read.
 FESTIVAL_SIDES: dict[str, tuple[int, int]] = {"节前": (-7, -1), "节后": (1, 7)}
@@ -247,7 +249,8 @@ CN_MINUTE = r"[一二三四五]?十[一二三四五六七八九]?|零[一二三�
 YEAR4 = r"(?:1[89]|2[01])[0-9]{2}"
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
 OPEN_WORDS = "起至今|以来|至今|起|开始"
-PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等])"
+# "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元])"
 
 
 def month_expr(tag: str) -> str:
@@ -340,7 +343,7 @@ _FAMILIES: list[tuple[str, str]] = [
         + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
         + ")"
         rf"(?![{CN_DIGIT}十年月日号])"
-        rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前一天|后一天|次日))?",
+        rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前后|前一天|后一天|次日))?",
     ),
     (
         "term",

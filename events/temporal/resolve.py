@@ -47,7 +47,8 @@ Plain Python. Readings chosen where readers could differ:
   of the month of the last day mentioned, else ref's (confidence 0.5).
 * "2024—2025学年" is 2024-09-01 .. 2025-08-31 (precision year, edtf "2024-09/2025-08").
 * "X前夕" (X a festival) is the three days before it and "迎X" the 30 days before it (both
-  vague; see ``patterns.FESTIVAL_LEAD_DAYS``); "X前一天" is the eve. "节前/节后" opening a
+  vague; see ``patterns.FESTIVAL_LEAD_DAYS``); "X前后" is X and three days either side
+  (vague); "X前一天" is the eve. "节前/节后" opening a
   clause are the week before / after the last festival the text named (vague); with no
   festival named before them they are no mention.
 * "元月" is January (Gregorian; "正月" is the lunar first month).

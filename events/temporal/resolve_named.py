@@ -116,6 +116,17 @@ def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
             year_inferred=ctx.year is None,
             note=f"the days before {name}",
         )
+    if g.get("fest_eve") == "前后":
+        around = timedelta(days=patterns.FESTIVAL_AROUND_DAYS)
+        return days_reading(
+            found - around,
+            found + around,
+            Precision.VAGUE,
+            Kind.FESTIVAL,
+            0.6,
+            year_inferred=ctx.year is None,
+            note=f"around {name}",
+        )
     if "fest_dir" in g:
         n = read_number(g.get("fest_n", ""))
         if n is None:
