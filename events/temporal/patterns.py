@@ -109,7 +109,9 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
 }  # fmt: skip
 # "2024Q3" and a bare "Q3" (only before a word that makes it a quarter: "Q3财报").
-QUARTER_CONTEXT = r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[，,。、；;）)\s]|$"
+QUARTER_CONTEXT = (
+    r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[-—–~至到，,。、；;）)\s]|$"
+)
 FUZZY_YEAR_PARTS = frozenset(
     {"年初", "初", "年中", "中", "年底", "底", "年末", "末", "伊始", "暑假", "暑期", "寒假"}
 )
@@ -365,7 +367,10 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?<![A-Za-z0-9])(?:(?P<qq_y>{YEAR4})[Qq](?P<qq_n>[1-4])|[Qq](?P<qq_b>[1-4])(?={QUARTER_CONTEXT}))(?![0-9A-Za-z])",
     ),
     # "3·15晚会", "6·18": a month and day joined by a middle dot (of ref's year, like "3月15日").
-    ("dotday", r"(?<![0-9.·•])(?P<dt_m>1[0-2]|[1-9])[·•](?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•])"),
+    (
+        "dotday",
+        r"(?<![0-9.·•])(?P<dt_m>1[0-2]|[1-9])[·•](?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•成倍%万亿元个岁人名家次位件项千百米克吨度分秒])",
+    ),
     # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
     ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
     (
