@@ -167,6 +167,122 @@ def test_default_periodic_tasks_exist(db):
     ]
 
 
+# --- two workers on one article ------------------------------------------------------------
+
+
+def _run_in_threads(count: int, target) -> list:
+    """Run ``target()`` in ``count`` threads at once (each with its own connection); their results."""
+    from django.db import connection
+
+    results: list = [None] * count
+
+    def run(i: int) -> None:
+        try:
+            results[i] = target()
+        except Exception as exc:  # reported by the assertion below, not lost in the thread
+            results[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ingest_article_task_twice_at_once_stores_one_copy(monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite has no row locks and serializes every writer")
+    from tests.services.candidates import line_candidates
+
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+    both_read = threading.Barrier(2, timeout=30)
+
+    def newer_parser(text, ref):
+        # A new parser version finds one more event; both workers read the text before either writes.
+        found = line_candidates(text + "@new training 农技培训 2024-03-11 金谷广场\n", ref)
+        both_read.wait()
+        return found
+
+    monkeypatch.setattr("events.services.ingest.find_candidates", newer_parser)
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i9")
+
+    results = _run_in_threads(2, lambda: tasks.ingest_article_task.apply(args=[article.pk]).get())
+
+    assert sorted(r["status"] if isinstance(r, dict) else repr(r) for r in results) == [
+        "changed",
+        "unchanged",
+    ]
+    assert sorted(Event.objects.values_list("match_key", "sequence")) == [
+        ("farm", 0),
+        ("fest", 0),
+        ("new", 0),
+    ]
+    article.refresh_from_db()
+    assert (article.status, article.parser_version, article.events_found) == ("ok", "i9", 3)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ingest_article_twice_at_once_for_a_new_key_stores_one_article(monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite has no row locks and serializes every writer")
+    from tests.services.candidates import line_candidates
+
+    both_read = threading.Barrier(2, timeout=30)
+
+    def slow_candidates(text, ref):
+        found = line_candidates(text, ref)
+        both_read.wait()
+        return found
+
+    monkeypatch.setattr("events.services.ingest.find_candidates", slow_candidates)
+
+    results = _run_in_threads(
+        2, lambda: ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12), existing=None).status
+    )
+
+    assert sorted(map(str, results)) == ["new", "unchanged"]
+    assert (Article.objects.count(), Event.objects.count()) == (1, 2)
+
+
+def test_ingest_article_task_records_transient_error_then_retries(line_extractor, db, monkeypatch):
+    from celery.exceptions import Retry
+    from django.db import OperationalError
+
+    from tests.services.candidates import line_candidates
+
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+    calls = []
+
+    def flaky(text, ref):
+        calls.append(ref)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        return line_candidates(text, ref)
+
+    monkeypatch.setattr("events.services.ingest.find_candidates", flaky)
+
+    with pytest.raises(Retry):  # eager mode raises what a worker would turn into a delayed retry
+        tasks.ingest_article_task.apply(args=[article.pk], kwargs={"force": True})
+    article.refresh_from_db()
+    assert (article.status, article.error) == ("failed", "OperationalError: database is locked")
+    assert Event.objects.count() == 2  # the previous events are whole
+
+    retried = tasks.ingest_article_task.apply(args=[article.pk], kwargs={"force": True}).get()
+
+    article.refresh_from_db()
+    assert (retried["status"], article.status, article.error) == ("changed", "ok", "")
+
+
 # --- a real worker over the real Redis --------------------------------------------------------
 
 REDIS_URL = (

@@ -168,7 +168,13 @@ def ingest_article(
         candidates = find_candidates(text, published or today)
         fields["title"] = fields["title"] or lead_title(candidates)
         with transaction.atomic():
-            article = _save_article(existing, key=key, text=text, digest=digest, fields=fields)
+            # The article row is locked until commit, so a second worker ingesting the same article
+            # waits here and then sees this one's events (select_for_update; SQLite locks the whole
+            # database for a writer anyway). Once it has the lock, it finds the article current.
+            locked = _lock(existing)
+            if locked is not None and not force and _is_current(locked, digest, published):
+                return IngestResult(article=locked, status="unchanged", unchanged=locked.events_found)
+            article = _save_article(locked, key=key, text=text, digest=digest, fields=fields)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
             if article.events_found != len(counts.events):
                 article.events_found = len(counts.events)
@@ -227,11 +233,13 @@ def _refresh_metadata(article: Article, fields: dict) -> None:
         article.save(update_fields=[*changed, "updated"])
 
 
-def _save_article(existing: Article | None, *, key: str, text: str, digest: str, fields: dict) -> Article:
-    if existing is None:
-        article = Article(key=key)
-    else:
-        article = Article.objects.select_for_update().get(pk=existing.pk)
+def _lock(existing: Article | None) -> Article | None:
+    """The stored row, re-read and locked for this transaction (None for a new article)."""
+    return None if existing is None else Article.objects.select_for_update().get(pk=existing.pk)
+
+
+def _save_article(locked: Article | None, *, key: str, text: str, digest: str, fields: dict) -> Article:
+    article = Article(key=key) if locked is None else locked
     for name, value in fields.items():
         if name != "source" or value is not None:
             setattr(article, name, value)
