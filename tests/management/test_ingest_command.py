@@ -259,3 +259,26 @@ def test_ingest_command_glob_does_not_loop_through_symlinks(mixed):
     run(str(mixed / "**" / "*.txt"))
 
     assert Article.objects.count() == 5
+
+
+def test_export_events_round_trips_as_the_api_items(tmp_path, monkeypatch, client):
+    from django.core.cache import cache
+
+    monkeypatch.undo()  # the real extractor, on the real seeds
+    call_command(
+        "ingest", str(Path(__file__).resolve().parents[2] / "seeds"), stdout=StringIO(), stderr=StringIO()
+    )
+    first, second, third = Event.objects.order_by("start", "pk")[:3]
+    Event.objects.filter(pk=first.pk).update(status=Event.Status.HIDDEN)
+    Event.objects.filter(pk=second.pk).update(merged_into=third)
+    target = tmp_path / "events.jsonl"
+    cache.clear()
+
+    call_command("export_events", "--output", str(target), stderr=StringIO())
+    api = client.get("/api/events", {"ordering": "start", "limit": 500}).json()
+
+    exported = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert len(exported) == api["count"] == Event.objects.visible().count() > 5
+    assert sorted(exported, key=lambda i: i["uid"]) == sorted(api["items"], key=lambda i: i["uid"])
+    assert {first.uid, second.uid}.isdisjoint(item["uid"] for item in exported)
+    assert all(item["sources"] and item["sources"][0]["evidence"] for item in exported)
