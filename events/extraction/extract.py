@@ -33,6 +33,7 @@ from .referents import anchor_of, clause_dated, referent_of
 from .reports import (
     Reading,
     attach_to_report,
+    ceremony_container,
     evidence_of,
     fold_headlines,
     stretch_by_duration,
@@ -126,6 +127,10 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         ):
             # "签约仪式上，A与B签订…；C与D签约…": one setting for both halves
             draft.link, draft.place = carried[1], draft.place or carried[2]
+        container = ceremony_container(reading, sentence, occ, draft)
+        if container is not None:  # "…科技周…昨（19）日…举行开幕典礼": the festival's opening
+            attach(container, evidence, figures, {})
+            continue
         draft.headline, draft.organiser = sentence.headline, occ.organiser
         if not draft.place and occ.kind == "opening":
             draft.place = _venue_of_opening(draft.title, flat[occ.start : occ.end])

@@ -31,9 +31,9 @@ REPORT_OPENERS = (
 # A dateline as printed: "本报讯", "【本报讯】", "本报讯（记者 王芳）", and the dated forms
 # "本报太原9月26日讯", "新华社太原9月26日电" (the date is the day the report was filed).
 DATELINE = (
-    r"[【\[]?(?:"
+    # the dated forms first: "新华社太原10月12日电" is more than "新华社"
+    r"[【\[]?(?:(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)|"
     + "|".join(REPORT_OPENERS)
-    + r"|(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)"
     # Taiwan and Hong Kong papers: "【記者林志明／臺中報導】" (flat text is simplified)
     + r"|[【\[]记者[^】\]]{1,16}报[导道][】\]])"
     + r"[】\]]?(?:[（(][^）)]{0,30}[）)])?"
@@ -242,6 +242,8 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
     (r"发布[《“][^》”]{2,30}[》”]", "launch", "object", 0.6),
     (r"授课|开讲", "training", "subject", 0.7),
+    # "服务团专家来到…村，现场指导村民…": help given on the spot; a bare "指导" is too common.
+    (r"(?:现场|上门|入户|田间)指导", "service", "subject", 0.6),
     (r"参展|展出", "exhibition", "subject", 0.6),
     (r"入选|获评|荣获|获得[^，。]{0,12}称号", "other", "clause", 0.5),
     (r"实现[^，。；]{2,40}全覆盖", "service", "object", 0.6),
@@ -369,7 +371,7 @@ ADVERBS = (
 )
 
 # Anaphors that refer to an event already named in the report.
-EVENT_ANAPHORS = ("本届", "此次", "这次", "本次", "该次", "这届")
+EVENT_ANAPHORS = ("本届", "此次", "这次", "本次", "该次", "这届", "今届")  # 今屆: Hong Kong and Macau
 
 # Clause-initial phrases that put an occurrence on the day of the last dated event in the
 # same report: "开幕式上，共有15个项目成功签约" happened on the opening day. Besides this
@@ -392,6 +394,8 @@ DATE_ANAPHORS = (
     "同日",
     "同一天",
     "现场",
+    "期间",  # "…科技周由10月19日至27日举行，期间将举办展览、讲座…": during the event
+    "届时",  # "届时，我省将组织80余家企业参展": at the event announced
 )
 DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
@@ -403,6 +407,7 @@ TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
 # Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").
 ORG_SUFFIXES = (
     "特派团",
+    "服务团",
     "服务队",
     "工作队",
     "志愿队",
@@ -621,7 +626,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("selected", NUMBER + r"名[^，。；]{0,8}入选"),
     ("high_tech_enterprises", r"高企(?:数)?(?:达|共|有)?" + NUMBER + r"家"),
     ("high_tech_enterprises", NUMBER + r"家高新技术企业"),
-    ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,16}(?:参加|参与|参赛|出席)"),
+    ("participants", NUMBER + r"(?:余|多)?(?:名|人)[^，。；]{0,16}(?:参加|参与|参赛|出席|参会)"),
     (
         "visitors",
         r"(?:吸引|接待)(?:参观)?(?:游客|观众|市民|民众)?(?:逾|超过|超|近|约|达)?"

@@ -18,6 +18,7 @@ _SUBJECT_UNIT_RE = re.compile(
 _DATE_LIKE_RE = re.compile(r"\d\s*[年月日号时]|[0-9零〇一二三四五六七八九十]+[月日]")
 # Characters no two-character unit name holds: "我市", "全市", "记者从市…" ("者从" + 市).
 _NOT_IN_NAMES = "我全本该各每从在于到赴与和及的"
+_UNIT_AFTER = set("镇村乡街路巷区县庄屯湾坊")
 _MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
 # A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
 _SCENE_RE = re.compile(r"^([^，,。的]{1,12})的([\w·]{2,30}?)(?:内|里|中)?$")
@@ -68,7 +69,7 @@ def _place_after(sentence: str, start: int) -> str:
     while end < limit and (is_name_char(sentence[end]) or sentence[end] in "（）()"):
         end += 1
     run = sentence[start:end]
-    stop = _STOP_RE.search(run, 1)
+    stop = next((m for m in _STOP_RE.finditer(run, 1) if not _inside_name(run, m)), None)
     if stop:
         run = run[: stop.start()]
     if _DATE_LIKE_RE.search(run):
@@ -92,6 +93,11 @@ def _place_after(sentence: str, start: int) -> str:
     if 2 <= len(run) <= 16 and sentence.startswith(("举行", "举办", "召开"), start + len(run)):
         return run
     return ""
+
+
+def _inside_name(run: str, stop: re.Match) -> bool:
+    """Whether a one-character stop ("里", "内") is part of a name: "南里镇", "城内村"."""
+    return stop.group() in "里内" and run[stop.end() : stop.end() + 1] in _UNIT_AFTER
 
 
 def _trim_to_suffix(run: str) -> str:

@@ -50,6 +50,10 @@ def referent_of(
         occ.generic and occ.title in P.CEREMONY_NAMES and not dated
     ):  # "举行开幕典礼": part of the report's event
         return next((d for d in reversed(drafts) if d.report == report and d.link), None)
+    if occ.generic and occ.date_anaphor.endswith(("期间", "届时")):
+        # "期间将举办展览、讲座…": bare parts of the programme of the event it is during
+        same = [d for d in reversed(drafts) if d.report == report and d.link]
+        return next((d for d in same if d.kind == occ.kind), same[0] if same else None)
     if (occ.generic and occ.date_anaphor) or occ.occasion:
         # "活动现场，…开展义诊咨询", "开幕首日，农博会现场…": part of the report's event of that kind
         return next(

@@ -14,6 +14,7 @@ from .drafts import Draft, attach
 from .figures import find_figures
 from .organizers import find_organizers
 from .text import Document, Sentence
+from .triggers import Occurrence
 from .types import EvidenceSpan
 
 # A last day printed after "持续至" is taken only this close to the start.
@@ -59,6 +60,25 @@ def attach_to_report(reading: Reading, sentence: Sentence, flat: str) -> None:
         target = next((d for kind in kinds for d in dated if d.kind == kind), None)
         if target is not None:
             attach(target, evidence, [figure], {})
+
+
+def ceremony_container(reading: Reading, sentence: Sentence, occ: Occurrence, draft: Draft) -> Draft | None:
+    """The report's event a dated bare ceremony falls within, or None.
+
+    "「2024澳门科技周」昨（19）日…举行开幕典礼" is the festival opening, part of it; "颁奖仪式将于
+    9月上旬举行" after a final on 8月15日 is a day of its own.
+    """
+    link = draft.link
+    if not (occ.generic and occ.title in P.CEREMONY_NAMES) or link is None:
+        return None
+    return next(
+        (
+            d
+            for d in reversed(report_drafts(reading, sentence.report))
+            if d.link and d.link.start <= link.start and link.end <= d.link.end
+        ),
+        None,
+    )
 
 
 def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: list[Draft]) -> None:

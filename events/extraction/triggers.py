@@ -39,6 +39,8 @@ _DATE_ANAPHOR_RE = re.compile(
     + r")(?:"
     + "|".join(P.TIMES_OF_DAY)
     + r")?(?=[，,]|$)"
+    # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
+    + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
 )
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
@@ -59,7 +61,7 @@ _OWNED_NAME_RE = re.compile(r"(?:19|20)\d\d|全国|全省|全市|全区|全县|�
 _YEAR_AFTER_RE = re.compile(r"(?:19|20)\d\d(?!\d|年)")
 # A verb event whose subject is only where it happened ("现场签约项目8个") is part of the named event before it.
 _SCENE_SUBJECTS = ("现场", "当场", "会上", "同时", "")
-_ORG_RE = re.compile(r"[\w·]{2,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
+_ORG_RE = re.compile(r"[\w·]{0,14}?(?:" + "|".join(P.ORG_SUFFIXES) + ")")
 
 
 @dataclass(slots=True)
@@ -114,7 +116,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
-            occ.date_anaphor = anaphor
+            occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
             found.append(occ)
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
 
@@ -213,6 +215,9 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         )  # "举行「创新论坛2024」"
         start = stop - len(trim_list(sentence[start:stop], object_of_verb=after_verb))
         name = sentence[start:stop]
+        anaphor = min((i for i in (name.find(a) for a in P.EVENT_ANAPHORS) if i > 0), default=-1)
+        if anaphor > 0:  # "预计今届科技周": the name starts at the anaphor
+            start, name = start + anaphor, name[anaphor:]
         generic = name in P.GENERIC_NAMES
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
@@ -348,7 +353,8 @@ def _actor(sentence: str, before: int) -> str:
     found = ""
     for match in _ORG_RE.finditer(sentence, 0, before):
         start = walk_noun_phrase(sentence, match.end() - 1, 0)
-        found = sentence[max(start, match.start()) : match.end()]
+        name = sentence[max(start, match.start()) : match.end()]
+        found = name if len(name) >= 3 else found  # "服务团" names an actor, a bare "公司" does not
     return found
 
 
