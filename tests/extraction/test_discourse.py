@@ -83,3 +83,10 @@ def test_fix_for_parser_keeps_offsets():
 )
 def test_duration_days_reads_the_count(text, days):
     assert duration_days(text) == days
+
+
+def test_extract_events_a_bare_day_keeps_the_month_named_before_it():
+    text = "「2024台中智慧科技博览会」3月11日至13日在台中国际会展中心举办。13日下午将举办「AI应用创新竞赛」决赛。"
+    expo, final = extract_events(text, ref=date(2024, 10, 15))
+
+    assert (final.kind, final.start) == ("competition", date(2024, 3, 13))
