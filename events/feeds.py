@@ -175,10 +175,12 @@ def _header(*, name: str, description: str) -> icalendar.Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    # icalendar writes NAME and the X-WR- properties as they come (it does not know them as TEXT):
+    # typed as TEXT, a "," or ";" from a filter is escaped as RFC 7986 wants.
+    cal.add("name", icalendar.vText(name))
+    cal.add("x-wr-calname", icalendar.vText(name))
     cal.add("description", description)
-    cal.add("x-wr-caldesc", description)
+    cal.add("x-wr-caldesc", icalendar.vText(description))
     cal.add("x-wr-timezone", FEED_TZ)
     cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", icalendar.vDuration(timedelta(hours=6)))  # an X- property: typed by hand

@@ -86,13 +86,14 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     cause = exc.__cause__
-    if exc.status_code == 400 and isinstance(cause, ValueError):
+    if exc.status_code == 400 and cause is not None and str(exc).startswith("Cannot parse request body"):
         # ninja wraps any body-parsing failure in HttpError(400) "Cannot parse request body".
-        msg = (
-            f"malformed JSON body: {cause.msg} (character {cause.pos})"
-            if isinstance(cause, JSONDecodeError)
-            else ("request body is not valid JSON")
-        )
+        if isinstance(cause, JSONDecodeError):
+            msg = f"malformed JSON body: {cause.msg} (character {cause.pos})"
+        elif isinstance(cause, RecursionError):  # valid JSON, but nested deeper than Python's json reads
+            msg = "request body is nested too deeply"
+        else:
+            msg = "request body is not valid JSON"
         return error_response(request, 400, msg, loc=["body"], kind="json_invalid")
     return error_response(request, exc.status_code, str(exc), kind="http_error")
 

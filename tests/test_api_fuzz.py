@@ -275,6 +275,16 @@ def test_create_article_refuses_unstorable_fields(client, world, change, loc):
     assert [e["loc"] for e in response.json()["detail"]] == [loc]
 
 
+@pytest.mark.parametrize("path", ["/api/parse", "/api/articles"])
+def test_deeply_nested_json_is_a_body_error(client, world, path):
+    response = _post(client, path, '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+    assert response.status_code == 400  # was 400 with an empty loc: the RecursionError was not recognised
+    assert response.json()["detail"] == [
+        {"loc": ["body"], "msg": "request body is nested too deeply", "type": "json_invalid"}
+    ]
+
+
 @pytest.mark.parametrize(
     "path",
     [

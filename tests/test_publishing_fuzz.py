@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import icalendar
 import pytest
+import vobject
 from django.core.cache import cache
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
@@ -289,3 +290,22 @@ def test_malformed_figures_and_organizers_are_published_without_them(client, db,
     assert (item["figures"], item["organizers"]) == (figures, organizers)
     assert client.get("/api/events").json()["items"][0]["figures"] == figures
     assert client.get(f"/api/articles/{article.pk}").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["q=%E9%87%91%0A%E8%B0%B7", "place=a%0D%0Ab", "source=a%09b"])
+def test_feed_filter_with_a_control_character_is_400(client, extremes, query):
+    response = client.get(f"/calendar.ics?{query}")  # a line break was a 500: it reached NAME unescaped
+
+    assert response.status_code == 400
+    assert b"control character" in response.content
+
+
+def test_feed_name_escapes_commas_and_semicolons_from_filters(client, extremes):
+    response = client.get("/calendar.ics?place=" + _escape("金谷,广场;东区"))
+
+    assert response.status_code == 200
+    assert "NAME:科技日历 · 金谷\\,广场\\;东区\r\n".encode() in response.content
+    assert (
+        vobject.readOne(response.content.decode()).contents["x-wr-calname"][0].value
+        == "科技日历 · 金谷,广场;东区"
+    )

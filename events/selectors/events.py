@@ -21,6 +21,9 @@ FILTER_PARAMS = ("kind", "from", "to", "place", "q", "precision", "source")
 MAX_TEXT_FILTER_CHARS = 200
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Control characters (C0 and DEL): a search term never holds one, and a line break in a filter
+# would end a line of the feed's calendar name; NUL is also refused by PostgreSQL.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class FilterError(ValueError):
@@ -69,8 +72,8 @@ def _parse_date(field: str, raw: str, *, last: bool) -> date:
 def _parse_text(field: str, raw: str) -> str:
     if len(raw) > MAX_TEXT_FILTER_CHARS:
         raise FilterError(field, f"at most {MAX_TEXT_FILTER_CHARS} characters")
-    if "\x00" in raw:
-        raise FilterError(field, "contains a NUL character")
+    if control := _CONTROL_RE.search(raw):
+        raise FilterError(field, f"contains a control character (U+{ord(control[0]):04X})")
     return raw
 
 

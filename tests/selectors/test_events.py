@@ -58,6 +58,9 @@ def test_parse_filters_widens_partial_dates(raw_from, raw_to, expected):
         ({"from": "2024-03-02", "to": "2024-03-01"}, "to"),
         ({"q": "科" * 201}, "q"),
         ({"place": "a\x00b"}, "place"),
+        ({"q": "金谷\n广场"}, "q"),  # was a 500 in the feed: the line break reached the calendar name
+        ({"source": "晋中\r日报"}, "source"),
+        ({"place": "金谷\t广场"}, "place"),
         ({"source": "x" * 500}, "source"),
     ],
     ids=[
@@ -70,6 +73,9 @@ def test_parse_filters_widens_partial_dates(raw_from, raw_to, expected):
         "from-after-to",
         "q-long",
         "nul",
+        "q-line-break",
+        "source-carriage-return",
+        "place-tab",
         "source",
     ],
 )
