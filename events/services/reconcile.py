@@ -27,7 +27,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Article, Event, Evidence
@@ -120,10 +120,14 @@ def reconcile_article_events(
 
 
 def _own_events(article: Article) -> dict[int, Event]:
-    """The article's events by pk, each with ``own_evidence``: its evidence from this article."""
+    """The article's events by pk, each with ``own_evidence`` (its evidence from this article) and
+    ``shared`` (True when other articles give evidence for it too).
+    """
+    elsewhere = Evidence.objects.filter(event=OuterRef("pk")).exclude(article=article)
     events = (
         Event.objects.filter(evidence__article=article)
         .distinct()
+        .annotate(shared=Exists(elsewhere))
         .prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.filter(article=article), to_attr="own_evidence")
         )
@@ -150,8 +154,20 @@ def _apply_plan(article: Article, plan: Plan) -> tuple[Event, bool, bool]:
 
 
 def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
-    """Write the lead's candidate values except curated fields; bump ``sequence`` for visible changes."""
+    """Write the lead's candidate values except curated fields; bump ``sequence`` for visible changes.
+
+    On an event other articles report too, what they filled in stays: the lead's empty place does
+    not clear theirs, and its organizers and figures are laid over theirs, not swapped for them.
+    Otherwise each forced re-read cleared the fill-ins and the next report put them back.
+    """
     curated = set(event.curated_fields or ())
+    if getattr(event, "shared", False):
+        values = {
+            **values,
+            "place": values["place"] or event.place,
+            "organizers": {**_as_dict(event.organizers), **values["organizers"]},
+            "figures": {**_as_dict(event.figures), **values["figures"]},
+        }
     if curated & set(DATE_FIELDS):
         curated |= set(DATE_FIELDS)  # dates move together, or a curated start could end up after an auto end
     changed = [f for f, v in values.items() if f not in curated and getattr(event, f) != v]
@@ -167,6 +183,11 @@ def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
         changed.append("lead_article")
     event.save(update_fields=[*changed, "updated"])
     return True
+
+
+def _as_dict(value: object) -> dict:
+    """A JSON field's value as a dict (a curator may have stored anything in the admin)."""
+    return value if isinstance(value, dict) else {}
 
 
 def _fill_blanks(event: Event, values: dict) -> bool:

@@ -405,3 +405,19 @@ def test_ingest_article_shared_event_takes_fields_from_one_article_only():
     fest = Event.objects.get(match_key="fest")
     assert (fest.title, fest.sequence) == ("太谷科技节开幕", 0)
     assert [row[:7] for row in snapshot()] == [row[:7] for row in first]
+
+
+def test_ingest_article_forced_rereads_keep_what_other_reports_filled_in():
+    # a.txt leads the festival but names no place; b.txt names it. Re-reading both, in turn, must
+    # neither clear the place nor put it back each time (SEQUENCE would climb forever).
+    ingest("报道\n@fest festival 太谷科技节开幕 2024-03-11\n")
+    other = "另一报道\n@f2 festival 太谷科技节开幕 2024-03-11 金谷广场\n"
+    ingest(other, key="b.txt")
+    first = snapshot()
+
+    for _ in range(2):
+        ingest("报道\n@fest festival 太谷科技节开幕 2024-03-11\n", force=True)
+        ingest(other, key="b.txt", force=True)
+
+    assert snapshot() == first
+    assert Event.objects.get().place == "金谷广场"
