@@ -108,10 +108,16 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     made: list[Draft] = []
     for occ in occurrences:
         dated = clause_dated(reading, sentence, occ)
+        if occ.part and not dated:
+            continue  # "…涵盖科技项目签约、实用技术培训…": the programme of the event referred to
         if occ.anaphoric and occ.generic and occ.title in P.CEREMONY_NAMES and dated:
             occ.anaphoric = False  # "颁奖仪式将于9月上旬举行": a ceremony of its own day
         referent = referent_of(drafts, occ, sentence.report, flat, dated)
         if referent is not None:
+            if referent.link is None and dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行"
+                own = _new_draft(reading, sentence, occ, places)
+                referent.link, referent.place = own.link, referent.place or own.place
+                evidence = _with_date_text(evidence, own.link)
             attach(referent, evidence, figures, organizers)
             widen_by_range(reading, sentence, referent)
             widen_until(reading, sentence, referent, 0)
@@ -171,7 +177,9 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual, text=flat)
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic = occ.habitual, occ.generic
-    draft.place = best_place(flat, occ.start, places)
+    # A place in the occurrence's own clause first: "初赛于5月在各市进行，决赛定于…在山西工程技术学院举行"
+    own = [p for p in places if occ.clause[0] <= p[0] < occ.clause[1]]
+    draft.place = best_place(flat, occ.start, own or places)
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
     elif occ.date_anaphor:

@@ -86,6 +86,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     "展演": "exhibition",
     "成果展": "exhibition",
     "图片展": "exhibition",
+    "精品展": "exhibition",
+    "文物展": "exhibition",
+    "特展": "exhibition",
+    "主题展": "exhibition",
+    "专题展": "exhibition",
+    "艺术展": "exhibition",
+    "科普展": "exhibition",
+    "成就展": "exhibition",
     "书画展": "exhibition",
     "摄影展": "exhibition",
     # competition
@@ -190,6 +198,9 @@ CEREMONY_NAMES = frozenset(
     ("开幕式", "开幕典礼", "开幕仪式", "启动仪式", "开班仪式", "结业仪式", "闭幕式", "颁奖典礼", "颁奖仪式")
 )
 
+# Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
+VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
+
 # Verbs that assert that the named event happened; they carry no kind of their own.
 OCCURRENCE_VERBS = (
     "成功举办",
@@ -237,7 +248,7 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
     (r"揭牌|揭幕|授牌", "unveiling", "subject", 0.8),
     (r"签约", "signing", "subject", 0.8),
-    (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定)", "signing", "phrase", 0.8),
+    (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
     (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
     (r"发布[《“][^》”]{2,30}[》”]", "launch", "object", 0.6),
@@ -399,7 +410,7 @@ DATE_ANAPHORS = (
 )
 DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
-    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|会议|大会|论坛|峰会|展会|博会)"
+    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|研讨会|座谈会|交流会|会议|大会|论坛|峰会|展会|博会)"
     r"(?:上|期间|现场|当天|当日|结束后|后)"
 )
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")

@@ -34,7 +34,7 @@ def find_places(sentence: str) -> list[tuple[int, str]]:
     found = []
     for match in _MARKER_RE.finditer(sentence):
         place = _place_after(sentence, match.end())
-        if place:
+        if place and not place.startswith(("各", "全", "本", "该", "我")):  # "在各市进行": no one place
             found.append((match.end(), place))
     start = 0
     for clause in re.split(r"[，,]", sentence):

@@ -46,9 +46,13 @@ def referent_of(
         found = (in_report or same_head or [None])[-1]
         # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
         return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
-    if (
-        occ.generic and occ.title in P.CEREMONY_NAMES and not dated
-    ):  # "举行开幕典礼": part of the report's event
+    if occ.generic and occ.title in P.VERB_CEREMONIES:
+        # "…科技小院揭牌运行。…揭牌仪式于4月22日在…举行": the ceremony of that unveiling
+        found = next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
+        if found is not None:
+            return found
+    if occ.generic and occ.title in P.CEREMONY_NAMES and not dated:
+        # "举行开幕典礼": part of the report's event
         return next((d for d in reversed(drafts) if d.report == report and d.link), None)
     if occ.generic and occ.date_anaphor.endswith(("期间", "届时")):
         # "期间将举办展览、讲座…": bare parts of the programme of the event it is during

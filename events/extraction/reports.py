@@ -17,8 +17,9 @@ from .text import Document, Sentence
 from .triggers import Occurrence
 from .types import EvidenceSpan
 
-# A last day printed after "持续至" is taken only this close to the start.
-_MAX_SPAN = timedelta(days=60)
+# A last day printed after "持续至" is taken only this close to the start (a museum
+# exhibition may run for months; a festival for days).
+_MAX_SPAN = timedelta(days=366)
 
 
 @dataclass(slots=True)

@@ -153,6 +153,8 @@ def clean_subject(subject: str) -> str:
         cut = subject.find(marker)
         if cut >= 0:
             subject = subject[:cut]
+    if subject.startswith(("由", "经")) and "的" in subject:
+        subject = subject.rsplit("的", 1)[1]  # "由山西农业大学牵头建设的首批10个“科技小院”"
     if subject.startswith(_DEMONSTRATIVES) and "的" in subject:
         subject = subject.rsplit("的", 1)[1]  # "这款融合了…技术的新产品" → "新产品"
     for marker in ("将", "把", "为"):  # "为“山西大学晋中研究院”揭牌": the thing unveiled

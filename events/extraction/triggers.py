@@ -83,13 +83,15 @@ class Occurrence:
     named: bool = False  # a named event ("…培训班"), not a verb event ("…揭牌")
     scene: bool = False  # a verb event with no subject but the scene: "现场签约项目8个"
     organiser: str = ""  # shown before the title ("榆次区人社局"), kept out of the key
+    part: bool = False  # named in a sentence about an earlier event: a part of it unless dated
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
     """The occurrences a sentence reports, in order; [] for speech, means and non-events.
 
     A sentence that refers back to an event ("本届科技节以…为主题，涵盖…签约、…培训")
-    yields one anaphoric occurrence and no new events: its triggers are that event's parts.
+    yields the anaphoric occurrence first; the named events after it are marked ``part``:
+    that event's programme, unless their own clause dates them ("决赛定于6月18日…举行").
     """
     if not _ANY_TRIGGER_RE.search(sentence):
         return []
@@ -101,6 +103,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
         return []  # "下一步，全市将建立…": a plan, not an occurrence
     anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
+    head: Occurrence | None = None  # an anaphoric occurrence: the sentence is about that event
     for c_start, c_end in split_clauses(sentence):
         c_start = max(c_start, lead_end)
         if c_start >= c_end:
@@ -111,13 +114,18 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
         for occ in _clause_occurrences(sentence, c_start, c_end, opening=c_start == lead_end):
             if any(q0 <= occ.start < q1 for q0, q1 in quotes):
                 continue
-            if occ.anaphoric:
-                return [occ]
+            if head is not None:
+                occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
+            elif occ.anaphoric:
+                head, found = occ, []
+                continue
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
             found.append(occ)
+    if head is not None:
+        return [head] + [o for o in found if o.named]
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
 
 

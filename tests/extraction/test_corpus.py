@@ -42,7 +42,10 @@ def test_corpus_must_event(name, event):
 def test_corpus_should_event(name, event):
     found = [c for c in matching(name, event["evidence"]) if c.kind == event["kind"] and c.dated]
 
-    assert [(c.start, c.end, c.precision) for c in found] == [dates_of(event)]
+    # A sentence may also be evidence of the event it refers back to ("本届大赛…，决赛定于…"):
+    # one of the dated candidates there has the dates; test_corpus_day_dates_are_in_the_text
+    # checks that none has wrong ones.
+    assert dates_of(event) in [(c.start, c.end, c.precision) for c in found]
 
 
 @pytest.mark.parametrize(
