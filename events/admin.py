@@ -197,7 +197,8 @@ class EventAdmin(admin.ModelAdmin):
         """Edits go through ``update_event_fields`` (fields become curated); status through the status services."""
         edited = [name for name in form.changed_data if name in Event.CURATABLE_FIELDS]
         if not change:
-            obj.end = obj.end or obj.start
+            if obj.start is not None and obj.end is None:  # one unit of the chosen precision
+                obj.start, obj.end = services.unit_bounds(obj.start, obj.start, obj.precision)
             if not obj.edtf:
                 obj.edtf = services.derive_edtf(
                     start=obj.start, end=obj.end, precision=obj.precision, open_end=obj.open_end
@@ -226,6 +227,17 @@ class EventAdmin(admin.ModelAdmin):
             services.unhide_events(events=[event])
         else:
             services.unconfirm_events(events=[event])
+
+    def has_delete_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
+        """An event with evidence would come back at the next re-ingestion: curators hide it instead."""
+        if obj is not None and obj.evidence.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # see has_delete_permission; "hide" is the bulk removal
+        return actions
 
     @admin.action(description="确认所选事件")
     def confirm(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
@@ -317,6 +329,12 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     )
     actions = ["reingest"]
+
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        services.delete_articles(articles=[obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        services.delete_articles(articles=queryset)
 
     @admin.display(description="事件数", ordering="events_found")
     def events_link(self, article: Article) -> str:

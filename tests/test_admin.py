@@ -376,3 +376,56 @@ def test_source_admin_counts_articles_and_shows_last_run(client, stored, tmp_pat
     rows = {s.name: s.article_total for s in response.context["cl"].result_list}
     assert rows == {"命令行": 1, "种子": 1}
     assert f'title="{tmp_path / "empty.txt"}: empty file"' in response.content.decode()  # the whole error
+
+
+def test_article_admin_delete_takes_its_own_auto_events_along(client, stored):
+    ingest_article(
+        key="b.txt", text="别的\n@f2 festival 科技节开幕 2024-03-11\n", published=date(2024, 3, 12)
+    )
+    action(client, "confirm", [Event.objects.get(match_key="farm")])
+
+    response = client.post(
+        changelist("article"),
+        {"action": "delete_selected", helpers.ACTION_CHECKBOX_NAME: [stored.pk], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    assert sorted(Event.objects.values_list("match_key", flat=True)) == ["farm", "fest"]
+    assert list(Event.objects.get(match_key="fest").evidence.values_list("article__key", flat=True)) == [
+        "b.txt"
+    ]
+
+
+def test_event_admin_refuses_to_delete_events_with_evidence(client, stored):
+    event = Event.objects.get(match_key="fest")
+    manual = Event.objects.create(
+        title="手工添加", start=date(2024, 5, 1), end=date(2024, 5, 1), edtf="2024-05-01"
+    )
+
+    refused = client.post(reverse("admin:events_event_delete", args=[event.pk]), {"post": "yes"})
+    allowed = client.post(reverse("admin:events_event_delete", args=[manual.pk]), {"post": "yes"})
+
+    assert (refused.status_code, allowed.status_code) == (403, 302)
+    assert list(Event.objects.filter(pk__in=[event.pk, manual.pk]).values_list("pk", flat=True)) == [event.pk]
+    assert "delete_selected" not in client.get(changelist("event")).content.decode()
+
+
+def test_event_admin_add_derives_edtf_and_end(client, stored):
+    response = client.post(
+        reverse("admin:events_event_add"),
+        {
+            "title": "科普讲座",
+            "kind": "training",
+            "status": "auto",
+            "start": "2024-05-01",
+            "precision": "month",
+            "organizers": "{}",
+            "figures": "{}",
+            "evidence-TOTAL_FORMS": "0",
+            "evidence-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    event = Event.objects.get(title="科普讲座")
+    assert (event.start, event.end, event.edtf) == (date(2024, 5, 1), date(2024, 5, 31), "2024-05")

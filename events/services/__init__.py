@@ -2,12 +2,14 @@
 
 from .curation import (
     confirm_events,
+    delete_articles,
     derive_edtf,
     hide_events,
     merge_events,
     pick_merge_target,
     unconfirm_events,
     unhide_events,
+    unit_bounds,
     update_event_fields,
 )
 from .export import export_events, iter_event_items
@@ -30,6 +32,7 @@ __all__ = [
     "collect_files",
     "confirm_events",
     "decode_bytes",
+    "delete_articles",
     "derive_edtf",
     "ensure_source",
     "export_events",
@@ -50,5 +53,6 @@ __all__ = [
     "stale_articles",
     "unconfirm_events",
     "unhide_events",
+    "unit_bounds",
     "update_event_fields",
 ]

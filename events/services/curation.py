@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from events.models import Event, Evidence
+from events.models import Article, Event, Evidence
+
+from .reconcile import reconcile_article_events
 
 
 @transaction.atomic
@@ -59,6 +61,22 @@ def unconfirm_events(*, events: QuerySet[Event] | Iterable[Event]) -> int:
     return Event.objects.filter(pk__in=pks, status=Event.Status.CONFIRMED).update(
         status=Event.Status.AUTO, updated=timezone.now()
     )
+
+
+@transaction.atomic
+def delete_articles(*, articles: QuerySet[Article] | Iterable[Article]) -> int:
+    """Delete articles and the automatic events only they reported; returns how many articles.
+
+    Their other events lose these articles' evidence, as if the articles no longer reported them
+    (confirmed, hidden and curated events stay even with no evidence left). Deleting the rows alone
+    left their events on the timeline with no source.
+    """
+    count = 0
+    for article in articles:
+        reconcile_article_events(article=article, candidates=[])
+        article.delete()
+        count += 1
+    return count
 
 
 @transaction.atomic
