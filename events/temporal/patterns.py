@@ -221,8 +221,30 @@ FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so "大后天" wins over "后天"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """The words as one regex, longest first, so "大后天" wins over "后天".
+
+    Built as a trie ("元宵节|元宵" becomes "元宵(?:节)?"): Python's engine tries the branches
+    of a flat alternation one by one, so a hundred festival names cost a hundred tries at
+    every "中" or "国" in the text; a trie costs one per character. The longer word is still
+    preferred (an optional tail is greedy) and the shorter still matches if the rest fails.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    kids = [re.escape(ch) + _trie_regex(node[ch]) for ch in sorted(k for k in node if k)]
+    if not kids:
+        return ""
+    if len(kids) == 1 and "" not in node:
+        return kids[0]
+    inner = "|".join(kids)
+    return f"(?:{inner})?" if "" in node else f"(?:{inner})"
 
 
 _PERIODS = _alternation(DAY_PERIODS)
@@ -448,14 +470,25 @@ def _guarded(body: str) -> str:
     return f"(?={prefix})(?:{body})" if prefix else body
 
 
+def _chunked(families: list[tuple[str, str]], size: int) -> str:
+    """The families as one alternation, in order, in runs of ``size`` behind a shared guard.
+
+    At a position no family in a run can start at, the engine skips the whole run with one
+    character-class test instead of one per family. Runs keep the families' order, so the
+    earlier family still wins where two match at the same place.
+    """
+    runs = []
+    for i in range(0, len(families), size):
+        run = families[i : i + size]
+        body = "|".join(f"(?P<F_{name}>{_guarded(pattern)})" for name, pattern in run)
+        prefix = first_chars("|".join(f"(?:{pattern})" for _, pattern in run))
+        runs.append(f"(?={prefix})(?:{body})" if prefix else f"(?:{body})")
+    return "|".join(runs)
+
+
 FAMILIES: tuple[str, ...] = tuple(name for name, _ in _FAMILIES)
 _ALL_FIRST = first_chars("|".join(f"(?:{body})" for _, body in _FAMILIES))
-MASTER = re.compile(
-    (f"(?={_ALL_FIRST})" if _ALL_FIRST else "")
-    + "(?:"
-    + "|".join(f"(?P<F_{name}>{_guarded(body)})" for name, body in _FAMILIES)
-    + ")"
-)
+MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked(_FAMILIES, 3)})")
 
 # What may stand between two expressions that belong together.
 RANGE_GAP = re.compile(rf"{GAP}(?:——|[-—–~至到]|一直到|直至|直到){GAP}")

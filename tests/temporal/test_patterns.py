@@ -40,3 +40,22 @@ def test_gap_allows_one_line_break_but_not_a_paragraph():
     gap = re.compile(patterns.GAP)
 
     assert (bool(gap.fullmatch(" \n ")), bool(gap.fullmatch("\n\n"))) == (True, False)
+
+
+def test_word_lists_compile_to_tries_that_prefer_the_longest_word_and_fall_back():
+    import re
+
+    from events.temporal.patterns import _alternation
+
+    rx = re.compile(f"(?:{_alternation(['后天', '大后天', '大后'])})天?x")
+    assert _alternation(["元宵", "元宵节"]) == "元宵(?:节)?"
+    assert re.match(_alternation(["后天", "大后天"]), "大后天").group() == "大后天"
+    assert rx.match("大后天x").group() == "大后天x"  # "大后" + "天" only if the longer word fails
+
+
+def test_the_master_scan_keeps_family_order_across_its_runs():
+    from events.temporal.patterns import FAMILIES, MASTER
+
+    assert [
+        n[2:] for n in sorted(MASTER.groupindex, key=MASTER.groupindex.get) if n.startswith("F_")
+    ] == list(FAMILIES)
