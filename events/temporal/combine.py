@@ -37,7 +37,13 @@ def touching(norm: str, end: int, start: int) -> bool:
 
 
 def linked(norm: str, end: int, start: int) -> bool:
-    """True when two pieces are the ends of a range or items of a list ("11日至13日", "11日、12日")."""
+    """True when two pieces are the ends of a range or items of a list ("11日至13日", "11日、12日").
+
+    A short bracketed clue may sit between them: "11月1日（周五）至3日".
+    """
+    bracket = patterns.BRACKETED_CLUE.match(norm, end, start)
+    if bracket is not None:
+        end = bracket.end()
     return bool(
         patterns.RANGE_GAP.fullmatch(norm, end, start) or patterns.LIST_GAP.fullmatch(norm, end, start)
     )
@@ -218,8 +224,8 @@ def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
     at, _ = read_time(right.groups)
     if at is None:
         return None
-    if norm[left.end - 1] == "晚" and "t_per" not in right.groups and at.hour < 12:
-        at = at.replace(hour=at.hour + 12)  # "今晚7时" is 19:00
+    if norm[left.end - 1] in ("晚", "夜") and "t_per" not in right.groups and at.hour < 12:
+        at = at.replace(hour=at.hour + 12)  # "今晚7时" and "今夜8点" are 19:00 and 20:00
     left.reading = left.reading.but(time=at, end_time=read_end_time(right.groups, at))
     left.end = right.end
     return left

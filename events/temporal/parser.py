@@ -145,7 +145,9 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
                 ):
                     ctx.anchor_festival = reading.start
             ctx.anchor_year = reading.start.year
-        if reading is not None:
+        if reading is not None and not (reading.clue and norm[piece.start - 1 : piece.start] in ("（", "(")):
+            # A weekday in brackets ("11月1日（周五）至3日") is a clue to the date before it:
+            # the range's end still takes its month from that date.
             previous = piece
 
 

@@ -23,8 +23,9 @@ from .firstchars import first_chars
 # Days counted from the reference day (the publication date).
 RELATIVE_DAYS: dict[str, int] = {
     "大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1,
-    "今天": 0, "今日": 0, "本日": 0, "今晚": 0, "今晨": 0,
-    "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
+    "今天": 0, "今日": 0, "本日": 0, "今晚": 0, "今晨": 0, "今早": 0, "今夜": 0,
+    "昨夜": -1, "昨晨": -1,
+    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "明晨": 1, "后天": 2, "大后天": 3,
 }  # fmt: skip
 
 # Days counted from the last day the text itself mentioned ("3月11日……当天"), or from the
@@ -495,6 +496,7 @@ RANGE_GAP = re.compile(rf"{GAP}(?:——|[-—–~至到]|一直到|直至|直�
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
 CLUE_GAP = re.compile(r"[\s，,（(]{0,3}")
 CLUE_CLOSE = re.compile(r"[ \t]{0,2}[）)]")
+BRACKETED_CLUE = re.compile(r"[ \t]{0,2}[（(][^（）()\n]{1,12}[）)]")
 RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
