@@ -78,22 +78,17 @@ def decode_bytes(data: bytes, *, what: str = "file") -> tuple[str, str]:
     if not data.strip():
         raise IngestError(f"{what}: empty file")
     if b"\x00" in data[:65536]:
-        raise IngestError(f"{what}: looks binary (contains NUL bytes), not an article")
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise IngestError(f"{what}: looks binary (contains NUL bytes), not an article")
+        return found
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    readings = []
-    for encoding in CHINESE_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        readings.append((chinese_score(text, encoding), text, encoding))
-    if readings:
-        score, text, encoding = max(readings, key=lambda r: r[0])  # on a tie the earlier encoding wins
-        if score > 0:
-            return text, encoding
+    found = _best_chinese_reading(data, errors="strict") or _best_chinese_reading(data, errors="replace")
+    if found is not None:
+        return found
     best = from_bytes(data).best()
     if best is None:
         raise IngestError(f"{what}: cannot tell the text encoding (not UTF-8, GB18030 or Big5?)")
@@ -103,6 +98,56 @@ def decode_bytes(data: bytes, *, what: str = "file") -> tuple[str, str]:
 
 # Legacy encodings of Chinese news, tried in turn when a file is not UTF-8.
 CHINESE_ENCODINGS = ("gb18030", "big5", "cp950")
+# Scraped pages often carry a stray bad byte or a character cut at the end. A reading with at
+# most one bad byte per this many characters is kept, the bad bytes shown as U+FFFD.
+CHARS_PER_BAD_BYTE = 500
+
+
+def _best_chinese_reading(data: bytes, *, errors: str) -> tuple[str, str] | None:
+    """(text, encoding) of the reading (UTF-8, GB18030, Big5) with the most common Han characters.
+
+    ``errors="replace"`` accepts readings with a few bad bytes (see ``CHARS_PER_BAD_BYTE``); the
+    encoding then says how many were replaced. None when no reading looks like Chinese.
+    """
+    readings = []
+    encodings = CHINESE_ENCODINGS if errors == "strict" else ("utf-8", *CHINESE_ENCODINGS)
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding, errors=errors)
+        except UnicodeDecodeError:
+            continue
+        bad = text.count("\ufffd")
+        if bad * CHARS_PER_BAD_BYTE > max(len(text), CHARS_PER_BAD_BYTE):
+            continue
+        label = f"{encoding} ({bad} bad bytes replaced)" if bad else encoding
+        # Scored without the replacement characters, so one stray byte does not lose to a wrong
+        # reading of the whole file; the bad bytes were already counted against the limit above.
+        scripts = {"utf-8": ("gb18030", "big5"), "cp950": ("big5",)}.get(encoding, (encoding,))
+        clean = text.replace("\ufffd", "")
+        readings.append((max(chinese_score(clean, script) for script in scripts), text, label))
+    if not readings:
+        return None
+    score, text, encoding = max(readings, key=lambda r: r[0])  # on a tie the earlier encoding wins
+    return (text, encoding) if score > 0 else None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for UTF-16 saved without a byte-order mark, else None (binary).
+
+    Only a strict decoding that is printable, NUL-free and mostly common Chinese counts.
+    """
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or printable_ratio(text) < MIN_PRINTABLE_RATIO:
+            continue
+        if max(chinese_score(text, "gb18030"), chinese_score(text, "big5")) > 0.5:
+            return text, encoding
+    return None
+
+
 # Characters a wrong reading of GB/Big5 bytes produces: kana, Hangul, private use, half-width forms.
 _UNLIKELY = re.compile(r"[\u3040-\u30ff\uac00-\ud7af\ue000-\uf8ff\uff61-\uffdc\ufffd]")
 
@@ -138,9 +183,9 @@ def read_article_file(path: Path) -> ArticleFile:
     A file too big to be an article is refused from its size, without reading it.
     """
     what = str(path)
-    size = path.stat().st_size
-    if size > max_article_chars() * MAX_BYTES_PER_CHAR:
-        raise IngestError(f"{what}: too big ({size} bytes) to be an article")
+    size, limit = path.stat().st_size, max_article_chars() * MAX_BYTES_PER_CHAR
+    if size > limit:
+        raise IngestError(f"{what}: too big ({size} bytes) to be an article; the limit is {limit} bytes")
     text, encoding = decode_bytes(path.read_bytes(), what=what)
     title = ""
     if path.suffix.lower() in (".html", ".htm"):

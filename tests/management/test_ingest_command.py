@@ -163,8 +163,9 @@ def mixed(folder: Path) -> Path:
     return folder
 
 
-def test_ingest_command_mixed_folder_reports_each_file(mixed):
+def test_ingest_command_mixed_folder_reports_each_file(mixed, settings):
     err = StringIO()
+    limit = settings.KEJICAL_MAX_ARTICLE_CHARS * 4
 
     call_command(
         "ingest",
@@ -180,7 +181,7 @@ def test_ingest_command_mixed_folder_reports_each_file(mixed):
     for path, reason in [
         ("binary.txt", "looks binary"),
         ("empty.txt", "empty file"),
-        ("huge.txt", "too big (31457280 bytes)"),
+        ("huge.txt", f"too big (31457280 bytes) to be an article; the limit is {limit} bytes"),
         ("nope.txt", "no such file or folder"),
     ]:
         [line] = [line for line in err.getvalue().splitlines() if f"{mixed / path}: " in line]

@@ -87,3 +87,42 @@ def test_read_article_file_refuses_huge_file_by_size(tmp_path, settings):
 
 def test_html_to_text_drops_scripts():
     assert html_to_text("<div>甲<script>乙</script><style>丙</style>丁</div>") == ("", "甲丁")
+
+
+def _with_bad_byte(data: bytes, at: int = 11) -> bytes:
+    """A stray byte between two characters ("3月11日，农|历" in GB, "3月11日，農|曆" in Big5).
+
+    One inside a two-byte character would shift every byte after it up to the next ASCII one;
+    no decoder recovers from that, and then the file is refused (see the next test).
+    """
+    return data[:at] + b"\xff" + data[at:]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "encoding"),
+    [
+        (SEED_LINE.encode("utf-16-le"), SEED_LINE, "utf-16-le"),
+        (TRADITIONAL.encode("utf-16-be"), TRADITIONAL, "utf-16-be"),
+        (
+            _with_bad_byte(SEED_LINE.encode("gbk")),
+            SEED_LINE[:7] + "\ufffd" + SEED_LINE[7:],
+            "gb18030 (1 bad bytes replaced)",
+        ),
+        (
+            _with_bad_byte(TRADITIONAL.encode("big5")),
+            TRADITIONAL[:7] + "\ufffd" + TRADITIONAL[7:],
+            "big5 (1 bad bytes replaced)",
+        ),
+        (SEED_LINE.encode("utf-8")[:-1], SEED_LINE[:-1] + "\ufffd", "utf-8 (1 bad bytes replaced)"),
+    ],
+    ids=["utf16le-no-bom", "utf16be-no-bom", "gbk-stray-byte", "big5-stray-byte", "utf8-cut-at-end"],
+)
+def test_decode_bytes_reads_damaged_and_bomless_chinese(data, expected, encoding):
+    assert decode_bytes(data) == (expected, encoding)
+
+
+def test_decode_bytes_still_refuses_many_bad_bytes():
+    data = bytes(b if i % 7 else 0xFF for i, b in enumerate(SEED_LINE.encode("gbk")))
+
+    with pytest.raises(IngestError, match="cannot tell the text encoding"):
+        decode_bytes(data)
