@@ -30,6 +30,8 @@ Plain Python. Readings chosen where readers could differ:
   "近年来" and "近几年" are 1 January of ref.year-3 .. ref (vague); "N年来"/"近N年" are
   1 January of ref.year-N .. ref (multi-year); "今后N年/未来N年" ref .. ref + N years - 1 day.
 * "N天前/后" is a day, "N个月前" that month, "N年前" that year, "N周前" that week.
+* A year-less date before "以来/至今" is the latest one not after ref ("10月份以来" read in
+  March is last October .. ref): the words say it is past.
 * "2024年起" starts 2024-01-01 with an open end (edtf "2024/..", end = 2024-12-31 as the
   first unit); "2024年以来" and "“十四五”以来" run to ref (edtf "2021/2025-11-07").
 * "十四五" is 2021–2025 (plan n starts in 1966 + 5(n-3)); "20世纪90年代" is 1990–1999 and
@@ -72,6 +74,7 @@ from .reading import (
     last_day,
     month_reading,
     safe_date,
+    shift_years,
     until_ref,
     years_reading,
 )
@@ -79,6 +82,8 @@ from .resolve_named import NAMED_RESOLVERS
 from .resolve_relative import RELATIVE_RESOLVERS
 from .types import Kind, Precision
 
+# Words that run a date up to the reference day ("2024年以来", "3月至今").
+SINCE_WORDS = ("以来", "至今", "起至今")
 # A year-less date more than this many days after ref keeps ref's year but loses confidence.
 FAR_AHEAD_DAYS = 183
 
@@ -155,7 +160,13 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
                 reading.note = "year taken from the reference day; the date is months after it"
     if reading is None or not reading.valid:
         return reading
-    return _open(reading, g.get("open"), ctx.ref)
+    word = g.get("open")
+    if word in SINCE_WORDS and inferred and reading.start > ctx.ref:
+        # "10月份以来" read in March is last October: "以来" says the start is past.
+        earlier = shift_years(reading, -1)
+        if earlier is not None:
+            reading = earlier.but(confidence=0.8, note="")
+    return _open(reading, word, ctx.ref)
 
 
 def _year_reading(year: int, g: dict[str, str], kind: Kind, confidence: float) -> Reading | None:
@@ -239,7 +250,7 @@ def _open(reading: Reading, word: str | None, ref: date) -> Reading:
     """ "起/开始" leaves the end open; "以来/至今" runs to the reference day."""
     if word in ("起", "开始"):
         return reading.but(open_end=True)
-    if word in ("以来", "至今", "起至今"):
+    if word in SINCE_WORDS:
         if reading.start is None or reading.start > ref:
             return reading
         return until_ref(reading, ref)
