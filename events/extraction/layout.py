@@ -131,7 +131,8 @@ def _quote_balance(segment: str) -> int:
 def flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
     """The flat text in pieces and, for each flat character, its original offset.
 
-    Whitespace goes, except one space between two ASCII letters or digits ("JWF 1576");
+    Whitespace goes, except one space between two ASCII letters or digits ("JWF 1576")
+    when not both are digits ("1 2 0 人" is a PDF's letter spacing for "120人");
     a paragraph break becomes one "\\n".
     """
     breaks = _paragraph_breaks(original, norm)
@@ -153,7 +154,9 @@ def flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
                 pieces.append("\n")
                 index.append(newline)
                 last = "\n"
-        elif _is_latin(last) and _is_latin(after) and run.group().strip("\n"):
+        elif (
+            _is_latin(last) and _is_latin(after) and not (last + after).isdigit() and run.group().strip("\n")
+        ):
             pieces.append(" ")
             index.append(run.start() + len(run.group()) - len(run.group().lstrip("\n")))
         pos = run.end()

@@ -511,6 +511,7 @@ PLACE_SUFFIXES = (
     "创新城",
     "科技城",
     "会议中心",
+    "党校",
     "公园",
     "农场",
     "酒店",
@@ -580,7 +581,23 @@ SCENE_TIME_WORDS = (
     "月",
 )
 # Verbs that, straight after "在X", make X a venue even without a place suffix ("在太原举行").
-VENUE_VERBS = ("举行", "举办", "召开", "开幕", "隆重", "盛大", "启动", "开展", "签订", "签署", "签约", "揭牌")
+VENUE_VERBS = (
+    "举行",
+    "举办",
+    "召开",
+    "开幕",
+    "隆重",
+    "盛大",
+    "启动",
+    "开展",
+    "签订",
+    "签署",
+    "签约",
+    "揭牌",
+    "开班",
+    "开赛",
+    "开课",
+)
 # Words ending in a unit character that name no place ("城市", "上市", "地区", "社区").
 NOT_PLACE_WORDS = frozenset(
     "城市 上市 超市 门市 都市 夜市 股市 集市 县市 省市 入市 开市 楼市 车市 早市 新市 "
