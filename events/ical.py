@@ -6,23 +6,30 @@ tests/test_ical.py checks that byte for byte against icalendar. It exists becaus
 component with icalendar costs about half a millisecond per event, which is most of a 10,000-event
 feed; the calendar header and VTIMEZONE are still written by icalendar.
 
-One deliberate difference: icalendar turns a literal ``\\N`` in text into a line break; we escape
-it as the two characters it is.
+Two deliberate differences: icalendar turns a literal ``\\N`` in text into a line break; we escape
+it as the two characters it is. And icalendar writes control characters (U+0000–U+001F but tab and
+line breaks, U+007F) as they are, which RFC 5545 3.3.11 does not allow in TEXT; we leave them out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 FOLD_OCTETS = 74  # content per physical line, so a continuation line (space + content) is at most 75
 _NOT_AFTER_FOLD = b"\\^"  # never end a physical line on an escape's first character (icalendar #1501)
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # controls but TAB, LF and CR
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value escaped per RFC 5545 3.3.11: ``\\ ; ,`` get a backslash, line breaks become ``\\n``."""
+    """A TEXT value escaped per RFC 5545 3.3.11: ``\\ ; ,`` get a backslash, line breaks become ``\\n``.
+
+    Other control characters are dropped: TEXT cannot carry them, and a strict parser may refuse them.
+    """
     return (
-        value.replace("\\", "\\\\")
+        _CONTROL_RE.sub("", value)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")

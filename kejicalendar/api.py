@@ -10,7 +10,7 @@ import logging
 from json import JSONDecodeError
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -72,6 +72,16 @@ def on_filter_error(request: HttpRequest, exc: FilterError) -> HttpResponse:
 def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     return error_response(request, 413, f"request body over {limit} bytes", loc=["body"], kind="too_large")
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    """Django's refusals of a malformed request (RequestDataTooBig has its own 413 above): a 400, as
+    Django answers them outside the API, instead of the last-resort 500."""
+    if isinstance(exc, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return error_response(request, 400, f"more than {limit} parameters", loc=["query"], kind="too_many")
+    return error_response(request, 400, "bad request", kind="bad_request")
 
 
 @api.exception_handler(AuthenticationError)

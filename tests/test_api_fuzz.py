@@ -300,6 +300,16 @@ def test_list_refuses_out_of_range_query(client, world, path):
     assert response.json()["detail"][0]["loc"][0] == "query"
 
 
+@pytest.mark.parametrize("path", ["/api/events", "/api/articles"])
+def test_list_with_too_many_parameters_is_400(client, world, path):
+    response = client.get(path + "?" + "&".join(["q=1"] * 1001))  # was a 500 (TooManyFieldsSent)
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == [
+        {"loc": ["query"], "msg": "more than 1000 parameters", "type": "too_many"}
+    ]
+
+
 @pytest.mark.parametrize("uid", ["%00", "x" * 101])
 def test_get_event_with_impossible_uid_is_404(client, world, uid):
     response = client.get(f"/api/events/{uid}")  # NUL was a 500 on PostgreSQL

@@ -99,3 +99,7 @@ def test_local_and_utc_lines_match_icalendar_for_every_year(moment):
 def test_duration_line_matches_icalendar(length):
     length -= timedelta(microseconds=length.microseconds)
     assert ical.duration_line("DURATION", length) == icalendar_line("duration", length)
+
+
+def test_escape_text_drops_control_characters_but_keeps_tab_and_line_breaks():
+    assert ical.escape_text("a\x00b\x0bc\x1bd\x7fe\tf\r\ng") == "abcde\tf\\ng"

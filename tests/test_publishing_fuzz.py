@@ -309,3 +309,21 @@ def test_feed_name_escapes_commas_and_semicolons_from_filters(client, extremes):
         vobject.readOne(response.content.decode()).contents["x-wr-calname"][0].value
         == "科技日历 · 金谷,广场;东区"
     )
+
+
+def test_feed_leaves_control_characters_out_of_text(client, db):
+    cache.clear()
+    article = make_article("https://news.example/ctl", published=date(2024, 3, 12))
+    make_event(
+        "签约\x0b仪式\x1b",
+        article=article,
+        start=date.today(),
+        place="金谷\x7f广场",
+        sentence="原文\x0c句子。",
+    )
+
+    body = client.get("/calendar.ics").content
+
+    assert set(body) & (set(range(0x20)) - {0x09, 0x0A, 0x0D} | {0x7F}) == set()
+    [event] = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    assert (str(event["SUMMARY"]), str(event["LOCATION"])) == ("签约仪式", "金谷广场")
