@@ -383,7 +383,9 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
         rf"|(?<![0-9.])(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
-        rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后))",
+        rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
+        # "1967年前两月": right after a year, "前N月" (no 个) is its first N months.
+        rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
     ),
     (
         "qq",

@@ -170,9 +170,15 @@ def _count(token: str) -> tuple[float | None, bool]:
 
 def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
     """15天后, 两个月前, 3年来, 今后两年, 近三年, 前三季度."""
-    prefix, suffix = g.get("dur_pre"), g.get("dur_suf") or g.get("dur_suf1") or g.get("dur_suf3")
-    count, vague = _count(g.get("dur_n") or g.get("dur_n2") or g.get("dur_n3") or "")
-    unit = "day" if "dur_n3" in g else patterns.DURATION_UNITS[g.get("dur_u") or g["dur_u2"]]
+    prefix = g.get("dur_pre") or g.get("dur_pre4")
+    suffix = g.get("dur_suf") or g.get("dur_suf1") or g.get("dur_suf3")
+    count, vague = _count(g.get("dur_n") or g.get("dur_n2") or g.get("dur_n3") or g.get("dur_n4") or "")
+    if "dur_n4" in g and ctx.year is None:
+        return None  # "年前两月" with no year before it: "年前" is before the New Year
+    if "dur_n3" in g or "dur_n4" in g:
+        unit = "day" if "dur_n3" in g else "month"
+    else:
+        unit = patterns.DURATION_UNITS[g.get("dur_u") or g["dur_u2"]]
     if count is None or count <= 0 or count > 500:
         return None
     direction = patterns.DURATION_SUFFIXES.get(suffix) if suffix else None
