@@ -18,6 +18,8 @@ _SUBJECT_UNIT_RE = re.compile(
 _DATE_LIKE_RE = re.compile(r"\d\s*[年月日号时]|[0-9零〇一二三四五六七八九十]+[月日]")
 # Characters no two-character unit name holds: "我市", "全市", "记者从市…" ("者从" + 市).
 _NOT_IN_NAMES = "我全本该各每从在于到赴与和及的"
+# "本报晋中4月28日讯", "新华社太原10月12日电": the city a report was filed from.
+_DATELINE_PLACE_RE = re.compile(r"(?:本报|新华社)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日(?:讯|电)")
 _UNIT_AFTER = set("镇村乡街路巷区县庄屯湾坊")
 _MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
 # A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").
@@ -115,8 +117,11 @@ def home_places(text: str) -> dict[str, str]:
     is taken as home; {} for a level the article never names. A shortcut that trusts
     local papers to talk mostly about their own place; it fails for a report about
     another city, which is why it is only used when the sentence says "我市" or "全市".
+    A dateline that names its city ("本报晋中4月28日讯") settles the city, whatever else
+    the article names more often.
     """
     homes: dict[str, str] = {}
+    dateline = _DATELINE_PLACE_RE.search(text)
     for unit in "市区县":
         names = {m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})" + unit, text)}
         # "我市", "全市" name no place, and neither does "以来全市" read as "来全" + 市.
@@ -124,6 +129,9 @@ def home_places(text: str) -> dict[str, str]:
         if names:
             best = max(sorted(names), key=text.count)
             homes[unit] = best + unit
+    if dateline:
+        city = dateline.group(1).removesuffix("市")
+        homes["市"] = city + "市"
     return homes
 
 

@@ -59,3 +59,9 @@ def test_home_place_reads_our_city_and_a_unit_as_subject():
     assert home_place("全区高企数达54家", homes) == "太谷区"
     assert home_place("“十四五”期间，晋中市持续在服务上下功夫", {}) == "晋中市"
     assert home_place("科技特派员实现全覆盖", homes) == ""
+
+
+def test_home_places_the_dateline_city_is_home():
+    text = "本报晋中4月28日讯 太原市、太原市的企业来了。我市持续推进农高区建设。"
+
+    assert home_places(text)["市"] == "晋中市"
