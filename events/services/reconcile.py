@@ -110,9 +110,12 @@ def reconcile_article_events(
         outcome = _release(article, event)
         if outcome == "removed":
             counts.removed += 1
-        elif outcome == "released":
-            counts.updated += 1  # it lives on with the other articles' evidence, no longer this one's
+        elif outcome in ("released", "kept-moved"):
+            # Released: it lives on with the other articles' evidence, no longer this one's.
+            counts.updated += 1
             counts.updated_ids.add(event.pk)
+            if outcome == "kept-moved":
+                counts.events.append(event)
         else:
             counts.events.append(event)
             counts.unchanged += 1
@@ -243,9 +246,14 @@ def _sync_evidence(article: Article, event: Event, spans: list[EvidenceSpan]) ->
 
 
 def _release(article: Article, event: Event) -> str:
-    """An event the article no longer reports: "removed", "released" (other evidence stays) or "kept"."""
+    """An event the article no longer reports: "removed", "released" (it keeps no evidence from this
+    article), "kept" or "kept-moved" (kept, its evidence re-anchored in the new text).
+    """
     if event.status != Event.Status.AUTO or event.curated_fields:
-        return "kept"  # confirmed, hidden or edited by a curator: never deleted by a machine
+        # Confirmed, hidden or edited by a curator: never deleted by a machine.
+        if not _reanchor(article, event):
+            return "kept"
+        return "kept-moved" if Evidence.objects.filter(event=event, article=article).exists() else "released"
     others = Evidence.objects.filter(event=event).exclude(article=article)
     if others.exists():
         Evidence.objects.filter(event=event, article=article).delete()
@@ -255,3 +263,27 @@ def _release(article: Article, event: Event) -> str:
         return "released"
     event.delete()
     return "removed"
+
+
+def _reanchor(article: Article, event: Event) -> bool:
+    """Point a kept event's evidence at where its sentence now is in ``article.text``; True if any moved.
+
+    The article page marks evidence by span, so a span left over from the old text would mark
+    whatever now stands there. A sentence found elsewhere moves there (the first place it occurs);
+    one that is gone from the text is dropped: the event stays, the article no longer backs it.
+    """
+    moved = False
+    for ev in getattr(event, "own_evidence", []):
+        if article.text[ev.span_start : ev.span_end] == ev.sentence:
+            continue
+        moved = True
+        at = article.text.find(ev.sentence)
+        taken = Evidence.objects.filter(
+            event=event, article=article, span_start=at, span_end=at + len(ev.sentence)
+        ).exists()
+        if at < 0 or taken:
+            ev.delete()
+        else:
+            ev.span_start, ev.span_end = at, at + len(ev.sentence)
+            ev.save(update_fields=["span_start", "span_end"])
+    return moved

@@ -234,12 +234,14 @@ def test_ingest_command_edited_file_updates_in_place(folder):
 
     output = run(str(folder))
 
+    # Updated: the farm event moved, and the confirmed one lost its (vanished) evidence.
     assert output.startswith(
-        "articles: 0 new, 1 changed, 3 unchanged, 0 failed; events: 0 created, 1 updated, "
+        "articles: 0 new, 1 changed, 3 unchanged, 0 failed; events: 0 created, 2 updated, 2 unchanged, "
     )
     moved = Event.objects.get(match_key="farm")
     assert (moved.uid, moved.start, moved.sequence) == (farm.uid, date(2024, 3, 10), farm.sequence + 1)
-    assert Event.objects.get(pk=kept.pk).status == "confirmed"  # gone from the text, but confirmed
+    kept = Event.objects.get(pk=kept.pk)
+    assert (kept.status, kept.evidence.count()) == ("confirmed", 0)  # gone from the text, but confirmed
 
 
 def test_ingest_command_removed_event_is_deleted(folder):

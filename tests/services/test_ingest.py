@@ -421,3 +421,30 @@ def test_ingest_article_forced_rereads_keep_what_other_reports_filled_in():
 
     assert snapshot() == first
     assert Event.objects.get().place == "金谷广场"
+
+
+def test_ingest_article_kept_event_evidence_follows_the_new_text():
+    ingest()
+    update_event_fields(event=Event.objects.get(match_key="farm"), changes={"title": "测土配肥活动"})
+    Event.objects.filter(match_key="sign").update(status=Event.Status.CONFIRMED)
+    farm_line = "@farm service 测土配肥进大棚 2024-03-08 东贾村"
+    # The farm sentence moved down and is no longer a candidate (not at the start of its line);
+    # the signing sentence is gone altogether.
+    text = (
+        "太谷科技节报道\n前言。\n@fest festival 太谷科技节开幕 2024-03-11 太谷区金谷广场\n"
+        f"另据报道：{farm_line}\n"
+    )
+
+    result = ingest(text)
+
+    farm, sign = Event.objects.get(match_key="farm"), Event.objects.get(match_key="sign")
+    article = Article.objects.get(key="a.txt")
+    [farm_evidence] = farm.evidence.all()
+    assert (farm_evidence.span_start, farm_evidence.sentence) == (text.index(farm_line), farm_line)
+    assert article.text[farm_evidence.span_start : farm_evidence.span_end] == farm_line
+    assert (sign.status, sign.evidence.count()) == ("confirmed", 0)  # kept, no longer backed by the text
+    assert (result.removed, result.updated, sorted(e.match_key for e in result.events)) == (
+        0,
+        3,
+        ["farm", "fest"],
+    )
