@@ -285,3 +285,13 @@ def test_export_events_round_trips_as_the_api_items(tmp_path, monkeypatch, clien
     assert sorted(exported, key=lambda i: i["uid"]) == sorted(api["items"], key=lambda i: i["uid"])
     assert {first.uid, second.uid}.isdisjoint(item["uid"] for item in exported)
     assert all(item["sources"] and item["sources"][0]["evidence"] for item in exported)
+
+
+def test_export_events_stops_quietly_when_the_reader_does(folder):
+    run(str(folder))
+
+    class ClosedPipe(StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    call_command("export_events", stdout=ClosedPipe())  # `export_events | head`: no traceback

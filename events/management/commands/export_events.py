@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from events.services import export_events
@@ -18,5 +21,11 @@ class Command(BaseCommand):
             with open(output, "w", encoding="utf-8") as out:
                 count = export_events(out=out)
             self.stderr.write(f"{count} events → {output}")
-        else:
+            return
+        try:
             export_events(out=self.stdout)
+        except BrokenPipeError:
+            # The reader stopped early (`export_events | head`): that is not an error. Point stdout
+            # at /dev/null so the interpreter's final flush does not raise again.
+            if self.stdout._out is sys.stdout:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
