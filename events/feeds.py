@@ -6,7 +6,8 @@ What a feed holds, and why:
   every entry on a day, so a "2025年3月" or "“十四五”期间" event pinned to days would be a lie.
   ``?coarse=1`` (or a coarse ``precision=`` filter) adds month, season, half-year, year, period and
   vague events and long ranges, as all-day events over their whole span, and their SUMMARY says so:
-  ``某事（2025年3月，整月）``, ``某事（2021—2025年“十四五”，期间）``. Undated events never appear.
+  ``某事（2025年3月，整月）``, ``某事（2021—2025年“十四五”，期间）``. Undated events never appear, nor
+  do events with a start and no end.
 - The window: from 365 days ago (``from`` moves it) to the future; ``to`` closes it. At most
   ``MAX_FEED_EVENTS`` events and ``MAX_FEED_BYTES`` of events, newest first; the calendar's
   DESCRIPTION says when older events were left out. Some clients refuse feeds over 1 MB.
@@ -16,7 +17,8 @@ What a feed holds, and why:
 - Status: confirmed → CONFIRMED, automatic → TENTATIVE. A hidden (or merged-away) event stays for 30
   days after it was hidden as CANCELLED; hiding bumps SEQUENCE (``services.hide_events``), so
   subscribed calendars drop it instead of keeping a ghost.
-- Dates: all-day events are ``VALUE=DATE`` with an exclusive DTEND (2024-03-11 → DTEND 20240312).
+- Dates: all-day events are ``VALUE=DATE`` with an exclusive DTEND (2024-03-11 → DTEND 20240312);
+  an event ending on 9999-12-31, which has no next day, gives its DURATION instead.
   An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE). No end
   time is ever known, so a one-day timed event has no DTEND (it ends when it starts, RFC 5545
   3.6.1); a timed multi-day event ends at midnight after its last day.
