@@ -25,6 +25,7 @@ from .discourse import (
     last_day_before,
     mention_link,
     report_starts,
+    stretched,
 )
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
@@ -114,10 +115,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             occ.anaphoric = False  # "颁奖仪式将于9月上旬举行": a ceremony of its own day
         referent = referent_of(drafts, occ, sentence.report, flat, dated)
         if referent is not None:
-            if referent.link is None and dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行"
-                own = _new_draft(reading, sentence, occ, places)
-                referent.link, referent.place = own.link, referent.place or own.place
-                evidence = _with_date_text(evidence, own.link)
+            if dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行", "培训班于3月4日开班"
+                evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
             attach(referent, evidence, figures, organizers)
             widen_by_range(reading, sentence, referent)
             widen_until(reading, sentence, referent, 0)
@@ -154,6 +153,37 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         reading.carried = (sentence.paragraph, as_discourse(dated.link, dated.link.date_text), dated.place)
 
 
+def _date_referent(
+    reading: Reading,
+    sentence: Sentence,
+    occ: Occurrence,
+    places: list[tuple[int, str]],
+    referent: Draft,
+    evidence: EvidenceSpan,
+) -> EvidenceSpan:
+    """Give an undated (or only year-dated) event the finer date a later sentence prints for it.
+
+    "日前，为期5天的2024年…培训班在市委党校结业。培训班于3月4日开班" → 3月4日, stretched by the
+    duration read before. Returns the evidence with the date text that dated it.
+    """
+    new = _new_draft(reading, sentence, occ, places)
+    own, old = new.link, referent.link
+    if own is None or own.source != "sentence":
+        return evidence
+    if old is not None and not (_finer(own, old) and old.start <= own.start <= old.end):
+        return evidence
+    referent.link = stretched(own, referent.days) if referent.days else own
+    referent.place = referent.place or new.place
+    return _with_date_text(evidence, own)
+
+
+def _finer(a: DateLink, b: DateLink) -> bool:
+    """Whether link ``a`` is of a finer precision than ``b``."""
+    order = ("day", "month", "season", "half-year", "year", "multi-year", "vague")
+    rank = {p: i for i, p in enumerate(order)}
+    return rank.get(a.precision, 9) < rank.get(b.precision, 9)
+
+
 def _venue_of_opening(title: str, verb: str) -> str:
     """The place of "晋中国家农高区科创园开园": what opened, when its name ends like a place; else ""."""
     core = title.removesuffix(verb)
@@ -185,22 +215,25 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     elif occ.date_anaphor:
         anchor = anchor_of(drafts, sentence.report, occ.date_anaphor)
         if anchor is not None:
-            _date_byanchor_of(draft, anchor, occ.date_anaphor, doc, sentence)
+            _date_by_anchor(draft, anchor, occ.date_anaphor, doc, sentence, occ.anaphor_at)
         else:  # "3月5日是学雷锋纪念日。当天上午，…开展…活动": the last day the report named
             day = last_day_before(mentions, reading.reports[sentence.report], sentence.start)
             if day is not None:
-                a_start, a_end = doc.original_span(sentence.start, sentence.start + len(occ.date_anaphor))
+                at = sentence.start + occ.anaphor_at
+                a_start, a_end = doc.original_span(at, at + len(occ.date_anaphor))
                 draft.link = replace(mention_link(day, doc.original), date_text=doc.original[a_start:a_end])
     return draft
 
 
-def _date_byanchor_of(draft: Draft, anchor: Draft, anaphor: str, doc: Document, sentence: Sentence) -> None:
+def _date_by_anchor(
+    draft: Draft, anchor: Draft, anaphor: str, doc: Document, sentence: Sentence, at: int = 0
+) -> None:
     """Give a draft the date (and, lacking its own, the place) of the report's last dated event.
 
     A ceremony anaphor names the occasion in the title: "开幕式上…项目签约" becomes
     "科技节开幕式项目签约".
     """
-    a_start, a_end = doc.original_span(sentence.start, sentence.start + len(anaphor))
+    a_start, a_end = doc.original_span(sentence.start + at, sentence.start + at + len(anaphor))
     link = anchor.link
     if "期间" not in anaphor and link.precision == "day" and link.end != link.start:
         # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event

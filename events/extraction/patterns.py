@@ -150,6 +150,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "揭牌仪式": "unveiling",
     "授牌仪式": "unveiling",
     "签约仪式": "signing",
+    "签约会": "signing",
+    "签约大会": "signing",
     "颁奖典礼": "competition",
     "总决赛": "competition",
     "颁奖仪式": "competition",
@@ -198,6 +200,9 @@ CEREMONY_NAMES = frozenset(
     ("开幕式", "开幕典礼", "开幕仪式", "启动仪式", "开班仪式", "结业仪式", "闭幕式", "颁奖典礼", "颁奖仪式")
 )
 
+# Words before a verb that make it a goal, not an occurrence: "确保项目早开工、早投产".
+GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开工", "早落地")
+
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
 
@@ -213,6 +218,8 @@ OCCURRENCE_VERBS = (
     "启动",
     "开幕",
     "揭幕",  # "创科博览2024揭幕": a named event that is unveiled opens
+    "结业",  # "…培训班在市委党校结业"
+    "提供",  # "为200余名居民提供免费义诊"
     "闭幕",
     "落幕",
     "上演",
@@ -325,6 +332,11 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 
 # Words that stop a noun phrase when walking left from its head noun.
 NP_LEFT_STOPS = (
+    "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
+    "提供",  # "为200余名居民提供免费义诊"
+    "举行了",
+    "开展了",
+    "召开了",
     "的",
     "在",
     "于",

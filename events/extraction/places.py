@@ -9,7 +9,8 @@ from .titles import is_name_char
 
 _SUFFIX_RE = re.compile("|".join(map(re.escape, P.PLACE_SUFFIXES)))
 _MARKER_RE = re.compile("|".join(map(re.escape, sorted(P.PLACE_MARKERS, key=len, reverse=True))))
-_STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS)))
+# A place also ends where an occurrence verb starts: "在市委党校结业".
+_STOP_RE = re.compile("|".join(map(re.escape, P.PLACE_STOPS + P.OCCURRENCE_VERBS)))
 # A clause that opens with a named unit as the subject of an adverb-led predicate.
 _SUBJECT_UNIT_RE = re.compile(
     r"(?:^|[，,])([\u4e00-\u9fff]{2}[省市区县])(?=" + "|".join(P.SUBJECT_ADVERBS) + ")"

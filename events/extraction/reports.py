@@ -88,10 +88,13 @@ def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: l
     if not days:
         return
     if made:
-        target = next((d for d in reversed(made) if d.link is not None and not d.habitual), None)
+        target = next((d for d in reversed(made) if not d.habitual), None)
     else:  # "培训为期三天" on its own: the report's main (first dated) event
         target = next((d for d in report_drafts(reading, sentence.report) if d.link and not d.habitual), None)
-    if target is not None:
+    if target is None:
+        return
+    target.days = days  # kept for a day printed later ("…结业。培训班于3月4日开班")
+    if target.link is not None:
         target.link = stretched(target.link, days)
 
 

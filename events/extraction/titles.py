@@ -115,7 +115,7 @@ def kind_of_name(name: str, verb: str = "") -> str:
         ):
             head, head_end = word, end + len(word)
     if not head:
-        return "other"
+        return "exhibition" if first.endswith("展") else "other"  # "「香港秋季电子产品展」"
     if head in P.CEREMONY_HEADS:
         inner = kind_of_name(first[: head_end - len(head)])
         if inner != "other":

@@ -23,7 +23,12 @@ from .titles import (
     walk_noun_phrase,
 )
 
-_NOUN_RE = re.compile("|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True)))
+# A quoted name ending in "展" is an exhibition ("「香港秋季電子產品展」"); a bare "展" is not a
+# trigger ("发展", "开展").
+_NOUN_RE = re.compile(
+    "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
+    + "|(?<![发开进拓扩伸施])展(?=[」”』])"
+)
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
@@ -42,6 +47,8 @@ _DATE_ANAPHOR_RE = re.compile(
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
 )
+# "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
+_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
@@ -84,6 +91,7 @@ class Occurrence:
     scene: bool = False  # a verb event with no subject but the scene: "现场签约项目8个"
     organiser: str = ""  # shown before the title ("榆次区人社局"), kept out of the key
     part: bool = False  # named in a sentence about an earlier event: a part of it unless dated
+    anaphor_at: int = 0  # where ``date_anaphor`` stands in the sentence (0: it opens it)
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -123,6 +131,10 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             # is one event with a deadline after it, not a cumulative statement.
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
+            if not occ.date_anaphor:  # "贸发局同日举行「创新科技研讨会」": the anaphor inside the clause
+                inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start)
+                if inner:
+                    occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
             found.append(occ)
     if head is not None:
         return [head] + [o for o in found if o.named]
@@ -305,6 +317,8 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     out: list[tuple] = []
     if not _VERB_ANY_RE.search(sentence, floor, end):
         return out
+    if _has_any(sentence[floor:end], P.GOAL_MARKERS):
+        return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
             if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
@@ -314,6 +328,9 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
             if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
                 continue  # "科技节…在…开幕": the named event is the occurrence
             title = _verb_title(sentence, floor, end, match, mode)
+            if match.group().endswith(("揭幕", "开幕")) and title.endswith(match.group()):
+                named_kind = kind_of_name(title.removesuffix(match.group()))
+                kind = named_kind if named_kind != "other" else kind  # "秋电展揭幕": the fair opens
             purpose = _PURPOSE_RE.match(sentence, match.end(), end) if kind == "signing" else None
             if title and purpose and title.endswith(match.group()):
                 title = _cap(title + purpose.group())  # "…与太原理工大学签约共建…联合实验室"
