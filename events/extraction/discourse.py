@@ -182,9 +182,14 @@ def duration_days(sentence: str) -> int:
     return int(value) if value and 1 < value <= 60 else 0
 
 
-def stretched(link: DateLink, days: int) -> DateLink:
-    """A one-day link stretched to ``days`` days ("为期三天" from 5月14日 → 14..16)."""
+def stretched(link: DateLink, days: int, *, closing: bool = False) -> DateLink:
+    """A one-day link stretched to ``days`` days ("为期三天" from 5月14日 → 14..16).
+
+    ``closing``: the day is the last one ("…今天闭幕。本届高交会为期5天" → 15..19).
+    """
     if link.precision != "day" or link.start != link.end:
         return link
-    end = link.start + timedelta(days=days - 1)
-    return replace(link, end=end, edtf=f"{link.start.isoformat()}/{end.isoformat()}")
+    start, end = link.start, link.start + timedelta(days=days - 1)
+    if closing:
+        start, end = link.start - timedelta(days=days - 1), link.start
+    return replace(link, start=start, end=end, edtf=f"{start.isoformat()}/{end.isoformat()}")

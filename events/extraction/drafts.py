@@ -30,6 +30,7 @@ class Draft:
     headline: bool = False  # from a headline: folded into the report's own telling of the event
     organiser: str = ""  # put before the title of the candidate, never into its key
     days: int = 0  # "为期5天": how long the event lasts once a day is known
+    closing: bool = False  # its day is the last one ("…闭幕", "…结业")
     evidence: list[EvidenceSpan] = field(default_factory=list)
     figures: dict[str, int | float] = field(default_factory=dict)
     organizers: dict[str, list[str]] = field(default_factory=dict)

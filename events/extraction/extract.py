@@ -35,6 +35,7 @@ from .referents import anchor_of, clause_dated, referent_of
 from .reports import (
     Reading,
     attach_to_report,
+    fitting_figures,
     ceremony_container,
     evidence_of,
     fold_headlines,
@@ -117,7 +118,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         if referent is not None:
             if dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行", "培训班于3月4日开班"
                 evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
-            attach(referent, evidence, figures, organizers)
+            attach(referent, evidence, fitting_figures(figures, referent.kind), organizers)
             widen_by_range(reading, sentence, referent)
             widen_until(reading, sentence, referent, 0)
             continue
@@ -172,7 +173,8 @@ def _date_referent(
         return evidence
     if old is not None and not (_finer(own, old) and old.start <= own.start <= old.end):
         return evidence
-    referent.link = stretched(own, referent.days) if referent.days else own
+    referent.closing = occ.closing
+    referent.link = stretched(own, referent.days, closing=occ.closing) if referent.days else own
     referent.place = referent.place or new.place
     return _with_date_text(evidence, own)
 
@@ -206,7 +208,7 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     trigger = (sentence.start + occ.start, sentence.start + occ.end)
     found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual, text=flat)
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
-    draft.habitual, draft.generic = occ.habitual, occ.generic
+    draft.habitual, draft.generic, draft.closing = occ.habitual, occ.generic, occ.closing
     # A place in the occurrence's own clause first: "初赛于5月在各市进行，决赛定于…在山西工程技术学院举行"
     own = [p for p in places if occ.clause[0] <= p[0] < occ.clause[1]]
     draft.place = best_place(flat, occ.start, own or places)

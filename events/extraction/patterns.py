@@ -203,6 +203,9 @@ CEREMONY_NAMES = frozenset(
 # Words before a verb that make it a goal, not an occurrence: "确保项目早开工、早投产".
 GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开工", "早落地")
 
+# Verbs that report an event's last day: with "为期5天" the event ran up to it.
+CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
+
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
 
@@ -258,7 +261,9 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
     (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
-    (r"发布[《“][^》”]{2,30}[》”]", "launch", "object", 0.6),
+    (r"发布[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
+    # "发布了新一代…大模型": a new product, not an announcement
+    (r"发布(?:了)?(?:新一代|新款|首款|全新)[\w]{2,16}", "launch", "phrase", 0.6),
     (r"授课|开讲", "training", "subject", 0.7),
     # "服务团专家来到…村，现场指导村民…": help given on the spot; a bare "指导" is too common.
     (r"(?:现场|上门|入户|田间)指导", "service", "subject", 0.6),
@@ -562,6 +567,7 @@ PLACE_STOPS = (
     "签约",
     "签订",
     "签署",
+    "发布",
     "的",  # "位于大同市御东新区的大同市科技馆": the place is before "的"
     "启动",
     "开班",
@@ -609,6 +615,7 @@ VENUE_VERBS = (
     "开班",
     "开赛",
     "开课",
+    "发布",
 )
 # Words ending in a unit character that name no place ("城市", "上市", "地区", "社区").
 NOT_PLACE_WORDS = frozenset(

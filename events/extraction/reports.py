@@ -63,6 +63,11 @@ def attach_to_report(reading: Reading, sentence: Sentence, flat: str) -> None:
             attach(target, evidence, [figure], {})
 
 
+def fitting_figures(figures: list, kind: str) -> list:
+    """The figures that may belong to an event of ``kind`` (FIGURE_KINDS; unlisted figures may)."""
+    return [f for f in figures if kind in P.FIGURE_KINDS.get(f[1], (kind,))]
+
+
 def ceremony_container(reading: Reading, sentence: Sentence, occ: Occurrence, draft: Draft) -> Draft | None:
     """The report's event a dated bare ceremony falls within, or None.
 
@@ -95,7 +100,7 @@ def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: l
         return
     target.days = days  # kept for a day printed later ("…结业。培训班于3月4日开班")
     if target.link is not None:
-        target.link = stretched(target.link, days)
+        target.link = stretched(target.link, days, closing=target.closing)
 
 
 def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> None:

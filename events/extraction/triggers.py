@@ -92,6 +92,7 @@ class Occurrence:
     organiser: str = ""  # shown before the title ("榆次区人社局"), kept out of the key
     part: bool = False  # named in a sentence about an earlier event: a part of it unless dated
     anaphor_at: int = 0  # where ``date_anaphor`` stands in the sentence (0: it opens it)
+    closing: bool = False  # reported by a closing verb ("闭幕", "结业"): its day is the last
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -130,6 +131,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
+            occ.closing = _has_any(sentence[occ.end : c_end], P.CLOSING_VERBS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
             if not occ.date_anaphor:  # "贸发局同日举行「创新科技研讨会」": the anaphor inside the clause
                 inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start)
