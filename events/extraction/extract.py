@@ -35,9 +35,9 @@ from .referents import anchor_of, clause_dated, referent_of
 from .reports import (
     Reading,
     attach_to_report,
-    fitting_figures,
     ceremony_container,
     evidence_of,
+    fitting_figures,
     fold_headlines,
     stretch_by_duration,
     widen_by_range,
