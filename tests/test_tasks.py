@@ -194,7 +194,7 @@ def _run_in_threads(count: int, target) -> list:
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_ingest_article_task_twice_at_once_stores_one_copy(monkeypatch):
+def test_ingest_article_task_twice_at_once_stores_one_copy(line_extractor, monkeypatch):
     from django.db import connection
 
     if connection.vendor != "postgresql":
