@@ -84,6 +84,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "展洽会": "exhibition",
     "展览": "exhibition",
     "展演": "exhibition",
+    "表演": "exhibition",  # "“机器人总动员”科普表演": a show, the nearest kind
     "成果展": "exhibition",
     "图片展": "exhibition",
     "精品展": "exhibition",
@@ -170,6 +171,7 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
     ("讲座", "training"),
     ("比赛", "competition"),
     ("开放日", "opening"),
+    ("嘉年华", "festival"),
     ("科普日", "festival"),
     ("科技周", "festival"),
     ("活动周", "festival"),
@@ -221,6 +223,8 @@ OCCURRENCE_VERBS = (
     "启动",
     "开幕",
     "揭幕",  # "创科博览2024揭幕": a named event that is unveiled opens
+    "登场",  # "…科技展今（5）日起至8日在南港展览馆登场"
+    "推出",  # "科技馆推出“科学嘉年华”系列活动"
     "结业",  # "…培训班在市委党校结业"
     "提供",  # "为200余名居民提供免费义诊"
     "闭幕",

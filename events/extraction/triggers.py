@@ -27,7 +27,8 @@ from .titles import (
 # trigger ("发展", "开展").
 _NOUN_RE = re.compile(
     "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
-    + "|(?<![发开进拓扩伸施])展(?=[」”』])"
+    # and so is an unquoted one straight before its date, place or verb ("…科技展今（5）日起…")
+    + "|(?<![发开进拓扩伸施参])展(?=[」”』]|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
 )
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.

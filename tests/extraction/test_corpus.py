@@ -17,9 +17,15 @@ from tests.extraction.corpus import (
 MAX_EXTRAS = 3  # per article: each one a real occurrence the curator did not list
 
 
+def gap_marks(events: tuple[dict, ...] | list[dict]) -> list:
+    """An xfail mark when the curator noted a temporal-parser gap (``parser_gap``) the extractor cannot fix."""
+    gaps = [e["parser_gap"] for e in events if "parser_gap" in e]
+    return [pytest.mark.xfail(reason="; ".join(gaps), strict=True)] if gaps else []
+
+
 def event_cases(tiers: tuple[str, ...]) -> list:
     return [
-        pytest.param(a.name, e, id=f"{a.name}-{e['title_has']}")
+        pytest.param(a.name, e, id=f"{a.name}-{e['title_has']}", marks=gap_marks([e]))
         for a in articles()
         for e in a.events
         if e["tier"] in tiers
@@ -56,7 +62,7 @@ def test_corpus_undated_is_never_dated_to_a_day(name, item):
     assert [c.title for c in matching(name, item["evidence"]) if c.precision == "day"] == []
 
 
-@pytest.mark.parametrize("name", [a.name for a in articles()])
+@pytest.mark.parametrize("name", [pytest.param(a.name, marks=gap_marks(a.events)) for a in articles()])
 def test_corpus_day_dates_are_in_the_text(name):
     assert [c.title for c in candidates(name) if c.precision == "day" and not day_ok(name, c)] == []
 
