@@ -35,9 +35,9 @@ router = Router(tags=["events"])
 JSON_TYPE = "application/json; charset=utf-8"
 
 ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 # Offsets past this are refused, not sent to the database (SQLite and PostgreSQL stop at 2**63 - 1).
 MAX_OFFSET = 2**31 - 1
-WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 
 
 class ApiToken(HttpBearer):
