@@ -119,7 +119,8 @@ class MentionOut(Schema):
     edtf: str
     kind: str
     confidence: float
-    time: str | None = None
+    time: str | None = Field(None, description="HH:MM when the text gives a time of day")
+    end_time: str | None = Field(None, description="HH:MM when the text gives a time range (上午9时至11时)")
     open_end: bool | None = None
     valid: bool | None = None
     note: str | None = None

@@ -274,8 +274,7 @@ def test_get_article_unknown_is_404(ninja, world):
 
 
 def test_parse_returns_the_cli_json_shape(ninja):
-    pytest.importorskip("events.temporal.parser", reason="the parser has not landed yet")
-    text = "2024年3月11日，科技节开幕；“十四五”期间建成示范县。"
+    text = "2024年3月11日上午9时至11时，科技节开幕；“十四五”期间建成示范县。"
 
     response = ninja.post("/parse", json={"text": text, "ref": "2024-03-12"})
 
@@ -283,6 +282,7 @@ def test_parse_returns_the_cli_json_shape(ninja):
     expected = [m.to_dict() for m in extract(text, date(2024, 3, 12))]
     assert response.json() == {"mentions": expected}
     assert response.json()["mentions"][0]["start"] == "2024-03-11"
+    assert (response.json()["mentions"][0]["time"], response.json()["mentions"][0]["end_time"]) == ("09:00", "11:00")
 
 
 @pytest.mark.parametrize(
