@@ -39,6 +39,7 @@ from .reports import (
     evidence_of,
     fitting_figures,
     fold_headlines,
+    stage_title,
     stretch_by_duration,
     widen_by_range,
     widen_until,
@@ -139,6 +140,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             attach(container, evidence, figures, {})
             continue
         draft.headline, draft.organiser = sentence.headline, occ.organiser
+        if occ.generic and occ.named:  # "决赛定于6月18日…举行" → "…职工技术创新大赛决赛"
+            draft.title = stage_title(reading, sentence.report, occ.title, occ.kind)
         if not draft.place and occ.kind == "opening":
             draft.place = _venue_of_opening(draft.title, flat[occ.start : occ.end])
         draft.place = draft.place or home_place(flat, reading.homes)

@@ -208,6 +208,21 @@ GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开�
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
 CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
 
+# The stage or ceremony words at the end of an event's name, longest first: "…大赛启动仪式"
+# names the contest, so a later bare "决赛" is "…大赛决赛".
+STAGE_HEADS = (
+    "启动仪式",
+    "开幕典礼",
+    "颁奖典礼",
+    "颁奖仪式",
+    "开幕式",
+    "闭幕式",
+    "总决赛",
+    "决赛",
+    "复赛",
+    "初赛",
+)
+
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
 

@@ -63,6 +63,23 @@ def attach_to_report(reading: Reading, sentence: Sentence, flat: str) -> None:
             attach(target, evidence, [figure], {})
 
 
+def stage_title(reading: Reading, report: int, title: str, kind: str) -> str:
+    """A bare stage or part named after the report's event of its kind: "决赛" after "…大赛启动仪式"
+    → "…大赛决赛"; "培训" after "…春耕技术培训" → that name. ``title`` itself when there is none."""
+    base = next(
+        (d for d in reversed(report_drafts(reading, report)) if d.kind == kind and not d.generic), None
+    )
+    if base is None:
+        return title
+    if base.title.endswith(title):
+        return base.title
+    name = next((base.title.removesuffix(h) for h in P.STAGE_HEADS if base.title.endswith(h)), base.title)
+    staged = name != base.title  # the base named a stage or ceremony: the contest itself is before it
+    if name and (staged or kind == "competition"):  # "…大赛" + "决赛" is a stage of that contest
+        return name + title
+    return title
+
+
 def fitting_figures(figures: list, kind: str) -> list:
     """The figures that may belong to an event of ``kind`` (FIGURE_KINDS; unlisted figures may)."""
     return [f for f in figures if kind in P.FIGURE_KINDS.get(f[1], (kind,))]
