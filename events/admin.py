@@ -293,7 +293,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "status",
         "events_link",
         "short_error",
-        "ingested",
     )
     list_filter = ("status", "published_how", "source", "parser_version")
     list_select_related = ("source",)
@@ -343,7 +342,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="错误")
     def short_error(self, article: Article) -> str:
-        return _error_cell(article.error, 60)
+        return _error_cell(article.error, 30)
 
     @admin.action(description="重新解析所选文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
