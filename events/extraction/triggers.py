@@ -269,6 +269,9 @@ def _organiser_prefix(sentence: str, name_start: int) -> str:
         org = _ORGANISER_RE.match(sentence, clause_start, name_start)
         if org and not org.group(1).startswith(_NOT_ORGANISER_STARTS):
             found = org.group(1)
+            partner = _ORGANISER_RE.match(sentence, org.end() + 1, name_start)
+            if sentence[org.end() : org.end() + 1] in ("与", "和") and partner:
+                found += "与" + partner.group(1)  # "国立台湾大学与日本东京大学…举行…签约仪式"
     return found
 
 
