@@ -6,8 +6,8 @@ start, end, precision, evidence, place, place_alt, figures, organizers) and ``un
 (occurrences the text gives no day for). Run ``python -m tests.extraction.corpus`` for a
 recall/precision summary.
 
-Articles 01–12 were the first corpus, and the extractor was fixed against them. 13–37 came
-in batches (13–17, 18–22, 23–27, 28–32, 33–37), each written and curated before the
+Articles 01–12 were the first corpus, and the extractor was fixed against them. 13–57 came
+in batches of five (13–17, 18–22, … 53–57), each written and curated before the
 extractor was run on it; each batch's first score measured how well the fixes generalised,
 and the fixes it then prompted were general rules and table rows, not rules for its
 sentences. A new batch written the same way is the honest way to measure again.
