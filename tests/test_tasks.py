@@ -254,6 +254,40 @@ def test_ingest_article_twice_at_once_for_a_new_key_stores_one_article(monkeypat
     assert (Article.objects.count(), Event.objects.count()) == (1, 2)
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_reports_of_one_new_event_at_once_store_one_event(monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite has no row locks and serializes every writer")
+    from tests.services.candidates import line_candidates
+
+    both_read = threading.Barrier(2, timeout=30)
+
+    def slow_candidates(text, ref):
+        found = line_candidates(text, ref)
+        both_read.wait()
+        return found
+
+    monkeypatch.setattr("events.services.ingest.find_candidates", slow_candidates)
+    reports = {
+        "a.txt": "甲报\n@fest festival 科技节开幕 2024-03-11 金谷广场\n",
+        "b.txt": "乙报\n@festival festival 第二十一届科技节开幕 2024-03-11\n",
+    }
+    keys = iter(sorted(reports))
+
+    def ingest_next() -> str:
+        key = next(keys)
+        return ingest_article(key=key, text=reports[key], published=date(2024, 3, 12)).status
+
+    results = _run_in_threads(2, ingest_next)
+
+    assert results == ["new", "new"]
+    [event] = Event.objects.all()
+    assert sorted(event.evidence.values_list("article__key", flat=True)) == ["a.txt", "b.txt"]
+
+
 def test_ingest_article_task_records_transient_error_then_retries(line_extractor, db, monkeypatch):
     from celery.exceptions import Retry
     from django.db import OperationalError

@@ -5,9 +5,11 @@ The order of the tests, and why, is in ``reconcile``'s docstring; this module on
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from django.db import connection
 from django.db.models import Q
 
 from events.extraction.types import EventCandidate, EvidenceSpan
@@ -56,6 +58,7 @@ def plan_candidates(
             _join(plans, alias.pk, c, alias, own=False)
         else:
             rest.append(c)
+    lock_dates(rest)
     pool = _same_dates_elsewhere(rest, exclude=set(own))
     for c in rest:
         if ("new", c.key) in plans:
@@ -98,6 +101,26 @@ def _match_by_overlap(c: EventCandidate, own: dict[int, Event], taken: set) -> E
         if event.start <= c.end and c.start <= event.end:
             return event
     return None
+
+
+def lock_dates(candidates: list[EventCandidate]) -> None:
+    """On PostgreSQL, hold a transaction lock per (kind, start, end) the candidates may create.
+
+    Two workers ingesting two reports of one new event would each find no event with those dates
+    and each create one. With the lock the second waits for the first to commit, then finds its
+    event. Locks are taken in sorted order, so two workers never wait on each other in a circle.
+    SQLite needs nothing: it lets one writer in at a time, and a stale reader fails and retries.
+    """
+    if connection.vendor != "postgresql" or not candidates:
+        return
+    keys = sorted({zlib.crc32(f"{c.kind}|{c.start}|{c.end}".encode()) for c in candidates})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_CLASS, key - 2**31])
+
+
+# The first key of this module's advisory locks, so they never collide with other users' locks.
+ADVISORY_LOCK_CLASS = 0x6B6A  # "kj"
 
 
 def _same_dates_elsewhere(candidates: list[EventCandidate], *, exclude: set) -> dict[tuple, list[Event]]:
