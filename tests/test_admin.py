@@ -429,3 +429,14 @@ def test_event_admin_add_derives_edtf_and_end(client, stored):
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     event = Event.objects.get(title="科普讲座")
     assert (event.start, event.end, event.edtf) == (date(2024, 5, 1), date(2024, 5, 31), "2024-05")
+
+
+def test_event_admin_search_finds_evidence_across_pdf_line_breaks(client, stored):
+    text = "报道\n@expo exhibition 新型农机具展示展销 2024-03-11 金谷广场\n"
+    article = ingest_article(key="b.txt", text=text, published=date(2024, 3, 12)).article
+    Evidence.objects.filter(article=article).update(sentence="新型农机\n具展示展销在金谷广场举行")
+
+    response = client.get(changelist("event"), {"q": "新型农机具展示"})
+
+    assert titles(response) == ["新型农机具展示展销"]
+    assert titles(client.get(changelist("event"), {"q": "签约"})) == ["项目集中签约"]
