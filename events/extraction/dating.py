@@ -80,11 +80,13 @@ def date_in_sentence(
     """The mention dating an occurrence, or None.
 
     ``clause`` is the flat (start, end) of the occurrence's clause and ``trigger`` the flat
-    span of its trigger or name; ``text`` is the sentence's flat text (for rule 5). A year inside the name ("2024年晋中市青少年科技创新大赛")
-    names the edition: it dates the event only when nothing else in the sentence does.
+    span of its trigger or name; ``text`` is the sentence's flat text (for rule 5). A year
+    inside the name ("2024年晋中市青少年科技创新大赛") names the edition: it dates the event
+    only when nothing else in the sentence does.
     """
-    lo = bisect_left([f.start for f in mentions], sentence.start)
-    usable = [f for f in mentions[lo:] if f.start < sentence.end and _usable(f.mention, habitual=habitual)]
+    lo = bisect_left(mentions, sentence.start, key=_start_of)
+    hi = bisect_left(mentions, sentence.end, lo=lo, key=_start_of)
+    usable = [f for f in mentions[lo:hi] if _usable(f.mention, habitual=habitual)]
     in_name = [f for f in usable if trigger[0] <= f.start and f.end <= trigger[1]]
     usable = [f for f in usable if f not in in_name]
     in_clause = [f for f in usable if clause[0] <= f.start < clause[1]]
@@ -110,6 +112,11 @@ def link_from_mention(found: FlatMention, original: str) -> DateLink:
         time=m.time,
         open_end=m.open_end,
     )
+
+
+def _start_of(f: FlatMention) -> int:
+    """A mention's flat start (the bisection key)."""
+    return f.start
 
 
 def _reported_after(text: str, sentence: Sentence, found: FlatMention, clause: tuple[int, int]) -> bool:

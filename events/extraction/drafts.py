@@ -32,13 +32,15 @@ class Draft:
     days: int = 0  # "为期5天": how long the event lasts once a day is known
     closing: bool = False  # its day is the last one ("…闭幕", "…结业")
     evidence: list[EvidenceSpan] = field(default_factory=list)
+    spans: set[tuple[int, int]] = field(default_factory=set)  # of ``evidence``, to skip repeats
     figures: dict[str, int | float] = field(default_factory=dict)
     organizers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def attach(draft: Draft, evidence: EvidenceSpan, figures: list, organizers: dict[str, list[str]]) -> None:
     """Add a piece of evidence, figures (first value wins) and organisers to a draft."""
-    if all(e.span != evidence.span for e in draft.evidence):
+    if evidence.span not in draft.spans:
+        draft.spans.add(evidence.span)
         draft.evidence.append(evidence)
     for _, name, value in figures:
         draft.figures.setdefault(name, value)

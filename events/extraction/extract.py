@@ -39,6 +39,7 @@ from .reports import (
     evidence_of,
     fitting_figures,
     fold_headlines,
+    recent,
     stage_title,
     stretch_by_duration,
     widen_by_range,
@@ -115,7 +116,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             continue  # "…涵盖科技项目签约、实用技术培训…": the programme of the event referred to
         if occ.anaphoric and occ.generic and occ.title in P.CEREMONY_NAMES and dated:
             occ.anaphoric = False  # "颁奖仪式将于9月上旬举行": a ceremony of its own day
-        referent = referent_of(drafts, occ, sentence.report, flat, dated)
+        referent = referent_of(recent(drafts), occ, sentence.report, flat, dated)
         if referent is not None:
             if dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行", "培训班于3月4日开班"
                 evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
@@ -218,7 +219,7 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
     elif occ.date_anaphor:
-        anchor = anchor_of(drafts, sentence.report, occ.date_anaphor)
+        anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
         if anchor is not None:
             _date_by_anchor(draft, anchor, occ.date_anaphor, doc, sentence, occ.anaphor_at)
         else:  # "3月5日是学雷锋纪念日。当天上午，…开展…活动": the last day the report named

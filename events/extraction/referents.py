@@ -25,7 +25,7 @@ def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
 def clause_dated(reading: Reading, sentence: Sentence, occ: Occurrence) -> bool:
     """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行")."""
     lo, hi = sentence.start + occ.clause[0], sentence.start + occ.clause[1]
-    return any(lo <= f.start < hi and f.mention.precision.value != "vague" for f in reading.mentions)
+    return any(f.mention.precision.value != "vague" for f in reading.mentions_in(lo, hi))
 
 
 def referent_of(

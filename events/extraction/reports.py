@@ -4,6 +4,7 @@ sentences naming no event, durations and ranges, headlines folded into their rep
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -17,6 +18,9 @@ from .text import Document, Sentence
 from .triggers import Occurrence
 from .types import EvidenceSpan
 
+# How many earlier events a reference may reach back over. Real articles hold a few dozen;
+# the bound keeps a junk file of thousands of event sentences linear, not quadratic.
+LOOKBACK = 200
 # A last day printed after "持续至" is taken only this close to the start (a museum
 # exhibition may run for months; a festival for days).
 _MAX_SPAN = timedelta(days=366)
@@ -35,11 +39,23 @@ class Reading:
     carried: tuple[int, DateLink, str] | None = None
     # paragraph → the last thing made there ("研发出JWF1576型…细纱机") and its evidence
     products: dict[int, tuple[str, EvidenceSpan]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)  # the mentions' flat starts, for bisection
+
+    def mentions_in(self, lo: int, hi: int) -> list[FlatMention]:
+        """The mentions starting in the flat range [lo, hi): a slice, so long articles stay linear."""
+        if len(self.starts) != len(self.mentions):
+            self.starts = [f.start for f in self.mentions]
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
 def report_drafts(reading: Reading, report: int) -> list[Draft]:
-    """The drafts made so far in one report, in order."""
-    return [d for d in reading.drafts if d.report == report and not d.headline]
+    """The drafts made so far in one report, in order (within the last LOOKBACK drafts)."""
+    return [d for d in recent(reading.drafts) if d.report == report and not d.headline]
+
+
+def recent(drafts: list[Draft]) -> list[Draft]:
+    """The last LOOKBACK drafts: what a mention may refer back to."""
+    return drafts[-LOOKBACK:]
 
 
 def attach_to_report(reading: Reading, sentence: Sentence, flat: str) -> None:
@@ -125,9 +141,9 @@ def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> Non
     link = referent.link
     if link is None or link.precision != "day" or link.start != link.end:
         return
-    for f in reading.mentions:
+    for f in reading.mentions_in(sentence.start, sentence.end):
         m = f.mention
-        if sentence.start <= f.start < sentence.end and m.precision.value == "day" and m.start == link.start:
+        if m.precision.value == "day" and m.start == link.start:
             if m.end and m.end > link.end:
                 referent.link = replace(link, end=m.end, edtf=m.edtf)
                 return
@@ -137,15 +153,15 @@ def widen_until(reading: Reading, sentence: Sentence, draft: Draft, after: int) 
     """ "…在山西省科学技术馆启动。活动…持续至9月26日": a later last day stretches a one-day event.
 
     Only a day printed after "持续至"/"展期至" (UNTIL) in the sentence, after the trigger at
-    ``after``, within 60 days of the start.
+    ``after``, within a year of the start (_MAX_SPAN).
     """
     link = draft.link
     if link is None or link.precision != "day" or link.start != link.end:
         return
     flat = reading.doc.flat
-    for f in reading.mentions:
+    for f in reading.mentions_in(sentence.start + after, sentence.end):
         m = f.mention
-        if not (sentence.start + after <= f.start < sentence.end) or m.precision.value != "day":
+        if m.precision.value != "day":
             continue
         if flat.endswith(P.UNTIL, sentence.start, f.start) and link.start < m.start <= link.start + _MAX_SPAN:
             draft.link = replace(link, end=m.start, edtf=f"{link.start.isoformat()}/{m.start.isoformat()}")

@@ -8,6 +8,7 @@ same titles and keys, and the evidence sentence still shows the original charact
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import patterns as P
 
@@ -202,6 +203,7 @@ def event_key(kind: str, title: str) -> str:
     return f"{kind}:{name[:40]}"
 
 
+@lru_cache(maxsize=4096)
 def generic_head(name: str) -> str:
     """The trigger word a name ends with ("太谷第二十一届科技节" → "科技节"), or ""."""
     first = name.split("暨", 1)[0]
