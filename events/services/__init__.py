@@ -13,6 +13,7 @@ from .curation import (
     update_event_fields,
 )
 from .export import export_events, iter_event_items
+from .files import collect_files
 from .ingest import PARSER_VERSION, IngestResult, ingest_article, resolve_published
 from .queueing import (
     request_article_reingest,
@@ -21,7 +22,7 @@ from .queueing import (
     request_stale_reingest,
     stale_articles,
 )
-from .sources import IngestSummary, collect_files, ensure_source, ingest_paths, ingest_source, ingest_url
+from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
 
 __all__ = [
