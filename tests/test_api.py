@@ -256,7 +256,6 @@ def test_list_articles_limit_out_of_range_is_422(ninja, world):
 
 
 def test_get_article_has_mentions_and_events(ninja, world):
-    pytest.importorskip("events.temporal.parser", reason="the parser has not landed yet")
     article = world["a1"]
     article.text = "3月11日，科技节在金谷广场开幕。"
     article.save()
@@ -375,15 +374,6 @@ ARTICLE = {
 
 
 @pytest.fixture
-def extractor() -> None:
-    """Skip until the extractor (and the parser under it) has landed."""
-    extraction = pytest.importorskip("events.extraction", reason="the extractor has not landed yet")
-    if not hasattr(extraction, "extract_events"):
-        pytest.skip("the extractor has not landed yet")
-    pytest.importorskip("events.temporal.parser", reason="the parser has not landed yet")
-
-
-@pytest.fixture
 def token(settings) -> str:
     settings.KEJICAL_API_TOKENS = ["another-token", TOKEN]
     return TOKEN
@@ -415,7 +405,7 @@ def test_create_article_non_staff_session_is_401(client, token):
     assert response.status_code == 401
 
 
-def test_create_article_with_token_ingests_and_returns_events(client, token, extractor):
+def test_create_article_with_token_ingests_and_returns_events(client, token):
     auth = {"HTTP_AUTHORIZATION": f"Bearer {TOKEN}"}
 
     first = client.post("/api/articles", data=ARTICLE, content_type="application/json", **auth)
@@ -433,7 +423,7 @@ def test_create_article_with_token_ingests_and_returns_events(client, token, ext
     assert [e["uid"] for e in again.json()["events"]] == [e["uid"] for e in body["events"]]
 
 
-def test_create_article_staff_session_needs_csrf(token, extractor):
+def test_create_article_staff_session_needs_csrf(token):
     client = Client(enforce_csrf_checks=True)
     client.force_login(User.objects.create_user("curator", password="x", is_staff=True))
     secret = "k" * 32  # a CSRF cookie value the browser would have; the header must repeat it

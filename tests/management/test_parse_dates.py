@@ -230,7 +230,6 @@ def test_parse_dates_jsonl_refuses_files(fake_parser, tmp_path):
 
 
 def test_parse_dates_runs_the_real_parser():
-    pytest.importorskip("events.temporal.parser", reason="the parser has not landed yet")
     out, _ = run("--ref", "2024-03-12", "--json", stdin=io.StringIO(SENTENCE))
 
     assert [(m["start"], m["end"], m["edtf"]) for m in json.loads(out)] == [
