@@ -5,92 +5,16 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, QuerySet, Value
-from django.db.models.functions import ExtractYear, Replace
+from django.db.models.functions import Replace
 from django.forms import Textarea
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
 from events import services
-from events.display import format_event_date
+from events.admin_cells import error_cell, event_date_label, highlight, shorten
+from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
 from events.models import Article, Event, Evidence, Source
-
-
-def highlight(sentence: str, marked: str) -> str:
-    """``sentence`` as safe HTML with the first occurrence of ``marked`` wrapped in <mark>."""
-    at = sentence.find(marked) if marked else -1
-    if at < 0:
-        return format_html("{}", sentence)
-    return format_html("{}<mark>{}</mark>{}", sentence[:at], marked, sentence[at + len(marked) :])
-
-
-class YearFilter(admin.SimpleListFilter):
-    title = "年份"
-    parameter_name = "year"
-
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        years = (
-            Event.objects.filter(start__isnull=False)
-            .annotate(year=ExtractYear("start"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        return [(str(y), f"{y}年") for y in years]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
-            year = int(self.value())
-            return queryset.filter(start__year__lte=year, end__year__gte=year)
-        return queryset
-
-
-class SourceFilter(admin.SimpleListFilter):
-    title = "来源"
-    parameter_name = "source"
-
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [(str(pk), name) for pk, name in Source.objects.values_list("pk", "name")]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(evidence__article__source_id=int(self.value())).distinct()
-        return queryset
-
-
-class ArticleFilter(admin.SimpleListFilter):
-    """``?article=<pk>``: the events an article gives evidence for (linked from the article admin).
-
-    It offers no choices in the sidebar (there may be thousands of articles), so it shows only
-    while it is in use.
-    """
-
-    title = "文章"
-    parameter_name = "article"
-
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        value = self.value()
-        if value and value.isdigit():
-            article = Article.objects.filter(pk=int(value)).only("title", "key").first()
-            return [(value, str(article))] if article else []
-        return []
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(evidence__article_id=int(self.value())).distinct()
-        return queryset
-
-
-def event_date_label(event: Event) -> str:
-    """The event's date as readers see it on the site ("2024年3月11日", "2021—2025年（“十四五”）")."""
-    return format_event_date(
-        start=event.start,
-        end=event.end,
-        precision=event.precision,
-        edtf=event.edtf,
-        time=event.time,
-        open_end=event.open_end,
-    )
 
 
 class EvidenceInline(admin.TabularInline):
@@ -184,7 +108,7 @@ class EventAdmin(admin.ModelAdmin):
         if article is None:
             return "-"
         url = reverse("admin:events_article_change", args=[article.pk])
-        return format_html('<a href="{}">{}</a>', url, _shorten(str(article), 16))
+        return format_html('<a href="{}">{}</a>', url, shorten(str(article), 16))
 
     @admin.display(description="已合并到")
     def merged_into_link(self, event: Event) -> str:
@@ -298,17 +222,6 @@ class EventAdmin(admin.ModelAdmin):
         self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
 
 
-def _shorten(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
-def _error_cell(error: str, length: int) -> str:
-    """An error cut to ``length`` characters, the whole text in the tooltip ("" when there is none)."""
-    if not error:
-        return ""
-    return format_html('<span title="{}">{}</span>', error, _shorten(error, length))
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = (
@@ -368,7 +281,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="错误")
     def short_error(self, article: Article) -> str:
-        return _error_cell(article.error, 30)
+        return error_cell(article.error, 30)
 
     @admin.action(description="重新解析所选文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
@@ -394,7 +307,7 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.display(description="上次错误")
     def short_error(self, source: Source) -> str:
-        return _error_cell(source.last_error, 80)
+        return error_cell(source.last_error, 80)
 
     @admin.action(description="重新读取所选来源")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:

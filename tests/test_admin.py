@@ -9,7 +9,7 @@ import pytest
 from django.contrib.admin import helpers
 from django.urls import reverse
 
-from events.admin import highlight
+from events.admin_cells import highlight
 from events.models import Article, Event, Evidence, Source
 from events.services import ingest_article
 from tests.services.candidates import use_line_candidates
