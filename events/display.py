@@ -1,7 +1,7 @@
 """How events read to people: Chinese date labels, figure summaries and kind badges (pages and feeds share them).
 
-Imports only ``events.models`` and, when present, ``events.temporal.calendars`` (for the
-solar-term reading of seasons); never views, feeds or selectors.
+Imports only ``events.models`` and ``events.temporal.calendars`` (for the solar-term reading of
+seasons); never views, feeds or selectors.
 """
 
 from __future__ import annotations
@@ -12,11 +12,7 @@ from datetime import date, time, timedelta
 from decimal import Decimal, localcontext
 
 from events.models import Event
-
-try:  # the solar-term season table; without it seasons fall back to months (see _season_by_months)
-    from events.temporal.calendars import season_span
-except ImportError:  # pragma: no cover - only while the calendars module is missing
-    season_span = None
+from events.temporal.calendars import season_span
 
 UNKNOWN_DATE = "日期未知"
 RANGE_DASH = "—"
@@ -165,8 +161,6 @@ def five_year_plan(start: date, end: date) -> str | None:
 
 def _season_by_terms(start: date, end: date) -> tuple[int, str] | None:
     """(year, name) of the solar-term season part ``start..end`` is, within a few days; None if none."""
-    if season_span is None:
-        return None
     best: tuple[timedelta, int, str] | None = None
     for year in (start.year, start.year - 1):
         for name in _SEASON_NAMES.values():
@@ -187,27 +181,13 @@ def _season_by_terms(start: date, end: date) -> tuple[int, str] | None:
     return None
 
 
-def _season_by_months(start: date, end: date) -> tuple[int, str] | None:
-    """Month-based reading (spring = March–May, winter = December–February), used only without calendars."""
-    number = {12: 24, 1: 24, 2: 24}.get(start.month, 21 + (start.month - 3) // 3)
-    year = start.year - 1 if start.month in (1, 2) else start.year
-    first_month = (3 * (number - 21) + 3 - 1) % 12 + 1  # 3, 6, 9, 12
-    index = (start.month - first_month) % 12
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    if months >= 3:
-        part = "whole"
-    else:
-        part = ("early", "middle", "late")[index]
-    return year, _SEASON_NAMES[(number, part)]
-
-
 def _season_label(start: date, end: date, edtf: str) -> str:
     """2025年初冬, 2024年春季; falls back to months when no season fits."""
     code = edtf.rsplit("-", 1)[-1] if "/" not in edtf else ""
     if code.isdigit() and 21 <= int(code) <= 28 and edtf[:4].isdigit():
         number = 21 + (int(code) - 21) % 4  # 25–28 (northern hemisphere) read as 21–24
         return f"{int(edtf[:4])}年{_SEASON_NAMES[(number, 'whole')]}"
-    found = _season_by_terms(start, end) if season_span is not None else _season_by_months(start, end)
+    found = _season_by_terms(start, end)
     if found is None:
         return _month_range(start, end)
     return f"{found[0]}年{found[1]}"
@@ -241,7 +221,7 @@ def _open_start_label(start: date, precision: str) -> str:
         return _day(start)
     if precision == Event.Precision.MONTH:
         return _month(start)
-    if precision == Event.Precision.SEASON and season_span is not None:
+    if precision == Event.Precision.SEASON:
         found = _season_by_terms(start, start)
         if found:
             return f"{found[0]}年{found[1]}"
