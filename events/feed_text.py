@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from events.display import format_event_date, format_figures
+from events.display import format_event_date
+from events.figure_text import format_figures
 from events.highlight import collapse_line_breaks
 from events.models import Event
 from events.selectors import EventFilters, event_figures, event_organizers

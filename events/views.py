@@ -24,8 +24,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from events.charts import density_chart
-from events.display import format_event_date, format_figures, kind_badge
+from events.display import format_event_date, kind_badge
 from events.feeds import FeedQuery, feed_path
+from events.figure_text import format_figures
 from events.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
 from events.jsonld import event_json_ld, json_ld_script
 from events.models import Article, Event, Evidence
