@@ -208,10 +208,7 @@ def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
 
 def _mention_marks(article: Article) -> list[MentionMark]:
     """The parser's mentions in ``article`` as marks titled ``2024-03-11 · day``."""
-    try:
-        mentions = article_mentions(article=article)
-    except ImportError:  # the temporal parser is not installed yet: show the text without mention marks
-        return []
+    mentions = article_mentions(article=article)
     return [MentionMark(m["span"][0], m["span"][1], f"{m['edtf']} · {m['precision']}") for m in mentions]
 
 
