@@ -8,7 +8,6 @@ Every task is safe to run twice: ingestion is idempotent (an unchanged article w
 from __future__ import annotations
 
 import logging
-import socket
 import urllib.error
 
 from celery import shared_task
@@ -23,8 +22,7 @@ TRANSIENT = (
     OperationalError,
     InterfaceError,
     urllib.error.URLError,
-    TimeoutError,
-    socket.timeout,
+    TimeoutError,  # socket.timeout is this class since Python 3.10
     ConnectionError,
 )
 RETRY = {
