@@ -192,25 +192,34 @@ def _run_in_threads(count: int, target) -> list:
     return results
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_ingest_article_task_twice_at_once_stores_one_copy(line_extractor, monkeypatch):
+def _require_postgresql() -> None:
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite has no row locks and serializes every writer")
+
+
+def _both_read_before_either_writes(monkeypatch, *, extra_text: str = "") -> None:
+    """Ingestion's extractor (the line extractor, on the text plus ``extra_text``) waits for a second worker."""
     from tests.services.candidates import line_candidates
 
-    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
     both_read = threading.Barrier(2, timeout=30)
 
-    def newer_parser(text, ref):
-        # A new parser version finds one more event; both workers read the text before either writes.
-        found = line_candidates(text + "@new training 农技培训 2024-03-11 金谷广场\n", ref)
+    def slow_candidates(text, ref):
+        found = line_candidates(text + extra_text, ref)
         both_read.wait()
         return found
 
-    monkeypatch.setattr("events.services.ingest.find_candidates", newer_parser)
+    monkeypatch.setattr("events.services.ingest.find_candidates", slow_candidates)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ingest_article_task_twice_at_once_stores_one_copy(line_extractor, monkeypatch):
+    _require_postgresql()
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+    # A new parser version finds one more event.
+    _both_read_before_either_writes(monkeypatch, extra_text="@new training 农技培训 2024-03-11 金谷广场\n")
     monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i9")
 
     results = _run_in_threads(2, lambda: tasks.ingest_article_task.apply(args=[article.pk]).get())
@@ -231,20 +240,8 @@ def test_ingest_article_task_twice_at_once_stores_one_copy(line_extractor, monke
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_ingest_article_twice_at_once_for_a_new_key_stores_one_article(monkeypatch):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite has no row locks and serializes every writer")
-    from tests.services.candidates import line_candidates
-
-    both_read = threading.Barrier(2, timeout=30)
-
-    def slow_candidates(text, ref):
-        found = line_candidates(text, ref)
-        both_read.wait()
-        return found
-
-    monkeypatch.setattr("events.services.ingest.find_candidates", slow_candidates)
+    _require_postgresql()
+    _both_read_before_either_writes(monkeypatch)
 
     results = _run_in_threads(
         2, lambda: ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12), existing=None).status
@@ -257,20 +254,8 @@ def test_ingest_article_twice_at_once_for_a_new_key_stores_one_article(monkeypat
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_reports_of_one_new_event_at_once_store_one_event(monkeypatch):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite has no row locks and serializes every writer")
-    from tests.services.candidates import line_candidates
-
-    both_read = threading.Barrier(2, timeout=30)
-
-    def slow_candidates(text, ref):
-        found = line_candidates(text, ref)
-        both_read.wait()
-        return found
-
-    monkeypatch.setattr("events.services.ingest.find_candidates", slow_candidates)
+    _require_postgresql()
+    _both_read_before_either_writes(monkeypatch)
     reports = {
         "a.txt": "甲报\n@fest festival 科技节开幕 2024-03-11 金谷广场\n",
         "b.txt": "乙报\n@festival festival 第二十一届科技节开幕 2024-03-11\n",
