@@ -15,7 +15,7 @@ from .events import (
     order_events,
     parse_filters,
 )
-from .items import event_figures, event_item, event_organizers, with_sources
+from .items import event_figures, event_item, event_organizers, iter_event_items, with_sources
 from .timeline import (
     event_years,
     find_article,
@@ -45,6 +45,7 @@ __all__ = [
     "event_page",
     "filter_events",
     "filters_to_params",
+    "iter_event_items",
     "list_articles",
     "order_events",
     "parse_filters",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from django.db.models import Prefetch, QuerySet
 
@@ -79,3 +80,9 @@ def event_item(event: Event) -> dict:
             for ev in event.evidence.all()
         ],
     }
+
+
+def iter_event_items() -> Iterator[dict]:
+    """Visible, dated, unmerged events as ``event_item`` dicts, oldest first (evidence fetched in bulk)."""
+    events = Event.objects.visible().filter(start__isnull=False).order_by("start", "end", "pk")
+    yield from (event_item(event) for event in with_sources(events).iterator(chunk_size=500))

@@ -1,4 +1,4 @@
-"""Everything that writes: ingestion, curation and export; one module per topic, re-exported here."""
+"""Everything that writes: ingestion, curation and queueing; one module per topic, re-exported here."""
 
 from .curation import (
     confirm_events,
@@ -12,7 +12,6 @@ from .curation import (
     unit_bounds,
     update_event_fields,
 )
-from .export import export_events, iter_event_items
 from .files import collect_files
 from .ingest import PARSER_VERSION, IngestResult, ingest_article, resolve_published
 from .queueing import (
@@ -36,13 +35,11 @@ __all__ = [
     "delete_articles",
     "derive_edtf",
     "ensure_source",
-    "export_events",
     "hide_events",
     "ingest_article",
     "ingest_paths",
     "ingest_source",
     "ingest_url",
-    "iter_event_items",
     "merge_events",
     "pick_merge_target",
     "read_article_file",

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from typing import TextIO
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from events.services import export_events
+from events.selectors import iter_event_items
+
+
+def export_events(*, out: TextIO) -> int:
+    """Write one JSON object per line to ``out`` (Chinese kept as is); returns how many were written."""
+    count = 0
+    for item in iter_event_items():
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        count += 1
+    return count
 
 
 class Command(BaseCommand):
