@@ -29,7 +29,7 @@ def article_page(*, source: str | None, limit: int, offset: int) -> dict:
 
 def article_events(*, article: Article) -> QuerySet[Event]:
     """The visible events that cite ``article``, earliest first (undated last), with their evidence."""
-    qs = Event.objects.visible().filter(merged_into__isnull=True, evidence__article=article).distinct()
+    qs = Event.objects.visible().for_article(article)
     return with_sources(qs.order_by(F("start").asc(nulls_last=True), "title"))
 
 

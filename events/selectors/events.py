@@ -136,7 +136,7 @@ def filters_to_params(filters: EventFilters) -> dict[str, str]:
 def filter_events(*, filters: EventFilters, include_hidden: bool = False) -> QuerySet[Event]:
     """Visible events (or also hidden and merged-away ones, for feeds announcing cancellations) matching ``filters``."""
     # Merged-away events are hidden, so only feeds (include_hidden) see them: as cancellations.
-    qs = Event.objects.all() if include_hidden else Event.objects.visible().filter(merged_into__isnull=True)
+    qs = Event.objects.all() if include_hidden else Event.objects.visible()
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.precision:
@@ -172,13 +172,7 @@ def order_events(events: QuerySet[Event], *, ordering: str) -> QuerySet[Event]:
 
 def count_by_kind() -> list[dict]:
     """Every event kind, in declaration order, with its Chinese label and its number of visible events."""
-    counts = dict(
-        Event.objects.visible()
-        .filter(merged_into__isnull=True)
-        .values_list("kind")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    counts = dict(Event.objects.visible().values_list("kind").annotate(n=Count("pk")).order_by())
     return [
         {"value": value, "label": label, "count": counts.get(value, 0)} for value, label in Event.Kind.choices
     ]

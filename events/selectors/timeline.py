@@ -120,7 +120,7 @@ def event_years() -> list[int]:
     """Start years of visible dated events, newest first (the timeline's year choices)."""
     years = (
         Event.objects.visible()
-        .filter(merged_into__isnull=True, start__isnull=False)
+        .filter(start__isnull=False)
         .annotate(y=ExtractYear("start"))
         .values_list("y", flat=True)
         .distinct()
