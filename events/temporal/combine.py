@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
@@ -234,6 +234,22 @@ def _attach_time(norm: str, left: Piece, right: Piece) -> Piece | None:
 # ---------------------------------------------------------------- ranges
 
 
+def _weekday_end(left: Piece, right: Piece) -> Reading | None:
+    """The end of "上周五至周日": a bare weekday after a weekday is in the start's week, or the next.
+
+    "上周五至周日" is Friday–Sunday of last week, and "上周六至周二" Saturday to the Tuesday
+    after it. A qualified end ("周五至下周一") keeps its own week: None.
+    """
+    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2", ""))
+    if left.family != "week" or right.family != "week" or end_day is None or not _is_day(left):
+        return None
+    start = left.reading.start
+    d = start + timedelta(days=(end_day - start.weekday()) % 7)
+    return right.reading.but(
+        start=d, end=d, edtf_from=d.isoformat(), edtf_to=d.isoformat(), confidence=left.reading.confidence
+    )
+
+
 def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     a, b = left.reading, right.reading
     # "自3月11日起至15日": the start's "起" opens a range the "至" then closes.
@@ -243,6 +259,7 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         return None
     if not patterns.RANGE_GAP.fullmatch(norm, left.end, right.start):
         return None
+    b = _weekday_end(left, right) or b
     if b.end < a.start and b.year_inferred:
         b = shift_years(b, 1)  # "12月28日至1月3日": the end runs into the next year
     if b is None or b.end < a.start:

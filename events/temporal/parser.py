@@ -17,8 +17,10 @@ from .resolve import read_year, resolve
 from .types import Kind, Mention, Precision
 
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
-_TAKES_YEAR = {"lunar", "fest", "term", "season", "dur"}
+_TAKES_YEAR = {"lunar", "fest", "holiday", "term", "season", "dur"}
 _YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "yrel", "_family"}
+# Families whose month is printed: a later bare "11日" is in the month of the last of them.
+_PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday"}
 
 
 @dataclass(slots=True)
@@ -135,6 +137,8 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             piece.family, piece.end, piece.groups = fallback.family, fallback.end, fallback.groups
             piece.reading = _resolve_cached(piece, ctx, cache)
         reading = piece.reading
+        if reading is not None and reading.valid and reading.month and piece.family in _PRINTS_MONTH:
+            ctx.anchor_month = (reading.start.year, reading.month)
         if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
             if reading.precision == Precision.DAY and reading.start == reading.end:
                 ctx.anchor_day = reading.start
@@ -144,6 +148,8 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
                     and "fest_eve" not in piece.groups
                 ):
                     ctx.anchor_festival = reading.start
+            if piece.family == "holiday":
+                ctx.anchor_festival = reading.start  # "国庆假期……节后"
             ctx.anchor_year = reading.start.year
         if reading is not None and not (reading.clue and norm[piece.start - 1 : piece.start] in ("（", "(")):
             # A weekday in brackets ("11月1日（周五）至3日") is a clue to the date before it:
@@ -166,6 +172,7 @@ def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | Non
         ctx.anchor_day,
         ctx.anchor_year,
         ctx.anchor_festival,
+        ctx.anchor_month,
     )
     if key in cache:
         return cache[key]

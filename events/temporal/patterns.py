@@ -60,6 +60,8 @@ WEEK_OFFSETS: dict[str, int] = {
 }  # fmt: skip
 # Monday is 0, as in date.weekday(); "周日", "星期天" and "礼拜天" are all Sunday.
 WEEKDAYS: dict[str, int] = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# The end of a weekday range: "周五至周末" runs to Sunday.
+RANGE_END_WEEKDAYS: dict[str, int] = {**WEEKDAYS, "末": 6}
 
 # "上世纪80年代" is the 1980s when read in the 2000s.
 CENTURY_OFFSETS: dict[str, int] = {"上个": -1, "上": -1, "本": 0, "这个": 0, "下个": 1, "下": 1}
@@ -218,6 +220,29 @@ FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
     "双11": ("双十一", r"(?![0-9])"), "双12": ("双十二", r"(?![0-9])"),
 }  # fmt: skip
 
+# Statutory holidays: a festival followed by a holiday word ("国庆假期", "“五一”假期期间",
+# "十一黄金周", "春节期间") is the days off around it, not the festival day. The word before
+# the suffix → the festival whose day anchors the holiday.
+HOLIDAY_NAMES: dict[str, str] = {
+    "元旦": "元旦", "春节": "春节", "清明": "清明节", "清明节": "清明节",
+    "五一": "劳动节", "劳动节": "劳动节", "五一劳动节": "劳动节", "国际劳动节": "劳动节",
+    "端午": "端午节", "端午节": "端午节", "中秋": "中秋节", "中秋节": "中秋节",
+    "国庆": "国庆节", "国庆节": "国庆节", "十一": "国庆节",
+}  # fmt: skip
+HOLIDAY_SUFFIXES = ("假期期间", "假期", "小长假", "长假", "黄金周", "期间")
+# Festival → (its name in the State Council schedule as ``chinesecalendar`` labels it, first
+# and last day of the usual holiday counted from the festival day). The offsets are the
+# fallback for years the schedule does not cover: 国庆 10-01..10-07, 五一 05-01..05-05,
+# 春节 除夕..初六; the three-day holidays move with the weekend, so only the day itself is sure.
+HOLIDAYS: dict[str, tuple[str, int, int]] = {
+    "元旦": ("New Year's Day", 0, 0), "春节": ("Spring Festival", -1, 5),
+    "清明节": ("Tomb-sweeping Day", 0, 0), "劳动节": ("Labour Day", 0, 4),
+    "端午节": ("Dragon Boat Festival", 0, 0), "中秋节": ("Mid-autumn Festival", 0, 0),
+    "国庆节": ("National Day", 0, 6),
+}  # fmt: skip
+# Bare names that are solar terms first: "清明时节" is the term; "清明节" stays the festival.
+TERM_FESTIVALS = frozenset({"清明"})
+
 # ---------------------------------------------------------------- the master regex
 
 
@@ -358,6 +383,11 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|大年(?P<l_d5>初[一二三四五六七八九十])"
         rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅"
         rf"|(?:{LUNAR_DAY})(?![日号0-9{CN_DIGIT}十])))",
+    ),
+    (
+        "holiday",
+        rf"(?:[“\"「『‘](?P<hol_q>{_alternation(HOLIDAY_NAMES)})[”\"」』’]|(?<![{CN_DIGIT}十])(?P<hol>{_alternation(HOLIDAY_NAMES)}))"
+        rf"{GAP}(?P<hol_suf>{_alternation(HOLIDAY_SUFFIXES)})",
     ),
     (
         "fest",

@@ -144,3 +144,4 @@ class Context:
     inherit_year: int | None = None  # from the start of a range or list ("3月11日至13日")
     inherit_month: int | None = None
     anchor_festival: date | None = None  # the day of the last festival the text named
+    anchor_month: tuple[int, int] | None = None  # (year, month) of the last date printed with a month

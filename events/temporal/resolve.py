@@ -7,7 +7,9 @@ Plain Python. Readings chosen where readers could differ:
   puts it more than half a year after ref ("12月28日" read on 5 January) the rule still
   holds, but confidence drops to 0.5 with a note: it is probably last year's.
 * A bare day ("15日", "13号" after a dash) takes the month of the date before it in a range
-  or list, else ref's month; a bare "下旬" the month of the last day the text mentioned.
+  or list, else the month (and year) of the last date the text printed with a month
+  ("3月11日至13日……11日上午" is 3月11日), else ref's month; a bare "下旬" the month of the
+  last day the text mentioned.
 * A range whose end has no year and comes before its start runs into the next year
   ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
 * A year-less lunar date falls in the lunar year that contains the reference day; a
@@ -19,7 +21,12 @@ Plain Python. Readings chosen where readers could differ:
 * Ranges are inclusive; weeks run Monday–Sunday ("下周三" is Wednesday of next week even on
   a Monday); a bare weekday ("周三") is that day of ref's week. "周末" is Saturday–Sunday:
   bare "周末" in news is the most recent weekend on or before ref (confidence 0.4);
-  "本周末/上周末/下周末" are explicit.
+  "本周末/上周末/下周末" are explicit. In a range, a bare end weekday is in the start's week,
+  or the next when it would come first: "上周五至周日" is Fri–Sun of last week, "上周六至周二"
+  Saturday to the Tuesday after it; "周五至下周一" keeps its own week.
+* "国庆假期", "五一假期", "春节期间", "十一黄金周": the statutory holiday's days (precision day),
+  from the State Council schedule where ``chinesecalendar`` has it, else the usual rule
+  (see ``holidays``) at confidence 0.6. A bare "清明" (in context) is the solar term.
 * "上旬/中旬/下旬" are days 1–10 / 11–20 / 21–end (precision day: the bounds are exact; a
   note says the text names no single day);
   "月初/月中/月底" the same days but vague. "年初" is January–February and "年中"
@@ -63,6 +70,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import patterns
+from .holidays import resolve_holiday
 from .numerals import read_number
 from .reading import (
     Context,
@@ -267,14 +275,19 @@ def resolve_iso(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
-    """A bare "15日" (or "十五号" after a range dash): that day of the month before it, else of ref's month."""
-    year = ctx.inherit_year or ctx.ref.year
-    month = ctx.inherit_month or ctx.ref.month
+    """A bare "15日" (or "十五号" after a range dash): that day of the month before it in a range
+    or list, else of the last month the text printed ("3月11日至13日……11日上午"), else of ref's."""
+    if ctx.inherit_month:
+        year, month, confidence = ctx.inherit_year or ctx.ref.year, ctx.inherit_month, 0.8
+    elif ctx.anchor_month:
+        (year, month), confidence = ctx.anchor_month, 0.7
+    else:
+        year, month, confidence = ctx.ref.year, ctx.ref.month, 0.6
     day = read_number(g.get("bd") or g.get("rd") or "")
     d = safe_date(year, month, day or 0)
     if d is None:
         return invalid(Kind.PARTIAL, Precision.DAY, f"no day {day} in {year}-{month:02d}")
-    return day_reading(d, Kind.PARTIAL, 0.8 if ctx.inherit_month else 0.6, month=month, year_inferred=True)
+    return day_reading(d, Kind.PARTIAL, confidence, month=month, year_inferred=True)
 
 
 def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:
@@ -338,6 +351,7 @@ _RESOLVERS = {
     "yq": resolve_year_quote,
     "ypart": resolve_year_part,
     "mpart": resolve_month_part,
+    "holiday": resolve_holiday,
 }
 
 

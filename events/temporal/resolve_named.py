@@ -135,6 +135,9 @@ def resolve_festival(g: dict[str, str], ctx: Context) -> Reading | None:
     elif "fest_eve" in g:
         shift = -1 if g["fest_eve"] == "前一天" else 1
     confidence = 0.7 if name in patterns.AMBIGUOUS_FESTIVALS else 0.9
+    if shift == 0 and name in patterns.TERM_FESTIVALS:
+        # "清明时节", "2024年清明": the solar term ("清明节" is the festival on the same day).
+        return day_reading(found, Kind.SOLAR_TERM, confidence, year_inferred=ctx.year is None)
     return day_reading(
         found + timedelta(days=shift), Kind.FESTIVAL, confidence, year_inferred=ctx.year is None
     )

@@ -142,3 +142,39 @@ def test_extract_counts_dang_wan_from_the_day_before_it():
 
 def test_extract_drops_a_bare_hour_with_no_day_beside_it():
     assert extract("共有3点建议", ref=REF) == []
+
+
+WEEK_REF = date(2024, 10, 15)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("上周五至周日", date(2024, 10, 11), date(2024, 10, 13)),
+        ("上星期五至星期日", date(2024, 10, 11), date(2024, 10, 13)),
+        ("上礼拜五到礼拜天", date(2024, 10, 11), date(2024, 10, 13)),
+        ("上周五至周末", date(2024, 10, 11), date(2024, 10, 13)),
+        ("上周六至周二", date(2024, 10, 12), date(2024, 10, 15)),
+        ("下周三至周五", date(2024, 10, 23), date(2024, 10, 25)),
+        ("周一至周五", date(2024, 10, 14), date(2024, 10, 18)),
+        ("周五至周一", date(2024, 10, 18), date(2024, 10, 21)),
+        ("周五至下周一", date(2024, 10, 18), date(2024, 10, 21)),
+        ("本周三至下周五", date(2024, 10, 16), date(2024, 10, 25)),
+    ],
+    ids=[
+        "last-fri-to-sun",
+        "xingqi",
+        "libai",
+        "to-weekend",
+        "sat-to-tue-next-week",
+        "next-wed-to-fri",
+        "bare-mon-to-fri",
+        "bare-fri-to-mon-wraps",
+        "qualified-end-keeps-its-week",
+        "qualified-end-next-week",
+    ],
+)
+def test_extract_keeps_a_weekday_range_within_the_start_week(text, start, end):
+    [mention] = extract(text, ref=WEEK_REF)
+
+    assert (mention.text, mention.start, mention.end) == (text, start, end)

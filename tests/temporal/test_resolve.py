@@ -136,3 +136,45 @@ def test_extract_reads_a_year_before_a_quoted_title():
     mention = _one("2025“青春之约”")
 
     assert (mention.text, mention.edtf, mention.precision.value) == ("2025", "2025", "year")
+
+
+BARE_DAY_REF = date(2024, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3月11日至13日举行……11日上午举行开幕式",
+            [("3月11日至13日", "2024-03-11/2024-03-13"), ("11日", "2024-03-11")],
+        ),
+        ("3月11日至13日举行，12日闭幕", [("3月11日至13日", "2024-03-11/2024-03-13"), ("12日", "2024-03-12")]),
+        (
+            "3月11日至13日举行，13日下午离开",
+            [("3月11日至13日", "2024-03-11/2024-03-13"), ("13日", "2024-03-13")],
+        ),
+        ("2023年12月1日发布，15日实施", [("2023年12月1日", "2023-12-01"), ("15日", "2023-12-15")]),
+        (
+            "3月11日开幕。13日闭幕，次日返程",
+            [("3月11日", "2024-03-11"), ("13日", "2024-03-13"), ("次日", "2024-03-14")],
+        ),
+        (
+            "3月11日开幕，11日当天",
+            [("3月11日", "2024-03-11"), ("11日", "2024-03-11"), ("当天", "2024-03-11")],
+        ),
+        ("15日实施", [("15日", "2024-10-15")]),
+        ("昨天发布，15日实施", [("昨天", "2024-10-14"), ("15日", "2024-10-15")]),
+    ],
+    ids=[
+        "day-after-range",
+        "middle-day",
+        "last-day-with-period",
+        "printed-year-carries",
+        "next-day-after-bare-day",
+        "same-day-after-bare-day",
+        "no-printed-month-refs-month",
+        "relative-word-is-no-printed-month",
+    ],
+)
+def test_extract_reads_a_bare_day_in_the_last_printed_month(text, expected):
+    assert [(m.text, m.edtf) for m in extract(text, ref=BARE_DAY_REF)] == expected

@@ -68,8 +68,8 @@ def test_extract_resolves_seasons_by_solar_terms(text, start, end, edtf):
 
 
 def test_extract_reads_shi_yi_as_national_day_only_beside_a_holiday_word():
-    assert [(m.text, m.start) for m in extract("十一黄金周，十一个景区", ref=REF)] == [
-        ("十一", date(2024, 10, 1))
+    assert [(m.text, m.start, m.end) for m in extract("十一黄金周，十一个景区", ref=REF)] == [
+        ("十一黄金周", date(2024, 10, 1), date(2024, 10, 7))
     ]
 
 
@@ -121,3 +121,18 @@ def test_extract_leaves_words_that_only_look_like_names(text):
 )
 def test_sexagenary_year_picks_the_cycle_nearest_the_reference_day(name, ref, year):
     assert sexagenary_year(name, ref) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("清明时节", [("清明", "2024-04-04", "solar-term")]),
+        ("2024年清明", [("2024年清明", "2024-04-04", "solar-term")]),
+        ("清明节", [("清明节", "2024-04-04", "festival")]),
+        ("政治清明", []),
+        ("清明上河图", []),
+    ],
+    ids=["term-in-context", "term-with-year", "festival", "clean-politics", "painting"],
+)
+def test_extract_reads_bare_qingming_as_the_solar_term(text, expected):
+    assert [(m.text, m.edtf, m.kind.value) for m in extract(text, ref=REF)] == expected
