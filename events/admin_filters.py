@@ -10,6 +10,11 @@ from django.http import HttpRequest
 from events.models import Article, Event, Source
 
 
+def _chosen_number(value: str | None) -> int | None:
+    """The filter's value as a number (a year or a pk); None when unset or not digits."""
+    return int(value) if value and value.isdigit() else None
+
+
 class YearFilter(admin.SimpleListFilter):
     title = "年份"
     parameter_name = "year"
@@ -25,10 +30,10 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(y), f"{y}年") for y in years]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
-            year = int(self.value())
-            return queryset.filter(start__year__lte=year, end__year__gte=year)
-        return queryset
+        year = _chosen_number(self.value())
+        if year is None:
+            return queryset
+        return queryset.filter(start__year__lte=year, end__year__gte=year)
 
 
 class SourceFilter(admin.SimpleListFilter):
@@ -39,9 +44,10 @@ class SourceFilter(admin.SimpleListFilter):
         return [(str(pk), name) for pk, name in Source.objects.values_list("pk", "name")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(evidence__article__source_id=int(self.value())).distinct()
-        return queryset
+        pk = _chosen_number(self.value())
+        if pk is None:
+            return queryset
+        return queryset.filter(evidence__article__source_id=pk).distinct()
 
 
 class ArticleFilter(admin.SimpleListFilter):
@@ -55,13 +61,12 @@ class ArticleFilter(admin.SimpleListFilter):
     parameter_name = "article"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        value = self.value()
-        if value and value.isdigit():
-            article = Article.objects.filter(pk=int(value)).only("title", "key").first()
-            return [(value, str(article))] if article else []
-        return []
+        pk = _chosen_number(self.value())
+        article = None if pk is None else Article.objects.filter(pk=pk).only("title", "key").first()
+        return [(self.value(), str(article))] if article else []
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(evidence__article_id=int(self.value())).distinct()
-        return queryset
+        pk = _chosen_number(self.value())
+        if pk is None:
+            return queryset
+        return queryset.filter(evidence__article_id=pk).distinct()
