@@ -12,7 +12,8 @@ from events.models import Article, Event, Source
 
 def _chosen_number(value: str | None) -> int | None:
     """The filter's value as a number (a year or a pk); None when unset or not digits."""
-    return int(value) if value and value.isdigit() else None
+    # isascii(): str.isdigit() also accepts "²" and other digits int() refuses.
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 class YearFilter(admin.SimpleListFilter):

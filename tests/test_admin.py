@@ -57,6 +57,7 @@ def titles(response) -> list[str]:
         ({"precision": "day"}, ["测土配肥", "科技节开幕", "项目集中签约"]),
         ({"status": "hidden"}, []),
         ({"year": "2023"}, ["测土配肥"]),
+        ({"year": "²"}, ["测土配肥", "科技节开幕", "项目集中签约"]),  # not a year: the filter is off
         ({"start__year": "2024"}, ["科技节开幕", "项目集中签约"]),
     ],
     ids=[
@@ -68,6 +69,7 @@ def titles(response) -> list[str]:
         "precision",
         "status",
         "year",
+        "year-not-ascii",
         "hierarchy",
     ],
 )

@@ -193,7 +193,7 @@ def derive_edtf(*, start: date | None, end: date | None, precision: str, open_en
         return ""
     end = end or start
     if precision in (Event.Precision.MONTH, Event.Precision.HALF_YEAR):
-        first, last = f"{start:%Y-%m}", f"{end:%Y-%m}"
+        first, last = f"{start.year:04d}-{start.month:02d}", f"{end.year:04d}-{end.month:02d}"
     elif precision in (Event.Precision.YEAR, Event.Precision.MULTI_YEAR, Event.Precision.VAGUE):
         first, last = f"{start.year:04d}", f"{end.year:04d}"
     else:

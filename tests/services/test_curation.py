@@ -238,9 +238,10 @@ def test_update_event_fields_refuses_end_before_start():
         (date(2021, 1, 1), date(2025, 12, 31), "multi-year", False, "2021/2025"),
         (date(2024, 1, 1), date(2024, 12, 31), "year", True, "2024/.."),
         (date(2021, 1, 1), date(2024, 3, 12), "vague", False, "2021/2024"),
+        (date(987, 3, 1), date(987, 3, 31), "month", False, "0987-03"),
         (None, None, "day", False, ""),
     ],
-    ids=["day", "days", "months", "half-year", "season", "plan", "open-year", "vague", "undated"],
+    ids=["day", "days", "months", "half-year", "season", "plan", "open-year", "vague", "year-987", "undated"],
 )
 def test_derive_edtf(start, end, precision, open_end, edtf):
     assert derive_edtf(start=start, end=end, precision=precision, open_end=open_end) == edtf
