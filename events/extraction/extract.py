@@ -242,8 +242,12 @@ def _date_by_anchor(
     a_start, a_end = doc.original_span(sentence.start + at, sentence.start + at + len(anaphor))
     link = anchor.link
     if "期间" not in anaphor and link.precision == "day" and link.end != link.start:
-        # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event
-        link = replace(link, end=link.start, edtf=link.start.isoformat())
+        if anaphor.startswith(P.CLOSING_CEREMONIES):
+            # "颁奖典礼上", "闭幕式上": a closing ceremony is the last day of a multi-day event
+            link = replace(link, start=link.end, edtf=link.end.isoformat())
+        else:
+            # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event
+            link = replace(link, end=link.start, edtf=link.start.isoformat())
     draft.link = DateLink(
         link.start,
         link.end,

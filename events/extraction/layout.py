@@ -15,6 +15,7 @@ from . import patterns as P
 _SPACES = " \t\r\u3000\xa0\u2002\u2003"
 _WHITESPACE_RE = re.compile(r"\s+")
 _DATELINE_RE = re.compile(P.DATELINE)
+_LIST_ITEM_RE = re.compile(P.LIST_ITEM)
 _TERMINALS = "。！？!?"
 # A line ending in one of these is still inside its sentence, even before a blank line.
 _CONTINUING = "，、：:；（“‘《"
@@ -62,7 +63,11 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
     for block in blocks:
         for position, (start, end) in enumerate(block):
             if prev is not None:
-                if _ends_paragraph(norm, *prev) or _DATELINE_RE.match(norm, start):
+                if (
+                    _ends_paragraph(norm, *prev)
+                    or _DATELINE_RE.match(norm, start)
+                    or _LIST_ITEM_RE.match(norm, start)
+                ):
                     brk = True
                 elif position > 0:
                     brk = False

@@ -40,6 +40,11 @@ DATELINE = (
 )
 # The filing date inside a dated dateline, and the relative day words it anchors: under
 # "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
+# A line opening with a list number starts a paragraph of its own: "一、组织单位", "（二）项目签约",
+# "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
+LIST_ITEM = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+# The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
+NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
 DATELINE_DATE = r"(\d{1,2})月(\d{1,2})日(?:讯|电)"
 RELATIVE_DAY_WORDS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 
@@ -202,6 +207,9 @@ CEREMONY_NAMES = frozenset(
     ("开幕式", "开幕典礼", "开幕仪式", "启动仪式", "开班仪式", "结业仪式", "闭幕式", "颁奖典礼", "颁奖仪式")
 )
 
+# Ceremonies that close a multi-day event: "颁奖典礼上，…签订了协议" happened on its last day.
+CLOSING_CEREMONIES = ("颁奖典礼", "颁奖仪式", "颁奖大会", "闭幕式", "闭幕典礼", "闭幕仪式", "结业仪式", "结业典礼")
+
 # Words before a verb that make it a goal, not an occurrence: "确保项目早开工、早投产".
 GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开工", "早落地")
 
@@ -342,6 +350,13 @@ NOT_PLACE_TIMES = (
     "今天",
     "昨日",
     "今日",
+    "本月",
+    "下月",
+    "上月",
+    "本周",
+    "下周",
+    "明年",
+    "届时",
 )
 
 # A clause opened by "通过" is a means, not an occurrence: "通过集中培训…等方式".
@@ -594,6 +609,7 @@ PLACE_STOPS = (
     "里",
     "内",
     "给",
+    "与",  # "在新竹工研院中興院區與美國麻省理工學院簽署": the partner follows the place
     "向",
     "为",
     "对",
@@ -671,7 +687,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
         + r"(?P<unit>亿|万)?元",
     ),
     ("exhibitors", NUMBER + r"(?:余|多)?家[^，。；]{0,16}参展"),
-    ("exhibitors", r"参展(?:企业|单位|商)(?:达|共|有)?" + NUMBER + r"(?:余|多)?家"),
+    ("exhibitors", r"参展(?:企业|单位|商)(?:达|共|有|超过|超|逾|近|约)?" + NUMBER + r"(?:余|多)?家"),
     ("exhibition_zones", NUMBER + r"(?:大|个)(?:功能|特色|主题|专业)?展区"),
     (
         "area_m2",
@@ -679,7 +695,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
         + NUMBER
         + r"(?P<unit>万)?(?:余|多)?平方(?:米|公尺)",
     ),
-    ("trainees", r"培训(?:农民|群众|人员|学员|干部|职工)?(?:达|共)?" + NUMBER + r"(?:余|多)?人"),
+    ("trainees", r"培训(?:农民|农户|群众|人员|学员|干部|职工|教师)?(?:达|共)?" + NUMBER + r"(?:余|多)?人"),
     ("trainees", NUMBER + r"(?:余|多)?名[^，。；]{0,12}参加(?:了)?(?:本次|本期)?(?:培训|研修|学习)"),
     ("trainees", r"培训学员" + NUMBER + r"(?:余|多)?(?:人|名)"),
     ("teams", r"参赛队伍(?:达|共|有)?" + NUMBER + r"(?:余|多)?支"),

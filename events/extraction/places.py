@@ -35,8 +35,13 @@ def find_places(sentence: str) -> list[tuple[int, str]]:
     that is only "<time>的<place>" sets the scene and counts as well.
     """
     found = []
+    covered = 0  # a marker inside a place already read is part of its name: "在和田地区于田县"
     for match in _MARKER_RE.finditer(sentence):
+        if match.start() < covered:
+            continue
         place = _place_after(sentence, match.end())
+        if place:
+            covered = match.end() + len(place)
         if place and not place.startswith(("各", "全", "本", "该", "我")):  # "在各市进行": no one place
             found.append((match.end(), place))
     start = 0

@@ -19,6 +19,8 @@ from .layout import flatten
 
 MAX_SENTENCE = 600  # characters
 _DATELINE_RE = re.compile(P.DATELINE)
+_LIST_ITEM_RE = re.compile(P.LIST_ITEM)
+_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + "|".join(P.NOTICE_LABEL_HEADS) + r")[:：]")
 _QUOTE_RE = re.compile("[" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES) + "]")
 _CLAUSE_MARK_RE = re.compile(
     "["
@@ -145,7 +147,7 @@ class _Splitter:
     def end_paragraph(self, para_start: int, start: int, end: int) -> None:
         """Close the paragraph ``flat[para_start:end]`` whose last sentence is ``flat[start:end]``."""
         text = self.flat[para_start:end]
-        if _is_headline(text):
+        if _is_headline(text) and not _is_section(text):
             if self.body:
                 self._new_report()
             if text.strip():
@@ -180,6 +182,13 @@ def _sentence_end(flat: str, i: int, depth: int) -> int:
 def _is_byline(paragraph: str) -> bool:
     """A short paragraph wholly in brackets ends a report: "（孙泰雁）", "（太谷区融媒体中心供稿）"."""
     return len(paragraph) <= 24 and paragraph.startswith(("（", "(")) and paragraph.endswith(("）", ")"))
+
+
+def _is_section(paragraph: str) -> bool:
+    """A numbered section heading or a labelled line of a notice ("一、组织单位", "主办单位:…"):
+    part of the report it stands in, not the headline of another."""
+    text = paragraph.strip()
+    return bool(_LIST_ITEM_RE.match(text)) or bool(_LABEL_RE.match(text))
 
 
 def _is_headline(paragraph: str) -> bool:

@@ -108,6 +108,8 @@ def kind_of_name(name: str, verb: str = "") -> str:
     first = name.split("暨", 1)[0]
     if not any(word in first for word in P.NOUN_TRIGGERS):
         first = name  # "科技成果转化暨招商引资推介会": the head is after "暨"
+    elif first in P.CEREMONY_NAMES and "暨" in name:
+        first = name.split("暨", 1)[1]  # "开幕式暨项目集中签约仪式": a bare ceremony joined to the event
     head, head_end = "", -1
     for word in P.NOUN_TRIGGERS:
         end = first.rfind(word)
