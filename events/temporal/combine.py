@@ -257,7 +257,10 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         return None
     if Precision.VAGUE in (a.precision, b.precision) and not _is_day(left):
         return None
-    if not patterns.RANGE_GAP.fullmatch(norm, left.end, right.start):
+    # "3月11日（一）至15日（五）": a short bracketed clue may sit before the dash.
+    bracket = patterns.BRACKETED_CLUE.match(norm, left.end, right.start)
+    gap_start = bracket.end() if bracket is not None else left.end
+    if not patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start):
         return None
     b = _weekday_end(left, right) or b
     if b.end < a.start and b.year_inferred:

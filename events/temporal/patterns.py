@@ -23,7 +23,7 @@ from .firstchars import first_chars
 # Days counted from the reference day (the publication date).
 RELATIVE_DAYS: dict[str, int] = {
     "大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1,
-    "今天": 0, "今日": 0, "本日": 0, "今晚": 0, "今晨": 0, "今早": 0, "今夜": 0,
+    "今天": 0, "今日": 0, "本日": 0, "即日": 0, "今晚": 0, "今晨": 0, "今早": 0, "今夜": 0,
     "昨夜": -1, "昨晨": -1,
     "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "明晨": 1, "后天": 2, "大后天": 3,
 }  # fmt: skip
@@ -32,7 +32,9 @@ RELATIVE_DAYS: dict[str, int] = {
 # reference day when there is none.
 ANCHORED_DAYS: dict[str, int] = {
     "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "这一天": 0, "当晚": 0,
-    "次日": 1, "翌日": 1, "第二天": 1, "前一天": -1,
+    "次日": 1, "翌日": 1, "第二天": 1, "前一天": -1, "前一日": -1,
+    # Taiwan and Hong Kong write "隔天/隔日" for the next day.
+    "隔天": 1, "隔日": 1,
 }  # fmt: skip
 
 # Years counted from the reference year. "当年"/"同年"/"次年" follow the last year the text
@@ -106,18 +108,24 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     # (the seeds' curator reads "2023 年末" as December 2023).
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
+    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12),
     "首季度": (1, 3), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
     "年度": (1, 12), "度": (1, 12), "全年": (1, 12), "年内": (1, 12), "内": (1, 12),
     # Tech and business news write quarters as "2024年Q3", "今年Q1".
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
+    # Taiwan writes quarters as "第3季" ("今年第1季營收"); only after a year, since a bare
+    # "第3季" is as often a show's third season.
+    "第一季": (1, 3), "第二季": (4, 6), "第三季": (7, 9), "第四季": (10, 12),
+    "第1季": (1, 3), "第2季": (4, 6), "第3季": (7, 9), "第4季": (10, 12), "首季": (1, 3),
 }  # fmt: skip
 # "2024Q3" and a bare "Q3" (only before a word that makes it a quarter: "Q3财报").
 QUARTER_CONTEXT = (
     r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[-—–~至到，,。、；;）)\s]|$"
 )
-FUZZY_YEAR_PARTS = frozenset(
-    {"年初", "初", "年中", "中", "年底", "底", "年末", "末", "伊始", "暑假", "暑期", "寒假"}
-)
+FUZZY_YEAR_PARTS = frozenset({
+    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾",
+    "伊始", "暑假", "暑期", "寒假",
+})  # fmt: skip
 
 # ---------------------------------------------------------------- vague words
 
@@ -297,10 +305,19 @@ DAY_COUNT = r"[一两二三四五六七八九]|几|数"
 CN_HOUR = r"二十[一二三四]?|十[一二三四五六七八九]?|[零一二两三四五六七八九]"
 CN_MINUTE = r"[一二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九]|[一二三四五六七八九]"
 YEAR4 = r"(?:1[89]|2[01])[0-9]{2}"
+# Republic of China years (Taiwan): "民國113年" is 2024 (ROC year + 1911). After "民國" any
+# year from 元 (1) to three digits; without it only 100–129 followed by a month ("113年3月"),
+# since mainland text never writes a three-digit year and "113年" alone is a count.
+ROC_OFFSET = 1911
+ROC_YEAR = (
+    r"[0-9]{1,3}|[〇零一二三四五六七八九]{2,3}|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
+    r"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九元]"
+)
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
-OPEN_WORDS = "起至今|以来|至今|起|开始"
+OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
-PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元])"
+# "年终奖" is a bonus, not December.
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖])"
 
 
 def month_expr(tag: str) -> str:
@@ -409,7 +426,8 @@ _FAMILIES: list[tuple[str, str]] = [
         "dur",
         # A count of units with a direction: "15天后", "两个月前", "3年来", "今后两年", "近三年".
         # Bare "3月"/"3日" are never durations (only "个月" and "天" count).
-        rf"(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
+        # "前一天" is the day before (``ANCHORED_DAYS``), not "the first day".
+        rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
         rf"|(?<![0-9.])(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
@@ -433,6 +451,10 @@ _FAMILIES: list[tuple[str, str]] = [
         # A year (2024年, 二〇二四年, 95年 only before a month, 2021—2025年, 今年, 当年…), then
         # optionally a part of it (上半年, 年末, 第一季度) or a month with a day or month part.
         rf"(?:{NOT_NUM_BEFORE}(?P<y4>{YEAR4})(?:{GAP}{SEP}{GAP}(?P<y4b>{YEAR4}))?{GAP}年"
+        rf"|(?:中华)?民国{GAP}(?P<yroc>{ROC_YEAR})(?:{GAP}{SEP}{GAP}(?P<yrocb>{ROC_YEAR}))?{GAP}年"
+        rf"|{NOT_NUM_BEFORE}(?P<yroc3>1[0-2][0-9]){GAP}年(?={GAP}(?:[0-9]{{1,2}}|{CN_MONTH}){GAP}月)"
+        # "今（2024）年", "去(2023)年": Taiwan papers restate the year in brackets; the number wins.
+        rf"|[今去明前][（(](?P<y4p>{YEAR4})[）)]{GAP}年"
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
@@ -524,7 +546,8 @@ _ALL_FIRST = first_chars("|".join(f"(?:{body})" for _, body in _FAMILIES))
 MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked(_FAMILIES, 3)})")
 
 # What may stand between two expressions that belong together.
-RANGE_GAP = re.compile(rf"{GAP}(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
+# "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
+RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
 CLUE_GAP = re.compile(r"[\s，,（(]{0,3}")
 CLUE_CLOSE = re.compile(r"[ \t]{0,2}[）)]")

@@ -44,6 +44,9 @@ Plain Python. Readings chosen where readers could differ:
 * "十四五" is 2021–2025 (plan n starts in 1966 + 5(n-3)); "20世纪90年代" is 1990–1999 and
   "20世纪" 1900–1999 (the popular reading, not the strict 1901–2000).
 * Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
+* ROC (Taiwan) years: "民國113年", "中華民國一一三年" are 2024 (ROC year + 1911); a
+  three-digit year without 民國 counts only as 100–129 right before a month ("113年3月"),
+  and "今（2024）年" takes the bracketed number.
 * Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
   ref's year, except that a winter word read before 立春 means the winter containing ref.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
@@ -91,7 +94,7 @@ from .resolve_relative import RELATIVE_RESOLVERS
 from .types import Kind, Precision
 
 # Words that run a date up to the reference day ("2024年以来", "3月至今").
-SINCE_WORDS = ("以来", "至今", "起至今")
+SINCE_WORDS = ("以来", "至今", "起至今", "迄今", "起迄今")
 # A year-less date more than this many days after ref keeps ref's year but loses confidence.
 FAR_AHEAD_DAYS = 183
 
@@ -108,6 +111,11 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
     """(year, kind, confidence) from the year groups of a "cal_y" match; year None if unreadable."""
     if "y4" in g:
         return int(g["y4"]), Kind.ABSOLUTE, 1.0
+    if "y4p" in g:
+        return int(g["y4p"]), Kind.ABSOLUTE, 1.0
+    if "yroc" in g or "yroc3" in g:
+        roc = _read_roc(g.get("yroc") or g["yroc3"])
+        return (roc + patterns.ROC_OFFSET, Kind.ABSOLUTE, 1.0) if roc else (None, Kind.PARTIAL, 0.0)
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
     if "y2" in g or "ycn2" in g:
@@ -126,6 +134,16 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
             confidence,
         )
     return None, Kind.PARTIAL, 0.0
+
+
+def _read_roc(token: str) -> int | None:
+    """An ROC year: "113", "一一三", "八十九", "一百一十三", "一百零一", "元" (1)."""
+    if token == "元":
+        return 1
+    if token.startswith("一百"):
+        rest = token[2:].removeprefix("零")
+        return 100 + (read_number(rest) or 0) if rest else 100
+    return read_number(token)
 
 
 def _read_month(token: str | None) -> int | None:
@@ -180,8 +198,9 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
 def _year_reading(year: int, g: dict[str, str], kind: Kind, confidence: float) -> Reading | None:
     if not 1 <= year <= 9999:
         return None
-    if "y4b" in g:
-        last = int(g["y4b"])
+    if "y4b" in g or "yrocb" in g:
+        roc_last = _read_roc(g["yrocb"]) if "yrocb" in g else None
+        last = int(g["y4b"]) if "y4b" in g else (roc_last or 0) + patterns.ROC_OFFSET
         if last < year:
             return None
         return years_reading(year, last, Kind.RANGE, confidence=confidence)
