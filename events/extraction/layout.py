@@ -173,3 +173,59 @@ def flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
 def _is_latin(ch: str) -> bool:
     """An ASCII letter or digit."""
     return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+# A gutter between two printed columns: a wide run of spaces between printed characters.
+_GUTTER_RE = re.compile(r"(?<=\S)(?: {3,}|[\u3000\t]{2,}| *\t *)(?=\S)")
+_MIN_COLUMN_LINES = 3
+
+
+def uncolumn(original: str) -> tuple[str, list[int]] | None:
+    """Two columns a PDF printed side by side, read one after the other; None when there are none.
+
+    A run of three or more lines that each have one wide gutter at about the same place
+    ("…2024湖南       本报讯（记者 刘洋）…") is two columns interleaved line by line: the
+    left parts are read first, a blank line, then the right parts. Returns the reordered
+    text and, for each of its characters, the offset in ``original`` it came from.
+    """
+    if "   " not in original and "\u3000\u3000" not in original and "\t" not in original:
+        return None
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in original.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[str] = []
+    index: list[int] = []
+    changed = False
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(_GUTTER_RE.findall(lines[j][1].strip())) == 1:
+            j += 1
+        if j - i >= _MIN_COLUMN_LINES:
+            changed = True
+            block = lines[i:j]
+            rights = []
+            for start, line in block:
+                gutter = _GUTTER_RE.search(line, len(line) - len(line.lstrip()))
+                _emit(out, index, line[: gutter.start()], start)
+                _emit(out, index, "\n", start + gutter.start())
+                rights.append((start + gutter.end(), line[gutter.end() :]))
+            # the blank line between the columns stands where the last left part ended
+            _emit(out, index, "\n", index[-1])
+            for start, part in rights:
+                end = start + len(part)
+                _emit(out, index, part + ("\n" if end < len(original) else ""), start)
+            i = j
+            continue
+        start, line = lines[i]
+        _emit(out, index, line + ("\n" if i < len(lines) - 1 else ""), start)
+        i += 1
+    return ("".join(out), index) if changed else None
+
+
+def _emit(out: list[str], index: list[int], text: str, start: int) -> None:
+    """Append ``text``, which stands at ``start`` in the original (a newline past a part maps to its end)."""
+    out.append(text)
+    index.extend(range(start, start + len(text)))

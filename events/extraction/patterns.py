@@ -38,13 +38,15 @@ DATELINE = (
     + r"|[【\[]记者[^】\]]{1,16}报[导道][】\]])"
     + r"[】\]]?(?:[（(][^）)]{0,30}[）)])?"
 )
-# The filing date inside a dated dateline, and the relative day words it anchors: under
-# "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
 # A line opening with a list number starts a paragraph of its own: "一、组织单位", "（二）项目签约",
 # "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
-LIST_ITEM = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+LIST_ITEM = (
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+)
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
+# The filing date inside a dated dateline, and the relative day words it anchors: under
+# "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
 DATELINE_DATE = r"(\d{1,2})月(\d{1,2})日(?:讯|电)"
 RELATIVE_DAY_WORDS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 
@@ -208,7 +210,16 @@ CEREMONY_NAMES = frozenset(
 )
 
 # Ceremonies that close a multi-day event: "颁奖典礼上，…签订了协议" happened on its last day.
-CLOSING_CEREMONIES = ("颁奖典礼", "颁奖仪式", "颁奖大会", "闭幕式", "闭幕典礼", "闭幕仪式", "结业仪式", "结业典礼")
+CLOSING_CEREMONIES = (
+    "颁奖典礼",
+    "颁奖仪式",
+    "颁奖大会",
+    "闭幕式",
+    "闭幕典礼",
+    "闭幕仪式",
+    "结业仪式",
+    "结业典礼",
+)
 
 # Words before a verb that make it a goal, not an occurrence: "确保项目早开工、早投产".
 GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开工", "早落地")

@@ -10,12 +10,13 @@ every flat character back to its offset in the original, so an evidence span is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from events.temporal.normalize import normalize
 
 from . import patterns as P
-from .layout import flatten
+from .layout import flatten, uncolumn
 
 MAX_SENTENCE = 600  # characters
 _DATELINE_RE = re.compile(P.DATELINE)
@@ -49,20 +50,33 @@ class Document:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        pieces, index = flatten(original, normalize(original))
+        columns = uncolumn(original)
+        if columns is None:
+            pieces, index = flatten(original, normalize(original))
+            self._order: list[tuple[int, int]] | None = None
+        else:  # two columns printed side by side: read in column order, offsets still into the original
+            reordered, back = columns
+            pieces, index = flatten(reordered, normalize(reordered))
+            last = max(len(original) - 1, 0)
+            index = [min(back[i], last) for i in index]
+            self._order = sorted((offset, flat) for flat, offset in enumerate(index))
         self.flat = "".join(pieces)
         self.index = index
         self.sentences = _split_sentences(self.flat)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``(start, end)`` of the flat range ``[start, end)`` (``end > start``)."""
-        return self.index[start], self.index[end - 1] + 1
+        if self._order is None:
+            return self.index[start], self.index[end - 1] + 1
+        part = self.index[start:end]  # column order: the range's printed extent
+        return min(part), max(part) + 1
 
     def flat_offset(self, original_offset: int) -> int:
         """The first flat position at or after an original offset (for mapping parser spans)."""
-        from bisect import bisect_left
-
-        return bisect_left(self.index, original_offset)
+        if self._order is None:
+            return bisect_left(self.index, original_offset)
+        at = bisect_left(self._order, (original_offset, -1))
+        return self._order[at][1] if at < len(self._order) else len(self.index)
 
     def text(self, sentence: Sentence) -> str:
         """The flat text of a sentence."""

@@ -1,6 +1,6 @@
 """Tests for events/extraction/layout.py: which line breaks are wraps, and the flat text."""
 
-from events.extraction.layout import flatten
+from events.extraction.layout import flatten, uncolumn
 from events.temporal.normalize import normalize
 
 
@@ -50,3 +50,23 @@ def test_flatten_open_quote_runs_on_across_a_blank_line():
     text = "种植户说：“科技惠农服务是送到田间地头的\n\n‘及时雨’。”"
 
     assert flat(text) == "种植户说:“科技惠农服务是送到田间地头的‘及时雨’。”"
+
+
+def test_uncolumn_reads_two_interleaved_columns_one_after_the_other():
+    text = (
+        "本报讯 10月16日，博览会      本报讯 记者从省科技\n"
+        "在长沙国际会展中心开幕。    厅获悉，全省发布项目\n"
+        "共有420家企业参展。         56项。\n"
+    )
+    reordered, back = uncolumn(text)
+
+    assert (
+        flat(reordered)
+        == "本报讯10月16日，博览会在长沙国际会展中心开幕。\n共有420家企业参展。\n本报讯记者从省科技厅获悉，全省发布项目56项。"
+    )
+    assert all(ch == text[back[i]] for i, ch in enumerate(reordered) if ch != "\n")
+
+
+def test_uncolumn_leaves_ordinary_text_alone():
+    assert uncolumn("3月11日，科技节在太谷区金谷广场开幕。\n此次活动由区委主办。") is None
+    assert uncolumn("坚持科技创新驱动   发展新质生产力\n3月11日，科技节开幕。") is None

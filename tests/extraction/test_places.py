@@ -65,3 +65,15 @@ def test_home_places_the_dateline_city_is_home():
     text = "本报晋中4月28日讯 太原市、太原市的企业来了。我市持续推进农高区建设。"
 
     assert home_places(text)["市"] == "晋中市"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("自治区科技厅在和田地区于田县举办培训班。", "和田地区于田县"),  # 于 inside the name is no marker
+        ("工研院在新竹工研院中兴院区与美国麻省理工学院签署备忘录。", "新竹工研院中兴院区"),
+        ("科博会将于下月在绵阳国际会展中心举行。", "绵阳国际会展中心"),
+    ],
+)
+def test_best_place_stops_at_names_partners_and_times(sentence, place):
+    assert best_place(sentence, len(sentence) - 3) == place
