@@ -442,7 +442,10 @@ _FAMILIES: list[tuple[str, str]] = [
     # "3·15晚会", "6·18": a month and day joined by a middle dot (of ref's year, like "3月15日").
     (
         "dotday",
-        r"(?<![0-9.·•])(?P<dt_m>1[0-2]|[1-9])[·•](?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•成倍%万亿元个岁人名家次位件项千百米克吨度分秒])",
+        r"(?<![0-9.·•/])(?P<dt_m>1[0-2]|[1-9])"
+        # Taiwan writes "3/11（一）": a slash counts only before a bracketed weekday (not 3/11 the fraction).
+        r"(?:[·•]|/(?=(?:3[01]|[12][0-9]|[1-9])[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]))"
+        r"(?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•/成倍%万亿元个岁人名家次位件项千百米克吨度分秒])",
     ),
     # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
     ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
@@ -493,7 +496,9 @@ _FAMILIES: list[tuple[str, str]] = [
     (
         "week",
         rf"(?:(?P<wk_pre>{_alternation(WEEK_OFFSETS)})(?:周|星期|礼拜)(?:(?:周|星期|礼拜)?(?P<wk_d>[一二三四五六日天末])|(?![期年岁边围转刊报]))"
-        rf"|(?<![一二两三四五六七八九十每几数半隔第])(?:周|星期|礼拜)(?P<wk_d2>[一二三四五六日天末]))",
+        rf"|(?<![一二两三四五六七八九十每几数半隔第])(?:周|星期|礼拜)(?P<wk_d2>[一二三四五六日天末])"
+        # Taiwan's "3月11日（一）", "3/11（一）": a lone weekday character in brackets right after a day.
+        r"|(?:(?<=[0-9一二三四五六七八九十][日号][（(])|(?<=[0-9]/[0-9][（(])|(?<=[0-9]/[0-9]{2}[（(]))(?P<wk_d3>[一二三四五六日])(?=[）)]))",
     ),
     ("vague", rf"(?<![0-9一二两三四五六七八九十几数])(?P<vague>{_alternation([*VAGUE_DAYS, *VAGUE_YEARS])})"),
     (

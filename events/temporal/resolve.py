@@ -47,6 +47,8 @@ Plain Python. Readings chosen where readers could differ:
 * ROC (Taiwan) years: "民國113年", "中華民國一一三年" are 2024 (ROC year + 1911); a
   three-digit year without 民國 counts only as 100–129 right before a month ("113年3月"),
   and "今（2024）年" takes the bracketed number.
+* A lone weekday character in brackets right after a day ("3月11日（一）", Taiwan's habit)
+  is a weekday clue like "（星期一）"; "3/11" is a date only with such a clue after it.
 * Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
   ref's year, except that a winter word read before 立春 means the winter containing ref.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or

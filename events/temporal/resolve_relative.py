@@ -95,7 +95,7 @@ def resolve_anchored_day(g: dict[str, str], ctx: Context) -> Reading | None:
 
 def resolve_week(g: dict[str, str], ctx: Context) -> Reading | None:
     """下周三, 上周, 本周末, 周日; bare 周末 is the latest weekend on or before ref."""
-    prefix, day = g.get("wk_pre"), g.get("wk_d") or g.get("wk_d2")
+    prefix, day = g.get("wk_pre"), g.get("wk_d") or g.get("wk_d2") or g.get("wk_d3")
     monday = week_monday(ctx.ref, patterns.WEEK_OFFSETS.get(prefix, 0) if prefix else 0)
     if day == "末":
         if prefix is None:

@@ -269,6 +269,10 @@ def test_yuan_in_a_word_is_no_month(text):
         ("今天起到月底", "2024-03-15", "2024-03-31"),
         ("3月11日（週一）至15日（週五）", "2024-03-11", "2024-03-15"),
         ("3月11日（一）至15日（五）", "2024-03-11", "2024-03-15"),
+        # A lone weekday in brackets is a clue for the day before it; "3/11" needs one to be a date.
+        ("3/11（一）", "2024-03-11", "2024-03-11"),
+        ("3/11（一）至3/15（五）", "2024-03-11", "2024-03-15"),
+        ("3月11日（一）", "2024-03-11", "2024-03-11"),
     ],
 )
 def test_taiwan_and_hong_kong_forms(text, start, end):
@@ -295,6 +299,16 @@ def test_the_day_before_a_date_counts_from_it():
     ],
 )
 def test_taiwan_lookalikes_are_no_dates(text):
+    assert extract(text, REF) == []
+
+
+def test_a_bracketed_weekday_that_disagrees_moves_the_year_and_says_so():
+    m = only("3月11日（三）")
+    assert m.start == date(2020, 3, 11) and "weekday" in m.note
+
+
+@pytest.mark.parametrize("text", ["比例1/3", "3/11", "第1條（一）", "表1（一）"])
+def test_slashes_and_bracketed_numerals_alone_are_no_dates(text):
     assert extract(text, REF) == []
 
 
