@@ -209,6 +209,20 @@ CEREMONY_NAMES = frozenset(
     ("开幕式", "开幕典礼", "开幕仪式", "启动仪式", "开班仪式", "结业仪式", "闭幕式", "颁奖典礼", "颁奖仪式")
 )
 
+# Time words a title leaves out: "工研院今（8）日…与…签署" is titled "工研院与…签署".
+TITLE_TIME_WORDS = (
+    r"[今昨明前][（(]\d{1,2}[)）]日",
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日",
+    "今天",
+    "今日",
+    "昨天",
+    "昨日",
+    "日前",
+    "近日",
+    "上午",
+    "下午",
+)
+
 # Ceremonies that close a multi-day event: "颁奖典礼上，…签订了协议" happened on its last day.
 CLOSING_CEREMONIES = (
     "颁奖典礼",

@@ -55,6 +55,11 @@ _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
 _VENUE_BEFORE_VERB_RE = re.compile(r"(?:在|于)[\w·]{1,15}?(?=签署|签订)")
+# What stands between a signer and its partner but names neither: the day and the venue
+# ("工研院今（8）日在新竹工研院中興院區與…簽署" → "工研院与…签署").
+_ASIDE_BEFORE_PARTNER_RE = re.compile(
+    r"(?:" + "|".join(P.TITLE_TIME_WORDS) + r"|(?:在|于)[\w·（）]{2,20}$)"
+)
 # What a signing is for, straight after the verb: "签约共建煤化工新材料联合实验室", "签约落户".
 _PURPOSE_RE = re.compile(r"(?:共建|合建|共同建设|落户|入驻|合作建设)[\w“”·（）]{0,24}")
 # The counted object after a verb with no subject: "签约项目120个", "揭牌平台3家".
@@ -358,7 +363,9 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         if partner >= 0:
             # Keep a short subject ("晋中市与山西大学签署…"); a long one is a sentence of its own.
             start = floor if partner - floor <= 20 else partner
-            return _VENUE_BEFORE_VERB_RE.sub("", sentence[start : match.end()])  # "…在太原签订…" → "…签订…"
+            signer = _ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner])
+            # "…在太原签订…" → "…签订…"
+            return signer + _VENUE_BEFORE_VERB_RE.sub("", sentence[partner : match.end()])
         subject = clean_subject(sentence[floor : match.start()])
         return subject + match.group()
     subject = clean_subject(sentence[floor : match.start()])
