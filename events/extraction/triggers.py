@@ -57,9 +57,7 @@ _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这�
 _VENUE_BEFORE_VERB_RE = re.compile(r"(?:在|于)[\w·]{1,15}?(?=签署|签订)")
 # What stands between a signer and its partner but names neither: the day and the venue
 # ("工研院今（8）日在新竹工研院中興院區與…簽署" → "工研院与…签署").
-_ASIDE_BEFORE_PARTNER_RE = re.compile(
-    r"(?:" + "|".join(P.TITLE_TIME_WORDS) + r"|(?:在|于)[\w·（）]{2,20}$)"
-)
+_ASIDE_BEFORE_PARTNER_RE = re.compile(r"(?:" + "|".join(P.TITLE_TIME_WORDS) + r"|(?:在|于)[\w·（）]{2,20}$)")
 # What a signing is for, straight after the verb: "签约共建煤化工新材料联合实验室", "签约落户".
 _PURPOSE_RE = re.compile(r"(?:共建|合建|共同建设|落户|入驻|合作建设)[\w“”·（）]{0,24}")
 # The counted object after a verb with no subject: "签约项目120个", "揭牌平台3家".
