@@ -328,7 +328,9 @@ def month_expr(tag: str) -> str:
     return (
         rf"(?:(?:{NOT_NUM_BEFORE}(?P<m1_{tag}>[0-9]{{1,2}})|(?<![{CN_DIGIT}十百千第每几])(?P<mcn_{tag}>{CN_MONTH}|元(?<![美欧日港台澳韩单]元)))"
         rf"(?:{GAP}{SEP}{GAP}(?P<m2_{tag}>[0-9]{{1,2}}|{CN_MONTH}))?{GAP}月(?!初[一二三四五六七八九十]|廿|卅)"
-        rf"|(?P<mrel_{tag}>{_alternation([*RELATIVE_MONTHS, *ANCHORED_MONTHS])}))"
+        rf"|(?P<mrel_{tag}>{_alternation([*RELATIVE_MONTHS, *ANCHORED_MONTHS])})"
+        # "本（3）月", "下(4)月": the month restated in brackets, as "今（13）日" restates the day.
+        rf"|(?P<mpw_{tag}>[本上下])[（(](?P<mp_{tag}>[0-9]{{1,2}}|{CN_MONTH})[）)]{GAP}月)"
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
@@ -457,12 +459,13 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?:中华)?民国{GAP}(?P<yroc>{ROC_YEAR})(?:{GAP}{SEP}{GAP}(?P<yrocb>{ROC_YEAR}))?{GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<yroc3>1[0-2][0-9]){GAP}年(?={GAP}(?:[0-9]{{1,2}}|{CN_MONTH}){GAP}月)"
         # "今（2024）年", "去(2023)年": Taiwan papers restate the year in brackets; the number wins.
-        rf"|[今去明前][（(](?P<y4p>{YEAR4})[）)]{GAP}年"
+        rf"|[今去明前本][（(](?:(?P<y4p>{YEAR4})|(?P<yrocp>1[0-2][0-9]))[）)]{GAP}年"
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?P<yrel>{_alternation([*RELATIVE_YEARS, *ANCHORED_YEARS])}))"
-        rf"(?:{GAP}(?P<ypart>{_alternation(YEAR_PARTS)}){PART_GUARD}|{GAP}{month_expr('y')})?"
+        # "113年度第2季": "度" may stand between the year and its part.
+        rf"(?:{GAP}(?:度(?=第|首|上半|下半|Q))?(?P<ypart>{_alternation(YEAR_PARTS)}){PART_GUARD}|{GAP}{month_expr('y')})?"
         rf"(?P<open_y>{OPEN_WORDS})?",
     ),
     ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
@@ -561,7 +564,7 @@ RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
 # resolvers read.
-TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "d1", "d1b", "d2", "mpart", "open"})
+TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d2", "mpart", "open"})
 
 
 def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:

@@ -46,7 +46,9 @@ Plain Python. Readings chosen where readers could differ:
 * Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
 * ROC (Taiwan) years: "民國113年", "中華民國一一三年" are 2024 (ROC year + 1911); a
   three-digit year without 民國 counts only as 100–129 right before a month ("113年3月"),
-  and "今（2024）年" takes the bracketed number.
+  and "今（2024）年", "今（113）年" take the bracketed number. "本（3）月", "下(4)月" are the
+  word's month checked against the printed one: on a disagreement the printed month wins,
+  in the year nearest the word's month (confidence 0.5).
 * A lone weekday character in brackets right after a day ("3月11日（一）", Taiwan's habit)
   is a weekday clue like "（星期一）"; "3/11" is a date only with such a clue after it.
 * Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
@@ -115,8 +117,8 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         return int(g["y4"]), Kind.ABSOLUTE, 1.0
     if "y4p" in g:
         return int(g["y4p"]), Kind.ABSOLUTE, 1.0
-    if "yroc" in g or "yroc3" in g:
-        roc = _read_roc(g.get("yroc") or g["yroc3"])
+    if "yroc" in g or "yroc3" in g or "yrocp" in g:
+        roc = _read_roc(g.get("yroc") or g.get("yroc3") or g["yrocp"])
         return (roc + patterns.ROC_OFFSET, Kind.ABSOLUTE, 1.0) if roc else (None, Kind.PARTIAL, 0.0)
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
@@ -148,6 +150,18 @@ def _read_roc(token: str) -> int | None:
     return read_number(token)
 
 
+def _restated_month(word: str, printed: int | None, ctx: Context) -> tuple[int, int, float]:
+    """(year, month, confidence) of "下（4）月": the word's month, checked against the printed one.
+
+    On a disagreement the printed month wins, in the year that puts it nearest the word's month.
+    """
+    year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[word])
+    if printed is None or not 1 <= printed <= 12 or printed == month:
+        return year, month, 0.95
+    best = min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + printed - (year * 12 + month)))
+    return best, printed, 0.5
+
+
 def _read_month(token: str | None) -> int | None:
     """ "3", "三", "十二"; "元月" is January."""
     if token == "元":
@@ -168,6 +182,9 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
             year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[word])
         kind, confidence = Kind.RELATIVE, 0.9
         month2 = month
+    elif g.get("mpw"):
+        year, month, confidence = _restated_month(g["mpw"] + "月", _read_month(g["mp"]), ctx)
+        kind, month2 = Kind.RELATIVE, month
     else:
         month, month2 = _read_month(g.get("m1") or g.get("mcn")), _read_month(g.get("m2"))
     if year is None:

@@ -273,6 +273,13 @@ def test_yuan_in_a_word_is_no_month(text):
         ("3/11（一）", "2024-03-11", "2024-03-11"),
         ("3/11（一）至3/15（五）", "2024-03-11", "2024-03-15"),
         ("3月11日（一）", "2024-03-11", "2024-03-11"),
+        # Bracketed restatements: ROC years after 今/去/明, months after 本/上/下.
+        ("今（113）年", "2024-01-01", "2024-12-31"),
+        ("去（112）年底", "2023-12-01", "2023-12-31"),
+        ("本(3)月", "2024-03-01", "2024-03-31"),
+        ("下（4）月10日", "2024-04-10", "2024-04-10"),
+        ("民國113年度第2季", "2024-04-01", "2024-06-30"),
+        ("2024年度上半年", "2024-01-01", "2024-06-30"),
     ],
 )
 def test_taiwan_and_hong_kong_forms(text, start, end):
@@ -310,6 +317,11 @@ def test_a_bracketed_weekday_that_disagrees_moves_the_year_and_says_so():
 @pytest.mark.parametrize("text", ["比例1/3", "3/11", "第1條（一）", "表1（一）"])
 def test_slashes_and_bracketed_numerals_alone_are_no_dates(text):
     assert extract(text, REF) == []
+
+
+def test_a_restated_month_that_disagrees_takes_the_printed_one_nearest_the_word():
+    m = only("上(5)月")
+    assert (m.start, m.confidence) == (date(2024, 5, 1), 0.5)
 
 
 def test_a_year_end_bonus_is_no_december():
