@@ -123,6 +123,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研讨会": "meeting",
     "洽谈会": "meeting",
     "对接会": "meeting",
+    "媒合会": "meeting",  # Taiwan: a matchmaking fair (媒合會), the 对接会 of the mainland
     "交流会": "meeting",
     "报告会": "meeting",
     "观摩会": "meeting",
@@ -222,6 +223,10 @@ TITLE_TIME_WORDS = (
     "上午",
     "下午",
 )
+
+# Verbs that tell who took part in an event: with a named event in the sentence they are its
+# figures ("…媒合會…舉行，預計有120家新創企業參展"), not an exhibition of their own.
+PARTICIPATION_VERBS = ("参展",)
 
 # Ceremonies that close a multi-day event: "颁奖典礼上，…签订了协议" happened on its last day.
 CLOSING_CEREMONIES = (

@@ -159,6 +159,8 @@ def _drop_verbs_of_named(found: list[Occurrence]) -> list[Occurrence]:
     """Drop "正式发布新一代…" after "…新品发布会…举行": a verb of the named event's own kind is that event."""
     kinds = {o.kind for o in found if o.named and not o.occasion and not o.generic}
     named = [o for o in found if o.named and not o.occasion]
+    if kinds:  # "…媒合会将于…举行，预计有120家企业参展": those taking part in the named event
+        found = [o for o in found if o.named or not o.title.endswith(P.PARTICIPATION_VERBS)]
     return [
         o
         for o in found
@@ -363,7 +365,7 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
             start = floor if partner - floor <= 20 else partner
             signer = _ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner])
             # "…在太原签订…" → "…签订…"
-            return signer + _VENUE_BEFORE_VERB_RE.sub("", sentence[partner : match.end()])
+            return _balanced(signer + _VENUE_BEFORE_VERB_RE.sub("", sentence[partner : match.end()]))
         subject = clean_subject(sentence[floor : match.start()])
         return subject + match.group()
     subject = clean_subject(sentence[floor : match.start()])
@@ -377,6 +379,14 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         rest = _BENEFACTIVE_RE.sub("", rest)  # "给果农们现场授课" → "现场授课"
         subject = subject + rest if subject else ""
     return _cap(counted_title(subject, verb)) if subject else ""
+
+
+def _balanced(title: str) -> str:
+    """A title with the quotes it opened closed: "签署的「半导体…备忘录" → "签署「半导体…备忘录」"."""
+    for open_mark, close_mark in zip(P.OPEN_QUOTES, P.CLOSE_QUOTES, strict=True):
+        if title.count(open_mark) > title.count(close_mark):
+            title = title.replace("的" + open_mark, open_mark) + close_mark
+    return title
 
 
 def _cap(title: str) -> str:
