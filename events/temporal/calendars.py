@@ -96,6 +96,8 @@ GREGORIAN_FESTIVALS: dict[str, tuple[int, int]] = {
     "世界环境日": (6, 5), "香港回归纪念日": (7, 1), "世界标准日": (10, 14),
     "记者节": (11, 8), "中国记者节": (11, 8), "世界艾滋病日": (12, 1), "国家宪法日": (12, 4),
     "澳门回归纪念日": (12, 20),
+    # Taiwan: 双十节 is the ROC National Day; 二二八 the 1947 memorial day.
+    "双十节": (10, 10), "双十国庆": (10, 10), "二二八纪念日": (2, 28), "和平纪念日": (2, 28),
 }  # fmt: skip
 
 # Weekday-rule festivals: name -> (month, ISO weekday 1=Monday, which occurrence).

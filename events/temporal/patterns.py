@@ -46,7 +46,7 @@ RELATIVE_YEARS: dict[str, int] = {
 ANCHORED_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 
 # Newspaper datelines restate the day in brackets: "昨（14）日" is yesterday, the 14th.
-PAREN_DAY_WORDS: dict[str, int] = {"前": -2, "昨": -1, "今": 0, "明": 1}
+PAREN_DAY_WORDS: dict[str, int] = {"前": -2, "昨": -1, "今": 0, "明": 1, "翌": 1}
 
 RELATIVE_MONTHS: dict[str, int] = {
     "上上个月": -2, "上上月": -2, "上月": -1, "上个月": -1, "本月": 0, "这个月": 0,
@@ -390,7 +390,9 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|{NOT_NUM_BEFORE}(?<![一二三四五六七八九十])(?:(?P<dec_b>[1-9]0|[二三四五六七八九]十)"
         rf"|(?P<dq1>[二三四五六七八九])(?P<dq2>[二三四五六七八九])十){GAP}年代"
         # "1990年代", as Taiwan and Hong Kong write the 1990s.
-        rf"|{NOT_NUM_BEFORE}(?P<dec4>1[0-9][0-9]0|20[0-9]0){GAP}年代)"
+        rf"|{NOT_NUM_BEFORE}(?P<dec4>1[0-9][0-9]0|20[0-9]0){GAP}年代"
+        # "民國70年代" is ROC 70–79: 1981–1990.
+        rf"|(?:中华)?民国{GAP}(?P<dec_roc>[1-9]0|[一二三四五六七八九]十){GAP}年代)"
         r"(?P<dec_part>初期|中期|末期|前期|后期|中叶|上半叶|下半叶|初|末)?",
     ),
     (

@@ -45,8 +45,8 @@ Plain Python. Readings chosen where readers could differ:
   "20世纪" 1900–1999 (the popular reading, not the strict 1901–2000).
 * Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
 * ROC (Taiwan) years: "民國113年", "中華民國一一三年" are 2024 (ROC year + 1911); a
-  three-digit year without 民國 counts only as 100–129 right before a month ("113年3月"),
-  and "今（2024）年", "今（113）年" take the bracketed number. "本（3）月", "下(4)月" are the
+  three-digit year without 民國 counts only as 100–129 right before a month ("113年3月");
+  "民國70年代" is ROC 70–79, 1981–1990; "今（2024）年", "今（113）年" take the bracketed number. "本（3）月", "下(4)月" are the
   word's month checked against the printed one: on a disagreement the printed month wins,
   in the year nearest the word's month (confidence 0.5).
 * A lone weekday character in brackets right after a day ("3月11日（一）", Taiwan's habit)

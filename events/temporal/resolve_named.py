@@ -229,6 +229,10 @@ CENTURY_PARTS = {
 
 def resolve_decade(g: dict[str, str], ctx: Context) -> Reading | None:
     """20世纪90年代 = 1990–1999 (edtf 199X); 90年代 alone = the latest 1990s not after ref; 上世纪."""
+    if "dec_roc" in g:
+        start = (read_number(g["dec_roc"]) or 0) + patterns.ROC_OFFSET
+        first, last = DECADE_PARTS.get(g.get("dec_part"), (0, 9))
+        return years_reading(start + first, start + last, Kind.ABSOLUTE, confidence=0.95)
     if "dec4" in g:
         start = int(g["dec4"])
         first, last = DECADE_PARTS.get(g.get("dec_part"), (0, 9))
