@@ -148,7 +148,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         draft.place = draft.place or home_place(flat, reading.homes)
         if occ.demonstrative and sentence.paragraph in reading.products:
             _name_the_product(draft, occ, *reading.products[sentence.paragraph])
-        own = [f for f in figures if _figure_owner(occurrences, f[0]) is occ]
+        own = fitting_figures([f for f in figures if _figure_owner(occurrences, f[0], f[1]) is occ], occ.kind)
         attach(draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {})
         drafts.append(draft)
         made.append(draft)
@@ -272,11 +272,15 @@ def _date_by_anchor(
         draft.title = (occasion if head in occasion else head + occasion) + draft.title
 
 
-def _figure_owner(occurrences: list[Occurrence], offset: int) -> Occurrence:
-    """The occurrence a figure belongs to: the one whose clause holds it, else the last before it."""
-    for occ in occurrences:
-        if occ.clause[0] <= offset < occ.clause[1]:
-            return occ
+def _figure_owner(occurrences: list[Occurrence], offset: int, name: str = "") -> Occurrence:
+    """The occurrence a figure belongs to: the one whose clause holds it, else the last before it.
+
+    Of two in one clause ("博览会开幕 18个项目签约"), the one of a kind the figure fits.
+    """
+    holding = [occ for occ in occurrences if occ.clause[0] <= offset < occ.clause[1]]
+    if holding:
+        fits = [occ for occ in holding if occ.kind in P.FIGURE_KINDS.get(name, (occ.kind,))]
+        return (fits or holding)[0]
     before = [o for o in occurrences if o.start <= offset]
     return before[-1] if before else occurrences[0]
 

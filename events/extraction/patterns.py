@@ -752,11 +752,11 @@ UNIT_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
 # ("开幕当天，共吸引观众5.6万人次"): the kinds each may go to.
 FIGURE_KINDS: dict[str, tuple[str, ...]] = {
     "area_m2": ("exhibition", "festival"),
-    "exhibitors": ("exhibition", "festival"),
+    "exhibitors": ("exhibition", "festival", "meeting"),  # "对接会…120家企业参展"
     "exhibition_zones": ("exhibition", "festival"),
     "visitors": ("exhibition", "festival", "opening"),
     "trainees": ("training",),
     "teams": ("competition",),
-    "projects_signed": ("signing",),
-    "investment_yuan": ("signing",),
+    "projects_signed": ("signing", "meeting"),  # "推介会在深圳举行，现场签约项目8个"
+    "investment_yuan": ("signing", "meeting"),
 }
