@@ -341,3 +341,29 @@ def test_extract_events_a_huge_file_of_event_sentences_stays_linear():
     extract_events(text, ref=REF)
 
     assert time.perf_counter() - started < 10  # about 1.5 s on one core; quadratic was minutes
+
+
+def test_extract_events_closing_ceremony_is_the_last_day_of_the_event():
+    text = "本报讯 3月9日至10日，第三届创新大赛决赛在市科技馆举行。颁奖典礼上，高新区与5个获奖项目签订了落地协议。"
+    signing = next(c for c in extract_events(text, ref=REF) if c.kind == "signing")
+
+    assert (signing.start, signing.end) == (date(2024, 3, 10), date(2024, 3, 10))
+
+
+def test_extract_events_notice_sections_and_labels_stay_with_the_event():
+    text = (
+        "关于举办科技成果对接会的通知\n\n各有关单位：\n\n定于2024年5月18日至20日在市会展中心举办科技成果对接会。"
+        "现将有关事项通知如下：\n\n一、组织单位\n\n主办单位：市科技局、市财政局\n\n承办单位：市技术市场协会\n\n"
+        "二、活动内容\n\n5月18日上午举行开幕式暨项目集中签约仪式。\n"
+    )
+    events = extract_events(text, ref=REF)
+    meeting = next(c for c in events if c.kind == "meeting")
+
+    assert meeting.organizers == {"hosts": ["市科技局", "市财政局"], "undertakers": ["市技术市场协会"]}
+    assert ("signing", date(2024, 5, 18)) in [(c.kind, c.start) for c in events]
+
+
+def test_extract_events_exhibitors_of_a_named_meeting_are_its_figures():
+    text = "本报讯 产业联盟媒合会将于3月23日在世贸中心举行，预计有120家新创企业参展。"
+
+    assert [(c.kind, c.figures) for c in extract_events(text, ref=REF)] == [("meeting", {"exhibitors": 120})]
