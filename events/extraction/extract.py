@@ -33,6 +33,7 @@ from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
 from .referents import anchor_of, clause_dated, referent_of
 from .reports import (
+    LOOKBACK,
     Reading,
     attach_to_report,
     ceremony_container,
@@ -81,7 +82,32 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)
+    _venues_of_programme(reading.drafts)
     return merge_drafts(fold_headlines(reading.drafts))
+
+
+def _venues_of_programme(drafts: list[Draft]) -> None:
+    """A placeless event on a day within an earlier multi-day event of its report is held at its venue:
+    "定于5月18日至20日在郑州国际会展中心举办对接会…5月18日上午举行开幕式暨项目集中签约仪式"."""
+    for i, draft in enumerate(drafts):
+        link = draft.link
+        if draft.place or link is None or link.precision != "day":
+            continue
+        host = next(
+            (
+                d
+                for d in reversed(drafts[max(0, i - LOOKBACK) : i])
+                if d.report == draft.report
+                and d.place
+                and d.link is not None
+                and d.link.precision == "day"
+                and d.link.start < d.link.end
+                and d.link.start <= link.start <= link.end <= d.link.end
+            ),
+            None,
+        )
+        if host is not None:
+            draft.place = host.place
 
 
 def _looks_like_text(text: str) -> bool:
