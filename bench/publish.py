@@ -54,8 +54,9 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from events import feed_text, feeds  # noqa: E402
+from events import feeds  # noqa: E402
 from events.models import Article, Event, Evidence, Source  # noqa: E402
+from events.publishing import feed_text  # noqa: E402
 from events.selectors import with_sources  # noqa: E402
 
 N_EVENTS = 10_000

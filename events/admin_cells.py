@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils.html import format_html
 
-from events.display import format_event_date
 from events.models import Event
+from events.publishing.display import format_event_date
 
 
 def highlight(sentence: str, marked: str) -> str:

@@ -47,15 +47,16 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from events import ical, selectors
-from events.feed_text import (
+from events import selectors
+from events.models import Event
+from events.publishing import ical
+from events.publishing.feed_text import (
     calendar_name,
     event_categories,
     event_description,
     event_summary,
     feed_description,
 )
-from events.models import Event
 
 PRODID = "-//kejicalendar//科技日历 1.0//ZH"
 FEED_TZ = "Asia/Shanghai"

@@ -213,7 +213,9 @@ class Evidence(models.Model):
     """A sentence of an article that supports an event, with its span in the article text."""
 
     event = models.ForeignKey(Event, verbose_name="事件", on_delete=models.CASCADE, related_name="evidence")
-    article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(
+        Article, verbose_name="文章", on_delete=models.CASCADE, related_name="evidence"
+    )
     sentence = models.TextField("句子")
     span_start = models.PositiveIntegerField("起")
     span_end = models.PositiveIntegerField("止")

@@ -23,13 +23,13 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from events.charts import density_chart
-from events.display import format_event_date, kind_badge
 from events.feeds import FeedQuery, feed_path
-from events.figure_text import format_figures
-from events.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
-from events.jsonld import event_json_ld, json_ld_script
 from events.models import Article, Event, Evidence
+from events.publishing.charts import density_chart
+from events.publishing.display import format_event_date, kind_badge
+from events.publishing.figure_text import format_figures
+from events.publishing.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
+from events.publishing.jsonld import event_json_ld, json_ld_script
 from events.selectors import (
     FILTER_PARAMS,
     EventFilters,

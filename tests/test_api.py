@@ -20,7 +20,7 @@ from events.schemas import EventPageOut
 from events.selectors import event_item, with_sources
 from events.temporal import extract
 from kejicalendar.api import api
-from tests.publishing import make_article, make_event
+from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 TOKEN = "test-token-0123456789"
@@ -281,7 +281,10 @@ def test_parse_returns_the_cli_json_shape(ninja):
     expected = [m.to_dict() for m in extract(text, date(2024, 3, 12))]
     assert response.json() == {"mentions": expected}
     assert response.json()["mentions"][0]["start"] == "2024-03-11"
-    assert (response.json()["mentions"][0]["time"], response.json()["mentions"][0]["end_time"]) == ("09:00", "11:00")
+    assert (response.json()["mentions"][0]["time"], response.json()["mentions"][0]["end_time"]) == (
+        "09:00",
+        "11:00",
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from events.schemas import IngestOut, ParseOut
 from kejicalendar.wsgi import application
-from tests.publishing import make_article, make_event
+from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 TOKEN = "fuzz-token-0123456789"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from events import feeds
 from events.models import Event
 from events.selectors import with_sources
-from tests.publishing import make_article, make_event
+from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -1,4 +1,4 @@
-"""Tests for events.display: Chinese date labels and kind badges."""
+"""Tests for events.publishing.display: Chinese date labels and kind badges."""
 
 from datetime import date, time, timedelta
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from events.display import KIND_BADGES, format_event_date, kind_badge
 from events.models import Event
+from events.publishing.display import KIND_BADGES, format_event_date, kind_badge
 
 D = date
 

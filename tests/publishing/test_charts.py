@@ -1,6 +1,6 @@
-"""Tests for events.charts: the density chart's bars scale to the busiest month."""
+"""Tests for events.publishing.charts: the density chart's bars scale to the busiest month."""
 
-from events.charts import BAR_MAX, LEFT, MAX_ROWS, density_chart
+from events.publishing.charts import BAR_MAX, LEFT, MAX_ROWS, density_chart
 from events.selectors.timeline import YearDensity
 
 

@@ -1,12 +1,12 @@
-"""Tests for events.jsonld: schema.org Event dates at their precision, and safe script escaping."""
+"""Tests for events.publishing.jsonld: schema.org Event dates at their precision, and safe script escaping."""
 
 import json
 from datetime import date, time
 
 import pytest
 
-from events.jsonld import event_json_ld, json_ld_script
 from events.models import Event
+from events.publishing.jsonld import event_json_ld, json_ld_script
 
 
 def dates(**fields) -> tuple[str, str]:

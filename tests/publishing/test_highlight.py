@@ -1,4 +1,4 @@
-"""Tests for events.highlight: escaping, overlapping marks and PDF line-break collapsing."""
+"""Tests for events.publishing.highlight: escaping, overlapping marks and PDF line-break collapsing."""
 
 import html
 import re
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from events.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
+from events.publishing.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
 
 
 def ev(start: int, end: int, n: int = 1) -> EvidenceMark:

@@ -1,4 +1,4 @@
-"""Tests for events/feed_text.py: calendar names, SUMMARY precision notes and DESCRIPTION lines."""
+"""Tests for events/publishing/feed_text.py: calendar names, SUMMARY precision notes and DESCRIPTION lines."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from events.feed_text import calendar_name, event_summary
 from events.models import Event
+from events.publishing.feed_text import calendar_name, event_summary
 from events.selectors import parse_filters
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from events.display import format_event_date
-from events.figure_text import format_figures
-from events.highlight import collapse_line_breaks
 from events.models import Event
+from events.publishing.display import format_event_date
+from events.publishing.figure_text import format_figures
+from events.publishing.highlight import collapse_line_breaks
 from events.selectors import EventFilters, event_figures, event_organizers
 from events.selectors.events import SHORT_RANGE_DAYS
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from events import ical
+from events.publishing import ical
 
 # Text with the characters that matter: escapes, line breaks, CJK (3 octets), emoji (4 octets).
 TRICKY = st.text(

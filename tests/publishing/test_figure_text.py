@@ -1,10 +1,10 @@
-"""Tests for events.figure_text: key figures as one Chinese phrase, money in 万 / 亿."""
+"""Tests for events.publishing.figure_text: key figures as one Chinese phrase, money in 万 / 亿."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from events.figure_text import format_figures, format_money
+from events.publishing.figure_text import format_figures, format_money
 
 
 @pytest.mark.parametrize(
