@@ -8,20 +8,23 @@ Every task is safe to run twice: ingestion is idempotent (an unchanged article w
 from __future__ import annotations
 
 import logging
-import urllib.error
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from events import services
 from events.models import Article, Source
+from events.reading.web import ServerError, Throttled, TimedOut, Unreachable
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (
     OperationalError,
     InterfaceError,
-    urllib.error.URLError,
+    Unreachable,  # never a refused address: that is RefusedAddress, not retried
+    TimedOut,
+    ServerError,
+    Throttled,
     TimeoutError,  # socket.timeout is this class since Python 3.10
     ConnectionError,
 )
