@@ -123,6 +123,10 @@ KEJICAL_FETCH_ALLOW_PRIVATE = _env_bool("KEJICAL_FETCH_ALLOW_PRIVATE", False)
 # Sent as the User-Agent with every fetch so site owners can tell who we are and reach us.
 KEJICAL_FETCH_CONTACT_URL = os.environ.get("KEJICAL_FETCH_CONTACT_URL", "https://github.com/kejicalendar")
 KEJICAL_FETCH_MAX_BYTES = int(os.environ.get("KEJICAL_FETCH_MAX_BYTES", str(8 * 1024 * 1024)))
+# Seconds between two requests to one host, across all workers (robots.txt Crawl-delay may ask for more).
+KEJICAL_FETCH_HOST_INTERVAL = float(os.environ.get("KEJICAL_FETCH_HOST_INTERVAL", "1"))
+# Article pages fetched per source per run; the rest wait for the next run.
+KEJICAL_FETCH_MAX_ARTICLES = int(os.environ.get("KEJICAL_FETCH_MAX_ARTICLES", "200"))
 
 LOGGING = {
     "version": 1,

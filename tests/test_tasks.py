@@ -17,7 +17,7 @@ import pytest
 
 from events import tasks
 from events.models import Article, Event, Source
-from events.reading.web import UNREACHABLE, RefusedAddress, RefusedURL
+from events.reading.web import UNREACHABLE
 from events.services import ingest_article, request_article_reingest
 from tests.services.candidates import use_line_candidates
 from tests.webserver import Page
@@ -73,16 +73,21 @@ def test_ingest_source_task_refuses_a_url_source_on_loopback(line_extractor, web
     web.pages["/news/1.html"] = Page(f"<p>{TEXT}</p>".encode(), headers={"Content-Type": "text/html"})
     source = Source.objects.create(name="内网", kind=Source.Kind.URL, location=web.url("/news/1.html"))
 
-    with pytest.raises(RefusedAddress):
-        tasks.ingest_source_task.apply(args=[source.pk]).get()
+    result = tasks.ingest_source_task.apply(args=[source.pk]).get()
 
     source.refresh_from_db()
-    assert (source.last_error, web.requests, Article.objects.count()) == (UNREACHABLE, [], 0)
+    assert (result["status"], source.last_status, source.consecutive_failures) == ("failed", "failed", 1)
+    assert (source.last_error, web.requests, Article.objects.count()) == (
+        f"{source.location}: {UNREACHABLE}",
+        [],
+        0,
+    )
 
 
 @pytest.mark.django_db
 def test_ingest_source_task_fetches_url_source(line_extractor, allow_private):
-    page = f"<html><head><title>科技节</title></head><body><p>{TEXT}</p></body></html>".encode("gbk")
+    paragraphs = "".join(f"<p>{line}</p>" for line in TEXT.splitlines())
+    page = f"<html><head><title>科技节</title></head><body>{paragraphs}</body></html>".encode("gbk")
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's spelling)
@@ -112,11 +117,13 @@ def test_ingest_source_task_fetches_url_source(line_extractor, allow_private):
 def test_ingest_source_task_records_url_error_and_raises(line_extractor, settings):
     source = Source.objects.create(name="坏网址", kind=Source.Kind.URL, location="ftp://example.invalid/x")
 
-    with pytest.raises(RefusedURL, match="只能抓取 http"):
-        tasks.ingest_source_task.apply(args=[source.pk]).get()
+    result = tasks.ingest_source_task.apply(args=[source.pk]).get()
 
     source.refresh_from_db()
-    assert source.last_error == "只能抓取 http(s) 网址"
+    assert (result["status"], source.last_error) == (
+        "failed",
+        "ftp://example.invalid/x: 只能抓取 http(s) 网址",
+    )
 
 
 @pytest.mark.django_db
@@ -177,6 +184,7 @@ def test_default_periodic_tasks_exist(db):
     from django_celery_beat.models import PeriodicTask
 
     assert sorted(PeriodicTask.objects.filter(task__startswith="events.").values_list("task", "enabled")) == [
+        ("events.fetch_due_sources", True),
         ("events.ingest_active_sources", True),
         ("events.reingest_stale", True),
     ]

@@ -1,0 +1,103 @@
+"""Storing one fetched article page: decode, extract main text and date, ingest, keep its validators.
+
+An unchanged page (304, or the same bytes as last time) is not read again: the article's events
+stay as they are and only its fetch time and validators are written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.utils import timezone
+
+from events.models import Article, Source
+from events.reading.charsets import declared_charset
+from events.reading.links import Link
+from events.reading.page_dates import published_of_page
+from events.reading.pages import extract_article
+from events.reading.web import Fetched
+
+from .ingest import PARSER_VERSION, ingest_article, reingest_stored_article
+from .text import decode_bytes
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+# How the page's date was known -> Article.PublishedHow.
+HOW = {
+    "page": Article.PublishedHow.PAGE,
+    "dateline": Article.PublishedHow.DATELINE,
+    "url": Article.PublishedHow.URL,
+}
+
+
+def decode_page(fetched: Fetched) -> tuple[str, str]:
+    """(text, encoding): the charset the header or <meta> declares (gb2312/GBK read as GB18030),
+    else detected by ``services.text.decode_bytes``."""
+    charset = declared_charset(fetched.content, header=fetched.charset)
+    if charset:
+        return fetched.content.decode(charset, errors="replace"), charset
+    return decode_bytes(fetched.content, what=fetched.url)
+
+
+def ingest_fetched_page(
+    *,
+    fetched: Fetched,
+    key: str,
+    stored: Article | None,
+    source: Source | None,
+    hint: Link,
+    force: bool = False,
+) -> str:
+    """Store the page under ``key``; returns "new", "changed", "unchanged" or "failed".
+
+    ``hint`` carries what the feed or sitemap said (title, date), used when the page says less.
+    Raises IngestError for a page with no usable text (nothing is written then).
+    """
+    now = timezone.now()
+    digest = hashlib.sha256(fetched.content).hexdigest()
+    if stored is not None and not force and _unchanged(stored, fetched, digest):
+        validators = {
+            "etag": fetched.etag[:300] or stored.etag,
+            "last_modified": fetched.last_modified[:100] or stored.last_modified,
+        }
+        Article.objects.filter(pk=stored.pk).update(fetched=now, gone=False, **validators)
+        return "unchanged"
+    if fetched.not_modified and stored is not None:  # same page, newer parser: read the stored text again
+        return reingest_stored_article(article=stored, force=force, source=source).status
+    html, encoding = decode_page(fetched)
+    if fetched.content_type in HTML_TYPES:
+        page = extract_article(html, url=fetched.url)
+        title, text = page.title or hint.title, page.text
+        dated = published_of_page(html, url=fetched.url, text=text)
+    else:  # text/plain and the like: the body is the article
+        title, text, dated = hint.title, html, published_of_page("", url=fetched.url)
+    published, how, note = dated.published, HOW.get(dated.how), dated.note
+    if published is None and hint.published is not None:
+        published, how, note = hint.published, Article.PublishedHow.FEED, "发布日期取自订阅源或站点地图"
+    result = ingest_article(
+        key=key,
+        text=text,
+        title=title,
+        url=fetched.url,
+        published=published,
+        published_how=how,
+        source=source,
+        force=force,
+        encoding=encoding,
+        existing=stored,
+    )
+    if result.article is not None and result.article.pk is not None:
+        Article.objects.filter(pk=result.article.pk).update(
+            etag=fetched.etag[:300],
+            last_modified=fetched.last_modified[:100],
+            fetch_hash=digest,
+            fetched=now,
+            gone=False,
+            **({"note": note} if note else {}),
+        )
+    return result.status
+
+
+def _unchanged(stored: Article, fetched: Fetched, digest: str) -> bool:
+    """A 304, or the same bytes as last time, for an article read by this parser version without error."""
+    current = stored.status == Article.Status.OK and stored.parser_version == PARSER_VERSION
+    return current and (fetched.not_modified or stored.fetch_hash == digest)
