@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from events import services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
 from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
-from events.models import Article, Event, Evidence, Source
+from events.models import Article, Event, Evidence, FetchLog, Source
 
 
 class EvidenceInline(admin.TabularInline):
@@ -289,13 +289,57 @@ class ArticleAdmin(admin.ModelAdmin):
         self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
 
 
+class FetchLogInline(admin.TabularInline):
+    """The source's last fetch runs, newest first, read-only: what a curator checks when a source is unhealthy."""
+
+    model = FetchLog
+    fields = ("started", "finished", "status", "counts", "pages", "not_modified", "message")
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name_plural = "抓取记录（最近 50 次）"
+
+    def has_add_permission(self, request: HttpRequest, obj: Source | None = None) -> bool:
+        return False
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "location", "active", "article_count", "last_run", "short_error")
-    list_filter = ("kind", "active")
-    search_fields = ("name", "location")
-    readonly_fields = ("last_run", "last_error")
-    actions = ["reingest"]
+    list_display = (
+        "name",
+        "kind",
+        "location",
+        "active",
+        "health",
+        "last_success",
+        "consecutive_failures",
+        "last_run_counts",
+        "article_count",
+        "next_fetch",
+        "short_error",
+    )
+    list_filter = ("kind", "active", "last_status")
+    search_fields = ("name", "location", "outlet")
+    fields = (
+        ("name", "kind"),
+        "location",
+        ("outlet", "region"),
+        ("active", "fetch_interval", "next_fetch"),
+        ("last_run", "last_success", "last_status", "consecutive_failures"),
+        "last_counts",
+        "last_error",
+    )
+    readonly_fields = (
+        "last_run",
+        "last_success",
+        "last_status",
+        "consecutive_failures",
+        "last_counts",
+        "last_error",
+    )
+    inlines = [FetchLogInline]
+    actions = ["fetch_now", "pause", "resume", "reingest"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -305,9 +349,51 @@ class SourceAdmin(admin.ModelAdmin):
         url = reverse("admin:events_article_changelist") + f"?source__id__exact={source.pk}"
         return format_html('<a href="{}">{}</a>', url, source.article_total)
 
+    @admin.display(description="状态", ordering="last_status")
+    def health(self, source: Source) -> str:
+        """Healthy, or unhealthy with the number of failed runs in a row; a paused source says so."""
+        if not source.active:
+            return "已暂停"
+        if source.consecutive_failures:
+            return format_html(
+                '<strong style="color:#ba2121">异常（连续失败 {} 次）</strong>', source.consecutive_failures
+            )
+        return source.get_last_status_display()
+
+    @admin.display(description="上次文章数")
+    def last_run_counts(self, source: Source) -> str:
+        labels = (
+            ("new", "新增"),
+            ("changed", "变化"),
+            ("unchanged", "未变"),
+            ("failed", "失败"),
+            ("gone", "已删"),
+        )
+        return " ".join(
+            f"{label}{source.last_counts[key]}" for key, label in labels if source.last_counts.get(key)
+        )
+
     @admin.display(description="上次错误")
     def short_error(self, source: Source) -> str:
         return error_cell(source.last_error, 80)
+
+    @admin.action(description="立即抓取所选来源")
+    def fetch_now(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        web = queryset.filter(kind__in=Source.WEB_KINDS)
+        web.update(next_fetch=None)
+        count = services.request_source_ingest(sources=web)
+        self.message_user(request, f"已安排抓取 {count} 个网络来源。", messages.SUCCESS)
+
+    @admin.action(description="暂停所选来源")
+    def pause(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        count = queryset.update(active=False)
+        self.message_user(request, f"已暂停 {count} 个来源，不再自动抓取。", messages.SUCCESS)
+
+    @admin.action(description="恢复所选来源")
+    def resume(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        # A source marked gone, or waiting out a back-off, is tried again at the next beat tick.
+        count = queryset.update(active=True, next_fetch=None, last_status=Source.LastStatus.NEVER)
+        self.message_user(request, f"已恢复 {count} 个来源，将尽快抓取。", messages.SUCCESS)
 
     @admin.action(description="重新读取所选来源")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:

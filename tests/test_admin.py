@@ -442,3 +442,27 @@ def test_event_admin_search_finds_evidence_across_pdf_line_breaks(client, stored
 
     assert titles(response) == ["新型农机具展示展销"]
     assert titles(client.get(changelist("event"), {"q": "签约"})) == ["项目集中签约"]
+
+
+@pytest.mark.django_db
+def test_source_admin_health_and_fetch_pause_resume_actions(
+    client, web, allow_private, django_capture_on_commit_callbacks
+):
+    from tests.services.news_site import serve_news_site
+
+    serve_news_site(web)
+    source = Source.objects.create(name="订阅", kind=Source.Kind.FEED, location=web.url("/feed.xml"))
+    web.pages["/feed.xml"].status = 500
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(changelist("source"), {"action": "fetch_now", helpers.ACTION_CHECKBOX_NAME: [source.pk]})
+    unhealthy = client.get(changelist("source")).content.decode()
+    client.post(changelist("source"), {"action": "pause", helpers.ACTION_CHECKBOX_NAME: [source.pk]})
+    paused = Source.objects.get().active
+    client.post(changelist("source"), {"action": "resume", helpers.ACTION_CHECKBOX_NAME: [source.pk]})
+    detail = client.get(reverse("admin:events_source_change", args=[source.pk])).content.decode()
+
+    source.refresh_from_db()
+    assert "异常（连续失败 1 次）" in unhealthy
+    assert (paused, source.active, source.next_fetch, source.consecutive_failures) == (False, True, None, 1)
+    assert "抓取记录" in detail and "网站出错（HTTP 500）" in detail
