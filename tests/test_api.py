@@ -533,3 +533,16 @@ def test_list_events_never_answers_500(client, world, params):
 
     assert response.status_code in (200, 422)
     assert response.json()
+
+
+@pytest.mark.parametrize("path", ["/api/articles", "/api/parse"])
+def test_post_text_with_lone_surrogate_is_422_not_500(client, settings, path):
+    settings.KEJICAL_API_TOKENS = [TOKEN]
+    body = {"text": "3月11日，科技节在金谷广场开幕。" * 200 + "\ud800", "key": "surrogate"}
+
+    response = client.post(
+        path, data=json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {TOKEN}"
+    )
+
+    assert (response.status_code, response.json()["detail"][0]["loc"]) == (422, ["body", "text"])
+    assert not Article.objects.filter(key="surrogate").exists()
