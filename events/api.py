@@ -206,6 +206,10 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
                 "source", f"unknown source {payload.source.strip()!r}; add it in the admin first"
             )
     try:
+        services.check_api_write(key=key, source=source)
+    except services.ForeignKeyError as exc:
+        raise _body_error(exc.field, str(exc), "refused") from exc
+    try:
         result = services.ingest_article(
             key=key,
             text=payload.text,

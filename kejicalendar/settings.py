@@ -119,6 +119,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # API tokens for writes: comma-separated; staff sessions may write too.
 KEJICAL_API_TOKENS = [t.strip() for t in os.environ.get("KEJICAL_API_TOKENS", "").split(",") if t.strip()]
 
+# The one folder file and folder sources may be read from (by workers, the admin and ingest); unset:
+# only `manage.py ingest` reads files, keyed relative to its current folder (see events/services/roots.py).
+KEJICAL_SOURCE_ROOT = os.environ.get("KEJICAL_SOURCE_ROOT") or None
+
 # Largest article text accepted, in characters (API and ingest refuse longer input).
 KEJICAL_MAX_ARTICLE_CHARS = int(os.environ.get("KEJICAL_MAX_ARTICLE_CHARS", "2000000"))
 # A request body may carry an article of that length as JSON (up to 6 bytes a character when \u-escaped).

@@ -53,7 +53,8 @@ def test_ingest_article_task_missing_article_is_not_an_error():
 
 
 @pytest.mark.django_db
-def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path):
+def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path, settings):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "a.txt").write_bytes(TEXT.encode("gbk"))
     source = Source.objects.create(name="本地", kind=Source.Kind.FOLDER, location=str(tmp_path))
 
@@ -121,8 +122,9 @@ def test_reingest_stale_task_rereads_old_and_failed_articles(
 
 @pytest.mark.django_db
 def test_ingest_active_sources_task_queues_only_active(
-    line_extractor, tmp_path, django_capture_on_commit_callbacks
+    line_extractor, tmp_path, django_capture_on_commit_callbacks, settings
 ):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     Source.objects.create(name="启用", kind=Source.Kind.FOLDER, location=str(tmp_path))
     Source.objects.create(name="停用", kind=Source.Kind.FOLDER, location=str(tmp_path / "nope"), active=False)
@@ -346,6 +348,7 @@ def test_worker_ingests_source_through_redis(tmp_path):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CELERY_BROKER_URL": REDIS_URL,
+        "KEJICAL_SOURCE_ROOT": str(tmp_path),
     }
     env["CELERY_RESULT_BACKEND"] = REDIS_URL
     manage = [sys.executable, str(ROOT / "manage.py")]
