@@ -216,3 +216,18 @@ class HealthOut(Schema):
     """Liveness: answered without touching the database."""
 
     ok: bool
+
+
+class CheckOut(Schema):
+    """One dependency of readiness; ``detail`` says what is wrong when ``ok`` is false."""
+
+    ok: bool
+    detail: str = ""
+
+
+class ReadyOut(Schema):
+    """Readiness: the database and (when configured) the broker answered within their time-outs."""
+
+    ok: bool
+    database: CheckOut
+    broker: CheckOut
