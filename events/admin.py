@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, QuerySet, Value
@@ -9,11 +10,13 @@ from django.db.models.functions import Replace
 from django.forms import Textarea
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from events import services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
 from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
+from events.admin_queue import queue_from_admin
 from events.models import Article, Event, Evidence, FetchLog, Source
 
 
@@ -218,8 +221,12 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新解析所选事件的文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = services.request_event_reingest(events=queryset)
-        self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_event_reingest(events=queryset),
+            "已安排重新解析 {count} 篇文章。",
+        )
 
 
 @admin.register(Article)
@@ -285,27 +292,41 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新解析所选文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = services.request_article_reingest(articles=queryset)
-        self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_article_reingest(articles=queryset),
+            "已安排重新解析 {count} 篇文章。",
+        )
 
 
-class FetchLogInline(admin.TabularInline):
-    """The source's last fetch runs, newest first, read-only: what a curator checks when a source is unhealthy."""
+class SourceForm(forms.ModelForm):
+    """A file or folder source must lie under KEJICAL_SOURCE_ROOT; its location is stored relative to it."""
 
-    model = FetchLog
-    fields = ("started", "finished", "status", "counts", "pages", "not_modified", "message")
-    readonly_fields = fields
-    extra = 0
-    max_num = 0
-    can_delete = False
-    verbose_name_plural = "抓取记录（最近 50 次）"
+    class Meta:
+        model = Source
+        fields = "__all__"
 
-    def has_add_permission(self, request: HttpRequest, obj: Source | None = None) -> bool:
-        return False
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("kind") not in services.FILE_KINDS:
+            return data
+        try:
+            data["location"] = services.normalize_location(data.get("location") or "")
+        except services.OutsideRootError:
+            self.add_error(
+                "location", "位置必须在来源根目录（KEJICAL_SOURCE_ROOT）之内；符号链接按其指向的位置判断。"
+            )
+        except services.IngestError:
+            self.add_error(
+                "kind", "未设置 KEJICAL_SOURCE_ROOT：文件和文件夹来源只能用命令行 manage.py ingest 读取。"
+            )
+        return data
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = (
         "name",
         "kind",
@@ -329,8 +350,10 @@ class SourceAdmin(admin.ModelAdmin):
         ("last_run", "last_success", "last_status", "consecutive_failures"),
         "last_counts",
         "last_error",
+        "fetch_log",
     )
     readonly_fields = (
+        "fetch_log",
         "last_run",
         "last_success",
         "last_status",
@@ -338,7 +361,6 @@ class SourceAdmin(admin.ModelAdmin):
         "last_counts",
         "last_error",
     )
-    inlines = [FetchLogInline]
     actions = ["fetch_now", "pause", "resume", "reingest"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
@@ -359,6 +381,29 @@ class SourceAdmin(admin.ModelAdmin):
                 '<strong style="color:#ba2121">异常（连续失败 {} 次）</strong>', source.consecutive_failures
             )
         return source.get_last_status_display()
+
+    @admin.display(description="抓取记录（最近 50 次）")
+    def fetch_log(self, source: Source) -> str:
+        """The last runs as a read-only table (a table, not an inline: nothing here is edited)."""
+        if source.pk is None:
+            return "暂无"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td style='white-space:pre-wrap'>{}</td></tr>",
+            (
+                (
+                    f"{log.started:%Y-%m-%d %H:%M:%S}",
+                    log.get_status_display(),
+                    " ".join(f"{k}:{v}" for k, v in log.counts.items()),
+                    log.pages,
+                    log.not_modified,
+                    log.message,
+                )
+                for log in FetchLog.objects.filter(source=source)[:50]
+            ),
+        )
+        head = "<tr><th>开始</th><th>结果</th><th>文章</th><th>请求</th><th>304</th><th>问题</th></tr>"
+        return format_html("<table>{}{}</table>", mark_safe(head), rows) if rows else "暂无"
 
     @admin.display(description="上次文章数")
     def last_run_counts(self, source: Source) -> str:
@@ -381,8 +426,12 @@ class SourceAdmin(admin.ModelAdmin):
     def fetch_now(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
         web = queryset.filter(kind__in=Source.WEB_KINDS)
         web.update(next_fetch=None)
-        count = services.request_source_ingest(sources=web)
-        self.message_user(request, f"已安排抓取 {count} 个网络来源。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_source_ingest(sources=web),
+            "已安排抓取 {count} 个网络来源。",
+        )
 
     @admin.action(description="暂停所选来源")
     def pause(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
@@ -397,5 +446,9 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新读取所选来源")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
-        count = services.request_source_ingest(sources=queryset)
-        self.message_user(request, f"已安排重新读取 {count} 个来源。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_source_ingest(sources=queryset),
+            "已安排重新读取 {count} 个来源。",
+        )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Q
 
 from events.models import Article, Event, Source
@@ -24,7 +23,7 @@ def request_article_reingest(*, articles: Iterable[Article], force: bool = True)
 
     pks = [a.pk for a in articles]
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.ingest_article_task.delay(pk, force=force))
+        tasks.ingest_article_task.delay_on_commit(pk, force=force)
     return len(pks)
 
 
@@ -40,7 +39,7 @@ def request_source_ingest(*, sources: Iterable[Source], force: bool = False) -> 
 
     pks = [s.pk for s in sources]
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.ingest_source_task.delay(pk, force=force))
+        tasks.ingest_source_task.delay_on_commit(pk, force=force)
     return len(pks)
 
 
@@ -62,5 +61,5 @@ def request_due_fetches(*, now: datetime) -> int:
 
     pks = [s.pk for s in due_sources(now=now)]
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.fetch_source_task.delay(pk))
+        tasks.fetch_source_task.delay_on_commit(pk)
     return len(pks)
