@@ -27,6 +27,8 @@ from events.reading.web import Fetched, FetchError, Gone, Throttled
 
 from .articles_web import decode_page, ingest_fetched_page
 from .fetching import Fetcher
+from .ingest import LOOK_UP
+from .sources import _stored_articles  # one query per 500 keys, shared with file sources
 from .text import IngestError
 
 # A source still being fetched after this long is taken to belong to a dead worker.
@@ -137,9 +139,10 @@ def _run(run: FetchRun, fetcher: Fetcher, *, force: bool, progress: Callable | N
         run.problem(url, str(exc))
         return
     links = links[: settings.KEJICAL_FETCH_MAX_ARTICLES]
+    stored = _stored_articles([link.url for link in links])
     for link in progress(links) if progress else links:
         try:
-            _fetch_article(run, fetcher, link, force=force)
+            _fetch_article(run, fetcher, link, force=force, stored=stored.get(link.url))
         except Throttled as exc:  # the site asks us to slow down: stop here, the rest wait for the next run
             run.retry_after = exc.retry_after
             break
@@ -166,8 +169,11 @@ def _links_of(run: FetchRun, fetcher: Fetcher, document: Fetched) -> list[Link]:
     return article_links(html, base_url=document.url)
 
 
-def _fetch_article(run: FetchRun, fetcher: Fetcher, link: Link, *, force: bool) -> None:
-    stored = Article.objects.filter(key=link.url).first()
+def _fetch_article(
+    run: FetchRun, fetcher: Fetcher, link: Link, *, force: bool, stored: Article | None | object = LOOK_UP
+) -> None:
+    if stored is LOOK_UP:
+        stored = Article.objects.filter(key=link.url).first()
     try:
         fetched = fetcher.get(
             link.url,
