@@ -7,6 +7,7 @@ stay as they are and only its fetch time and validators are written.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from events.reading.page_dates import published_of_page
 from events.reading.pages import extract_article
 from events.reading.web import Fetched
 
+from .epaper import ingest_epaper
 from .ingest import PARSER_VERSION, ingest_article, reingest_stored_article
 from .text import decode_bytes
 
@@ -95,6 +97,40 @@ def ingest_fetched_page(
             **({"note": note} if note else {}),
         )
     return result.status
+
+
+def is_pdf(fetched: Fetched) -> bool:
+    return fetched.content_type == "application/pdf" or fetched.content.startswith(b"%PDF-")
+
+
+def ingest_fetched_pdf(
+    *, fetched: Fetched, key: str, stored: Article | None, source: Source | None, force: bool = False
+) -> Counter:
+    """Store an e-paper PDF's reports (``services.epaper``); ``stored`` is one of its report articles,
+    whose validators and hash say whether the PDF changed. Returns counts by status."""
+    now = timezone.now()
+    digest = hashlib.sha256(fetched.content).hexdigest()
+    reports = Article.objects.filter(key__startswith=f"{key}#")
+    if stored is not None and not force and _unchanged(stored, fetched, digest):
+        reports.update(fetched=now, gone=False)
+        return Counter(unchanged=reports.count())
+    if fetched.not_modified:  # validators kept, but a newer parser: fetch it whole next time
+        reports.update(etag="", last_modified="", fetch_hash="")
+        return Counter(unchanged=reports.count())
+    counts = ingest_epaper(data=fetched.content, key=key, url=fetched.url, source=source, force=force)
+    reports.update(
+        etag=fetched.etag[:300],
+        last_modified=fetched.last_modified[:100],
+        fetch_hash=digest,
+        fetched=now,
+        gone=False,
+    )
+    return counts
+
+
+def first_report(key: str) -> Article | None:
+    """One stored report article of the PDF at ``key`` (they share its validators), or None."""
+    return Article.objects.filter(key__startswith=f"{key}#").order_by("key").first()
 
 
 def _unchanged(stored: Article, fetched: Fetched, digest: str) -> bool:

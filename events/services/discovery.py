@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from events.models import Source
 from events.reading.feeds import NotAFeed, looks_like_feed, parse_feed
-from events.reading.links import article_links, feed_links, looks_like_sitemap, robots_sitemaps
+from events.reading.links import article_links, feed_links, looks_like_sitemap, pdf_links, robots_sitemaps
 from events.reading.pages import page_title
 from events.reading.web import FetchError
 
@@ -56,7 +56,10 @@ def detect_source(url: str, *, fetcher: Fetcher) -> DetectedSource:
     if urlsplit(fetched.url).path in ("", "/"):
         for sitemap in robots_sitemaps(fetcher.robots_text(fetched.url)):
             return DetectedSource(Source.Kind.LISTING, sitemap, title, "robots.txt 中的站点地图")
-    if len(article_links(html, base_url=fetched.url)) >= MIN_LIST_LINKS:
+    articles = article_links(html, base_url=fetched.url)
+    if pdf_links(html, base_url=fetched.url) and len(articles) < MIN_LIST_LINKS:
+        return DetectedSource(Source.Kind.EPAPER, fetched.url, title, "数字报版面目录（PDF 版面）")
+    if len(articles) >= MIN_LIST_LINKS:
         return DetectedSource(Source.Kind.LISTING, fetched.url, title, "文章列表页")
     return DetectedSource(Source.Kind.URL, fetched.url, title, "单个网页")
 

@@ -22,10 +22,10 @@ from django.utils import timezone
 
 from events.models import Article, FetchLog, Source
 from events.reading.feeds import NotAFeed, parse_feed
-from events.reading.links import Link, article_links, looks_like_sitemap, sitemap_links
+from events.reading.links import Link, article_links, looks_like_sitemap, pdf_links, sitemap_links
 from events.reading.web import Fetched, FetchError, Gone, Throttled
 
-from .articles_web import decode_page, ingest_fetched_page
+from .articles_web import decode_page, first_report, ingest_fetched_page, ingest_fetched_pdf, is_pdf
 from .fetching import Fetcher
 from .ingest import LOOK_UP
 from .sources import _stored_articles  # one query per 500 keys, shared with file sources
@@ -108,7 +108,9 @@ def _run(run: FetchRun, fetcher: Fetcher, *, force: bool, progress: Callable | N
     source = run.source
     url = source.location.strip()
     try:
-        if source.kind == Source.Kind.URL:
+        if source.kind == Source.Kind.URL or (
+            source.kind == Source.Kind.EPAPER and url.lower().endswith(".pdf")
+        ):
             try:
                 _fetch_article(run, fetcher, Link(url=url), force=force)
             except Throttled as exc:
@@ -166,6 +168,9 @@ def _links_of(run: FetchRun, fetcher: Fetcher, document: Fetched) -> list[Link]:
                 run.problem(url, str(exc))
         return sorted(links, key=lambda link: link.published or datetime.min.date(), reverse=True)
     html, _encoding = decode_page(document)
+    if run.source.kind == Source.Kind.EPAPER:
+        # Only the PDFs: an e-paper's per-report HTML pages repeat what the PDF pages hold.
+        return pdf_links(html, base_url=document.url)
     return article_links(html, base_url=document.url)
 
 
@@ -174,6 +179,8 @@ def _fetch_article(
 ) -> None:
     if stored is LOOK_UP:
         stored = Article.objects.filter(key=link.url).first()
+    if stored is None and link.url.lower().endswith(".pdf"):
+        stored = first_report(link.url)
     try:
         fetched = fetcher.get(
             link.url,
@@ -194,6 +201,17 @@ def _fetch_article(
         return
     if fetched.not_modified:
         run.not_modified += 1
+    if is_pdf(fetched) or (fetched.not_modified and stored is not None and stored.key != link.url):
+        try:
+            run.articles.update(
+                ingest_fetched_pdf(
+                    fetched=fetched, key=link.url, stored=stored, source=run.source, force=force
+                )
+            )
+        except IngestError as exc:
+            run.articles["failed"] += 1
+            run.problem(link.url, str(exc))
+        return
     try:
         status = ingest_fetched_page(
             fetched=fetched, key=link.url, stored=stored, source=run.source, hint=link, force=force

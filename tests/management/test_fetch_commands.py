@@ -26,14 +26,18 @@ def run(*args: str) -> str:
         ("/sitemap.xml", "listing", "/sitemap.xml"),
         ("/", "listing", "/sitemap.xml"),  # the home page has no feed: robots.txt names the sitemap
         ("/news/2024-03/16/content_1001.htm", "url", "/news/2024-03/16/content_1001.htm"),
+        ("/epaper/node_3.htm", "epaper", "/epaper/node_3.htm"),
+        ("/epaper/page3.pdf", "epaper", "/epaper/page3.pdf"),
     ],
-    ids=["autodiscovery", "feed", "sitemap", "robots-sitemap", "single-page"],
+    ids=["autodiscovery", "feed", "sitemap", "robots-sitemap", "single-page", "epaper-list", "epaper-pdf"],
 )
 def test_add_source_detects_kind(web, allow_private, path, kind, location):
     serve_news_site(web)
     web.pages["/"] = Page(
         "<html><head><title>晋中科技</title></head><body><p>欢迎</p></body></html>".encode()
     )
+    web.pages["/epaper/node_3.htm"] = Page(b'<html><body><a href="page3.pdf">3</a></body></html>')
+    web.pages["/epaper/page3.pdf"] = Page(b"%PDF-1.4 ...", headers={"Content-Type": "application/pdf"})
 
     out = run("add_source", web.url(path), "--no-fetch")
 
