@@ -1,7 +1,7 @@
 """Everything that reads for display; one module per topic, re-exported here."""
 
 from .articles import article_events, article_item, article_mentions, article_page, list_articles
-from .caching import cached_until_change, events_version
+from .caching import cached_until_change, data_version
 from .events import (
     COARSE_PRECISIONS,
     FILTER_PARAMS,
@@ -38,7 +38,7 @@ __all__ = [
     "cached_until_change",
     "calendar_events",
     "count_by_kind",
-    "events_version",
+    "data_version",
     "event_figures",
     "event_item",
     "event_organizers",
