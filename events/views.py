@@ -18,7 +18,6 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -43,7 +42,8 @@ from events.selectors import (
     group_by_month,
     month_density,
     parse_filters,
-    timeline_events,
+    same_version,
+    timeline_page,
     undated_events,
 )
 
@@ -161,10 +161,21 @@ def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``."""
     newest_first = request.GET.get("order") != "asc"
     filters, error = read_timeline_filters(request.GET)
-    page = Paginator(timeline_events(filters=filters, newest_first=newest_first), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    with same_version():
+        return _timeline(request, newest_first=newest_first, filters=filters, error=error)
+
+
+def _timeline(
+    request: HttpRequest, *, newest_first: bool, filters: EventFilters, error: FilterError | None
+) -> HttpResponse:
+    page = timeline_page(
+        filters=filters,
+        newest_first=newest_first,
+        page=request.GET.get("page"),
+        after=request.GET.get("after"),
+        size=PAGE_SIZE,
     )
-    cards = [_event_card(request, event) for event in page.object_list]
+    cards = [_event_card(request, event) for event in page.events]
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
     context = {
@@ -184,7 +195,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "precisions": Event.Precision.choices,
         "year_choices": _year_choices(request.GET.get("year", "").strip(), error),
         "chart": density_chart(month_density(filters=filters)),
-        "undated": undated_events(filters=filters) if not page.has_next() else [],
+        "undated": undated_events(filters=filters) if not page.has_next else [],
         "subscribe": _subscribe_links(request, filters),
     }
     return render(request, "events/timeline.html", context)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -16,6 +18,22 @@ T = TypeVar("T")
 CACHE_SECONDS = 24 * 3600
 
 
+_pinned: ContextVar[list[str] | None] = ContextVar("kejical_pinned_version", default=None)
+
+
+@contextmanager
+def same_version() -> Iterator[None]:
+    """Inside, ``data_version`` is read at most once: a page made of several cached parts asks once.
+
+    For reads only: a write inside would not be seen by the pinned version.
+    """
+    token = _pinned.set([])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def data_version() -> str:
     """A token that changes with every committed write to events, articles, evidence or sources.
 
@@ -25,11 +43,17 @@ def data_version() -> str:
     ``DataVersion.SLOTS`` rows of a tiny table: nothing here grows with the events, where the old
     check counted both tables and read their newest ``updated`` on every request.
     """
+    pinned = _pinned.get()
+    if pinned:
+        return pinned[0]
     table = connection.ops.quote_name(DataVersion._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COALESCE(SUM(counter), 0), COALESCE(MIN(token), '') FROM {table}")
         total, token = cursor.fetchone()
-    return f"{total}.{token}"
+    version = f"{total}.{token}"
+    if pinned is not None:
+        pinned.append(version)
+    return version
 
 
 def cached_until_change(name: str, parts: tuple, build: Callable[[], T]) -> T:
