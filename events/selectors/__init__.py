@@ -9,13 +9,13 @@ from .events import (
     EventFilters,
     FilterError,
     calendar_events,
-    event_page,
     filter_events,
     filters_to_params,
     order_events,
     parse_filters,
 )
 from .items import event_figures, event_item, event_organizers, iter_event_items, with_sources
+from .paging import MAX_OFFSET, event_page
 from .timeline import (
     find_article,
     find_event,
@@ -29,6 +29,7 @@ from .timeline import (
 __all__ = [
     "COARSE_PRECISIONS",
     "COUNT_BOUND",
+    "MAX_OFFSET",
     "Count",
     "count_matching",
     "event_cube",

@@ -12,7 +12,7 @@ from django.db.models import DurationField, Exists, ExpressionWrapper, F, OuterR
 
 from events.models import Event, Evidence
 
-from .items import event_item, with_sources
+from .items import with_sources
 from .search import matches_text
 
 # The query parameters every publication takes, in their canonical order.
@@ -197,10 +197,3 @@ def calendar_events(
             precision=Event.Precision.DAY, span__lt=timedelta(days=SHORT_RANGE_DAYS)
         )
     return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
-
-
-def event_page(*, filters: EventFilters, ordering: str, limit: int, offset: int) -> dict:
-    """One page of visible events as JSON-ready data: ``count`` (all matches) and ``items`` (``event_item``)."""
-    qs = order_events(filter_events(filters=filters), ordering=ordering)
-    page = with_sources(qs)[offset : offset + limit]
-    return {"count": qs.count(), "limit": limit, "offset": offset, "items": [event_item(e) for e in page]}

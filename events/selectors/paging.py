@@ -12,6 +12,12 @@ from django.db.models import Q
 
 from events.models import Event
 
+from .aggregates import count_matching
+from .events import EventFilters, FilterError, filter_events, order_events
+from .items import event_item, with_sources
+
+UID_MAX_CHARS = Event._meta.get_field("uid").max_length
+
 # Offsets past this are refused: the next link carries a cursor instead.
 MAX_OFFSET = 1000
 
@@ -45,3 +51,37 @@ def after_on_timeline(anchor: Event, *, newest_first: bool) -> Q:
     if newest_first:
         return Q(start__lte=anchor.start) & (Q(start__lt=anchor.start) | Q(start=anchor.start) & after_end)
     return Q(start__gte=anchor.start) & (Q(start__gt=anchor.start) | Q(start=anchor.start) & after_end)
+
+
+def event_page(
+    *, filters: EventFilters, ordering: str, limit: int, offset: int, after: str | None = None
+) -> dict:
+    """One page of visible events as JSON-ready data: ``items`` (``event_item``), ``count`` and the next cursor.
+
+    ``count`` is exact unless ``count_capped`` (then "at least"; see ``aggregates.count_matching``).
+    ``after`` is the uid of an event in these results: the page starts right after it (then
+    ``offset`` skips from there). ``next_after`` is the uid to pass for the next page, None at the end.
+    Raises ``FilterError`` when ``after`` names no visible event matching ``filters``.
+    """
+    matching = filter_events(filters=filters)
+    qs = order_events(matching, ordering=ordering)
+    count = count_matching(qs, filters=filters, dated=False)
+    if after is not None:
+        anchor = (
+            matching.filter(uid=after[:UID_MAX_CHARS]).only("pk", "start").first()
+            if "\x00" not in after
+            else None
+        )
+        if anchor is None:
+            raise FilterError("after", "no visible event with this uid matches the filters")
+        qs = qs.filter(after_by_start(anchor, newest_first=ordering == "-start"))
+    rows = list(with_sources(qs)[offset : offset + limit + 1])
+    items = rows[:limit]
+    return {
+        "count": count.n,
+        "count_capped": count.capped,
+        "limit": limit,
+        "offset": offset,
+        "next_after": items[-1].uid if len(rows) > limit else None,
+        "items": [event_item(e) for e in items],
+    }
