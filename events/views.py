@@ -34,6 +34,7 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    cached_until_change,
     event_figures,
     event_organizers,
     event_years,
@@ -158,11 +159,20 @@ def _year_choices(year: str, error: FilterError | None) -> list[int]:
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``."""
+    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``.
+
+    The page is rendered once per URL, host and data version (it shows nothing else: no user, no
+    clock), so a reader between two writes gets the stored HTML.
+    """
     newest_first = request.GET.get("order") != "asc"
     filters, error = read_timeline_filters(request.GET)
     with same_version():
-        return _timeline(request, newest_first=newest_first, filters=filters, error=error)
+        html = cached_until_change(
+            "timeline",
+            (request.get_full_path(), request.scheme, request.get_host()),
+            lambda: _timeline(request, newest_first=newest_first, filters=filters, error=error).content,
+        )
+    return HttpResponse(html)
 
 
 def _timeline(
