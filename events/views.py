@@ -15,6 +15,7 @@ Readings chosen:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import quote
 
@@ -50,6 +51,27 @@ from events.selectors import (
 
 PAGE_SIZE = 50
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
+
+
+def cached_page(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """``render()``'s status, body and redirect target, made once per URL, host and data version.
+
+    For pages that show stored data and nothing else (no user, no clock, no cookies set), so a
+    reader between two writes gets the stored bytes. An Http404 from ``render`` is not stored.
+    """
+
+    def freeze() -> tuple[int, bytes, str | None]:
+        response = render()
+        return response.status_code, response.content, response.get("Location")
+
+    with same_version():
+        status, body, location = cached_until_change(
+            name, (request.get_full_path(), request.scheme, request.get_host()), freeze
+        )
+    response = HttpResponse(body, status=status)
+    if location is not None:
+        response["Location"] = location
+    return response
 
 
 def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError | None]:
@@ -161,18 +183,15 @@ def _year_choices(year: str, error: FilterError | None) -> list[int]:
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``.
 
-    The page is rendered once per URL, host and data version (it shows nothing else: no user, no
-    clock), so a reader between two writes gets the stored HTML.
+    Rendered once per URL, host and data version (``cached_page``).
     """
     newest_first = request.GET.get("order") != "asc"
     filters, error = read_timeline_filters(request.GET)
-    with same_version():
-        html = cached_until_change(
-            "timeline",
-            (request.get_full_path(), request.scheme, request.get_host()),
-            lambda: _timeline(request, newest_first=newest_first, filters=filters, error=error).content,
-        )
-    return HttpResponse(html)
+    return cached_page(
+        request,
+        "timeline",
+        lambda: _timeline(request, newest_first=newest_first, filters=filters, error=error),
+    )
 
 
 def _timeline(
@@ -213,6 +232,10 @@ def _timeline(
 
 def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     """One event with all its evidence; 404 when unknown or hidden, a redirect when merged."""
+    return cached_page(request, "event", lambda: _event_detail(request, uid))
+
+
+def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     event = find_event(uid=uid)
     if event is None or event.status == Event.Status.HIDDEN:
         raise Http404("no such event")
@@ -235,6 +258,10 @@ def _mention_marks(article: Article) -> list[MentionMark]:
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text with temporal mentions and visible events' evidence marked; 404 when unknown."""
+    return cached_page(request, "article", lambda: _article_detail(request, pk))
+
+
+def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = find_article(pk=pk)
     if article is None:
         raise Http404("no such article")

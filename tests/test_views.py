@@ -430,3 +430,17 @@ def test_article_page_marks_the_parsers_mentions(client, article):
     html = client.get(reverse("article", args=[article.pk])).content.decode()
 
     assert '<mark class="mention" title="2024-03-11 · day">3月11日</mark>' in html
+
+
+def test_cached_pages_follow_every_write(client):
+    event = make_event("科技节开幕", date(2024, 3, 11))
+    url = reverse("event", args=[event.uid])
+    assert "科技节开幕" in client.get(url).content.decode() and "科技节开幕" in get(client)
+
+    Event.objects.filter(pk=event.pk).update(title="科技节开幕（改期）")
+    assert "科技节开幕（改期）" in client.get(url).content.decode()
+    assert "科技节开幕（改期）" in get(client)
+
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.HIDDEN)
+    assert client.get(url).status_code == 404
+    assert titles(get(client)) == []
