@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv migrate seed lint bench worker beat clean
+.PHONY: run test venv migrate seed lint bench accuracy worker beat clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 ($(PYTHON) not found)"; exit 1; }
@@ -35,6 +35,10 @@ bench: $(STAMP)
 	$(PY) bench/temporal.py
 	$(PY) bench/ingest.py
 	$(PY) bench/publish.py
+
+# Event accuracy on the curated real-patterned articles (recall, strict recall, date accuracy, precision).
+accuracy: $(STAMP)
+	$(PY) bench/events_eval.py tests/extraction/real/gold.jsonl tests/extraction/real
 
 worker: $(STAMP)
 	$(VENV)/bin/celery -A kejicalendar worker -l info
