@@ -29,6 +29,7 @@ from .discourse import (
 )
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
+from .furniture import mask_furniture
 from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
 from .referents import anchor_of, clause_dated, referent_of
@@ -75,7 +76,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     """
     if not isinstance(text, str) or not _looks_like_text(text):
         return []
-    text = text[:MAX_CHARS]
+    text = mask_furniture(text[:MAX_CHARS])
     doc = Document(text)
     mentions = flatten_mentions(doc, temporal.extract(fix_for_parser(text), ref))
     mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref))

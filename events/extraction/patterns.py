@@ -760,3 +760,65 @@ FIGURE_KINDS: dict[str, tuple[str, ...]] = {
     "projects_signed": ("signing", "meeting"),  # "推介会在深圳举行，现场签约项目8个"
     "investment_yuan": ("signing", "meeting"),
 }
+
+# --- Page furniture ------------------------------------------------------------------------
+# Lines a web page, a WeChat post or a PDF page prints around the report. They date or name
+# the page, never an event, so ``furniture.mask_furniture`` blanks them before reading.
+
+# A date with a clock time: "2023-05-22 10:15", "2024/06/13 05:30", "2024年06月07日 08:40".
+STAMP_DATETIME = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}"
+# Labels of a page's metadata lines: "来源：", "发布时间：", "责任编辑：", "作者：". A bare
+# "时间：" is left out: a notice prints its event's day under it.
+STAMP_LABELS = (
+    "来源",
+    "稿源",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "发表时间",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "责编",
+    "审核",
+    "校对",
+    "字号",
+    "浏览次数",
+    "点击数",
+)
+# Words that mark a line as site furniture wherever they stand in a short line.
+FURNITURE_WORDS = (
+    "【打印】",
+    "【关闭】",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "阅读原文",
+    "免责声明",
+    "当前位置",
+    "发表于",
+    "扫一扫",
+    "长按识别",
+    "版权所有",
+)
+# Headings of a related-article list: the link lines under them are other reports' headlines.
+RELATED_HEADINGS = (
+    "相关阅读",
+    "相关新闻",
+    "相关链接",
+    "相关文章",
+    "延伸阅读",
+    "推荐阅读",
+    "往期回顾",
+    "往期推荐",
+    "热点推荐",
+    "更多新闻",
+)
+# A photo caption: "图为…", "▲…", "圖說：…" (simplified here), or a line ending with a credit.
+CAPTION_OPENERS = ("图为", "▲", "△", "图说", "图片说明", "图注", "（图", "(图", "图：", "图/")
+CAPTION_CREDITS = ("摄", "供图", "摄影")
+# A PDF page's running header or folio: "晋中日报　2024年4月18日　星期四　3", "—3—", "第3版".
+PAGE_HEADER = r"^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天].{0,20}$"
+PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})$"
+# Site navigation: "首页 > 新闻中心 > 县区动态".
+BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"
