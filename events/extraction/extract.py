@@ -138,6 +138,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     places = find_places(flat)
     made: list[Draft] = []
     for occ in occurrences:
+        if occ.total:
+            continue
         dated = clause_dated(reading, sentence, occ)
         if occ.part and not dated:
             continue  # "…涵盖科技项目签约、实用技术培训…": the programme of the event referred to

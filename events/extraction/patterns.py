@@ -395,6 +395,10 @@ MEANS_OPENERS = ("通过", "借助", "依托", "利用")
 # Words that make a clause habitual or cumulative: never a single day.
 CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来", "年来", "多次", "先后", "各类")
 
+# Of those, the ones that make the clause a total over a period ("今年以来累计举办培训班46期",
+# "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
+TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
+
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",
 # "一场场活动轮番上演". Nothing in it is reported as an event.
 GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "一批批", "各种", "各项", "常态化")
@@ -438,6 +442,8 @@ NP_LEFT_STOPS = (
 
 # Words that start with a stop word but belong to the name: "…股份有限公司2024年新品发布会".
 NP_STOP_EXCEPTIONS = ("有限", "和平", "为民")
+# Stop characters that can open a place name (和顺县, 和平区, 和田地区): kept when a place follows.
+PLACE_OPENING_STOPS = ("和",)
 
 # Adverbs between a subject and its verb, dropped from titles: "顺利揭牌", "全部向社会开放".
 ADVERBS = (

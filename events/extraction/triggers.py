@@ -88,6 +88,7 @@ class Occurrence:
     anaphoric: bool = False  # "本届科技节", "此次活动": the event named before in the report
     generic: bool = False  # a bare "科技节": refers to a fuller name in the article
     habitual: bool = False  # "多次举办", "已举办各类…": never a single day
+    total: bool = False  # "今年以来累计举办…": a statistic, not an event
     date_anaphor: str = ""  # "开幕式上": on the day of the last dated event of the report
     occasion: bool = False  # a named event one is at ("签约仪式上"), not asserted by a verb
     demonstrative: bool = False  # "这款…新产品已全面上市": the subject points back to a thing named before
@@ -134,6 +135,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
                 continue
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
+            # "今年以来，已累计举办各类科技培训班46期": a statistic, neither an event nor evidence of one
+            occ.total = _has_any(sentence[:c_end], P.TOTAL_MARKERS)
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.closing = _has_any(sentence[occ.end : c_end], P.CLOSING_VERBS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
