@@ -143,6 +143,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研习会": "training",
     "工作坊": "training",
     "讲习班": "training",
+    "讲习会": "training",  # Taiwan: 講習會, 訓練班
+    "训练班": "training",
     "培训": "training",
     # launch
     "发布会": "launch",
@@ -158,6 +160,24 @@ NOUN_TRIGGERS: dict[str, str] = {
     "启动仪式": "opening",
     "揭牌仪式": "unveiling",
     "授牌仪式": "unveiling",
+    # construction and founding ceremonies: no kind of their own, so "other"
+    "开工仪式": "other",
+    "开工典礼": "other",
+    "动工仪式": "other",
+    "动土典礼": "other",  # Taiwan: 動土典禮
+    "动土仪式": "other",
+    "奠基仪式": "other",
+    "奠基典礼": "other",
+    "上梁仪式": "other",
+    "上梁典礼": "other",
+    "竣工仪式": "other",
+    "竣工典礼": "other",
+    "落成典礼": "opening",
+    "落成仪式": "opening",
+    "启用仪式": "opening",
+    "启用典礼": "opening",
+    "启动式": "opening",
+    "成立大会": "unveiling",
     "签约仪式": "signing",
     "签约会": "signing",
     "签约大会": "signing",
@@ -241,7 +261,19 @@ CLOSING_CEREMONIES = (
 )
 
 # Words before a verb that make it a goal, not an occurrence: "确保项目早开工、早投产".
-GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开工", "早落地")
+GOAL_MARKERS = (
+    "确保",
+    "力争",
+    "争取",
+    "早投产",
+    "早见效",
+    "早开工",
+    "早落地",
+    "计划于",
+    "预计于",
+    "预计将",
+    "有望",
+)
 
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
 CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
@@ -313,7 +345,10 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
         0.7,
     ),
     (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
-    (r"揭牌|揭幕|授牌", "unveiling", "subject", 0.8),
+    (r"揭牌(?!成立)|揭幕|授牌", "unveiling", "subject", 0.8),
+    (r"(?:揭牌|正式|宣告)成立(?!了?[\w“]{0,12}(?:小组|专班|机制))", "unveiling", "subject", 0.7),
+    # construction milestones: "…项目集中开工", "…破土动工", "…举行奠基", "…顺利封顶"
+    (r"集中开工|开工建设|正式开工|破土动工|动工|动土|奠基|上梁|封顶|竣工", "other", "subject", 0.6),
     (r"签约", "signing", "subject", 0.8),
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
     (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
