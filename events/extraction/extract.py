@@ -138,7 +138,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     places = find_places(flat)
     made: list[Draft] = []
     for occ in occurrences:
-        if occ.total:
+        if occ.not_event:
             continue
         dated = clause_dated(reading, sentence, occ)
         if occ.part and not dated:

@@ -434,6 +434,27 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 # "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
+# Press conferences that announce an event: a clause holding one reports no event ("…新闻发布会召开",
+# "主辦方上月舉行記者會介紹展覽安排"). A product's "发布会" is a launch and is not listed here.
+PRESS_CONFERENCES = (
+    "新闻发布会",
+    "记者会",
+    "新闻通气会",
+    "媒体通气会",
+    "通气会",
+    "记者见面会",
+    "媒体见面会",
+    "记者招待会",
+    "吹风会",
+)
+
+# The summary of an event's programme: "开展科普讲座、科技展览等200余场活动", "…等活动50余场",
+# "…等20余场配套活动". The items listed before it are no events of their own.
+PROGRAMME_SUMMARY = (
+    r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
+    r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
+)
+
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",
 # "一场场活动轮番上演". Nothing in it is reported as an event.
 GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "一批批", "各种", "各项", "常态化")

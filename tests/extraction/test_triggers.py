@@ -217,3 +217,27 @@ def test_extract_events_construction_founding_and_training_vocabulary(text, expe
 )
 def test_extract_events_goals_and_task_forces_are_no_events(text):
     assert extract_events(text, ref=date(2024, 6, 13)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月2日，2024年全市科普日活动新闻发布会在市政府新闻中心召开。",
+        "主辦方上月舉行記者會介紹展覽安排。",
+        "活动期间，全市将开展科普讲座、科技展览等200余场活动。",
+        "届时将开展科普展览、科技咨询等活动50余场。",
+    ],
+    ids=["press-conference", "tw-press-conference", "programme-count", "programme-count-after"],
+)
+def test_extract_events_press_conferences_and_programme_summaries_are_no_events(text):
+    assert extract_events(text, ref=date(2024, 11, 3)) == []
+
+
+def test_extract_events_press_conference_leaves_the_announced_event():
+    text = (
+        "11月2日，科普日活动新闻发布会召开。记者获悉，2024年全市科普日活动将于11月9日至15日在市科技馆举行。"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 11, 3))]
+
+    assert found == [("2024年全市科普日活动", date(2024, 11, 9), date(2024, 11, 15))]
