@@ -296,7 +296,12 @@ def _date_by_anchor(
         .removesuffix("当日")
     )
     head = generic_head(anchor.title)
-    if occasion.endswith(("式", "会", "仪式")) and "与" not in draft.title and head != "活动":
+    if (
+        occasion.endswith(("式", "会", "仪式"))
+        and "与" not in draft.title
+        and head != "活动"
+        and len(occasion) <= 8
+    ):
         # "启动仪式上" after a "…启动仪式": the occasion already names the event.
         draft.title = (occasion if head in occasion else head + occasion) + draft.title
 

@@ -555,7 +555,13 @@ DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
     r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|研讨会|座谈会|交流会|会议|大会|论坛|峰会|展会|博会)"
     r"(?:上|期间|现场|当天|当日|结束后|后)"
+    # "开幕当天举行的重大项目签约仪式上": a ceremony held on the day the event named before opened
+    r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
+    r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# Same-day anaphors that introduce another event, never a part of the one before:
+# "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
+OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
 
 # Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").

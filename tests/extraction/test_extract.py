@@ -380,3 +380,25 @@ def test_extract_events_exhibitors_of_a_named_meeting_are_its_figures():
     text = "本报讯 产业联盟媒合会将于3月23日在世贸中心举行，预计有120家新创企业参展。"
 
     assert [(c.kind, c.figures) for c in extract_events(text, ref=REF)] == [("meeting", {"exhibitors": 120})]
+
+
+def test_extract_events_ceremony_on_the_opening_day_takes_that_day():
+    text = (
+        "2023世界智能制造博览会20日在合肥滨湖国际会展中心开幕，为期4天。"
+        "开幕当天举行的重大项目签约仪式上，共有56个项目集中签约。"
+    )
+
+    found = [(c.kind, c.start, c.end) for c in extract_events(text, ref=date(2023, 9, 20))]
+
+    assert found == [
+        ("exhibition", date(2023, 9, 20), date(2023, 9, 23)),
+        ("signing", date(2023, 9, 20), date(2023, 9, 20)),
+    ]
+
+
+def test_extract_events_same_day_anaphor_opens_another_event():
+    text = "3月28日，全市重大项目集中开工仪式在高新区举行。同日，智能传感器产业园项目举行奠基仪式。"
+
+    found = [(c.start, c.evidence[0].sentence[:2]) for c in extract_events(text, ref=date(2024, 3, 29))]
+
+    assert found == [(date(2024, 3, 28), "3月"), (date(2024, 3, 28), "同日")]
