@@ -353,7 +353,7 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
     (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
-    (r"发布[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
+    (r"发布了?[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
     # "发布了新一代…大模型": a new product, not an announcement
     (r"发布(?:了)?(?:新一代|新款|首款|全新)[\w]{2,16}", "launch", "phrase", 0.6),
     (r"授课|开讲", "training", "subject", 0.7),
@@ -394,7 +394,8 @@ PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
 UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "至")
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
-DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})天"
+# "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
+DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})?个?(天|周|星期)"
 
 # Reporting verbs: a date before them dates the reporting, not what is reported
 # ("5月18日，记者从市科技局了解到，…在深圳揭牌").
@@ -535,6 +536,7 @@ DATE_ANAPHORS = (
     "开幕式上",
     "开幕式现场",
     "开幕当天",
+    "签约现场",  # "签约现场，12个项目集中签约": at the signing of the meeting named before
     "开幕当日",
     "启动仪式上",
     "仪式上",

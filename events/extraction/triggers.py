@@ -132,6 +132,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
                 continue
             if head is not None:
                 occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
+            elif occ.anaphoric and found and found[-1].kind == occ.kind:
+                continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
             elif occ.anaphoric:
                 head, found = occ, []
                 continue

@@ -402,3 +402,25 @@ def test_extract_events_same_day_anaphor_opens_another_event():
     found = [(c.start, c.evidence[0].sentence[:2]) for c in extract_events(text, ref=date(2024, 3, 29))]
 
     assert found == [(date(2024, 3, 28), "3月"), (date(2024, 3, 28), "同日")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5月18日，第六届科技节在学校操场开幕，本届科技节为期一周。",
+            [(date(2024, 5, 18), date(2024, 5, 24))],
+        ),
+        (
+            "9月8日，招商引资项目推介会在深圳举行。签约现场，12个项目集中签约。",
+            [(date(2024, 9, 8), date(2024, 9, 8)), (date(2024, 9, 8), date(2024, 9, 8))],
+        ),
+        (
+            "第三届数字经济博览会4月23日在成都开幕，展会将持续至4月26日。开幕式上，主办方发布了《2024数字经济发展白皮书》。",
+            [(date(2024, 4, 23), date(2024, 4, 26)), (date(2024, 4, 23), date(2024, 4, 23))],
+        ),
+    ],
+    ids=["a-week", "at-the-signing", "published-at-the-opening"],
+)
+def test_extract_events_week_durations_and_sub_events(text, expected):
+    assert [(c.start, c.end) for c in extract_events(text, ref=date(2024, 9, 10))] == expected
