@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from . import combine, patterns
+from . import combine, patterns, surroundings
 from .normalize import normalize
 from .reading import Context, Reading
 from .resolve import read_year, resolve
@@ -35,6 +35,7 @@ class Piece:
     year_relative: bool = False
     year_piece: Piece | None = None  # the "2023年" folded into "2023年除夕", kept in case the rest fails
     reading: Reading | None = None
+    role: str = ""
 
 
 def extract(text: str, ref: date) -> list[Mention]:
@@ -51,6 +52,9 @@ def extract(text: str, ref: date) -> list[Mention]:
     pieces = _attach_years(norm, _drop_recurring(norm, _scan(norm)), ref)
     _resolve_all(norm, pieces, ref)
     pieces = combine.join(norm, [p for p in pieces if p.reading is not None])
+    for piece in pieces:
+        if piece.reading.valid:
+            piece.role = surroundings.role_of(norm, piece.start, piece.end, piece.reading)
     return [_mention(text, p) for p in pieces]
 
 
@@ -125,6 +129,9 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
     for piece in pieces:
         ctx.year, ctx.year_relative = piece.year, piece.year_relative
         ctx.inherit_year = ctx.inherit_month = None
+        ctx.tense = (
+            surroundings.clause_tense(norm, piece.start, piece.end) if piece.family == "bareday" else ""
+        )
         if previous is not None and previous.reading is not None and previous.reading.valid:
             if combine.linked(norm, previous.end, piece.start):
                 ctx.inherit_year = previous.reading.start.year
@@ -173,6 +180,7 @@ def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | Non
         ctx.anchor_year,
         ctx.anchor_festival,
         ctx.anchor_month,
+        ctx.tense,
     )
     if key in cache:
         return cache[key]
@@ -201,4 +209,5 @@ def _mention(text: str, piece: Piece) -> Mention:
         open_end=r.open_end,
         valid=r.valid,
         note=r.note,
+        role=piece.role,
     )

@@ -585,3 +585,44 @@ def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:
 
 
 FAMILY_GROUPS = _family_groups()
+
+# ---------------------------------------------------------------- the words around a mention
+
+# A bare day ("27日") later than the publication day is last month's in a report of what
+# happened and stays in ref's month when the clause speaks of the future (see ``surroundings``).
+# Words that say a clause reports the past: the verbs news uses for what took place.
+PAST_CUES = (
+    "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
+    "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
+    "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
+    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
+)  # fmt: skip
+# Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
+FUTURE_CUES = (
+    "将于", "将在", "将举", "将召", "将开", "将启", "将迎", "将持续", "将", "拟", "计划", "预计",
+    "定于", "届时", "即将", "准备", "有望", "报名", "截止", "敬请", "欢迎",
+)  # fmt: skip
+# Right after the day: "27日起", "27日前完成" look ahead.
+FUTURE_AFTER = ("起", "前", "之前", "以前")
+# The publication line under a headline dates the page, never an event: a short line carrying
+# one of these words ("2022-11-08 09:30 来源：新华网", "发布时间：2024-05-08").
+PAGE_LINE_CUES = (
+    "来源", "稿源", "发布时间", "发布日期", "发布于", "发表于", "发表时间", "更新时间", "更新日期",
+    "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
+)  # fmt: skip
+PAGE_LINE_MAX = 80
+# Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
+# "2021杭州数字经济周") is part of the name, not the event's date.
+EVENT_NAME_ENDINGS = (
+    "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
+    "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
+    "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
+    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
+    "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
+    "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
+)  # fmt: skip
+# What may stand between the year and the ending: no punctuation and no verb or preposition
+# ("2023年全市共举办展会" is a count of fairs, not one named fair).
+EVENT_NAME = re.compile(
+    rf"[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
+)

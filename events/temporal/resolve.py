@@ -9,7 +9,12 @@ Plain Python. Readings chosen where readers could differ:
 * A bare day ("15日", "13号" after a dash) takes the month of the date before it in a range
   or list, else the month (and year) of the last date the text printed with a month
   ("3月11日至13日……11日上午" is 3月11日), else ref's month; a bare "下旬" the month of the
-  last day the text mentioned.
+  last day the text mentioned. A bare day later than ref's day in a clause that reports the
+  past ("27日，……举行/签署/召开", read on the 10th) is last month's, unless the clause speaks
+  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``.
+* A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…") gives a mention with
+  ``role="page"``, and a printed year right before an event's name ("2022年全国科技活动周",
+  "2021杭州数字经济周") one with ``role="name"``: the extractor dates no event by them.
 * A range whose end has no year and comes before its start runs into the next year
   ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
 * A year-less lunar date falls in the lunar year that contains the reference day; a
@@ -322,6 +327,11 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     else:
         year, month, confidence = ctx.ref.year, ctx.ref.month, 0.6
     day = read_number(g.get("bd") or g.get("rd") or "")
+    if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > ctx.ref.day:
+        # "27日，……举行" read on the 10th reports last month's 27th; "将于27日" stays ahead.
+        earlier = add_months(year, month, -1)
+        if safe_date(*earlier, day or 0) is not None:
+            (year, month), confidence = earlier, 0.7
     d = safe_date(year, month, day or 0)
     if d is None:
         return invalid(Kind.PARTIAL, Precision.DAY, f"no day {day} in {year}-{month:02d}")
