@@ -18,7 +18,7 @@ from .types import Kind, Mention, Precision
 
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
 _TAKES_YEAR = {"lunar", "fest", "holiday", "term", "season", "dur"}
-_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "yrel", "_family"}
+_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
 _PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday"}
 

@@ -281,6 +281,50 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{inner})?" if "" in node else f"(?:{inner})"
 
 
+# ---------------------------------------------------------------- the words around a mention
+
+# A bare day ("27日") later than the publication day is last month's in a report of what
+# happened and stays in ref's month when the clause speaks of the future (see ``surroundings``).
+# Words that say a clause reports the past: the verbs news uses for what took place.
+PAST_CUES = (
+    "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
+    "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
+    "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
+    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
+)  # fmt: skip
+# Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
+FUTURE_CUES = (
+    "将于", "将在", "将举", "将召", "将开", "将启", "将迎", "将持续", "将", "拟", "计划", "预计",
+    "定于", "届时", "即将", "准备", "有望", "报名", "截止", "敬请", "欢迎",
+)  # fmt: skip
+# Right after the day: "27日起", "27日前完成" look ahead.
+FUTURE_AFTER = ("起", "前", "之前", "以前")
+# The publication line under a headline dates the page, never an event: a short line carrying
+# one of these words ("2022-11-08 09:30 来源：新华网", "发布时间：2024-05-08").
+PAGE_LINE_CUES = (
+    "来源", "稿源", "发布时间", "发布日期", "发布于", "发表于", "发表时间", "更新时间", "更新日期",
+    "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
+)  # fmt: skip
+PAGE_LINE_MAX = 80
+# Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
+# "2021杭州数字经济周") is part of the name, not the event's date.
+EVENT_NAME_ENDINGS = (
+    "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
+    "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
+    "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
+    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
+    "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
+    "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
+)  # fmt: skip
+# What may stand between the year and the ending: no punctuation and no verb or preposition
+# ("2023年全市共举办展会" is a count of fairs, not one named fair).
+EVENT_NAME_BODY = rf"[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
+EVENT_NAME = re.compile(EVENT_NAME_BODY)
+# A four-digit year printed straight before a name with no "年" ("2021杭州数字经济周") is a
+# year only when the name is an event's; a count ("2021家企业") is not.
+MEASURE_WORDS = "个家项名人次万亿元件场所座位届期批款辆台套吨米份只条"
+
+
 _PERIODS = _alternation(DAY_PERIODS)
 GAP = r"[ \t\r\xa0]{0,3}(?:\n[ \t\r\xa0]{0,3})?"
 SEP = r"(?:——|[-—–~至到])"
@@ -314,10 +358,10 @@ ROC_YEAR = (
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九元]"
 )
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
-OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始"
+OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
 # "年终奖" is a bonus, not December.
-PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖])"
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
 
 
 def month_expr(tag: str) -> str:
@@ -343,6 +387,9 @@ DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口�
 DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
 
 
+# Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
+# after 1998 ("98 years later" is rare in news), while "30年以后" stays thirty years on.
+SHORT_YEAR_RELATION = r"8[5-9]|9[0-9]"
 # A two-digit year ("95年", "零七年") counts only before a month or a part of the year:
 # "15年" alone is fifteen years far more often than 2015.
 SHORT_YEAR_NEXT = (
@@ -433,7 +480,7 @@ _FAMILIES: list[tuple[str, str]] = [
         # "前一天" is the day before (``ANCHORED_DAYS``), not "the first day".
         rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
-        rf"|(?<![0-9.])(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
+        rf"|(?<![0-9.])(?!0[0-9]{GAP}年|(?:{SHORT_YEAR_RELATION}){GAP}年(?:以后|以前|之后|之前|以来))(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
         # "1967年前两月": right after a year, "前N月" (no 个) is its first N months.
@@ -465,6 +512,10 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
+        # "09年", "零九年": a count never starts with a zero, so these are years even alone.
+        rf"|{NOT_NUM_BEFORE}(?P<y2z>0[0-9]){GAP}年(?!代)|(?<![{CN_DIGIT}十])(?P<ycn2z>[零〇][{CN_DIGIT}]){GAP}年(?!代)"
+        # "98年以后" is after 1998: a span of 85–99 years is rarely said so (see SHORT_YEAR_RELATION).
+        rf"|{NOT_NUM_BEFORE}(?P<y2r>{SHORT_YEAR_RELATION}){GAP}年(?=以后|以前|之后|之前|以来)"
         rf"|(?P<yrel>{_alternation([*RELATIVE_YEARS, *ANCHORED_YEARS])}))"
         # "113年度第2季": "度" may stand between the year and its part.
         rf"(?:{GAP}(?:度(?=第|首|上半|下半|Q))?(?P<ypart>{_alternation(YEAR_PARTS)}){PART_GUARD}|{GAP}{month_expr('y')})?"
@@ -474,7 +525,11 @@ _FAMILIES: list[tuple[str, str]] = [
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
     ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
     ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
-    ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
+    (
+        "yq",
+        rf"{NOT_NUM_BEFORE}(?:(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"
+        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{EVENT_NAME_BODY}))",
+    ),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
     (
@@ -585,44 +640,3 @@ def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:
 
 
 FAMILY_GROUPS = _family_groups()
-
-# ---------------------------------------------------------------- the words around a mention
-
-# A bare day ("27日") later than the publication day is last month's in a report of what
-# happened and stays in ref's month when the clause speaks of the future (see ``surroundings``).
-# Words that say a clause reports the past: the verbs news uses for what took place.
-PAST_CUES = (
-    "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
-    "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
-    "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
-    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
-)  # fmt: skip
-# Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
-FUTURE_CUES = (
-    "将于", "将在", "将举", "将召", "将开", "将启", "将迎", "将持续", "将", "拟", "计划", "预计",
-    "定于", "届时", "即将", "准备", "有望", "报名", "截止", "敬请", "欢迎",
-)  # fmt: skip
-# Right after the day: "27日起", "27日前完成" look ahead.
-FUTURE_AFTER = ("起", "前", "之前", "以前")
-# The publication line under a headline dates the page, never an event: a short line carrying
-# one of these words ("2022-11-08 09:30 来源：新华网", "发布时间：2024-05-08").
-PAGE_LINE_CUES = (
-    "来源", "稿源", "发布时间", "发布日期", "发布于", "发表于", "发表时间", "更新时间", "更新日期",
-    "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
-)  # fmt: skip
-PAGE_LINE_MAX = 80
-# Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
-# "2021杭州数字经济周") is part of the name, not the event's date.
-EVENT_NAME_ENDINGS = (
-    "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
-    "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
-    "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
-    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
-    "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
-    "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
-)  # fmt: skip
-# What may stand between the year and the ending: no punctuation and no verb or preposition
-# ("2023年全市共举办展会" is a count of fairs, not one named fair).
-EVENT_NAME = re.compile(
-    rf"[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
-)

@@ -48,7 +48,11 @@ Plain Python. Readings chosen where readers could differ:
   first unit); "2024年以来" and "“十四五”以来" run to ref (edtf "2021/2025-11-07").
 * "十四五" is 2021–2025 (plan n starts in 1966 + 5(n-3)); "20世纪90年代" is 1990–1999 and
   "20世纪" 1900–1999 (the popular reading, not the strict 1901–2000).
-* Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
+* Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s
+  (the window is ref.year - 98 .. ref.year + 1). A two-digit year counts only before a month,
+  a part of the year, a festival or 农历, except "09年"/"零九年" (a count never starts with a
+  zero) and 85–99 before "以后/以前/以来" ("98年以后" is after 1998, not 98 years on).
+* "2015年以后", "3月之后" open like "起": the start, with an open end.
 * ROC (Taiwan) years: "民國113年", "中華民國一一三年" are 2024 (ROC year + 1911); a
   three-digit year without 民國 counts only as 100–129 right before a month ("113年3月");
   "民國70年代" is ROC 70–79, 1981–1990; "今（2024）年", "今（113）年" take the bracketed number. "本（3）月", "下(4)月" are the
@@ -127,8 +131,9 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         return (roc + patterns.ROC_OFFSET, Kind.ABSOLUTE, 1.0) if roc else (None, Kind.PARTIAL, 0.0)
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
-    if "y2" in g or "ycn2" in g:
-        yy = int(g["y2"]) if "y2" in g else read_number(g["ycn2"])
+    if "y2" in g or "ycn2" in g or "y2z" in g or "y2r" in g or "ycn2z" in g:
+        digits = g.get("y2") or g.get("y2z") or g.get("y2r")
+        yy = int(digits) if digits else read_number(g.get("ycn2") or g["ycn2z"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
         return year, Kind.ABSOLUTE, 0.8
     word = g.get("yrel", "")
@@ -299,7 +304,7 @@ def month_part_reading(year: int, month: int, part: str, kind: Kind, confidence:
 
 def _open(reading: Reading, word: str | None, ref: date) -> Reading:
     """ "起/开始" leaves the end open; "以来/至今" runs to the reference day."""
-    if word in ("起", "开始"):
+    if word in ("起", "开始", "以后", "之后"):
         return reading.but(open_end=True)
     if word in SINCE_WORDS:
         if reading.start is None or reading.start > ref:
@@ -339,8 +344,8 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:
-    """A year printed straight before a quoted title: 2025“青春之约” is the year 2025."""
-    year = int(g["yq"])
+    """A year printed straight before a quoted title or an event's name: 2025“青春之约”, 2021杭州数字经济周."""
+    year = int(g.get("yq") or g["yqn"])
     return years_reading(year, year, Kind.ABSOLUTE, confidence=0.7)
 
 
