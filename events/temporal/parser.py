@@ -7,6 +7,7 @@ the (few) matches. Nothing here reads the clock; ``ref`` is the day to count fro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,6 +19,8 @@ from .types import Kind, Mention, Precision
 
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
 _TAKES_YEAR = {"lunar", "fest", "holiday", "term", "season", "dur"}
+_TAKES_YEAR_OVER_DE = _TAKES_YEAR | {"cal_m"}
+_OF = re.compile(rf"{patterns.GAP}的{patterns.GAP}")
 _YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
 _PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday"}
@@ -101,10 +104,15 @@ def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
         last = out[-1] if out else None
         if (
             last is not None
-            and piece.family in _TAKES_YEAR
             and last.family == "cal_y"
             and set(last.groups) <= _YEAR_ONLY_KEYS
-            and combine.touching(norm, last.end, piece.start)
+            and (
+                piece.family in _TAKES_YEAR
+                and combine.touching(norm, last.end, piece.start)
+                # "明年的5月份", "今年的春节": "的" between them.
+                or piece.family in _TAKES_YEAR_OVER_DE
+                and _OF.fullmatch(norm, last.end, piece.start)
+            )
         ):
             year, kind = _year_of(last, ref)
             if year is not None:

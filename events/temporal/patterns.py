@@ -174,6 +174,10 @@ DURATION_PREFIXES: dict[str, str] = {
     "今后": "ahead", "未来": "ahead", "此后": "ahead", "过去": "back", "近": "back", "最近": "back",
     "前": "first", "头": "first",
 }  # fmt: skip
+# "下两个月" is the two whole months after ref's, "上两周" the two whole weeks before its week;
+# only months, weeks and quarters ("上半年" is a part of the year, "上3天班" is work).
+NEXT_LAST_PREFIXES: dict[str, str] = {"下": "next", "上": "last"}
+NEXT_LAST_UNITS = ("个月", "周", "个星期", "个季度")
 DURATION_SUFFIXES: dict[str, str] = {
     "前": "ago", "以前": "ago", "之前": "ago", "后": "later", "以后": "later", "之后": "later",
     "以来": "back", "来": "back", "内": "ahead", "以内": "ahead", "之内": "ahead",
@@ -204,10 +208,9 @@ FIGURATIVE_SEASONS = frozenset({"寒冬", "严冬", "金秋"})
 SEASON_CONTEXT = r"时节|季节|时分|之际"
 # "今冬", "去冬今春", "明春": a one-character year word before a season.
 SEASON_YEAR_WORDS: dict[str, int] = {"今": 0, "去": -1, "明": 1}
-# "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name.
-RELATIVE_DAY_GUARD = (
-    r"(?<![的好])(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
-)
+# "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name. "前年的今天",
+# "上个月的今天" are days: after a year, month or week word "的" is no rhetoric.
+RELATIVE_DAY_GUARD = r"(?<![好])(?<!(?<![年月前后周])的)(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
 DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
@@ -478,11 +481,15 @@ _FAMILIES: list[tuple[str, str]] = [
         # A count of units with a direction: "15天后", "两个月前", "3年来", "今后两年", "近三年".
         # Bare "3月"/"3日" are never durations (only "个月" and "天" count).
         # "前一天" is the day before (``ANCHORED_DAYS``), not "the first day".
-        rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
+        rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?:(?<=过去|未来|今后)的)?(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
         rf"|(?<![0-9.])(?!0[0-9]{GAP}年|(?:{SHORT_YEAR_RELATION}){GAP}年(?:以后|以前|之后|之前|以来))(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
+        rf"|(?P<dur_nl>{_alternation(NEXT_LAST_PREFIXES)})(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
+        rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})"
+        # "30日内", "十五日内": within so many days ("15日前" is before the 15th, "日内瓦" Geneva).
+        rf"|(?<![0-9.月])(?P<dur_n5>[0-9]{{1,3}}|{CN_COUNT}){GAP}日(?P<dur_suf5>以内|之内|内)(?!瓦)"
         # "1967年前两月": right after a year, "前N月" (no 个) is its first N months.
         rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
     ),

@@ -62,6 +62,11 @@ Plain Python. Readings chosen where readers could differ:
   is a weekday clue like "（星期一）"; "3/11" is a date only with such a clue after it.
 * Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
   ref's year, except that a winter word read before 立春 means the winter containing ref.
+* "去年本月20日", "明年同月": the month word's month in the printed year. "明年的5月份",
+  "2023年的春节": a year before "的" is the year of what follows it.
+* "前年的今天", "三年前的今天", "上个月的今天": ref's day in that year, month or week.
+* "下两个月", "上两周", "下三个季度": the whole months, weeks or quarters after (before) ref's;
+  "前三年" alone the three whole years before ref's; "30日内" is ref .. ref + 29.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
   year the text mentioned, or from ref when there is none (then with lower confidence).
 * Recurring times ("每周一至周五", "每月15日", "每年3月", "每天晚上8点") are no mention at all:
@@ -182,14 +187,18 @@ def _read_month(token: str | None) -> int | None:
 def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
     """Year/month/day expressions: 2024年3月11日, 3月11—13日, 今年年底, 下月初, 2021—2025年, 2024年起."""
     year, kind, confidence = read_year(g, ctx) if g.get("_family") == "cal_y" else (None, Kind.PARTIAL, 0.85)
+    if year is None and ctx.year is not None:  # "明年的5月份": a year folded in over "的"
+        year, kind, confidence = ctx.year, Kind.RELATIVE if ctx.year_relative else Kind.ABSOLUTE, 0.9
     inferred = False
     if g.get("mrel"):
         word = g["mrel"]
-        if word in patterns.ANCHORED_MONTHS:
-            base = ctx.anchor_day or ctx.ref
-            year, month = add_months(base.year, base.month, patterns.ANCHORED_MONTHS[word])
+        offset = patterns.ANCHORED_MONTHS.get(word, patterns.RELATIVE_MONTHS.get(word, 0))
+        base = (ctx.anchor_day or ctx.ref) if word in patterns.ANCHORED_MONTHS else ctx.ref
+        if year is not None and offset == 0:
+            # "去年本月20日", "去年同月": this month's number in the year the text printed.
+            month = base.month
         else:
-            year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[word])
+            year, month = add_months(base.year, base.month, offset)
         kind, confidence = Kind.RELATIVE, 0.9
         month2 = month
     elif g.get("mpw"):
