@@ -360,6 +360,14 @@ ROC_YEAR = (
     r"[0-9]{1,3}|[〇零一二三四五六七八九]{2,3}|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九元]"
 )
+# A Chinese-numeral month and day without 日 ("五月二十", "二〇一九年十月八") is Gregorian: lunar
+# only with a lunar cue (农历/阴历, 正/冬/腊月, a day written 初X/廿X/卅, "闰"), or for the few
+# month-days whose festival made the lunar reading the familiar one.
+LUNAR_FESTIVAL_DAYS = ("八月十五", "七月十五", "三月三", "正月十五")
+# Such a day counts only before punctuation, the end, a time of day or a verb of the event:
+# "5月三大运营商" is no date.
+CN_DAY_PLAIN = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+CN_DAY_PLAIN_NEXT = r"(?=[，,。；;：:、！!？?\s）)—~-]|$|上午|下午|晚上|晚|早上|中午|凌晨|夜|起|至|到|举|召|开|在|前后|当天|这天|那天|是|为|的|正式|隆重|将)"
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
 OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
@@ -381,6 +389,7 @@ def month_expr(tag: str) -> str:
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
+        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十]){CN_DAY_PLAIN_NEXT}"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
@@ -452,8 +461,9 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|闰(?P<l_m2>{LUNAR_MONTH}|[0-9]{{1,2}})月(?P<l_d2>{LUNAR_DAY})?"
         rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY})?"
         rf"|大年(?P<l_d5>初[一二三四五六七八九十])"
-        rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅"
-        rf"|(?:{LUNAR_DAY})(?![日号0-9{CN_DIGIT}十])))",
+        rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅)"
+        # "八月十五" with no 农历 is still the lunar day its festival made familiar.
+        rf"|(?<![{CN_DIGIT}十])(?P<l_fd>{_alternation(LUNAR_FESTIVAL_DAYS)})(?![日号0-9{CN_DIGIT}十]))",
     ),
     (
         "holiday",
@@ -628,7 +638,7 @@ RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
 # resolvers read.
-TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d2", "mpart", "open"})
+TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d1c", "d2", "mpart", "open"})
 
 
 def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:

@@ -82,6 +82,9 @@ Plain Python. Readings chosen where readers could differ:
   clause are the week before / after the last festival the text named (vague); with no
   festival named before them they are no mention.
 * "元月" is January (Gregorian; "正月" is the lunar first month).
+* A Chinese-numeral month and day without 日 ("五月二十", "二〇一九年十月八") is Gregorian;
+  lunar only with a lunar cue (农历/阴历, 正/冬/腊月, 初X/廿X/卅 days, 闰) or for the month-days
+  a festival made lunar by habit (``patterns.LUNAR_FESTIVAL_DAYS``: "八月十五", "三月三").
 * Times of day: ``time`` is the start; a range ("上午9时至11时", "9:00-17:00") also gives
   ``end_time``, carrying the start's period word ("晚上9~11点" ends at 23:00).
 """
@@ -267,8 +270,8 @@ def _month_reading(
         return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
     if month2 < month:
         return None
-    d1, d2 = g.get("d1") or g.get("d1b"), g.get("d2")
-    if "d1b" in g:  # "1月3至2月10": a day printed without 日
+    d1, d2 = g.get("d1") or g.get("d1b") or g.get("d1c"), g.get("d2")
+    if "d1b" in g or "d1c" in g:  # "1月3至2月10", "五月二十": a day printed without 日
         confidence = min(confidence, 0.8)
     if d1 is not None:
         if month2 != month:
