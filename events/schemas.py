@@ -123,6 +123,9 @@ class MentionOut(Schema):
     open_end: bool | None = None
     valid: bool | None = None
     note: str | None = None
+    role: str | None = Field(
+        None, description="page: the date of a publication line; name: a year inside an event's name"
+    )
 
 
 class ParseIn(Schema):
