@@ -37,7 +37,7 @@ def same_version() -> Iterator[None]:
 def data_version() -> str:
     """A token that changes with every committed write to events, articles, evidence or sources.
 
-    Database triggers (migration 0006) bump a counter row in the writing transaction, so a reader
+    Database triggers (migration 0009) bump a counter row in the writing transaction, so a reader
     sees the new version exactly when it can see the new data, whatever wrote it (services,
     ``QuerySet.update``, bulk inserts, cascades, the admin, raw SQL). One query over at most
     ``DataVersion.SLOTS`` rows of a tiny table: nothing here grows with the events, where the old

@@ -18,7 +18,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_chinese_labels"),
+        ("events", "0008_merge_web_sources"),
     ]
 
     operations = [

@@ -14,6 +14,6 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
     """PostgreSQL only: indexes for the API's orders over visible events, and keyword search indexes."""
 
-    dependencies = [("events", "0006_data_version")]
+    dependencies = [("events", "0009_data_version")]
 
     operations = [migrations.RunPython(install, uninstall)]
