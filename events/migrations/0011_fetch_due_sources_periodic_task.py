@@ -26,7 +26,7 @@ def delete_periodic_task(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0006_web_sources_and_fetch_log"),
+        ("events", "0010_order_and_search_indexes"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
