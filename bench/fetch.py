@@ -15,6 +15,10 @@
    sitemap is fetched into a fresh SQLite file three times: the first run (every page new), a re-run
    where every page answers 304 (ETag), and a re-run with validators switched off so only the
    content hash saves the work. The rate limit is off (``host_interval=0``). Wall-clock pages/s.
+   Each generated page is one of the four stories plus six sentences drawn from the seed articles
+   (``bench/ingest.py``'s ``seed_sentences``, seeded), so pages are distinct stories and the first
+   run measures the full path (extraction, dating, near-duplicate lookup, events).
+3. Near-duplicate scores on the test pages, to place ``DUPLICATE_THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def extraction_quality() -> None:
@@ -70,6 +75,25 @@ def extraction_quality() -> None:
         print(f"| {name} | {kept}/{body} ({kept / body:.0%}) | {leaked} | {detail} |")
 
 
+def near_duplicate_scores() -> None:
+    """Estimated Jaccard of the same story in two templates vs two different stories (threshold check)."""
+    from itertools import combinations
+
+    from events.reading.near_dups import DUPLICATE_THRESHOLD, signature, similarity
+    from tests.reading.test_near_dups import page_texts
+
+    scores: dict[bool, list[float]] = {True: [], False: []}
+    for (title_a, text_a), (title_b, text_b) in combinations(page_texts(), 2):
+        scores[title_a == title_b].append(similarity(signature(text_a), signature(text_b)))
+    same, other = scores[True], scores[False]
+    print("\n## Near-duplicates (MinHash, 64 permutations, 4-character shingles)\n")
+    print(
+        f"same story, other template: {len(same)} pairs, min {min(same):.2f}, mean {sum(same) / len(same):.2f}"
+    )
+    print(f"different stories:          {len(other)} pairs, max {max(other):.2f}")
+    print(f"threshold in use: {DUPLICATE_THRESHOLD}")
+
+
 def fetch_cycle(pages: int) -> None:
     from django.conf import settings
     from django.core.management import call_command
@@ -81,6 +105,12 @@ def fetch_cycle(pages: int) -> None:
     from tests.reading.news_pages import STORIES, TEMPLATES
     from tests.webserver import Page, PageServer
 
+    import random
+
+    from ingest import seed_sentences  # bench/ingest.py
+
+    sentences = seed_sentences()
+    rng = random.Random(7)
     call_command("migrate", verbosity=0)
     settings.KEJICAL_FETCH_ALLOW_PRIVATE = True
     settings.KEJICAL_FETCH_MAX_ARTICLES = pages
@@ -126,7 +156,8 @@ def fetch_cycle(pages: int) -> None:
     hashed = cycle("re-fetch, no validators (content hash)")
     server.close()
     print(f"\nre-fetch speed-up: {first / again:.1f}x with 304s, {first / hashed:.1f}x with content hashes")
-    print(f"articles stored: {Article.objects.count()}")
+    duplicates = Article.objects.filter(duplicate_of__isnull=False).count()
+    print(f"articles stored: {Article.objects.count()} ({duplicates} as near-duplicates of another)")
 
 
 def main() -> None:
@@ -136,6 +167,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
         extraction_quality()
+        near_duplicate_scores()
         fetch_cycle(args.pages)
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from events import services
+from events import selectors, services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
 from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
 from events.admin_queue import queue_from_admin
@@ -52,6 +52,7 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EvidenceInline]
     readonly_fields = (
         "date_label",
+        "reported_by",
         "uid",
         "sequence",
         "curated_fields",
@@ -63,7 +64,7 @@ class EventAdmin(admin.ModelAdmin):
         "updated",
     )
     fieldsets = (
-        (None, {"fields": ("title", "kind", "status", "place")}),
+        (None, {"fields": ("title", "kind", "status", "place", "reported_by")}),
         (
             "日期",
             {
@@ -96,6 +97,14 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="日期", ordering="start")
     def date_label(self, event: Event) -> str:
         return event_date_label(event)
+
+    @admin.display(description="报道媒体")
+    def reported_by(self, event: Event) -> str:
+        """The outlets that reported it, reposts included ("N 家媒体报道：…")."""
+        if event.pk is None:
+            return ""
+        outlets = selectors.reporting_outlets(event)
+        return f"{len(outlets)} 家媒体报道：" + "、".join(outlets) if outlets else ""
 
     @admin.display(description="置信度", ordering="confidence")
     def confidence_percent(self, event: Event) -> str:

@@ -138,6 +138,18 @@ class Article(models.Model):
     fetch_hash = models.CharField("网页哈希", max_length=64, blank=True, editable=False)
     fetched = models.DateTimeField("上次抓取", null=True, blank=True)
     gone = models.BooleanField("网页已不存在", default=False, help_text="404/410；已入库的内容保留")
+    # Near-duplicates (reading/near_dups.py): a repost or a second URL of a stored story points at it
+    # and has no events of its own, so nothing is counted twice; the original lists its reposts.
+    minhash = models.TextField("MinHash 签名", blank=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name="重复于",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        help_text="同一报道的转载或另一网址",
+    )
 
     class Meta:
         ordering = ["-published", "key"]
@@ -151,6 +163,21 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.key
+
+
+class ArticleBand(models.Model):
+    """One LSH band key of an article's MinHash: articles sharing a key are near-duplicate candidates."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.CharField(max_length=24, db_index=True)
+
+    class Meta:
+        verbose_name = "相似签名分段"
+        verbose_name_plural = "相似签名分段"
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="article_band_once")]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class EventQuerySet(models.QuerySet):

@@ -14,12 +14,14 @@ from django.utils import timezone
 from events.models import Article, Source
 from events.reading.charsets import declared_charset
 from events.reading.links import Link
+from events.reading.near_dups import signature
 from events.reading.page_dates import published_of_page
 from events.reading.pages import extract_article
 from events.reading.web import Fetched
 
 from .epaper import ingest_epaper
 from .ingest import PARSER_VERSION, ingest_article, reingest_stored_article
+from .near_dups import find_original, remember_original, store_duplicate
 from .text import decode_bytes
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "")
@@ -75,6 +77,23 @@ def ingest_fetched_page(
     published, how, note = dated.published, HOW.get(dated.how), dated.note
     if published is None and hint.published is not None:
         published, how, note = hint.published, Article.PublishedHow.FEED, "发布日期取自订阅源或站点地图"
+    minhash = signature(text)
+    original = find_original(minhash=minhash, key=key) if minhash is not None else None
+    if original is not None and (stored is None or stored.duplicate_of_id is not None):
+        status = store_duplicate(
+            key=key,
+            text=text,
+            title=title,
+            url=fetched.url,
+            published=published,
+            published_how=how,
+            source=source,
+            encoding=encoding,
+            original=original,
+            minhash=minhash,
+        )
+        _keep_validators(key, fetched, digest, note="")
+        return status
     result = ingest_article(
         key=key,
         text=text,
@@ -87,16 +106,23 @@ def ingest_fetched_page(
         encoding=encoding,
         existing=stored,
     )
+    if minhash is not None and result.article is not None and result.article.pk is not None:
+        remember_original(article=result.article, minhash=minhash)
     if result.article is not None and result.article.pk is not None:
-        Article.objects.filter(pk=result.article.pk).update(
-            etag=fetched.etag[:300],
-            last_modified=fetched.last_modified[:100],
-            fetch_hash=digest,
-            fetched=now,
-            gone=False,
-            **({"note": note} if note else {}),
-        )
+        _keep_validators(key, fetched, digest, note=note)
     return result.status
+
+
+def _keep_validators(key: str, fetched: Fetched, digest: str, *, note: str) -> None:
+    """Record what a conditional GET and the hash check need next time (and how the date was known)."""
+    Article.objects.filter(key=key).update(
+        etag=fetched.etag[:300],
+        last_modified=fetched.last_modified[:100],
+        fetch_hash=digest,
+        fetched=timezone.now(),
+        gone=False,
+        **({"note": note} if note else {}),
+    )
 
 
 def is_pdf(fetched: Fetched) -> bool:

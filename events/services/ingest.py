@@ -235,7 +235,12 @@ def ingest_article(
 def reingest_stored_article(
     *, article: Article, force: bool = False, source: Source | None = None
 ) -> IngestResult:
-    """Read a stored article's own text again (a newer parser, a curator's request), keeping its date."""
+    """Read a stored article's own text again (a newer parser, a curator's request), keeping its date.
+
+    A near-duplicate (``duplicate_of`` set) is not read: its story's events belong to the original.
+    """
+    if article.duplicate_of_id is not None:
+        return IngestResult(article=article, status="unchanged", stored_events=[])
     return ingest_article(
         key=article.key,
         text=article.text,
