@@ -95,19 +95,18 @@ def near_duplicate_scores() -> None:
 
 
 def fetch_cycle(pages: int) -> None:
+    import random
+
     from django.conf import settings
     from django.core.management import call_command
     from django.utils import timezone
+    from ingest import seed_sentences  # bench/ingest.py
 
     from events.models import Article, Source
     from events.services import fetch_source
     from events.services.fetching import Fetcher
     from tests.reading.news_pages import STORIES, TEMPLATES
     from tests.webserver import Page, PageServer
-
-    import random
-
-    from ingest import seed_sentences  # bench/ingest.py
 
     sentences = seed_sentences()
     rng = random.Random(7)
