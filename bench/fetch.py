@@ -118,7 +118,7 @@ def fetch_cycle(pages: int) -> None:
     for i in range(pages):
         title, published, body = STORIES[i % len(STORIES)]
         page = TEMPLATES[(i // len(STORIES)) % len(TEMPLATES)](
-            f"{title}（{i}）", published, [*body, f"第{i}号报道。"]
+            f"{title}（{i}）", published, [*body, *rng.sample(sentences, 6)]
         )
         path = f"/news/{published:%Y-%m/%d}/content_{10000 + i}.htm"
         server.pages[path] = Page(page.data, headers={"Content-Type": page.content_type, "ETag": f'"p{i}"'})

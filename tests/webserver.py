@@ -31,7 +31,7 @@ class PageServer:
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.pages: dict[str, Page | Callable[[http.server.BaseHTTPRequestHandler], Page]] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
-        self._server = http.server.ThreadingHTTPServer((host, 0), self._handler())
+        self._server = _QuietServer((host, 0), self._handler())
         self._server.daemon_threads = True
         self.host = host
         self.port = self._server.server_port
@@ -97,3 +97,15 @@ def _not_modified(request: object, headers: dict[str, str]) -> bool:
     if etag and request.get("If-None-Match") == etag:
         return True
     return bool(modified and not etag and request.get("If-Modified-Since") == modified)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """Clients that hang up (a size cap, a time-out, a closed keep-alive) are not errors worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
