@@ -424,3 +424,17 @@ def test_extract_events_same_day_anaphor_opens_another_event():
 )
 def test_extract_events_week_durations_and_sub_events(text, expected):
     assert [(c.start, c.end) for c in extract_events(text, ref=date(2024, 9, 10))] == expected
+
+
+def test_extract_events_wechat_post_keeps_titles_and_durations():
+    text = (
+        "5月18日\n\n我校第六届科技节\n\n在学校操场拉开帷幕\n\n\n本届科技节为期一周\n\n设置了多个板块\n\n\n"
+        "5月20日\n\n机器人编程比赛\n\n在实验楼三楼举行\n\n30支队伍同台竞技"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 26))]
+
+    assert found == [
+        ("我校第六届科技节", date(2024, 5, 18), date(2024, 5, 24)),
+        ("机器人编程比赛", date(2024, 5, 20), date(2024, 5, 20)),
+    ]
