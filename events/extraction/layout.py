@@ -22,6 +22,8 @@ _CONTINUING = "，、：:；（“‘《"
 # A WeChat phrase line is at most this wide (full-width cells), and a run has at least this many.
 WECHAT_MAX_PHRASE = 24
 WECHAT_MIN_PHRASES = 3
+# Phrases of one post stand at most this many blank lines apart (one within a sentence, more between).
+WECHAT_MAX_GAP = 3
 # What stands in the flat text where two WeChat phrases meet (mapped to the newline between them).
 PHRASE_JOINER = " "
 
@@ -126,16 +128,16 @@ def _phrase_runs(norm: str, blocks: list[list[tuple[int, int]]], gaps: list[int]
     """Indexes of the blocks that are phrases of a WeChat-style post: one short line each, no sentence end.
 
     WeChat posts print one phrase per line with a blank line between ("3月15日上午" / "由镇…主办的" /
-    "…培训班" / "正式开班"); a run of at least WECHAT_MIN_PHRASES such blocks, one blank line apart, is
-    read as sentences, and two or more blank lines still end one. A headline over a paragraph is not
-    a run: the paragraph under it is long.
+    "…培训班" / "正式开班"); in a run of at least WECHAT_MIN_PHRASES such blocks (at most WECHAT_MAX_GAP
+    blank lines apart), phrases one blank line apart join into a sentence and two or more end one.
+    A headline over a paragraph is not a run: the paragraph under it is long.
     """
     short = [len(block) == 1 and _is_phrase(norm, *block[0]) for block in blocks]
     runs: set[int] = set()
     i = 0
     while i < len(blocks):
         j = i + 1
-        while j < len(blocks) and short[i] and short[j] and gaps[j] == 1:
+        while j < len(blocks) and short[i] and short[j] and gaps[j] <= WECHAT_MAX_GAP:
             j += 1
         if short[i] and j - i >= WECHAT_MIN_PHRASES:
             runs.update(range(i, j))
