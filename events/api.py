@@ -6,6 +6,7 @@ import hmac
 import json
 from typing import Literal
 
+from celery import current_app
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -28,7 +29,9 @@ from events.schemas import (
     KindOut,
     ParseIn,
     ParseOut,
+    ReadyOut,
 )
+from events.selectors import health as health_checks
 from events.temporal import extract
 
 router = Router(tags=["events"])
@@ -87,6 +90,21 @@ def _check_text_size(text: str) -> None:
 @router.get("/health", response=HealthOut, tags=["meta"], summary="Liveness (no database access)")
 def health(request: HttpRequest) -> dict:
     return {"ok": True}
+
+
+@router.get(
+    "/ready",
+    response={200: ReadyOut, 503: ReadyOut},
+    tags=["meta"],
+    summary="Readiness: the database and, when configured, the broker answer (503 when not)",
+)
+def ready(request: HttpRequest) -> Status:
+    database = health_checks.check_database()
+    broker = health_checks.check_broker(
+        broker_url=settings.CELERY_BROKER_URL, queue=current_app.conf.task_default_queue
+    )
+    body = {"ok": database.ok and broker.ok, "database": vars(database), "broker": vars(broker)}
+    return Status(200 if body["ok"] else 503, body)
 
 
 @router.get("/events", response={200: EventPageOut, **ERRORS}, summary="Visible events matching the filters")
@@ -205,6 +223,10 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
             raise _body_error(
                 "source", f"unknown source {payload.source.strip()!r}; add it in the admin first"
             )
+    try:
+        services.check_api_write(key=key, source=source)
+    except services.ForeignKeyError as exc:
+        raise _body_error(exc.field, str(exc), "refused") from exc
     try:
         result = services.ingest_article(
             key=key,

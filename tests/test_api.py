@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ninja.testing import TestClient
 
 from events import selectors
-from events.models import Article, Event
+from events.models import Article, Event, Source
 from events.schemas import EventPageOut
 from events.selectors import event_item, with_sources
 from events.temporal import extract
@@ -533,3 +533,34 @@ def test_list_events_never_answers_500(client, world, params):
 
     assert response.status_code in (200, 422)
     assert response.json()
+
+
+@pytest.mark.parametrize("path", ["/api/articles", "/api/parse"])
+def test_post_text_with_lone_surrogate_is_422_not_500(client, settings, path):
+    settings.KEJICAL_API_TOKENS = [TOKEN]
+    body = {"text": "3月11日，科技节在金谷广场开幕。" * 200 + "\ud800", "key": "surrogate"}
+
+    response = client.post(
+        path, data=json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {TOKEN}"
+    )
+
+    assert (response.status_code, response.json()["detail"][0]["loc"]) == (422, ["body", "text"])
+    assert not Article.objects.filter(key="surrogate").exists()
+
+
+@pytest.mark.parametrize("key", ["/etc/passwd", "local/file.txt"])
+def test_create_article_cannot_take_over_a_file_sources_key(client, settings, key):
+    settings.KEJICAL_API_TOKENS = [TOKEN]
+    folder = Source.objects.create(name="本地文件", kind=Source.Kind.FOLDER, location="local")
+    make_article("local/file.txt", source=folder, text="原文")
+    body = {"text": "3月11日，科技节在金谷广场开幕。", "key": key}
+
+    response = client.post(
+        "/api/articles",
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {TOKEN}",
+    )
+
+    assert (response.status_code, response.json()["detail"][0]["loc"]) == (422, ["body", "key"])
+    assert list(Article.objects.values_list("key", "text")) == [("local/file.txt", "原文")]
