@@ -451,6 +451,10 @@ PRESS_CONFERENCES = (
 
 # The summary of an event's programme: "开展科普讲座、科技展览等200余场活动", "…等活动50余场",
 # "…等20余场配套活动". The items listed before it are no events of their own.
+# A count of what was held ("共举办各类科技活动210余场"): a statistic, like a total.
+HELD_COUNT = (
+    r"共(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
+)
 PROGRAMME_SUMMARY = (
     r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
@@ -871,9 +875,12 @@ FURNITURE_WORDS = (
     "长按识别",
     "版权所有",
 )
+# A line opening with these links to another page: "上一篇：金坛区召开2024年科技创新大会".
+LINK_OPENERS = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "返回列表")
 # Headings of a related-article list: the link lines under them are other reports' headlines.
 RELATED_HEADINGS = (
     "相关阅读",
+    "相关报道",
     "相关新闻",
     "相关链接",
     "相关文章",

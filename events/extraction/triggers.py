@@ -35,6 +35,7 @@ _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, str
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
 _DATELINE_RE = re.compile(P.DATELINE)
 _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
+_HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 MAX_TITLE = 60
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
@@ -109,8 +110,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     yields the anaphoric occurrence first; the named events after it are marked ``part``:
     that event's programme, unless their own clause dates them ("决赛定于6月18日…举行").
     """
-    if not _ANY_TRIGGER_RE.search(sentence):
-        return []
+    if not _ANY_TRIGGER_RE.search(sentence) or sentence.rstrip().endswith(("？", "?")):
+        return []  # nothing to report, or a question ("今年科技节什么时候举办？")
     quotes = [q for q in quoted_ranges(sentence) if _is_speech(sentence[q[0] : q[1]])]
     # A dateline opens the report, not the sentence: "本报讯（记者 张三）开幕式上，…".
     lead = _DATELINE_RE.match(sentence)
@@ -161,7 +162,7 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
       the event it announces is reported in its own sentence.
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
     """
-    if _has_any(sentence[:c_end], P.TOTAL_MARKERS):
+    if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"

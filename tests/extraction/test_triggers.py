@@ -226,8 +226,17 @@ def test_extract_events_goals_and_task_forces_are_no_events(text):
         "主辦方上月舉行記者會介紹展覽安排。",
         "活动期间，全市将开展科普讲座、科技展览等200余场活动。",
         "届时将开展科普展览、科技咨询等活动50余场。",
+        "据介绍，2023年淄博科技节共举办各类科技活动210余场。",
+        "记者提问：今年科技节什么时候举办？",
     ],
-    ids=["press-conference", "tw-press-conference", "programme-count", "programme-count-after"],
+    ids=[
+        "press-conference",
+        "tw-press-conference",
+        "programme-count",
+        "programme-count-after",
+        "held-count",
+        "question",
+    ],
 )
 def test_extract_events_press_conferences_and_programme_summaries_are_no_events(text):
     assert extract_events(text, ref=date(2024, 11, 3)) == []
