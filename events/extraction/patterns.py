@@ -455,6 +455,8 @@ PRESS_CONFERENCES = (
 HELD_COUNT = (
     r"共(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
 )
+# A name that opens with a count of sessions: "20余场专题论坛", "逾30场论坛": a programme, not one event.
+COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)"
 PROGRAMME_SUMMARY = (
     r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
@@ -565,6 +567,9 @@ DATE_ANAPHOR_RE = (
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
+OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
+
 # Same-day anaphors that introduce another event, never a part of the one before:
 # "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
 OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")

@@ -36,6 +36,7 @@ _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.V
 _DATELINE_RE = re.compile(P.DATELINE)
 _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
 _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
+_COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
@@ -49,6 +50,14 @@ _DATE_ANAPHOR_RE = re.compile(
     + r")?(?=[，,]|$)"
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
+    # "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…": at any event named before
+    + r"|[\u4e00-\u9fff“”「」]{0,12}?(?:"
+    + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
+    + r")(?:(?:期间|现场|当天|当日|首日)(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织))"
+    # "观摩会上，": a meeting's "上"; "运动会上，运动员们…" is only being at a contest
+    + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
@@ -167,8 +176,8 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
-    if summary and summary.start() >= occ.start:
-        return "programme"
+    if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
+        return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"
     return ""
 
 
