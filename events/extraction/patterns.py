@@ -570,6 +570,9 @@ DATE_ANAPHOR_RE = (
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
 
+# What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
+DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
+
 # Same-day anaphors that introduce another event, never a part of the one before:
 # "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
 OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")
