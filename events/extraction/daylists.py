@@ -15,7 +15,9 @@ from .dating import DateLink, FlatMention, link_from_mention
 from .drafts import Draft
 
 _SEPARATOR_RE = re.compile("(?:" + "|".join(P.DAY_LIST_SEPARATORS) + ")")
-_RESPECTIVELY_RE = re.compile(r"分别(?:在|于|赴|走进|到)([^，。；]{2,60}?)(?:开展|举办|举行|进行|放映|开讲|巡演|巡展)")
+_RESPECTIVELY_RE = re.compile(
+    r"分别(?:在|于|赴|走进|到)([^，。；]{2,60}?)(?:开展|举办|举行|进行|放映|开讲|巡演|巡展)"
+)
 
 
 def day_list(mentions: list[FlatMention], found: FlatMention, flat: str) -> list[FlatMention]:
@@ -51,7 +53,9 @@ def split_by_day(draft: Draft, days: list[FlatMention], original: str, flat: str
     _set(draft, links[0], places[0])
     copies = []
     for link, place in zip(links[1:], places[1:], strict=True):
-        copy = replace(draft, evidence=list(draft.evidence), spans=set(draft.spans), figures=dict(draft.figures))
+        copy = replace(
+            draft, evidence=list(draft.evidence), spans=set(draft.spans), figures=dict(draft.figures)
+        )
         _set(copy, link, place)
         copies.append(copy)
     return copies

@@ -17,6 +17,7 @@ from events import temporal
 
 from . import patterns as P
 from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
+from .daylists import day_list, split_by_day
 from .discourse import (
     anchor_relative_days,
     as_discourse,
@@ -27,7 +28,6 @@ from .discourse import (
     report_starts,
     stretched,
 )
-from .daylists import day_list, split_by_day
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
 from .furniture import mask_furniture
