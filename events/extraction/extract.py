@@ -293,6 +293,7 @@ def _date_by_anchor(
         "discourse",
         link.time,
         link.open_end,
+        link.clue,
     )
     draft.place = draft.place or anchor.place
     occasion = (
