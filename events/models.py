@@ -301,3 +301,28 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.sentence[:60]
+
+
+class DataVersion(models.Model):
+    """One counter of the data version: bumped by database triggers on every write to the published tables.
+
+    The version is the sum of all rows' ``counter`` with the smallest ``token`` (see
+    ``selectors.caching.data_version``). On PostgreSQL each connection bumps the row of its own slot
+    (backend pid modulo ``SLOTS``) so two ingest workers do not queue on one row lock until commit;
+    SQLite has one writer at a time and uses slot 0. ``token`` is random per row, so a database
+    emptied and refilled (tests, restores) never repeats an earlier version's cache keys.
+    Written only by the triggers installed in migration 0009 (``events/migrations/_data_version.py``).
+    """
+
+    SLOTS = 16
+
+    slot = models.PositiveSmallIntegerField("槽", primary_key=True)
+    counter = models.BigIntegerField("计数", default=0)
+    token = models.CharField("标记", max_length=40)
+
+    class Meta:
+        verbose_name = "数据版本"
+        verbose_name_plural = "数据版本"
+
+    def __str__(self) -> str:
+        return f"{self.slot}: {self.counter}"

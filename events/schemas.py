@@ -91,11 +91,17 @@ class EventOut(Schema):
 
 
 class EventPageOut(Schema):
-    """One page of events: ``count`` is the total matching the filters."""
+    """One page of events: ``count`` matching the filters (at least that many when ``count_capped``).
+
+    ``next_after``: pass it as ``after`` for the next page (None on the last page); deep pages go
+    on this way because ``offset`` is bounded.
+    """
 
     count: int
+    count_capped: bool
     limit: int
     offset: int
+    next_after: str | None
     items: list[EventOut]
 
 
