@@ -241,6 +241,7 @@ class Event(models.Model):
     organizers = models.JSONField("主办/协办/承办", default=dict, blank=True)
     figures = models.JSONField("数据", default=dict, blank=True)
     confidence = models.FloatField("置信度", default=0.5)
+    confidence_reasons = models.JSONField("置信依据", default=list, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.AUTO)
     curated_fields = models.JSONField("人工修改的字段", default=list, blank=True)
     # Identity of the automatic candidate within its article, so re-ingestion finds the same row.

@@ -513,3 +513,30 @@ def test_source_admin_stores_a_file_source_relative_to_the_root(client, settings
     )
 
     assert Source.objects.get(name="本地").location == "news"
+
+
+def test_event_admin_confidence_bands_and_reasons(client):
+    text = (
+        "3月11日（周一），第五届科技节在金谷广场开幕。\n开幕式上，12个项目集中签约。\n第五届科技节为期三天。"
+    )
+    ingest_article(key="c.txt", text=text, published=date(2024, 3, 12))
+    festival = Event.objects.get(kind="festival")
+    signing = Event.objects.get(kind="signing")
+
+    bands = {
+        band: titles(client.get(changelist("event"), {"confidence": band}))
+        for band in ("high", "middle", "low")
+    }
+    page = client.get(reverse("admin:events_event_change", args=[festival.pk])).content.decode()
+
+    assert festival.confidence > signing.confidence
+    assert festival.confidence_reasons == [
+        "本句给出日期，精确到日",
+        "星期或农历与日期相符",
+        "事件词明确",
+        "文中2处提及",
+    ]
+    assert signing.confidence_reasons[0] == "日期由上下文推断（开幕式上）"
+    assert sorted(bands["high"] + bands["middle"] + bands["low"]) == sorted([festival.title, signing.title])
+    assert festival.title in bands["high"]
+    assert "星期或农历与日期相符" in page
