@@ -329,7 +329,14 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "location", "active", "article_count", "last_run", "short_error")
     list_filter = ("kind", "active")
     search_fields = ("name", "location")
-    readonly_fields = ("last_run", "last_error")
+    readonly_fields = (
+        "last_run",
+        "last_success",
+        "last_status",
+        "last_error",
+        "consecutive_failures",
+        "last_counts",
+    )
     actions = ["reingest"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:

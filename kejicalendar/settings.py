@@ -260,6 +260,13 @@ KEJICAL_MAX_ARTICLE_CHARS = int(os.environ.get("KEJICAL_MAX_ARTICLE_CHARS", "200
 # A request body may carry an article of that length as JSON (up to 6 bytes a character when \u-escaped).
 DATA_UPLOAD_MAX_MEMORY_SIZE = KEJICAL_MAX_ARTICLE_CHARS * 6 + 64 * 1024
 
+# Fetching sources from the web (events/reading/web.py, events/services/fetching.py).
+# Private, loopback, link-local and reserved addresses are refused unless this is on (tests serve on 127.0.0.1).
+KEJICAL_FETCH_ALLOW_PRIVATE = _env_bool("KEJICAL_FETCH_ALLOW_PRIVATE", False)
+# Sent as the User-Agent with every fetch so site owners can tell who we are and reach us.
+KEJICAL_FETCH_CONTACT_URL = os.environ.get("KEJICAL_FETCH_CONTACT_URL", "https://github.com/kejicalendar")
+KEJICAL_FETCH_MAX_BYTES = int(os.environ.get("KEJICAL_FETCH_MAX_BYTES", str(8 * 1024 * 1024)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

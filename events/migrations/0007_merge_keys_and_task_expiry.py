@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0006_periodic_tasks_expire'),
-        ('events', '0006_relative_file_keys'),
+        ("events", "0006_periodic_tasks_expire"),
+        ("events", "0006_relative_file_keys"),
     ]
 
-    operations = [
-    ]
+    operations = []
