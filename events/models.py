@@ -234,3 +234,18 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.sentence[:60]
+
+
+class SiteConstant(models.Model):
+    """A value fixed the first time it is needed and never changed after (the domain in iCal UIDs)."""
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    value = models.CharField("值", max_length=300)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "站点常量"
+        verbose_name_plural = "站点常量"
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.value}"

@@ -23,7 +23,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from events.feeds import FeedQuery, feed_path
+from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
 from events.publishing.display import format_event_date, kind_badge
@@ -79,7 +79,7 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
     """What a template needs to show one event (its evidence must be prefetched)."""
     evidence = list(event.evidence.all())
     published = evidence[0].article.published if evidence else None
-    url = request.build_absolute_uri(reverse("event", args=[event.uid]))
+    url = site_base(request) + reverse("event", args=[event.uid])
     label, color = kind_badge(event.kind)
     sentences = [
         {
@@ -138,9 +138,10 @@ def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
     order) so the link never needs the feed's 301. ``coarse`` is the variant that also holds
     month, season, year and period events.
     """
-    https = request.build_absolute_uri(feed_path(FeedQuery(filters=filters)))
+    base = site_base(request)  # KEJICAL_SITE_URL: never the Host header in production
+    https = base + feed_path(FeedQuery(filters=filters))
     webcal = "webcal://" + https.split("://", 1)[1]
-    coarse = request.build_absolute_uri(feed_path(FeedQuery(filters=filters, coarse=True)))
+    coarse = base + feed_path(FeedQuery(filters=filters, coarse=True))
     return {
         "webcal": webcal,
         "https": https,

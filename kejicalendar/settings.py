@@ -119,6 +119,14 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # API tokens for writes: comma-separated; staff sessions may write too.
 KEJICAL_API_TOKENS = [t.strip() for t in os.environ.get("KEJICAL_API_TOKENS", "").split(",") if t.strip()]
 
+# The public address (scheme and host, e.g. https://kejical.example.cn): links in feeds, pages and
+# JSON-LD, and (once, stored) the domain of iCal UIDs. Unset (development): links follow the request.
+KEJICAL_SITE_URL = os.environ.get("KEJICAL_SITE_URL", "").strip().rstrip("/")
+if KEJICAL_SITE_URL and (
+    not KEJICAL_SITE_URL.startswith(("http://", "https://")) or "/" in KEJICAL_SITE_URL.split("://", 1)[1]
+):
+    raise ImproperlyConfigured(f"KEJICAL_SITE_URL must be http(s)://host[:port], not {KEJICAL_SITE_URL!r}")
+
 # The one folder file and folder sources may be read from (by workers, the admin and ingest); unset:
 # only `manage.py ingest` reads files, keyed relative to its current folder (see events/services/roots.py).
 KEJICAL_SOURCE_ROOT = os.environ.get("KEJICAL_SOURCE_ROOT") or None

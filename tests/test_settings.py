@@ -48,8 +48,13 @@ def test_settings_default_database_is_sqlite():
     [
         ({"DEBUG": "maybe"}, "DEBUG must be True or False"),
         ({"DEBUG": "False"}, "SECRET_KEY must be set when DEBUG is False"),
+        ({"KEJICAL_SITE_URL": "kejical.example.cn"}, "KEJICAL_SITE_URL must be http(s)://host[:port]"),
+        (
+            {"KEJICAL_SITE_URL": "https://kejical.example.cn/app"},
+            "KEJICAL_SITE_URL must be http(s)://host[:port]",
+        ),
     ],
-    ids=["bad-debug", "dev-secret-in-production"],
+    ids=["bad-debug", "dev-secret-in-production", "site-url-without-scheme", "site-url-with-path"],
 )
 def test_settings_refuse_unsafe_values(env, message):
     result = _load_settings(env)

@@ -413,3 +413,13 @@ def test_article_page_marks_the_parsers_mentions(client, article):
     html = client.get(reverse("article", args=[article.pk])).content.decode()
 
     assert '<mark class="mention" title="2024-03-11 · day">3月11日</mark>' in html
+
+
+def test_timeline_subscribe_links_use_the_site_url_not_the_host_header(client, settings):
+    settings.KEJICAL_SITE_URL = "https://kejical.example.cn"
+    settings.ALLOWED_HOSTS = ["evil.example"]
+
+    html = client.get("/", HTTP_HOST="evil.example").content.decode()
+
+    assert 'href="webcal://kejical.example.cn/calendar.ics"' in html
+    assert "evil.example" not in html

@@ -22,6 +22,7 @@ from .queueing import (
     stale_articles,
 )
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
+from .site import uid_domain
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
 
@@ -57,6 +58,7 @@ __all__ = [
     "stale_articles",
     "unconfirm_events",
     "unhide_events",
+    "uid_domain",
     "unit_bounds",
     "update_event_fields",
 ]
