@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from events.models import Article, Event, Evidence
@@ -50,14 +50,23 @@ class YearDensity:
         return sum(self.months) + self.year_level
 
 
-def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> QuerySet[Event]:
-    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence."""
+def timeline_events(
+    *, filters: EventFilters, newest_first: bool = True, evidence_per_event: int | None = None
+) -> QuerySet[Event]:
+    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence.
+
+    With ``evidence_per_event``, only that many evidence rows come with each event, and
+    ``evidence_total`` says how many it has.
+    """
     qs = filter_events(filters=filters).filter(start__isnull=False)
     if newest_first:
         qs = qs.order_by(F("start").desc(), F("end").desc(), "title", "pk")
     else:
         qs = qs.order_by("start", "end", "title", "pk")
-    return with_sources(qs)
+    if evidence_per_event is not None:
+        counted = Evidence.objects.filter(event=OuterRef("pk")).order_by().values("event")
+        qs = qs.annotate(evidence_total=Subquery(counted.annotate(n=Count("pk")).values("n")))
+    return with_sources(qs, per_event=evidence_per_event)
 
 
 def undated_events(*, filters: EventFilters, limit: int = 20) -> list[Event]:
