@@ -496,5 +496,5 @@ def test_article_page_shows_its_text_in_parts_with_evidence_in_its_part(client, 
     assert (part, "分 3 部分显示" in first) == (3, True)
     assert first.count("科技节在金谷广场开幕") <= views.ARTICLE_PART_CHARS // len(BIG_SENTENCE) + 1
     assert f'id="ev-{last.pk}"' in third and f'id="ev-{last.pk}"' not in first
-    assert f"?part=3#ev-" in event_html  # the source list links into the part holding the evidence
+    assert "?part=3#ev-" in event_html  # the source list links into the part holding the evidence
     assert 'rel="prev"' in third and 'rel="next"' not in third
