@@ -62,6 +62,9 @@ class Article(models.Model):
         "发布日期来源", max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN
     )
     text = models.TextField("正文", blank=True)
+    # The parser's mentions in ``text`` (``Mention.to_dict()``), stored at ingestion so a page view
+    # never re-parses the article; None for rows stored before the field existed.
+    mentions = models.JSONField("时间表达", null=True, blank=True, editable=False)
     encoding = models.CharField("编码", max_length=40, blank=True)
     note = models.TextField("备注", blank=True, help_text="发布日期如何得知等说明")
     content_hash = models.CharField("内容哈希", max_length=64, blank=True)

@@ -131,6 +131,14 @@ if KEJICAL_SITE_URL and (
 # only `manage.py ingest` reads files, keyed relative to its current folder (see events/services/roots.py).
 KEJICAL_SOURCE_ROOT = os.environ.get("KEJICAL_SOURCE_ROOT") or None
 
+# API throttles (events/throttles.py), ninja rate strings; empty turns one off. Anonymous callers of
+# /api/parse are counted by address, token holders per token (parse and writes).
+KEJICAL_THROTTLE_ANON = os.environ.get("KEJICAL_THROTTLE_ANON", "30/min")
+KEJICAL_THROTTLE_TOKEN = os.environ.get("KEJICAL_THROTTLE_TOKEN", "600/min")
+# Anonymous /api/parse: a much smaller text, and at most this many mentions back.
+KEJICAL_ANON_PARSE_MAX_CHARS = int(os.environ.get("KEJICAL_ANON_PARSE_MAX_CHARS", "20000"))
+KEJICAL_ANON_PARSE_MAX_MENTIONS = int(os.environ.get("KEJICAL_ANON_PARSE_MAX_MENTIONS", "200"))
+
 # Largest article text accepted, in characters (API and ingest refuse longer input).
 KEJICAL_MAX_ARTICLE_CHARS = int(os.environ.get("KEJICAL_MAX_ARTICLE_CHARS", "2000000"))
 # A request body may carry an article of that length as JSON (up to 6 bytes a character when \u-escaped).

@@ -25,3 +25,11 @@ def load_seed(name: str) -> tuple[str, date]:
     manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
     [entry] = [a for a in manifest["articles"] if a["file"] == name]
     return (SEEDS / name).read_text(encoding="utf-8"), date.fromisoformat(entry["published"])
+
+
+@pytest.fixture(autouse=True)
+def _no_throttles(settings):
+    """Requests from many tests share one address and cache within a minute: throttles are off unless a
+    test turns them on (tests/test_throttles.py)."""
+    settings.KEJICAL_THROTTLE_ANON = ""
+    settings.KEJICAL_THROTTLE_TOKEN = ""

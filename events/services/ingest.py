@@ -39,7 +39,7 @@ from .text import IngestError, check_article_text
 log = logging.getLogger(__name__)
 
 # Bump when storage rules change in a way that should re-read every article.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"  # 2: articles store their parser mentions
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 
@@ -94,6 +94,11 @@ def find_candidates(text: str, ref: date) -> list[EventCandidate]:
     from events.extraction import extract_events  # imported late: extraction may be reloaded or patched
 
     return list(extract_events(text, ref))
+
+
+def find_mentions(text: str, ref: date) -> list[dict]:
+    """The temporal parser's mentions in ``text`` read against ``ref``, as stored on the article."""
+    return [m.to_dict() for m in events.temporal.extract(text, ref)]
 
 
 def lead_title(candidates: list[EventCandidate]) -> str:
@@ -166,6 +171,7 @@ def ingest_article(
         return IngestResult(article=existing, status="unchanged", unchanged=existing.events_found)
     try:
         candidates = find_candidates(text, published or today)
+        fields["mentions"] = find_mentions(text, published or today)
         fields["title"] = fields["title"] or lead_title(candidates)
         with transaction.atomic():
             # The article row is locked until commit, so a second worker ingesting the same article

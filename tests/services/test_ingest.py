@@ -384,7 +384,7 @@ def test_parser_version_combines_package_versions(monkeypatch):
     monkeypatch.setattr("events.temporal.__version__", "2.5", raising=False)
     monkeypatch.setattr("events.extraction.__version__", "0.9", raising=False)
 
-    assert _parser_version() == "i1+t2.5+x0.9"
+    assert _parser_version() == "i2+t2.5+x0.9"
 
 
 def test_ingest_article_shared_event_takes_fields_from_one_article_only():
@@ -448,3 +448,23 @@ def test_ingest_article_kept_event_evidence_follows_the_new_text():
         3,
         ["farm", "fest"],
     )
+
+
+def test_ingest_stores_the_parser_mentions_so_pages_never_reparse(client, monkeypatch):
+    from events.selectors import articles as article_selectors
+    from events.temporal import extract
+
+    text = "3月11日，科技节在金谷广场开幕。\n@fest festival 科技节开幕 2024-03-11 金谷广场\n"
+    article = ingest(text).article
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the article was parsed again")
+
+    monkeypatch.setattr(article_selectors, "extract", no_parsing)
+    page = client.get(f"/articles/{article.pk}/")
+    api = client.get(f"/api/articles/{article.pk}")
+
+    article.refresh_from_db()
+    expected = [m.to_dict() for m in extract(text, date(2024, 3, 12))]
+    assert (article.mentions, api.json()["mentions"]) == (expected, expected)
+    assert page.status_code == 200 and 'class="mention" title="2024-03-11 · day"' in page.content.decode()
