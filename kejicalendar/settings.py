@@ -106,6 +106,23 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# The cache holds rendered feeds and API pages (until the data changes) and the throttles' counts.
+# CACHE_URL (redis://127.0.0.1:6379/1): Django's Redis cache, shared by every process and host, so
+# throttles count across workers. Unset: each process keeps its own, bounded to CACHE_MAX_ENTRIES
+# entries (a feed is at most 1 MB, an API page of 500 events about as much), the oldest culled first.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_MAX_ENTRIES = 100
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kejicalendar",
+            "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES, "CULL_FREQUENCY": 4},
+        }
+    }
+
 # Celery: with no broker, tasks run eagerly in-process so the embedded default needs no server.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
