@@ -91,11 +91,17 @@ class EventOut(Schema):
 
 
 class EventPageOut(Schema):
-    """One page of events: ``count`` is the total matching the filters."""
+    """One page of events: ``count`` matching the filters (at least that many when ``count_capped``).
+
+    ``next_after``: pass it as ``after`` for the next page (None on the last page); deep pages go
+    on this way because ``offset`` is bounded.
+    """
 
     count: int
+    count_capped: bool
     limit: int
     offset: int
+    next_after: str | None
     items: list[EventOut]
 
 
@@ -123,6 +129,9 @@ class MentionOut(Schema):
     open_end: bool | None = None
     valid: bool | None = None
     note: str | None = None
+    role: str | None = Field(
+        None, description="page: the date of a publication line; name: a year inside an event's name"
+    )
 
 
 class ParseIn(Schema):
@@ -219,3 +228,18 @@ class HealthOut(Schema):
     """Liveness: answered without touching the database."""
 
     ok: bool
+
+
+class CheckOut(Schema):
+    """One dependency of readiness; ``detail`` says what is wrong when ``ok`` is false."""
+
+    ok: bool
+    detail: str = ""
+
+
+class ReadyOut(Schema):
+    """Readiness: the database and (when configured) the broker answered within their time-outs."""
+
+    ok: bool
+    database: CheckOut
+    broker: CheckOut

@@ -33,3 +33,19 @@ def _no_throttles(settings):
     test turns them on (tests/test_throttles.py)."""
     settings.KEJICAL_THROTTLE_ANON = ""
     settings.KEJICAL_THROTTLE_TOKEN = ""
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 serving pages the test writes (see tests/webserver.py)."""
+    from tests.webserver import PageServer
+
+    server = PageServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def allow_private(settings):
+    """Let fetching reach 127.0.0.1, where ``web`` serves (off by default, as in production)."""
+    settings.KEJICAL_FETCH_ALLOW_PRIVATE = True

@@ -459,7 +459,13 @@ def test_source_admin_refuses_file_sources_outside_the_root(
 
     response = client.post(
         reverse("admin:events_source_add"),
-        {"name": "越界", "kind": "folder", "location": location, "active": "on"},
+        {
+            "name": "越界",
+            "kind": "folder",
+            "location": location,
+            "active": "on",
+            "fetch_interval": "01:00:00",
+        },
     )
 
     assert response.status_code == 200  # the form again, with the error
@@ -473,7 +479,13 @@ def test_source_admin_stores_a_file_source_relative_to_the_root(client, settings
 
     client.post(
         reverse("admin:events_source_add"),
-        {"name": "本地", "kind": "folder", "location": str(tmp_path / "news"), "active": "on"},
+        {
+            "name": "本地",
+            "kind": "folder",
+            "location": str(tmp_path / "news"),
+            "active": "on",
+            "fetch_interval": "01:00:00",
+        },
     )
 
     assert Source.objects.get(name="本地").location == "news"

@@ -98,7 +98,14 @@ def test_list_events_items_have_the_export_shape(ninja, world):
             with_sources(Event.objects.exclude(status="hidden")), ordering="start"
         )
     ]
-    assert body == {"count": 5, "limit": 50, "offset": 0, "items": expected}
+    assert body == {
+        "count": 5,
+        "count_capped": False,
+        "limit": 50,
+        "offset": 0,
+        "next_after": None,
+        "items": expected,
+    }
     assert body["items"][-1]["uid"] == world["undated"].uid  # undated last
 
 
@@ -137,7 +144,32 @@ def test_list_events_paginates(ninja, world):
     assert (first["count"], first["limit"], first["offset"]) == (5, 2, 0)
     assert uids(first) == [world["plan"].uid, world["festival"].uid]
     assert uids(second) == [world["signing"].uid, world["training"].uid]
-    assert beyond == {"count": 5, "limit": 2, "offset": 10, "items": []}
+    assert beyond == {
+        "count": 5,
+        "count_capped": False,
+        "limit": 2,
+        "offset": 10,
+        "next_after": None,
+        "items": [],
+    }
+
+
+def test_list_events_goes_on_after_a_cursor(ninja, world):
+    first = ninja.get("/events?ordering=start&limit=2").json()
+    second = ninja.get(f"/events?ordering=start&limit=2&after={first['next_after']}").json()
+    last = ninja.get(f"/events?ordering=start&limit=2&after={second['next_after']}").json()
+
+    assert first["next_after"] == world["festival"].uid
+    assert uids(second) == [world["signing"].uid, world["training"].uid]
+    assert uids(last) == [world["undated"].uid] and last["next_after"] is None
+
+
+def test_list_events_refuses_a_cursor_outside_the_results_and_a_deep_offset(ninja, world):
+    wrong = ninja.get(f"/events?kind=signing&after={world['festival'].uid}")
+    deep = ninja.get("/events?offset=1001")
+
+    assert wrong.status_code == 422 and wrong.json()["detail"][0]["loc"] == ["query", "after"]
+    assert deep.status_code == 422 and deep.json()["detail"][0]["loc"] == ["query", "offset"]
 
 
 @pytest.mark.parametrize(

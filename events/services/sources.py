@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import json
 import logging
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,9 @@ from pathlib import Path
 from django.utils import timezone
 
 from events.models import Article, Evidence, Source
+from events.reading.web import FetchError
 
+from .fetching import fetch_url
 from .files import MANIFEST_NAME, collect_files
 from .ingest import IngestResult, ingest_article
 from .roots import (
@@ -40,8 +41,6 @@ from .text import (
 )
 
 log = logging.getLogger(__name__)
-
-URL_TIMEOUT_SECONDS = 20
 
 
 @dataclass
@@ -226,6 +225,9 @@ def ingest_source(*, source: Source, force: bool = False) -> IngestSummary:
             _mark_source(source, error="; ".join(summary.failures)[:5000])
         else:
             summary = _ingest_file_source(source=source, force=force)
+    except FetchError as exc:  # its message is written for curators (and never tells ports apart)
+        _mark_source(source, error=str(exc))
+        raise
     except Exception as exc:
         _mark_source(source, error=f"{type(exc).__name__}: {exc}")
         raise
@@ -253,25 +255,20 @@ def _mark_source(source: Source, *, error: str) -> None:
 
 
 def ingest_url(*, url: str, source: Source | None = None, force: bool = False) -> IngestResult:
-    """Fetch a page (``URL_TIMEOUT_SECONDS``) and ingest its text; the URL is the article key.
+    """Fetch a page through the guarded fetch (``services.fetching``) and ingest its text; the URL is the key.
 
-    Network errors (URLError, TimeoutError) propagate; refused content raises IngestError.
+    Fetch errors (``reading.web.FetchError``: refused or unreachable address, 404, 5xx...) propagate;
+    refused content raises IngestError.
     """
-    if not url.startswith(("http://", "https://")):
-        raise IngestError(f"{url}: only http(s) URLs can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "kejicalendar/0.1"})
-    with urllib.request.urlopen(request, timeout=URL_TIMEOUT_SECONDS) as response:
-        data = response.read(_max_bytes() + 1)
-        content_type = response.headers.get_content_type()
-        charset = response.headers.get_content_charset()
-    if len(data) > _max_bytes():
+    fetched = fetch_url(url)
+    if len(fetched.content) > _max_bytes():
         raise IngestError(f"{url}: too big to be an article")
     try:
-        text, encoding = data.decode(charset or "", errors="replace"), charset
+        text, encoding = fetched.content.decode(fetched.charset or "", errors="replace"), fetched.charset
     except LookupError:  # no charset in Content-Type, or one Python does not know
-        text, encoding = decode_bytes(data, what=url)
+        text, encoding = decode_bytes(fetched.content, what=url)
     title = ""
-    if content_type in ("text/html", "application/xhtml+xml"):
+    if fetched.content_type in ("text/html", "application/xhtml+xml"):
         title, text = html_to_text(text)
     return ingest_article(
         key=url, text=text, title=title, url=url, source=source, force=force, encoding=encoding

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0006_relative_file_keys"),
+        ("events", "0010_order_and_search_indexes"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0007_site_constant"),
+        ("events", "0011_site_constant"),
     ]
 
     operations = [
