@@ -35,7 +35,7 @@ from events.models import Article, Event, Source
 
 from .published import infer_published, infer_title
 from .reconcile import reconcile_article_events
-from .text import IngestError, check_article_text
+from .text import IngestError, check_article_text, unstorable_reason
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +170,9 @@ def ingest_article(
         raise IngestError("article key is empty")
     if len(key) > KEY_MAX_LENGTH:
         raise IngestError(f"article key too long ({len(key)} characters, at most {KEY_MAX_LENGTH})")
+    for name, value in (("key", key), ("title", title), ("url", url)):
+        if reason := unstorable_reason(value):  # a feed's title or a caller's key; the text is checked below
+            raise IngestError(f"article {name} {reason}")
     text = check_article_text(text, what=key)
     today = timezone.localdate()
     published, how, note = resolve_published(

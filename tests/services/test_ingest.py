@@ -499,3 +499,14 @@ def test_parser_version_too_long_keeps_a_digest_of_the_data_versions(monkeypatch
 
     assert first != second
     assert len(first) <= ingest.PARSER_VERSION_LENGTH and "+d" in first
+
+
+@pytest.mark.parametrize("field", ["key", "title", "url"])
+def test_ingest_article_refuses_a_lone_surrogate_in_key_title_or_url(field):
+    values = {"key": "a.txt", "title": "标题", "url": "https://news.example/a"}
+    values[field] += "\ud800"
+
+    with pytest.raises(IngestError, match=f"article {field} contains a lone surrogate"):
+        ingest(TEXT, **{k: v for k, v in values.items() if k != "key"}, key=values["key"])
+
+    assert Article.objects.count() == 0
