@@ -122,6 +122,9 @@ class Article(models.Model):
         "发布日期来源", max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN
     )
     text = models.TextField("正文", blank=True)
+    # The parser's mentions in ``text`` (``Mention.to_dict()``), stored at ingestion so a page view
+    # never re-parses the article; None for rows stored before the field existed.
+    mentions = models.JSONField("时间表达", null=True, blank=True, editable=False)
     encoding = models.CharField("编码", max_length=40, blank=True)
     note = models.TextField("备注", blank=True, help_text="发布日期如何得知等说明")
     content_hash = models.CharField("内容哈希", max_length=64, blank=True)
@@ -328,6 +331,21 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.sentence[:60]
+
+
+class SiteConstant(models.Model):
+    """A value fixed the first time it is needed and never changed after (the domain in iCal UIDs)."""
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    value = models.CharField("值", max_length=300)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "站点常量"
+        verbose_name_plural = "站点常量"
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.value}"
 
 
 class DataVersion(models.Model):
