@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 LOCK := requirements.lock
 
-.PHONY: run test venv migrate seed lint bench serve worker beat lock clean
+.PHONY: run test venv migrate seed lint bench accuracy serve worker beat lock clean
 
 # Installs what pyproject.toml asks for, at the versions requirements.lock pins (as constraints).
 $(STAMP): pyproject.toml $(LOCK)
@@ -55,7 +55,12 @@ serve: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(VENV)/bin/gunicorn -c kejicalendar/gunicorn.conf.py kejicalendar.wsgi
 
+# Event accuracy on the curated real-patterned articles (recall, strict recall, date accuracy, precision).
+accuracy: $(STAMP)
+	$(PY) bench/events_eval.py tests/extraction/real/gold.jsonl tests/extraction/real
+
 CELERY_CONCURRENCY ?= 2
+
 worker: $(STAMP)
 	$(VENV)/bin/celery -A kejicalendar worker -l info --concurrency $(CELERY_CONCURRENCY)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, QuerySet, Value
@@ -298,12 +299,44 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
 
+class SourceForm(forms.ModelForm):
+    """A file or folder source must lie under KEJICAL_SOURCE_ROOT; its location is stored relative to it."""
+
+    class Meta:
+        model = Source
+        fields = "__all__"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("kind") not in services.FILE_KINDS:
+            return data
+        try:
+            data["location"] = services.normalize_location(data.get("location") or "")
+        except services.OutsideRootError:
+            self.add_error(
+                "location", "位置必须在来源根目录（KEJICAL_SOURCE_ROOT）之内；符号链接按其指向的位置判断。"
+            )
+        except services.IngestError:
+            self.add_error(
+                "kind", "未设置 KEJICAL_SOURCE_ROOT：文件和文件夹来源只能用命令行 manage.py ingest 读取。"
+            )
+        return data
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ("name", "kind", "location", "active", "article_count", "last_run", "short_error")
     list_filter = ("kind", "active")
     search_fields = ("name", "location")
-    readonly_fields = ("last_run", "last_error")
+    readonly_fields = (
+        "last_run",
+        "last_success",
+        "last_status",
+        "last_error",
+        "consecutive_failures",
+        "last_counts",
+    )
     actions = ["reingest"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:

@@ -122,7 +122,12 @@ def list_events(
     precision: str | None = Query(None, description=f"One of: {', '.join(Event.Precision.values)}"),
     source: str | None = Query(None, description="Source name"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    offset: int = Query(
+        0, ge=0, le=selectors.MAX_OFFSET, description="Skip this many; deeper pages go on with after"
+    ),
+    after: str | None = Query(
+        None, description="Start after the event with this uid (next_after of the previous page)"
+    ),
     ordering: Literal["start", "-start"] = Query(
         "-start", description="start: earliest first; -start: newest"
     ),
@@ -141,9 +146,9 @@ def list_events(
     # Rendered once per distinct query and data version: the JSON bytes are cached, not the rows.
     body = selectors.cached_until_change(
         "api-events",
-        (filters, ordering, limit, offset),
+        (filters, ordering, limit, offset, after),
         lambda: json_bytes(
-            selectors.event_page(filters=filters, ordering=ordering, limit=limit, offset=offset)
+            selectors.event_page(filters=filters, ordering=ordering, limit=limit, offset=offset, after=after)
         ),
     )
     return HttpResponse(body, content_type=JSON_TYPE)
@@ -223,6 +228,10 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
             raise _body_error(
                 "source", f"unknown source {payload.source.strip()!r}; add it in the admin first"
             )
+    try:
+        services.check_api_write(key=key, source=source)
+    except services.ForeignKeyError as exc:
+        raise _body_error(exc.field, str(exc), "refused") from exc
     try:
         result = services.ingest_article(
             key=key,

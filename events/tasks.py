@@ -21,12 +21,17 @@ from django.db import InterfaceError, OperationalError
 
 from events import services
 from events.models import Article, Source
+from events.reading.web import ServerError, Throttled, TimedOut, Unreachable
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (
     OperationalError,
     InterfaceError,
+    Unreachable,  # never a refused address: that is RefusedAddress, not retried
+    TimedOut,
+    ServerError,
+    Throttled,
     TimeoutError,  # socket.timeout is this class since Python 3.10
     ConnectionError,  # reset, aborted, broken pipe (ConnectionRefusedError: see is_transient)
 )

@@ -106,10 +106,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that is down fails a request (and the readiness check) in seconds, not minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers wait for each other instead of failing with "database is locked"; WAL lets the web
-    # process read while a worker ingests, and NORMAL sync is safe under WAL (no corruption on crash).
+    # Writers wait for each other instead of failing with "database is locked": a transaction takes
+    # the write lock when it begins (BEGIN IMMEDIATE), so a writer never holds a read snapshot that a
+    # second writer's commit invalidates (SQLite answers that with an immediate "locked", ignoring
+    # the timeout). WAL lets the web process read while a worker ingests, and NORMAL sync is safe
+    # under WAL (no corruption on crash). tests/test_database.py runs two writers at once.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -244,10 +251,21 @@ KEJICAL_QUEUE_STALL_SECONDS = _env_int("KEJICAL_QUEUE_STALL_SECONDS", 300)
 # API tokens for writes: comma-separated; staff sessions may write too.
 KEJICAL_API_TOKENS = _env_list("KEJICAL_API_TOKENS")
 
+# The one folder file and folder sources may be read from (by workers, the admin and ingest); unset:
+# only `manage.py ingest` reads files, keyed relative to its current folder (see events/services/roots.py).
+KEJICAL_SOURCE_ROOT = os.environ.get("KEJICAL_SOURCE_ROOT") or None
+
 # Largest article text accepted, in characters (API and ingest refuse longer input).
 KEJICAL_MAX_ARTICLE_CHARS = int(os.environ.get("KEJICAL_MAX_ARTICLE_CHARS", "2000000"))
 # A request body may carry an article of that length as JSON (up to 6 bytes a character when \u-escaped).
 DATA_UPLOAD_MAX_MEMORY_SIZE = KEJICAL_MAX_ARTICLE_CHARS * 6 + 64 * 1024
+
+# Fetching sources from the web (events/reading/web.py, events/services/fetching.py).
+# Private, loopback, link-local and reserved addresses are refused unless this is on (tests serve on 127.0.0.1).
+KEJICAL_FETCH_ALLOW_PRIVATE = _env_bool("KEJICAL_FETCH_ALLOW_PRIVATE", False)
+# Sent as the User-Agent with every fetch so site owners can tell who we are and reach us.
+KEJICAL_FETCH_CONTACT_URL = os.environ.get("KEJICAL_FETCH_CONTACT_URL", "https://github.com/kejicalendar")
+KEJICAL_FETCH_MAX_BYTES = int(os.environ.get("KEJICAL_FETCH_MAX_BYTES", str(8 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

@@ -20,8 +20,10 @@ from django.db import OperationalError
 
 from events import tasks
 from events.models import Article, Event, Source
+from events.reading.web import UNREACHABLE, RefusedAddress, RefusedURL
 from events.services import ingest_article, request_article_reingest
 from tests.services.candidates import use_line_candidates
+from tests.webserver import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "科技节报道\n@fest festival 科技节开幕 2024-03-11 金谷广场\n@farm service 测土配肥 2024-03-08 东贾村\n"
@@ -56,7 +58,8 @@ def test_ingest_article_task_missing_article_is_not_an_error():
 
 
 @pytest.mark.django_db
-def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path):
+def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path, settings):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "a.txt").write_bytes(TEXT.encode("gbk"))
     source = Source.objects.create(name="本地", kind=Source.Kind.FOLDER, location=str(tmp_path))
 
@@ -69,7 +72,20 @@ def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path):
 
 
 @pytest.mark.django_db
-def test_ingest_source_task_fetches_url_source(line_extractor):
+def test_ingest_source_task_refuses_a_url_source_on_loopback(line_extractor, web):
+    """SSRF: a source at 127.0.0.1 (or redirected there) is never fetched unless the setting allows it."""
+    web.pages["/news/1.html"] = Page(f"<p>{TEXT}</p>".encode(), headers={"Content-Type": "text/html"})
+    source = Source.objects.create(name="内网", kind=Source.Kind.URL, location=web.url("/news/1.html"))
+
+    with pytest.raises(RefusedAddress):
+        tasks.ingest_source_task.apply(args=[source.pk]).get()
+
+    source.refresh_from_db()
+    assert (source.last_error, web.requests, Article.objects.count()) == (UNREACHABLE, [], 0)
+
+
+@pytest.mark.django_db
+def test_ingest_source_task_fetches_url_source(line_extractor, allow_private):
     page = f"<html><head><title>科技节</title></head><body><p>{TEXT}</p></body></html>".encode("gbk")
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -100,11 +116,11 @@ def test_ingest_source_task_fetches_url_source(line_extractor):
 def test_ingest_source_task_records_url_error_and_raises(line_extractor, settings):
     source = Source.objects.create(name="坏网址", kind=Source.Kind.URL, location="ftp://example.invalid/x")
 
-    with pytest.raises(ValueError, match="only http"):
+    with pytest.raises(RefusedURL, match="只能抓取 http"):
         tasks.ingest_source_task.apply(args=[source.pk]).get()
 
     source.refresh_from_db()
-    assert "only http" in source.last_error
+    assert source.last_error == "只能抓取 http(s) 网址"
 
 
 @pytest.mark.django_db
@@ -124,8 +140,9 @@ def test_reingest_stale_task_rereads_old_and_failed_articles(
 
 @pytest.mark.django_db
 def test_ingest_active_sources_task_queues_only_active(
-    line_extractor, tmp_path, django_capture_on_commit_callbacks
+    line_extractor, tmp_path, django_capture_on_commit_callbacks, settings
 ):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     Source.objects.create(name="启用", kind=Source.Kind.FOLDER, location=str(tmp_path))
     Source.objects.create(name="停用", kind=Source.Kind.FOLDER, location=str(tmp_path / "nope"), active=False)
@@ -412,6 +429,7 @@ def test_worker_ingests_source_through_redis(tmp_path):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CELERY_BROKER_URL": REDIS_URL,
+        "KEJICAL_SOURCE_ROOT": str(tmp_path),
     }
     env["CELERY_RESULT_BACKEND"] = REDIS_URL
     manage = [sys.executable, str(ROOT / "manage.py")]
