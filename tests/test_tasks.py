@@ -214,6 +214,29 @@ def test_ingest_tasks_retry_with_backoff_and_limits(settings):
         assert task.soft_time_limit < task.time_limit
 
 
+def test_every_task_has_time_limits(settings):
+    from kejicalendar.celery import app
+
+    assert {name for name in app.tasks if name.startswith("events.")} == set(settings.KEJICAL_TASK_LIMITS)
+
+
+def test_retry_waits_at_least_as_long_as_the_server_asked(line_extractor, db, monkeypatch):
+    from celery.exceptions import Retry
+
+    from events.reading.web import Throttled
+
+    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location="http://example.cn/x")
+    monkeypatch.setattr(
+        "events.services.sources.ingest_url",
+        lambda **kw: (_ for _ in ()).throw(Throttled("429", status=429, retry_after=120)),
+    )
+
+    with pytest.raises(Retry) as raised:
+        tasks.ingest_source_task.apply(args=[source.pk]).get()
+
+    assert raised.value.when >= 120
+
+
 def test_ingest_source_task_does_not_retry_a_client_error(line_extractor, db, monkeypatch):
     source = Source.objects.create(name="网页", kind=Source.Kind.URL, location="http://example.cn/x")
     calls = []
