@@ -74,6 +74,10 @@ class RetryTransient(DjangoTask):
             countdown = get_exponential_backoff_interval(
                 factor=1, retries=self.request.retries, maximum=BACKOFF_MAX_SECONDS, full_jitter=True
             )
+            # A server that said when to come back (429/503 Retry-After, as Throttled carries) is obeyed.
+            retry_after = getattr(exc, "retry_after", None)
+            if isinstance(retry_after, int | float):
+                countdown = max(countdown, min(int(retry_after), BACKOFF_MAX_SECONDS))
             log.warning("%s: %s; retry %s in %ss", self.name, exc, self.request.retries + 1, countdown)
             raise self.retry(exc=exc, countdown=countdown) from exc
 
