@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _TOUCH = re.compile(patterns.GAP)
 _TIME_GAP = re.compile(r"[ \t\r\n，,]{0,2}")
-_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday"}
+_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday", "numdate"}
 # Relative words a printed date may restate in brackets: "昨天（3月14日）".
 _RESTATABLE = {"rday", "aday", "week", "fest"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1

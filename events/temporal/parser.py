@@ -23,7 +23,7 @@ _TAKES_YEAR_OVER_DE = _TAKES_YEAR | {"cal_m"}
 _OF = re.compile(rf"{patterns.GAP}的{patterns.GAP}")
 _YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
-_PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday"}
+_PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday", "numdate"}
 
 
 @dataclass(slots=True)

@@ -367,7 +367,29 @@ LUNAR_FESTIVAL_DAYS = ("八月十五", "七月十五", "三月三", "正月十�
 # Such a day counts only before punctuation, the end, a time of day or a verb of the event:
 # "5月三大运营商" is no date.
 CN_DAY_PLAIN = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-CN_DAY_PLAIN_NEXT = r"(?=[，,。；;：:、！!？?\s）)—~-]|$|上午|下午|晚上|晚|早上|中午|凌晨|夜|起|至|到|举|召|开|在|前后|当天|这天|那天|是|为|的|正式|隆重|将)"
+# Words that follow only a day, so a day printed without 日 before them is still one:
+# "10月22出生", "五月二十上午".
+DAY_WITHOUT_RI_WORDS = (
+    r"上午|下午|晚上|早上|中午|凌晨|当天|这天|那天|前后|举行|举办|召开|开幕|闭幕|出生|正式|隆重"
+)
+CN_DAY_PLAIN_NEXT = (
+    rf"(?=[，,。；;：:、！!？?\s）)—~-]|$|{DAY_WITHOUT_RI_WORDS}|晚|夜|起|至|到|举|召|开|在|是|为|的|将)"
+)
+# "5.20" and "5/20" are far more often numbers (versions, scores, prices, ratios): they are
+# dates only after a word that introduces one or before a word that only follows one.
+NUMERIC_DATE_BEFORE = "|".join(
+    f"(?<={word})"
+    for word in ("定于", "将于", "已于", "拟于", "计划于", "时间：", "时间:", "日期：", "日期:", "展期",
+                 "档期", "截至", "截止", "起至", "自", "于每年")
+)  # fmt: skip
+NUMERIC_DATE_AFTER = (
+    r"[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]|上午|下午|晚上|晚间|早上|中午|凌晨|晚[0-9]|当天|当日"
+    r"|举行|举办|召开|开幕|闭幕|开展|启动|开赛|开班|开营|开播|上映|开售|开始|起(?![步飞价])|前后|之前|以前"
+)
+# Nothing a number takes may follow a compact date ("5.20元", "3.1分", "2019.10万", "5.2%").
+NUMERIC_DATE_END = r"(?![0-9.%‰/·A-Za-z]|[ \t]?(?:[万亿元角分倍个岁人名家次位件项千百米克吨度秒点股只台套辆]|美元|港元|公里|平方|百分点|小时|分钟|亩))"
+# An eight-digit "20190520" is a number after these: "订单号20190520", "编号…".
+NUMERIC_DATE_NOT_AFTER = r"[号码No#]"
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
 OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
@@ -396,7 +418,7 @@ def month_expr(tag: str) -> str:
 
 # "号" is a day only when no noun follows it: "3号线", "5号楼", "2号文件" are numbers.
 DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口门站仓栋床箱件卷期舰星种展场窗通店航选]))"
-DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
+DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}"
 
 
 # Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
@@ -429,11 +451,25 @@ _FAMILIES: list[tuple[str, str]] = [
     ("recur_pre", r"每(?:一|个)?(?:年|天|日|周|星期|礼拜|月|晚|季度)(?:的)?"),
     (
         "pday",
-        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
+        # Taiwan also restates month and day: "今(5/14)日".
+        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
     ),
     (
         "iso",
         rf"{NOT_NUM_BEFORE}(?P<iso_y>{YEAR4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{{1,2}})(?P=iso_s)(?P<iso_d>[0-9]{{1,2}})(?![0-9.])",
+    ),
+    (
+        # Compact numeric dates: "2019.10", "2019.10-2021.06" (a CV's months), "20190520", and
+        # "5.20", "5/20-5/26" only where the words around them make them dates (NUMERIC_DATE_*).
+        "numdate",
+        rf"{NOT_NUM_BEFORE}(?<![0-9])(?:(?P<ym_y>{YEAR4})\.(?P<ym_m>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?:(?P<ym_y2>{YEAR4})\.(?P<ym_m2>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}|(?P<ym_now>至今|今)))?"
+        rf"|(?<!{NUMERIC_DATE_NOT_AFTER})(?P<c8_y>{YEAR4})(?P<c8_m>0[1-9]|1[0-2])(?P<c8_d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z])"
+        rf"|(?:{NUMERIC_DATE_BEFORE})(?P<dd_m>1[0-2]|0?[1-9])(?P<dd_s>[./])(?P<dd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?P<dd_m2>1[0-2]|0?[1-9])(?P=dd_s)(?P<dd_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
+        rf"|(?<![0-9.·•/])(?P<de_m>1[0-2]|0?[1-9])(?P<de_s>[./])(?P<de_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?P<de_m2>1[0-2]|0?[1-9])(?P=de_s)(?P<de_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
+        rf"(?={GAP}(?:{NUMERIC_DATE_AFTER})))",
     ),
     (
         "plan",

@@ -81,6 +81,10 @@ Plain Python. Readings chosen where readers could differ:
   (vague); "X前一天" is the eve. "节前/节后" opening a
   clause are the week before / after the last festival the text named (vague); with no
   festival named before them they are no mention.
+* Compact numeric dates: "2019.10" is October 2019 and "2019.10-2021.06" its months (CV
+  style), "20190520" a day; "5.20", "5/20-5/26" are days of ref's year only after a word that
+  introduces a date ("定于", "时间：", "展期") or before one that follows only a date (a
+  bracketed weekday, "上午", "举行", "起"); otherwise they are numbers (versions, scores, prices).
 * "元月" is January (Gregorian; "正月" is the lunar first month).
 * A Chinese-numeral month and day without 日 ("五月二十", "二〇一九年十月八") is Gregorian;
   lunar only with a lunar cue (农历/阴历, 正/冬/腊月, 初X/廿X/卅 days, 闰) or for the month-days
@@ -334,6 +338,36 @@ def resolve_iso(g: dict[str, str], ctx: Context) -> Reading | None:
     return day_reading(d, Kind.ABSOLUTE, month=month)
 
 
+def resolve_numeric_date(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "2019.10" (a month), "2019.10-2021.06", "20190520", and "5.20"/"5/20-5/26" in ref's year."""
+    if "ym_y" in g:
+        first = month_reading(int(g["ym_y"]), int(g["ym_m"]), int(g["ym_m"]), Kind.ABSOLUTE, confidence=0.8)
+        if "ym_now" in g:
+            return until_ref(first, ctx.ref) if first.start <= ctx.ref else None
+        if "ym_y2" not in g:
+            return first
+        last = month_reading(int(g["ym_y2"]), int(g["ym_m2"]), int(g["ym_m2"]), Kind.ABSOLUTE)
+        if last.end < first.start:
+            return None
+        return first.but(end=last.end, edtf_to=last.edtf_from, kind=Kind.RANGE)
+    if "c8_y" in g:
+        d = safe_date(int(g["c8_y"]), int(g["c8_m"]), int(g["c8_d"]))
+        return day_reading(d, Kind.ABSOLUTE, 0.8, month=d.month) if d else None
+    tag = "dd" if "dd_m" in g else "de"
+    start = safe_date(ctx.ref.year, int(g[f"{tag}_m"]), int(g[f"{tag}_d"]))
+    if start is None:
+        return None
+    reading = day_reading(start, Kind.PARTIAL, 0.7, month=start.month, year_inferred=True)
+    if f"{tag}_d2" not in g:
+        return reading
+    end = safe_date(ctx.ref.year, int(g[f"{tag}_m2"]), int(g[f"{tag}_d2"]))
+    if end is not None and end < start:
+        end = safe_date(ctx.ref.year + 1, end.month, end.day)  # "12.28-1.3" runs into the next year
+    if end is None:
+        return None
+    return days_reading(start, end, Precision.DAY, Kind.RANGE, 0.7)
+
+
 def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     """A bare "15日" (or "十五号" after a range dash): that day of the month before it in a range
     or list, else of the last month the text printed ("3月11日至13日……11日上午"), else of ref's."""
@@ -409,6 +443,7 @@ _RESOLVERS = {
     "qq": resolve_q_quarter,
     "dotday": resolve_dot_day,
     "iso": resolve_iso,
+    "numdate": resolve_numeric_date,
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,
     "bareday": resolve_bare_day,
