@@ -90,13 +90,15 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "最后一天": (31, 31), "第一天": (1, 1),
     # "12月月底" repeats the month.
     "月初": (1, 10), "月中": (11, 20), "月底": (21, 31), "月末": (21, 31),
+    # "月尾", "本月尾": the same as 月底 (southern and Hong Kong usage).
+    "尾": (21, 31), "月尾": (21, 31),
 }  # fmt: skip
 # Words that name an exact span (precision day); the others are fuzzy (vague).
 EXACT_MONTH_PARTS = frozenset(
     {"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天", "上半月", "下半月"}
 )
 # Month parts that stand alone ("月底前完成", "下旬"): of the month last named, else ref's.
-BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬", "上半月", "下半月")
+BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "月尾", "上旬", "中旬", "下旬", "上半月", "下半月")
 
 # Month ranges inside a year: (first month, last month).
 YEAR_PARTS: dict[str, tuple[int, int]] = {
@@ -108,7 +110,7 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     # (the seeds' curator reads "2023 年末" as December 2023).
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
-    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12),
+    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12), "年尾": (12, 12), "尾": (12, 12),
     "首季度": (1, 3), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
     "年度": (1, 12), "度": (1, 12), "全年": (1, 12), "年内": (1, 12), "内": (1, 12),
     # Tech and business news write quarters as "2024年Q3", "今年Q1".
@@ -123,7 +125,7 @@ QUARTER_CONTEXT = (
     r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[-—–~至到，,。、；;）)\s]|$"
 )
 FUZZY_YEAR_PARTS = frozenset({
-    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾",
+    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾", "年尾", "尾",
     "伊始", "暑假", "暑期", "寒假",
 })  # fmt: skip
 
@@ -228,6 +230,10 @@ FESTIVAL_SIDES: dict[str, tuple[int, int]] = {"节前": (-7, -1), "节后": (1, 
 # bare "十一" is eleven, "十一黄金周" is the National Day holiday.
 FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
     "十一": ("国庆节", r"黄金周|长假|小长假|假期|期间"),
+    # "三八当天", "三八期间": Women's Day; bare "三八" is a number or "三八线".
+    "三八": ("三八节", r"当天|期间|前夕|之际|这天|前后|来临|到来"),
+    # The mid-year online sales festival: "618期间", "618大促".
+    "618": ("618购物节", r"大促|购物节|期间|当天|前夕|活动|年中大促"),
     "双11": ("双十一", r"(?![0-9])"), "双12": ("双十二", r"(?![0-9])"),
 }  # fmt: skip
 
@@ -391,7 +397,8 @@ NUMERIC_DATE_END = r"(?![0-9.%‰/·A-Za-z]|[ \t]?(?:[万亿元角分倍个岁�
 # An eight-digit "20190520" is a number after these: "订单号20190520", "编号…".
 NUMERIC_DATE_NOT_AFTER = r"[号码No#]"
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
-OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
+# "11月至今年2月" is a range to February: "至今" before 年/天/日 is "to this …".
+OPEN_WORDS = "起至今(?![年天日晚])|起迄今|以来|至今(?![年天日晚])|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
 # "年终奖" is a bonus, not December.
 PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
@@ -551,6 +558,11 @@ _FAMILIES: list[tuple[str, str]] = [
         r"(?:[·•]|/(?=(?:3[01]|[12][0-9]|[1-9])[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]))"
         r"(?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•/成倍%万亿元个岁人名家次位件项千百米克吨度分秒])",
     ),
+    # "从2015到2017": years without 年 make a range only after 从/自 (else they are counts).
+    (
+        "yspan",
+        rf"(?:(?<=从)|(?<=自))(?P<ys1>{YEAR4})年?{GAP}{SEP}{GAP}(?P<ys2>{YEAR4})(?![0-9.%]|[{MEASURE_WORDS}万亿元])年?",
+    ),
     # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
     ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
     (
@@ -591,7 +603,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
+        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年尾|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
         rf"(?P<open_p>{OPEN_WORDS})?",
     ),
     # "下旬" and "月底" with no month before them: of the month the text last named, else ref's.
@@ -667,6 +679,8 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
 RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
+# "2016年与2018年间", "2016年和2018年之间": two items of a list are the ends of a range.
+BETWEEN = re.compile(r"之?间")
 CLUE_GAP = re.compile(r"[\s，,（(]{0,3}")
 CLUE_CLOSE = re.compile(r"[ \t]{0,2}[）)]")
 BRACKETED_CLUE = re.compile(r"[ \t]{0,2}[（(][^（）()\n]{1,12}[）)]")

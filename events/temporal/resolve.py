@@ -368,6 +368,14 @@ def resolve_numeric_date(g: dict[str, str], ctx: Context) -> Reading | None:
     return days_reading(start, end, Precision.DAY, Kind.RANGE, 0.7)
 
 
+def resolve_year_span(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "从2015到2017": the years 2015–2017 (within a century; else they are numbers)."""
+    first, last = int(g["ys1"]), int(g["ys2"])
+    if not 0 < last - first <= 100:
+        return None
+    return years_reading(first, last, Kind.RANGE, confidence=0.8)
+
+
 def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     """A bare "15日" (or "十五号" after a range dash): that day of the month before it in a range
     or list, else of the last month the text printed ("3月11日至13日……11日上午"), else of ref's."""
@@ -444,6 +452,7 @@ _RESOLVERS = {
     "dotday": resolve_dot_day,
     "iso": resolve_iso,
     "numdate": resolve_numeric_date,
+    "yspan": resolve_year_span,
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,
     "bareday": resolve_bare_day,
