@@ -15,10 +15,10 @@ Readings chosen:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -35,6 +35,7 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    cached_until_change,
     event_figures,
     event_organizers,
     event_years,
@@ -43,12 +44,34 @@ from events.selectors import (
     group_by_month,
     month_density,
     parse_filters,
-    timeline_events,
+    same_version,
+    timeline_page,
     undated_events,
 )
 
 PAGE_SIZE = 50
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
+
+
+def cached_page(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """``render()``'s status, body and redirect target, made once per URL, host and data version.
+
+    For pages that show stored data and nothing else (no user, no clock, no cookies set), so a
+    reader between two writes gets the stored bytes. An Http404 from ``render`` is not stored.
+    """
+
+    def freeze() -> tuple[int, bytes, str | None]:
+        response = render()
+        return response.status_code, response.content, response.get("Location")
+
+    with same_version():
+        status, body, location = cached_until_change(
+            name, (request.get_full_path(), request.scheme, request.get_host()), freeze
+        )
+    response = HttpResponse(body, status=status)
+    if location is not None:
+        response["Location"] = location
+    return response
 
 
 def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError | None]:
@@ -158,13 +181,30 @@ def _year_choices(year: str, error: FilterError | None) -> list[int]:
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``."""
+    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``.
+
+    Rendered once per URL, host and data version (``cached_page``).
+    """
     newest_first = request.GET.get("order") != "asc"
     filters, error = read_timeline_filters(request.GET)
-    page = Paginator(timeline_events(filters=filters, newest_first=newest_first), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    return cached_page(
+        request,
+        "timeline",
+        lambda: _timeline(request, newest_first=newest_first, filters=filters, error=error),
     )
-    cards = [_event_card(request, event) for event in page.object_list]
+
+
+def _timeline(
+    request: HttpRequest, *, newest_first: bool, filters: EventFilters, error: FilterError | None
+) -> HttpResponse:
+    page = timeline_page(
+        filters=filters,
+        newest_first=newest_first,
+        page=request.GET.get("page"),
+        after=request.GET.get("after"),
+        size=PAGE_SIZE,
+    )
+    cards = [_event_card(request, event) for event in page.events]
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
     context = {
@@ -184,7 +224,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "precisions": Event.Precision.choices,
         "year_choices": _year_choices(request.GET.get("year", "").strip(), error),
         "chart": density_chart(month_density(filters=filters)),
-        "undated": undated_events(filters=filters) if not page.has_next() else [],
+        "undated": undated_events(filters=filters) if not page.has_next else [],
         "subscribe": _subscribe_links(request, filters),
     }
     return render(request, "events/timeline.html", context)
@@ -192,6 +232,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     """One event with all its evidence; 404 when unknown or hidden, a redirect when merged."""
+    return cached_page(request, "event", lambda: _event_detail(request, uid))
+
+
+def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     event = find_event(uid=uid)
     if event is None or event.status == Event.Status.HIDDEN:
         raise Http404("no such event")
@@ -214,6 +258,10 @@ def _mention_marks(article: Article) -> list[MentionMark]:
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text with temporal mentions and visible events' evidence marked; 404 when unknown."""
+    return cached_page(request, "article", lambda: _article_detail(request, pk))
+
+
+def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = find_article(pk=pk)
     if article is None:
         raise Http404("no such article")
