@@ -299,7 +299,7 @@ PAST_CUES = (
     "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
     "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
     "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
-    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
+    "发布了", "迎来", "落户", "亮相", "收官", "完成了", "看到", "采访", "探访", "走访", "见到",
 )  # fmt: skip
 # Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
 FUTURE_CUES = (
@@ -315,13 +315,15 @@ PAGE_LINE_CUES = (
     "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
 )  # fmt: skip
 PAGE_LINE_MAX = 80
+# A dateline: "新华社北京5月9日电", "东南网5月9日讯" is the day the report was filed.
+DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:电|讯)(?=[\s（(【\[，,：:]|$)")  # not "电子", "电视"
 # Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
 # "2021杭州数字经济周") is part of the name, not the event's date.
 EVENT_NAME_ENDINGS = (
     "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
     "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
     "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
-    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
+    "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
 )  # fmt: skip
@@ -370,6 +372,7 @@ ROC_YEAR = (
 # only with a lunar cue (农历/阴历, 正/冬/腊月, a day written 初X/廿X/卅, "闰"), or for the few
 # month-days whose festival made the lunar reading the familiar one.
 LUNAR_FESTIVAL_DAYS = ("八月十五", "七月十五", "三月三", "正月十五")
+CN_DAY_TEENS_UP = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|廿[一二三四五六七八九]?|卅一?"
 # Such a day counts only before punctuation, the end, a time of day or a verb of the event:
 # "5月三大运营商" is no date.
 CN_DAY_PLAIN = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -379,7 +382,8 @@ DAY_WITHOUT_RI_WORDS = (
     r"上午|下午|晚上|早上|中午|凌晨|当天|这天|那天|前后|举行|举办|召开|开幕|闭幕|出生|正式|隆重"
 )
 CN_DAY_PLAIN_NEXT = (
-    rf"(?=[，,。；;：:、！!？?\s）)—~-]|$|{DAY_WITHOUT_RI_WORDS}|晚|夜|起|至|到|举|召|开|在|是|为|的|将)"
+    rf"(?=[，,。；;：:、！!？?\s）)—~-]|$|{DAY_WITHOUT_RI_WORDS}|晚|夜|起|至|到|举|召|开|在|是|为|的|将"
+    rf"|{_alternation(FESTIVAL_NAMES)})"  # "三月十二植树节"
 )
 # "5.20" and "5/20" are far more often numbers (versions, scores, prices, ratios): they are
 # dates only after a word that introduces one or before a word that only follows one.
@@ -395,7 +399,9 @@ NUMERIC_DATE_AFTER = (
 # Nothing a number takes may follow a compact date ("5.20元", "3.1分", "2019.10万", "5.2%").
 NUMERIC_DATE_END = r"(?![0-9.%‰/·A-Za-z]|[ \t]?(?:[万亿元角分倍个岁人名家次位件项千百米克吨度秒点股只台套辆]|美元|港元|公里|平方|百分点|小时|分钟|亩))"
 # An eight-digit "20190520" is a number after these: "订单号20190520", "编号…".
-NUMERIC_DATE_NOT_AFTER = r"[号码No#]"
+NUMERIC_DATE_NOT_AFTER = "".join(
+    f"(?<!{word})" for word in ("号", "码", "No", "#", "电话：", "电话:", "手机：", "手机:", "账号", "编号")
+)
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
 # "11月至今年2月" is a range to February: "至今" before 年/天/日 is "to this …".
 OPEN_WORDS = "起至今(?![年天日晚])|起迄今|以来|至今(?![年天日晚])|迄今|起|开始|以后|之后"
@@ -471,7 +477,7 @@ _FAMILIES: list[tuple[str, str]] = [
         "numdate",
         rf"{NOT_NUM_BEFORE}(?<![0-9])(?:(?P<ym_y>{YEAR4})\.(?P<ym_m>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}"
         rf"(?:{GAP}{SEP}{GAP}(?:(?P<ym_y2>{YEAR4})\.(?P<ym_m2>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}|(?P<ym_now>至今|今)))?"
-        rf"|(?<!{NUMERIC_DATE_NOT_AFTER})(?P<c8_y>{YEAR4})(?P<c8_m>0[1-9]|1[0-2])(?P<c8_d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z])"
+        rf"|{NUMERIC_DATE_NOT_AFTER}(?P<c8_y>{YEAR4})(?P<c8_m>0[1-9]|1[0-2])(?P<c8_d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z])"
         rf"|(?:{NUMERIC_DATE_BEFORE})(?P<dd_m>1[0-2]|0?[1-9])(?P<dd_s>[./])(?P<dd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
         rf"(?:{GAP}{SEP}{GAP}(?P<dd_m2>1[0-2]|0?[1-9])(?P=dd_s)(?P<dd_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
         rf"|(?<![0-9.·•/])(?P<de_m>1[0-2]|0?[1-9])(?P<de_s>[./])(?P<de_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
@@ -517,7 +523,7 @@ _FAMILIES: list[tuple[str, str]] = [
         "fest",
         # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
         # "迎国庆", "喜迎春节": the days before the festival, read as its 前夕.
-        rf"(?P<fest_ying>喜迎|迎)?(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
+        rf"(?P<fest_ying>喜迎|迎)?(?:(?<![{CN_DIGIT}十])|(?![{CN_DIGIT}十]))(?P<fest>{_alternation(_unambiguous_festivals)}"
         rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历|迎)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
         + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
         + ")"
@@ -577,6 +583,8 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
+        # "成立于98年", "在15年": a count of years is not introduced by a preposition of time.
+        rf"|(?:(?<=于)|(?<=在)|(?<=自)|(?<=从))(?P<y2p>[0-9]{{2}}){GAP}年(?![内间来里中度前后多余])"
         # "09年", "零九年": a count never starts with a zero, so these are years even alone.
         rf"|{NOT_NUM_BEFORE}(?P<y2z>0[0-9]){GAP}年(?!代)|(?<![{CN_DIGIT}十])(?P<ycn2z>[零〇][{CN_DIGIT}]){GAP}年(?!代)"
         # "98年以后" is after 1998: a span of 85–99 years is rarely said so (see SHORT_YEAR_RELATION).
@@ -589,11 +597,17 @@ _FAMILIES: list[tuple[str, str]] = [
     ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
     ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
-    ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
+    (
+        "bareday",
+        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"
+        # Taiwan papers write the day in numerals: "廿二日", "二十六日". Only 11–31, since
+        # "三日", "十日" are as often spans ("为期十日"); never after a count word.
+        rf"|(?<![{CN_DIGIT}十廿卅百千万两几第每初月年期续时约近达共仅了])(?P<bdc>{CN_DAY_TEENS_UP}){GAP}日(?![游内均间元])",
+    ),
     (
         "yq",
         rf"{NOT_NUM_BEFORE}(?:(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"
-        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{EVENT_NAME_BODY}))",
+        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff])(?={EVENT_NAME_BODY}))",
     ),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),

@@ -11,9 +11,11 @@ Plain Python. Readings chosen where readers could differ:
   ("3月11日至13日……11日上午" is 3月11日), else ref's month; a bare "下旬" the month of the
   last day the text mentioned. A bare day later than ref's day in a clause that reports the
   past ("27日，……举行/签署/召开", read on the 10th) is last month's, unless the clause speaks
-  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``.
-* A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…") gives a mention with
-  ``role="page"``, and a printed year right before an event's name ("2022年全国科技活动周",
+  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``. Under a
+  dated dateline ("东南网5月9日讯") the filing day stands in for ref, and the dateline's own
+  month is not a printed month for the bare days after it.
+* A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…", a stamp down to the
+  second) gives a mention with ``role="page"``, a dateline's day ``role="dateline"``, and a printed year right before an event's name ("2022年全国科技活动周",
   "2021杭州数字经济周") one with ``role="name"``: the extractor dates no event by them.
 * A range whose end has no year and comes before its start runs into the next year
   ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
@@ -143,8 +145,8 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         return (roc + patterns.ROC_OFFSET, Kind.ABSOLUTE, 1.0) if roc else (None, Kind.PARTIAL, 0.0)
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
-    if "y2" in g or "ycn2" in g or "y2z" in g or "y2r" in g or "ycn2z" in g:
-        digits = g.get("y2") or g.get("y2z") or g.get("y2r")
+    if "y2" in g or "ycn2" in g or "y2z" in g or "y2r" in g or "ycn2z" in g or "y2p" in g:
+        digits = g.get("y2") or g.get("y2z") or g.get("y2r") or g.get("y2p")
         yy = int(digits) if digits else read_number(g.get("ycn2") or g["ycn2z"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
         return year, Kind.ABSOLUTE, 0.8
@@ -384,9 +386,11 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     elif ctx.anchor_month:
         (year, month), confidence = ctx.anchor_month, 0.7
     else:
-        year, month, confidence = ctx.ref.year, ctx.ref.month, 0.6
-    day = read_number(g.get("bd") or g.get("rd") or "")
-    if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > ctx.ref.day:
+        base = ctx.dateline_day or ctx.ref
+        year, month, confidence = base.year, base.month, 0.6
+    day = read_number(g.get("bd") or g.get("bdc") or g.get("rd") or "")
+    base = ctx.dateline_day or ctx.ref
+    if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > base.day:
         # "27日，……举行" read on the 10th reports last month's 27th; "将于27日" stays ahead.
         earlier = add_months(year, month, -1)
         if safe_date(*earlier, day or 0) is not None:
