@@ -331,7 +331,7 @@ def explain(sample: dict) -> None:
             filter_events(filters=EventFilters(kind="signing")), ordering="-start"
         )[:51],
         "API after a cursor 1/3 deep": order_events(visible, ordering="-start").filter(
-            after_by_start(anchor, newest_first=True)
+            after_by_start(anchor, newest_first=True)[0]
         )[:51],
         "timeline page 1": timeline_events(filters=EventFilters()).prefetch_related(None)[:51],
         "timeline after a cursor 1/3 deep": timeline_events(filters=EventFilters())

@@ -313,7 +313,7 @@ class DataVersion(models.Model):
     Written only by the triggers installed in migration 0009 (``events/migrations/_data_version.py``).
     """
 
-    SLOTS = 16
+    SLOTS = 64
 
     slot = models.PositiveSmallIntegerField("槽", primary_key=True)
     counter = models.BigIntegerField("计数", default=0)
