@@ -364,7 +364,7 @@ def explain(sample: dict) -> None:
     began = time.perf_counter()
     cube = _build_cube()
     print(
-        f"\n### cube (once per data version): {len(cube)} rows in {(time.perf_counter() - began) * 1000:.0f} ms"
+        f"\n### cube (summed from the trigger-kept counts, once per data version): {len(cube)} rows in {(time.perf_counter() - began) * 1000:.0f} ms"
     )
 
 
