@@ -359,7 +359,7 @@ class DataVersion(models.Model):
     Written only by the triggers installed in migration 0009 (``events/migrations/_data_version.py``).
     """
 
-    SLOTS = 16
+    SLOTS = 64
 
     slot = models.PositiveSmallIntegerField("槽", primary_key=True)
     counter = models.BigIntegerField("计数", default=0)
@@ -371,3 +371,33 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot}: {self.counter}"
+
+
+class EventCount(models.Model):
+    """How many visible events start in a year and month with a precision and kind (0, 0 when undated).
+
+    Kept by database triggers on every write to events (migration 0011,
+    ``events/migrations/_event_counts.py``) so the timeline's counts (density per month, years,
+    kinds, totals) are sums over a few thousand rows instead of a scan of every event. Like
+    ``DataVersion``, each PostgreSQL connection adds to rows of its own ``slot``, so two ingest
+    workers never wait on one hot row; readers sum the slots.
+    """
+
+    slot = models.PositiveSmallIntegerField("槽")
+    year = models.IntegerField("年")
+    month = models.IntegerField("月")
+    precision = models.CharField("精度", max_length=12)
+    kind = models.CharField("类型", max_length=20)
+    n = models.BigIntegerField("数量", default=0)
+
+    class Meta:
+        verbose_name = "事件计数"
+        verbose_name_plural = "事件计数"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "year", "month", "precision", "kind"], name="event_count_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month} {self.precision} {self.kind}: {self.n}"
