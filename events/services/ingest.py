@@ -304,7 +304,9 @@ def _record_failure(*, key: str, text: str, fields: dict, error: BaseException) 
     """Mark the article failed in its own write; the text is kept so a retry can re-read it."""
     log.warning("ingest of %s failed: %s", key, _describe(error))
     try:
-        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **fields)
+        # No blocks were stored (the transaction rolled back): the count stays unknown, so pages parse it.
+        stored = {name: value for name, value in fields.items() if name != "mention_count"}
+        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **stored)
         article.status = Article.Status.FAILED
         article.error = _describe(error)[:5000]
         article.save()
