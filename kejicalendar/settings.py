@@ -238,6 +238,9 @@ KEJICAL_TASK_LIMITS = {
     "events.ingest_article": _limits(max(KEJICAL_TASK_TIME_LIMIT // 3, 10)),
     "events.ingest_active_sources": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
     "events.reingest_stale": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
+    # One web source per run (its lease, web_sources.LEASE, outlasts this), and the beat tick that queues them.
+    "events.fetch_source": _limits(KEJICAL_TASK_TIME_LIMIT),
+    "events.fetch_due_sources": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
 }
 CELERY_TASK_ANNOTATIONS = KEJICAL_TASK_LIMITS
 # If the whole worker dies (kill -9 of the main process, a lost host), Redis hands an unacknowledged
@@ -299,6 +302,10 @@ KEJICAL_FETCH_ALLOW_PRIVATE = _env_bool("KEJICAL_FETCH_ALLOW_PRIVATE", False)
 # Sent as the User-Agent with every fetch so site owners can tell who we are and reach us.
 KEJICAL_FETCH_CONTACT_URL = os.environ.get("KEJICAL_FETCH_CONTACT_URL", "https://github.com/kejicalendar")
 KEJICAL_FETCH_MAX_BYTES = int(os.environ.get("KEJICAL_FETCH_MAX_BYTES", str(8 * 1024 * 1024)))
+# Seconds between two requests to one host, across all workers (robots.txt Crawl-delay may ask for more).
+KEJICAL_FETCH_HOST_INTERVAL = float(os.environ.get("KEJICAL_FETCH_HOST_INTERVAL", "1"))
+# Article pages fetched per source per run; the rest wait for the next run.
+KEJICAL_FETCH_MAX_ARTICLES = int(os.environ.get("KEJICAL_FETCH_MAX_ARTICLES", "200"))
 
 LOGGING = {
     "version": 1,

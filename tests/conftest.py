@@ -47,5 +47,7 @@ def web():
 
 @pytest.fixture
 def allow_private(settings):
-    """Let fetching reach 127.0.0.1, where ``web`` serves (off by default, as in production)."""
+    """Let fetching reach 127.0.0.1, where ``web`` serves (off by default, as in production), with no
+    per-host wait (one test checks the rate limit itself)."""
     settings.KEJICAL_FETCH_ALLOW_PRIVATE = True
+    settings.KEJICAL_FETCH_HOST_INTERVAL = 0

@@ -243,6 +243,29 @@ def ingest_article(
     )
 
 
+def reingest_stored_article(
+    *, article: Article, force: bool = False, source: Source | None = None
+) -> IngestResult:
+    """Read a stored article's own text again (a newer parser, a curator's request), keeping its date.
+
+    A near-duplicate (``duplicate_of`` set) is not read: its story's events belong to the original.
+    """
+    if article.duplicate_of_id is not None:
+        return IngestResult(article=article, status="unchanged", stored_events=[])
+    return ingest_article(
+        key=article.key,
+        text=article.text,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        published_how=article.published_how if article.published else None,
+        source=source or article.source,
+        force=force,
+        encoding=article.encoding,
+        existing=article,
+    )
+
+
 def _is_current(article: Article, digest: str, published: date | None) -> bool:
     return (
         article.status == Article.Status.OK
