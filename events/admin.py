@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 from events import selectors, services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
-from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
+from events.admin_filters import ArticleFilter, ConfidenceFilter, SourceFilter, YearFilter
 from events.admin_queue import queue_from_admin
 from events.models import Article, Event, Evidence, FetchLog, Source
 
@@ -42,7 +42,7 @@ class EvidenceInline(admin.TabularInline):
 class EventAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "date_label", "place", "status", "confidence_percent", "curated", "lead")
     list_display_links = ("title",)
-    list_filter = ("kind", "precision", "status", YearFilter, SourceFilter, ArticleFilter)
+    list_filter = ("kind", "precision", "status", ConfidenceFilter, YearFilter, SourceFilter, ArticleFilter)
     list_select_related = ("lead_article",)
     list_per_page = 50
     search_fields = ("title", "place", "evidence__sentence")
@@ -60,6 +60,7 @@ class EventAdmin(admin.ModelAdmin):
         "merged_into_link",
         "lead",
         "confidence",
+        "reasons",
         "created",
         "updated",
     )
@@ -83,6 +84,7 @@ class EventAdmin(admin.ModelAdmin):
                     "merged_into_link",
                     "lead",
                     "confidence",
+                    "reasons",
                     "uid",
                     "sequence",
                     "match_key",
@@ -109,6 +111,11 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="置信度", ordering="confidence")
     def confidence_percent(self, event: Event) -> str:
         return f"{event.confidence:.0%}"
+
+    @admin.display(description="置信依据")
+    def reasons(self, event: Event) -> str:
+        reasons = event.confidence_reasons if isinstance(event.confidence_reasons, list) else []
+        return "；".join(str(r) for r in reasons) or "—"
 
     @admin.display(description="人工修改", boolean=True)
     def curated(self, event: Event) -> bool:
