@@ -11,7 +11,7 @@ import re
 
 from . import patterns
 from .reading import Reading
-from .types import Precision
+from .types import Kind, Precision
 
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 _PAST = re.compile("|".join(map(re.escape, sorted(patterns.PAST_CUES, key=len, reverse=True))))
@@ -47,7 +47,7 @@ def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
     if reading.precision == Precision.DAY:
         if is_dateline(norm, end):
             return "dateline"
-        return "page" if _on_page_line(norm, start, end) else ""
+        return "page" if _on_page_line(norm, start, end, reading) else ""
     if (
         reading.precision != Precision.VAGUE
         and norm[start : start + 1] in _NUMERALS
@@ -62,8 +62,12 @@ def is_dateline(norm: str, end: int) -> bool:
     return patterns.DATELINE_AFTER.match(norm, end) is not None
 
 
-def _on_page_line(norm: str, start: int, end: int) -> bool:
-    """A short line, no sentence in it, that carries a publication word or nothing but the date."""
+def _on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
+    """A short line, no sentence in it, that carries a publication word, or nothing but a stamp.
+
+    A stamp is a full date with its time ("2024-05-08 09:30"): a day alone on a line is as
+    often a WeChat post's own "5月18日" heading a paragraph about that day.
+    """
     line_start = norm.rfind("\n", 0, start) + 1
     line_end = norm.find("\n", end)
     line_end = len(norm) if line_end < 0 else line_end
@@ -73,5 +77,7 @@ def _on_page_line(norm: str, start: int, end: int) -> bool:
     if _PAGE.search(line) or _SECONDS.search(norm, start, end):
         return True  # a publication word, or a stamp down to the second ("2020-10-03 15:16:00")
     # A line holding only a timestamp ("2024-05-08 09:30") above the report dates the page.
+    if reading.time is None or reading.kind != Kind.ABSOLUTE:
+        return False
     rest = (norm[line_start:start] + norm[end:line_end]).strip(" \t\r\xa0【】[]")
     return rest == "" and "\n" in norm[line_end:]
