@@ -22,6 +22,7 @@ Plain Python: no Django. The rules, in order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, time
@@ -33,6 +34,11 @@ from .text import Document, Sentence
 
 # Mentions the parser is less sure of than this do not date events (see rule 2).
 MIN_MENTION_CONFIDENCE = 0.5
+
+# A weekday or lunar date printed beside a day: "3月11日（周一）", "星期六", "农历二月初二".
+_CLUE_RE = re.compile(r"周[一二三四五六日天]|星期|礼拜|禮拜|农历|農曆|阴历|陰曆|初[一二三四五六七八九十]")
+# Below this parser confidence a clue is taken to disagree even without a note.
+CLUE_AGREES_MIN = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,8 @@ class DateLink:
     source: str
     time: time | None = None
     open_end: bool = False
+    # What a printed weekday or lunar date beside the date says: "agrees", "disagrees" or "" (none printed).
+    clue: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +122,19 @@ def link_from_mention(found: FlatMention, original: str) -> DateLink:
         source="sentence",
         time=m.time,
         open_end=m.open_end,
+        clue=clue_of(m),
     )
+
+
+def clue_of(m: Mention) -> str:
+    """Whether a weekday or lunar date printed with the mention agrees with its day ("" when none is).
+
+    The parser keeps a reading a clue disagrees with at a lower confidence and says so in its note
+    ("the weekday beside it…", "the lunar date beside this date disagrees").
+    """
+    if not _CLUE_RE.search(m.text):
+        return ""
+    return "disagrees" if "beside" in m.note or m.confidence < CLUE_AGREES_MIN else "agrees"
 
 
 def _start_of(f: FlatMention) -> int:

@@ -17,6 +17,7 @@ from events import temporal
 
 from . import patterns as P
 from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
+from .daylists import day_list, split_by_day
 from .discourse import (
     anchor_relative_days,
     as_discourse,
@@ -178,9 +179,14 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         if occ.demonstrative and sentence.paragraph in reading.products:
             _name_the_product(draft, occ, *reading.products[sentence.paragraph])
         own = fitting_figures([f for f in figures if _figure_owner(occurrences, f[0], f[1]) is occ], occ.kind)
+        copies = split_by_day(draft, draft.listed_days, doc.original, flat)  # "12日、19日及26日"
         attach(draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {})
         drafts.append(draft)
         made.append(draft)
+        for copy in copies:
+            attach(copy, _with_date_text(evidence, copy.link), own, {})
+            drafts.append(copy)
+            made.append(copy)
     stretch_by_duration(reading, sentence, flat, made)
     dated = next((d for d in made if d.link is not None), None)
     if dated is not None and flat.endswith("；"):
@@ -247,6 +253,7 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     draft.place = best_place(flat, occ.start, own or places)
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
+        draft.listed_days = day_list(mentions, found, doc.flat)
     elif occ.date_anaphor:
         anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
         if anchor is not None:
@@ -286,6 +293,7 @@ def _date_by_anchor(
         "discourse",
         link.time,
         link.open_end,
+        link.clue,
     )
     draft.place = draft.place or anchor.place
     occasion = (

@@ -424,3 +424,50 @@ def test_extract_events_same_day_anaphor_opens_another_event():
 )
 def test_extract_events_week_durations_and_sub_events(text, expected):
     assert [(c.start, c.end) for c in extract_events(text, ref=date(2024, 9, 10))] == expected
+
+
+def test_extract_events_wechat_post_keeps_titles_and_durations():
+    text = (
+        "5月18日\n\n我校第六届科技节\n\n在学校操场拉开帷幕\n\n\n本届科技节为期一周\n\n设置了多个板块\n\n\n"
+        "5月20日\n\n机器人编程比赛\n\n在实验楼三楼举行\n\n30支队伍同台竞技"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 26))]
+
+    assert found == [
+        ("我校第六届科技节", date(2024, 5, 18), date(2024, 5, 24)),
+        ("机器人编程比赛", date(2024, 5, 20), date(2024, 5, 20)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "2024崖州湾种业科技周6日开幕，为期3天。科技周期间，21个种业项目集中签约。",
+            date(2024, 12, 7),
+            ("signing", date(2024, 12, 6), date(2024, 12, 8)),
+        ),
+        (
+            "9月26日，全地区棉花机械化采收现场观摩会在沙雅县举行。观摩会上，推广站与两家企业签订了技术合作协议。",
+            date(2024, 9, 27),
+            ("signing", date(2024, 9, 26), date(2024, 9, 26)),
+        ),
+        (
+            "1月18日，数字经济产业园开园仪式举行。开园当天，园区还举行了“两岸数字经济人才交流会”。",
+            date(2024, 1, 19),
+            ("meeting", date(2024, 1, 18), date(2024, 1, 18)),
+        ),
+    ],
+    ids=["during-a-week", "at-a-meeting", "on-the-opening-day"],
+)
+def test_extract_events_sub_event_takes_the_named_parent_day_or_span(text, ref, expected):
+    sub = extract_events(text, ref=ref)[-1]
+
+    assert (sub.kind, sub.start, sub.end) == expected
+
+
+def test_extract_events_counted_sessions_are_a_programme():
+    text = "9月20日，智能制造博览会在合肥开幕。博览会期间还将举办20余场专题论坛。"
+
+    assert [c.kind for c in extract_events(text, ref=date(2024, 9, 20))] == ["exhibition"]
