@@ -347,9 +347,12 @@ def resolve_numeric_date(g: dict[str, str], ctx: Context) -> Reading | None:
         first = month_reading(int(g["ym_y"]), int(g["ym_m"]), int(g["ym_m"]), Kind.ABSOLUTE, confidence=0.8)
         if "ym_now" in g:
             return until_ref(first, ctx.ref) if first.start <= ctx.ref else None
-        if "ym_y2" not in g:
+        if "ym_y3" in g:  # "2010.09-2014": to the end of that year
+            last = years_reading(int(g["ym_y3"]), int(g["ym_y3"]), Kind.ABSOLUTE)
+        elif "ym_y2" in g:
+            last = month_reading(int(g["ym_y2"]), int(g["ym_m2"]), int(g["ym_m2"]), Kind.ABSOLUTE)
+        else:
             return first
-        last = month_reading(int(g["ym_y2"]), int(g["ym_m2"]), int(g["ym_m2"]), Kind.ABSOLUTE)
         if last.end < first.start:
             return None
         return first.but(end=last.end, edtf_to=last.edtf_from, kind=Kind.RANGE)
@@ -389,7 +392,7 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     else:
         base = ctx.dateline_day or ctx.ref
         year, month, confidence = base.year, base.month, 0.6
-    day = read_number(g.get("bd") or g.get("bdc") or g.get("rd") or "")
+    day = read_number(g.get("bd") or g.get("bdc") or g.get("rd") or g.get("rdl") or "")
     base = ctx.dateline_day or ctx.ref
     if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > base.day:
         # "27日，……举行" read on the 10th reports last month's 27th; "将于27日" stays ahead.
