@@ -65,6 +65,9 @@ _PRODUCT_RE = re.compile(
     + "|".join(P.PRODUCT_SUFFIXES)
     + r"))(?=[，。；,]|$)"
 )
+# A coarse date ending this long before publication is background (see _is_background). A year
+# keeps last year's "2023年…入选" in an article printed in the spring.
+BACKGROUND_DAYS = 365
 _BINARY_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
@@ -85,7 +88,16 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)
     _venues_of_programme(reading.drafts)
-    return merge_drafts(fold_headlines(reading.drafts))
+    return [c for c in merge_drafts(fold_headlines(reading.drafts)) if not _is_background(c, ref)]
+
+
+def _is_background(candidate: EventCandidate, ref: date) -> bool:
+    """A month or coarser date that ended over BACKGROUND_DAYS before publication: a project's history
+    ("该项目于2022年5月签约，2023年3月开工建设"), a profile ("2019年，他获评…"), a first edition
+    ("首届大会于去年9月举办"), told as background to today's news, not as news."""
+    if candidate.start is None or candidate.precision == "day":
+        return False
+    return (ref - candidate.end).days > BACKGROUND_DAYS
 
 
 def _venues_of_programme(drafts: list[Draft]) -> None:

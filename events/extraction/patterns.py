@@ -466,6 +466,9 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 # "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
+# Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
+AWARD_VERBS = ("授牌",)
+
 # Press conferences that announce an event: a clause holding one reports no event ("…新闻发布会召开",
 # "主辦方上月舉行記者會介紹展覽安排"). A product's "发布会" is a launch and is not listed here.
 PRESS_CONFERENCES = (

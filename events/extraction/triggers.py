@@ -169,12 +169,15 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     - "total": a total over a period ("今年以来，已累计举办各类科技培训班46期").
     - "press": a press conference that announces an event ("科普日活动新闻发布会召开", "上月举行记者会");
       the event it announces is reported in its own sentence.
+    - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
     """
     if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
+        return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
     if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
         return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"

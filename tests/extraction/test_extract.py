@@ -471,3 +471,25 @@ def test_extract_events_counted_sessions_are_a_programme():
     text = "9月20日，智能制造博览会在合肥开幕。博览会期间还将举办20余场专题论坛。"
 
     assert [c.kind for c in extract_events(text, ref=date(2024, 9, 20))] == ["exhibition"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据介绍，新馆于2021年3月开工建设，项目总投资5.6亿元。",
+        "该项目于2022年5月签约，2023年3月开工建设，总投资32亿元。",
+        "2019年，他获评全国“最美科技工作者”。",
+        "5月19日，科技活动周启动。启动仪式上，县科协为5所“科普示范学校”授牌。",
+    ],
+    ids=["building-history", "project-history", "profile", "plaques-at-a-ceremony"],
+)
+def test_extract_events_background_and_awards_are_no_new_events(text):
+    found = extract_events(text, ref=date(2024, 5, 20))
+
+    assert [c.kind for c in found] == (["festival"] if "活动周" in text else [])
+
+
+def test_extract_events_last_years_coarse_event_stays():
+    [c] = extract_events("推荐3名高企高管入选2023年晋中市“青春榜样”。", ref=date(2024, 3, 12))
+
+    assert (c.start, c.end) == (date(2023, 1, 1), date(2023, 12, 31))
