@@ -32,6 +32,7 @@ from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
 from .furniture import mask_furniture
 from .organizers import find_organizers
+from .labels import date_by_label
 from .places import best_place, find_places, home_place, home_places
 from .referents import anchor_of, clause_dated, referent_of
 from .reports import (
@@ -142,6 +143,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
+        if date_by_label(reading, sentence, flat):  # "📍 复赛" / "时间：5月11日（周六）8:30"
+            return
         attach_to_report(reading, sentence, flat)
         stretch_by_duration(reading, sentence, flat, [])
         return

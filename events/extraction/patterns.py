@@ -607,6 +607,25 @@ OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "�
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
 
+# Labels of the line that gives an event's day under its name ("时间：5月11日", "报告时间：本周四（4月18日）").
+TIME_LABELS = (
+    "活动时间",
+    "比赛时间",
+    "复赛时间",
+    "决赛时间",
+    "初赛时间",
+    "报告时间",
+    "讲座时间",
+    "培训时间",
+    "会议时间",
+    "开放时间",
+    "举办时间",
+    "时间",
+    "日期",
+    "营期",
+    "展期",
+)
+
 # Same-day anaphors that introduce another event, never a part of the one before:
 # "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
 OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")

@@ -184,6 +184,15 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     return ""
 
 
+def noun_triggers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every event noun in ``text`` that does not name a building ("会议中心")."""
+    return [
+        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), "exhibition"))
+        for m in _NOUN_RE.finditer(text)
+        if m.group() != "活动" and not text.startswith(P.NOT_EVENT_AFTER, m.end())
+    ]
+
+
 def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
     """Drop "签约仪式" in "在…签约仪式上，12个项目集中签约": the signing is the event."""
     verbs = [o for o in found if not o.occasion]
