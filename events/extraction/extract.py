@@ -31,8 +31,8 @@ from .discourse import (
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
 from .furniture import mask_furniture
-from .organizers import find_organizers
 from .labels import date_by_label
+from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
 from .referents import anchor_of, clause_dated, referent_of
 from .reports import (

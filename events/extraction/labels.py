@@ -32,7 +32,9 @@ def date_by_label(reading: Reading, sentence: Sentence, flat: str) -> bool:
     """Date (or make) the event named above a time-label line; True when the line was used."""
     if not _TIME_LABEL_RE.match(flat):
         return False
-    days = [f for f in reading.mentions_in(sentence.start, sentence.end) if f.mention.precision.value == "day"]
+    days = [
+        f for f in reading.mentions_in(sentence.start, sentence.end) if f.mention.precision.value == "day"
+    ]
     if not days:
         return False
     named = _name_above(reading, sentence)
