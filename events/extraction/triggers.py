@@ -50,10 +50,11 @@ _DATE_ANAPHOR_RE = re.compile(
     + r")?(?=[，,]|$)"
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
-    # "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…": at any event named before
+    # "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…", "旱农会期间，" (any …会):
+    # at an event named before
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?:"
     + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
-    + r")(?:(?:期间|现场|当天|当日|首日)(?:"
+    + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
     + "|".join(P.TIMES_OF_DAY)
     + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织))"
     # "观摩会上，": a meeting's "上"; "运动会上，运动员们…" is only being at a contest

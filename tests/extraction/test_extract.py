@@ -493,3 +493,14 @@ def test_extract_events_last_years_coarse_event_stays():
     [c] = extract_events("推荐3名高企高管入选2023年晋中市“青春榜样”。", ref=date(2024, 3, 12))
 
     assert (c.start, c.end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_extract_events_during_a_short_named_fair_takes_the_body_span_not_the_headline_day():
+    text = (
+        "第五届旱农会下月8日开幕\n\n记者获悉，第五届关中旱作农业科技博览会（简称旱农会）将于下月8日至10日在杨凌举办。\n"
+        "旱农会期间，将同期举办旱区农业科技创新论坛。\n"
+    )
+
+    forum = next(c for c in extract_events(text, ref=date(2024, 8, 20)) if c.kind == "meeting")
+
+    assert (forum.start, forum.end) == (date(2024, 9, 8), date(2024, 9, 10))
