@@ -325,33 +325,6 @@ def test_requeue_lost_queues_only_what_nobody_holds(line_extractor, django_captu
     assert Article.objects.get(pk=held.pk).queued_at == old
 
 
-@pytest.mark.redis
-@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task is the point
-def test_held_tasks_reads_what_a_worker_took_without_acknowledging():
-    if not _redis_reachable():
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    import redis
-    from kombu import Connection
-
-    from events.selectors.health import held_tasks
-    from kejicalendar.celery import app
-
-    queue = f"kejical-test-{uuid.uuid4().hex}"
-    with Connection(REDIS_URL, transport_options={"visibility_timeout": 3600}) as conn:
-        with conn.Producer() as producer:
-            for pk in (7, 8):
-                app.send_task("events.ingest_article", args=[pk], queue=queue, producer=producer)
-        channel = conn.default_channel
-        taken = channel.basic_get(queue, no_ack=False)  # taken by "a worker", not acknowledged
-        try:
-            seen = held_tasks(broker_url=REDIS_URL, queue=queue)
-        finally:
-            channel.basic_reject(taken.delivery_tag, requeue=False)
-            redis.Redis.from_url(REDIS_URL).delete(queue)
-
-    assert seen == (1, {("events.ingest_article", 7)})
-
-
 # --- two workers on one article ------------------------------------------------------------
 
 
