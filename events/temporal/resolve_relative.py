@@ -343,7 +343,7 @@ def _clock(
     elif half:
         minute = 30
     elif quarter:
-        minute = 15 if quarter == "一刻" else 45
+        minute = 15 if quarter[0] in "一1" else 45
     if hour is None or minute is None:
         return None
     if period is not None:
@@ -360,6 +360,8 @@ def _with_period(hour: int, period: str) -> int:
             return hour + 12 if hour < 11 else hour
         if hour == 12 and period not in ("下午", "傍晚"):
             return 0  # "夜里12点", "晚上12点" are midnight; kept on the same day
+        if hour < 6 and period in ("半夜", "午夜", "深夜", "夜里"):
+            return hour  # "半夜1点" is in the small hours
         return hour + 12 if hour < 12 else hour
     return 0 if hour == 12 and period == "凌晨" else hour
 
