@@ -122,6 +122,9 @@ class Article(models.Model):
         "发布日期来源", max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN
     )
     text = models.TextField("正文", blank=True)
+    # The parser's mentions in ``text`` (``Mention.to_dict()``), stored at ingestion so a page view
+    # never re-parses the article; None for rows stored before the field existed.
+    mentions = models.JSONField("时间表达", null=True, blank=True, editable=False)
     encoding = models.CharField("编码", max_length=40, blank=True)
     note = models.TextField("备注", blank=True, help_text="发布日期如何得知等说明")
     content_hash = models.CharField("内容哈希", max_length=64, blank=True)
@@ -330,6 +333,21 @@ class Evidence(models.Model):
         return self.sentence[:60]
 
 
+class SiteConstant(models.Model):
+    """A value fixed the first time it is needed and never changed after (the domain in iCal UIDs)."""
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    value = models.CharField("值", max_length=300)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "站点常量"
+        verbose_name_plural = "站点常量"
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.value}"
+
+
 class DataVersion(models.Model):
     """One counter of the data version: bumped by database triggers on every write to the published tables.
 
@@ -341,7 +359,7 @@ class DataVersion(models.Model):
     Written only by the triggers installed in migration 0009 (``events/migrations/_data_version.py``).
     """
 
-    SLOTS = 16
+    SLOTS = 64
 
     slot = models.PositiveSmallIntegerField("槽", primary_key=True)
     counter = models.BigIntegerField("计数", default=0)
@@ -353,3 +371,33 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot}: {self.counter}"
+
+
+class EventCount(models.Model):
+    """How many visible events start in a year and month with a precision and kind (0, 0 when undated).
+
+    Kept by database triggers on every write to events (migration 0011,
+    ``events/migrations/_event_counts.py``) so the timeline's counts (density per month, years,
+    kinds, totals) are sums over a few thousand rows instead of a scan of every event. Like
+    ``DataVersion``, each PostgreSQL connection adds to rows of its own ``slot``, so two ingest
+    workers never wait on one hot row; readers sum the slots.
+    """
+
+    slot = models.PositiveSmallIntegerField("槽")
+    year = models.IntegerField("年")
+    month = models.IntegerField("月")
+    precision = models.CharField("精度", max_length=12)
+    kind = models.CharField("类型", max_length=20)
+    n = models.BigIntegerField("数量", default=0)
+
+    class Meta:
+        verbose_name = "事件计数"
+        verbose_name_plural = "事件计数"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "year", "month", "precision", "kind"], name="event_count_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month} {self.precision} {self.kind}: {self.n}"

@@ -74,6 +74,10 @@ class RetryTransient(DjangoTask):
             countdown = get_exponential_backoff_interval(
                 factor=1, retries=self.request.retries, maximum=BACKOFF_MAX_SECONDS, full_jitter=True
             )
+            # A server that said when to come back (429/503 Retry-After, as Throttled carries) is obeyed.
+            retry_after = getattr(exc, "retry_after", None)
+            if isinstance(retry_after, int | float):
+                countdown = max(countdown, min(int(retry_after), BACKOFF_MAX_SECONDS))
             log.warning("%s: %s; retry %s in %ss", self.name, exc, self.request.retries + 1, countdown)
             raise self.retry(exc=exc, countdown=countdown) from exc
 
@@ -81,7 +85,8 @@ class RetryTransient(DjangoTask):
 @shared_task(name="events.ingest_article", base=RetryTransient)
 def ingest_article_task(article_id: int, force: bool = False) -> dict:
     """Re-ingest a stored article from its stored text; returns the result's status and counts."""
-    article = Article.objects.filter(pk=article_id).first()
+    # The source with it (one query, not a second one when the service reads ``article.source``).
+    article = Article.objects.select_related("source").filter(pk=article_id).first()
     if article is None:
         log.info("article %s is gone; nothing to ingest", article_id)
         return {"status": "missing"}

@@ -27,6 +27,14 @@ def load_seed(name: str) -> tuple[str, date]:
     return (SEEDS / name).read_text(encoding="utf-8"), date.fromisoformat(entry["published"])
 
 
+@pytest.fixture(autouse=True)
+def _no_throttles(settings):
+    """Requests from many tests share one address and cache within a minute: throttles are off unless a
+    test turns them on (tests/test_throttles.py)."""
+    settings.KEJICAL_THROTTLE_ANON = ""
+    settings.KEJICAL_THROTTLE_TOKEN = ""
+
+
 @pytest.fixture
 def web():
     """A real HTTP server on 127.0.0.1 serving pages the test writes (see tests/webserver.py)."""

@@ -470,6 +470,65 @@ def test_source_admin_health_and_fetch_pause_resume_actions(
     assert "抓取记录" in detail and "网站出错（HTTP 500）" in detail
 
 
+# --- the task queue seen from the admin ---------------------------------------------------------
+
+BROKER_DOWN = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+
+
+@pytest.fixture
+def broker_down(settings):
+    from django.core.cache import cache
+
+    settings.CELERY_BROKER_URL = BROKER_DOWN
+    cache.clear()  # the banner's warnings are cached for a few seconds
+    yield
+    cache.clear()
+
+
+def test_admin_pages_say_when_the_broker_is_down(client, stored, broker_down):
+    for url in (reverse("admin:index"), changelist("article")):
+        response = client.get(url)
+
+        assert response.status_code == 200
+        assert "任务队列（redis://127.0.0.1:1/0）无法连接：ConnectionError" in response.content.decode()
+
+
+def test_admin_banner_is_absent_when_tasks_run_in_process(client, stored, settings):
+    settings.CELERY_BROKER_URL = ""
+
+    assert "任务队列" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_admin_reingest_with_broker_down_says_nothing_was_queued(client, stored, broker_down, monkeypatch):
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i9")
+
+    response = action(client, "reingest", [Event.objects.get(match_key="fest")])
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert response.status_code == 200
+    assert messages == [
+        "任务队列（redis://127.0.0.1:1/0）无法连接：ConnectionError。未安排任何任务，请稍后再试。"
+    ]
+    assert Article.objects.get().parser_version != "i9"
+
+
+@pytest.mark.django_db(transaction=True)  # autocommit, as in production: the action's commit sends
+def test_admin_reingest_when_publishing_fails_says_so(client, stored, monkeypatch):
+    import kombu.exceptions
+
+    from events import tasks
+
+    def refuse(*args, **kwargs):
+        raise kombu.exceptions.OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.ingest_article_task, "delay", refuse)
+
+    response = action(client, "reingest", [Event.objects.get(match_key="fest")])
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["任务队列无法连接（OperationalError），未能安排全部任务，请稍后再试。"]
+
+
 @pytest.mark.parametrize(
     ("root", "location", "field"),
     [(None, "news", "kind"), ("{tmp}/root", "/etc", "location"), ("{tmp}/root", "../x", "location")],

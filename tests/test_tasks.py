@@ -221,6 +221,12 @@ def test_ingest_tasks_retry_with_backoff_and_limits(settings):
         assert task.soft_time_limit < task.time_limit
 
 
+def test_every_task_has_time_limits(settings):
+    from kejicalendar.celery import app
+
+    assert {name for name in app.tasks if name.startswith("events.")} == set(settings.KEJICAL_TASK_LIMITS)
+
+
 def test_ingest_source_task_does_not_retry_a_client_error(line_extractor, db, web, allow_private):
     """A web source's errors are recorded and retried by its own schedule (next_fetch), never by
     re-running the task at once: a 404 is asked for once."""

@@ -14,7 +14,7 @@ from .items import with_sources
 
 def list_articles(*, source: str | None = None) -> QuerySet[Article]:
     """Articles, newest publication first (undated last), optionally from one source (by name)."""
-    qs = Article.objects.select_related("source").defer("text")
+    qs = Article.objects.select_related("source").defer("text", "mentions")
     if source:
         qs = qs.filter(source__name=source)
     return qs.order_by("-published", "key")
@@ -41,7 +41,13 @@ def article_ref_day(article: Article) -> date:
 
 
 def article_mentions(*, article: Article) -> list[dict]:
-    """The parser's mentions in the article text (computed, not stored), as ``Mention.to_dict()``."""
+    """The parser's mentions in the article text, as ``Mention.to_dict()``: those stored at ingestion.
+
+    Rows stored before mentions were (``mentions`` None) are parsed here until they are re-ingested
+    (``INGEST_VERSION`` 2 marks them stale, so ``reingest_stale`` stores theirs).
+    """
+    if article.mentions is not None:
+        return article.mentions
     return [m.to_dict() for m in extract(article.text, article_ref_day(article))]
 
 

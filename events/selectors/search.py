@@ -14,7 +14,7 @@ every event. SQLite, and one-character keywords, use ILIKE alone.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
 
 from events.models import Event, Evidence
 
@@ -24,10 +24,15 @@ INDEXED_BOUND = 2000
 
 def matches_text(q: str) -> Q:
     """A condition on events: ``q`` (case-insensitive) in the title, the place or an evidence sentence."""
-    if connection.vendor == "postgresql" and len(q) >= 2:
-        ids = _indexed_matches(q)
+    if connection.vendor == "postgresql":
+        ids = _indexed_matches(q) if len(q) >= 2 else None
         if ids is not None:
             return Q(pk__in=ids)
+        # Walking the date order: each event's evidence is looked up by its id (see _search.py).
+        in_evidence = Func(
+            F("pk"), Value(_like_pattern(q)), function="kejical_evidence_like", output_field=BooleanField()
+        )
+        return Q(title__icontains=q) | Q(place__icontains=q) | Q(in_evidence)
     sentences = Evidence.objects.filter(event=OuterRef("pk"), sentence__icontains=q)
     return Q(title__icontains=q) | Q(place__icontains=q) | Exists(sentences)
 
@@ -39,9 +44,14 @@ def pairs_query(q: str) -> str:
     return " & ".join("'" + pair.replace("\\", "\\\\").replace("'", "''") + "'" for pair in pairs)
 
 
+def _like_pattern(q: str) -> str:
+    """An ILIKE pattern finding ``q`` anywhere, its own %, _ and backslash taken literally."""
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _indexed_matches(q: str) -> list[int] | None:
     """Ids of events (any status) whose title, place or evidence holds ``q``; None past ``INDEXED_BOUND``."""
-    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = _like_pattern(q)
     event = Event._meta.db_table
     evidence = Evidence._meta.db_table
     sql = f"""

@@ -23,6 +23,7 @@ from .queueing import (
     stale_articles,
 )
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
+from .site import uid_domain
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
 from .web_sources import FetchRun, claim_source, due_sources, fetch_source
@@ -65,6 +66,7 @@ __all__ = [
     "stale_articles",
     "unconfirm_events",
     "unhide_events",
+    "uid_domain",
     "unit_bounds",
     "update_event_fields",
 ]

@@ -35,12 +35,12 @@ from events.models import Article, Event, Source
 
 from .published import infer_published, infer_title
 from .reconcile import reconcile_article_events
-from .text import IngestError, check_article_text
+from .text import IngestError, check_article_text, unstorable_reason
 
 log = logging.getLogger(__name__)
 
 # Bump when storage rules change in a way that should re-read every article.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"  # 2: articles store their parser mentions
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 
@@ -117,6 +117,11 @@ def find_candidates(text: str, ref: date) -> list[EventCandidate]:
     return list(extract_events(text, ref))
 
 
+def find_mentions(text: str, ref: date) -> list[dict]:
+    """The temporal parser's mentions in ``text`` read against ``ref``, as stored on the article."""
+    return [m.to_dict() for m in events.temporal.extract(text, ref)]
+
+
 def lead_title(candidates: list[EventCandidate]) -> str:
     """For an article with no headline: the title of the dated event it reports first, else ""."""
     dated = [c for c in candidates if c.dated and c.evidence]
@@ -165,6 +170,9 @@ def ingest_article(
         raise IngestError("article key is empty")
     if len(key) > KEY_MAX_LENGTH:
         raise IngestError(f"article key too long ({len(key)} characters, at most {KEY_MAX_LENGTH})")
+    for name, value in (("key", key), ("title", title), ("url", url)):
+        if reason := unstorable_reason(value):  # a feed's title or a caller's key; the text is checked below
+            raise IngestError(f"article {name} {reason}")
     text = check_article_text(text, what=key)
     today = timezone.localdate()
     published, how, note = resolve_published(
@@ -187,6 +195,7 @@ def ingest_article(
         return IngestResult(article=existing, status="unchanged", unchanged=existing.events_found)
     try:
         candidates = find_candidates(text, published or today)
+        fields["mentions"] = find_mentions(text, published or today)
         fields["title"] = fields["title"] or lead_title(candidates)
         with transaction.atomic():
             # The article row is locked until commit, so a second worker ingesting the same article

@@ -4,8 +4,9 @@ Corroboration: a lunar date or weekday printed beside a Gregorian date must agre
 When the Gregorian year is not printed and the clue disagrees with the reference-year
 reading, the years ``ref.year - 30 .. ref.year + 1`` are searched for ones where both
 agree and the one closest to ref wins (the earlier on a tie): "3月11日，农历二月初二" read
-on 2025-06-01 is 2024-03-11. When none agrees, or the year is printed, the Gregorian
-reading stays with low confidence and a note.
+on 2025-06-01 is 2024-03-11. A year moved by a weekday alone is less sure (0.7, or 0.5 when
+moved by more than a year) than one moved by a lunar date (0.9). When none agrees, or the
+year is printed, the Gregorian reading stays with low confidence (0.3) and a note.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 _TOUCH = re.compile(patterns.GAP)
 _TIME_GAP = re.compile(r"[ \t\r\n，,]{0,2}")
-_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday"}
+_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday", "numdate"}
 # Relative words a printed date may restate in brackets: "昨天（3月14日）".
 _RESTATABLE = {"rday", "aday", "week", "fest"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1
@@ -237,9 +238,12 @@ def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
         if candidates:
             best = min(candidates, key=lambda c: (abs(c.year - ref_year), c.year))
             moved = reading.but(start=best, end=best, edtf_from=best.isoformat(), edtf_to=best.isoformat())
+            # A weekday fits one year in seven, a lunar date one in about thirty: a weekday that
+            # moves the date is weaker evidence, the more so the further it moves it.
+            confidence = 0.9 if clue[0] == "lunar" else (0.7 if abs(best.year - ref_year) <= 1 else 0.5)
             return moved.but(
                 kind=kind,
-                confidence=0.9,
+                confidence=confidence,
                 year_inferred=False,
                 clue=(),
                 note=f"year {best.year} chosen: the {label} beside it fits no nearer year",
@@ -301,7 +305,10 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     # "3月11日（一）至15日（五）": a short bracketed clue may sit before the dash.
     bracket = patterns.BRACKETED_CLUE.match(norm, left.end, right.start)
     gap_start = bracket.end() if bracket is not None else left.end
-    if not patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start):
+    between = patterns.LIST_GAP.fullmatch(norm, left.end, right.start) and patterns.BETWEEN.match(
+        norm, right.end
+    )
+    if not (patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start) or between):
         return None
     b = _weekday_end(left, right) or b
     if b.end < a.start and b.year_inferred:
@@ -325,5 +332,5 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         end_time=a.end_time if a.time == b.time else None,
     )
     left.reading = reading
-    left.end = right.end
+    left.end = between.end() if between else right.end
     return left

@@ -97,13 +97,15 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "月初": (1, 10), "月中": (11, 20), "月底": (21, 31), "月末": (21, 31),
     # "三月头", "下个月头": the start of the month, as Cantonese and Hong Kong papers write 月初.
     "头": (1, 10), "月头": (1, 10),
+    # "月尾", "本月尾": the same as 月底 (southern and Hong Kong usage).
+    "尾": (21, 31), "月尾": (21, 31),
 }  # fmt: skip
 # Words that name an exact span (precision day); the others are fuzzy (vague).
 EXACT_MONTH_PARTS = frozenset(
     {"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天", "上半月", "下半月"}
 )
 # Month parts that stand alone ("月底前完成", "下旬"): of the month last named, else ref's.
-BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬", "上半月", "下半月")
+BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "月尾", "上旬", "中旬", "下旬", "上半月", "下半月")
 
 # Month ranges inside a year: (first month, last month).
 YEAR_PARTS: dict[str, tuple[int, int]] = {
@@ -115,7 +117,7 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     # (the seeds' curator reads "2023 年末" as December 2023).
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
-    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12),
+    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12), "年尾": (12, 12), "尾": (12, 12),
     "首季度": (1, 3), "首月": (1, 1), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
     "年度": (1, 12), "度": (1, 12), "全年": (1, 12), "年内": (1, 12), "内": (1, 12),
     # Tech and business news write quarters as "2024年Q3", "今年Q1".
@@ -130,7 +132,7 @@ QUARTER_CONTEXT = (
     r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[-—–~至到，,。、；;）)\s]|$"
 )
 FUZZY_YEAR_PARTS = frozenset({
-    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾",
+    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾", "年尾", "尾",
     "伊始", "暑假", "暑期", "寒假",
 })  # fmt: skip
 
@@ -235,6 +237,10 @@ FESTIVAL_SIDES: dict[str, tuple[int, int]] = {"节前": (-7, -1), "节后": (1, 
 # bare "十一" is eleven, "十一黄金周" is the National Day holiday.
 FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
     "十一": ("国庆节", r"黄金周|长假|小长假|假期|期间"),
+    # "三八当天", "三八期间": Women's Day; bare "三八" is a number or "三八线".
+    "三八": ("三八节", r"当天|期间|前夕|之际|这天|前后|来临|到来"),
+    # The mid-year online sales festival: "618期间", "618大促".
+    "618": ("618购物节", r"大促|购物节|期间|当天|前夕|活动|年中大促"),
     "双11": ("双十一", r"(?![0-9])"), "双12": ("双十二", r"(?![0-9])"),
 }  # fmt: skip
 
@@ -300,7 +306,7 @@ PAST_CUES = (
     "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
     "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
     "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
-    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
+    "发布了", "迎来", "落户", "亮相", "收官", "完成了", "看到", "采访", "探访", "走访", "见到",
 )  # fmt: skip
 # Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
 FUTURE_CUES = (
@@ -316,13 +322,15 @@ PAGE_LINE_CUES = (
     "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
 )  # fmt: skip
 PAGE_LINE_MAX = 80
+# A dateline: "新华社北京5月9日电", "东南网5月9日讯" is the day the report was filed.
+DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:电|讯)(?=[\s（(【\[，,：:]|$)")  # not "电子", "电视"
 # Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
 # "2021杭州数字经济周") is part of the name, not the event's date.
 EVENT_NAME_ENDINGS = (
     "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
     "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
     "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
-    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
+    "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
 )  # fmt: skip
@@ -371,12 +379,39 @@ ROC_YEAR = (
 # only with a lunar cue (农历/阴历, 正/冬/腊月, a day written 初X/廿X/卅, "闰"), or for the few
 # month-days whose festival made the lunar reading the familiar one.
 LUNAR_FESTIVAL_DAYS = ("八月十五", "七月十五", "三月三", "正月十五")
+CN_DAY_TEENS_UP = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|廿[一二三四五六七八九]?|卅一?"
 # Such a day counts only before punctuation, the end, a time of day or a verb of the event:
 # "5月三大运营商" is no date.
 CN_DAY_PLAIN = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-CN_DAY_PLAIN_NEXT = r"(?=[，,。；;：:、！!？?\s）)—~-]|$|上午|下午|晚上|晚|早上|中午|凌晨|夜|起|至|到|举|召|开|在|前后|当天|这天|那天|是|为|的|正式|隆重|将)"
+# Words that follow only a day, so a day printed without 日 before them is still one:
+# "10月22出生", "五月二十上午".
+DAY_WITHOUT_RI_WORDS = (
+    r"上午|下午|晚上|早上|中午|凌晨|当天|这天|那天|前后|举行|举办|召开|开幕|闭幕|出生|正式|隆重"
+)
+CN_DAY_PLAIN_NEXT = (
+    rf"(?=[，,。；;：:、！!？?\s）)—~-]|$|{DAY_WITHOUT_RI_WORDS}|晚|夜|起|至|到|举|召|开|在|是|为|的|将"
+    rf"|{_alternation(FESTIVAL_NAMES)})"  # "三月十二植树节"
+)
+# "5.20" and "5/20" are far more often numbers (versions, scores, prices, ratios): they are
+# dates only after a word that introduces one or before a word that only follows one.
+NUMERIC_DATE_BEFORE = "|".join(
+    f"(?<={word})"
+    for word in ("定于", "将于", "已于", "拟于", "计划于", "时间：", "时间:", "日期：", "日期:", "展期",
+                 "档期", "截至", "截止", "起至", "自", "于每年")
+)  # fmt: skip
+NUMERIC_DATE_AFTER = (
+    r"[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]|上午|下午|晚上|晚间|早上|中午|凌晨|晚[0-9]|当天|当日"
+    r"|举行|举办|召开|开幕|闭幕|开展|启动|开赛|开班|开营|开播|上映|开售|开始|起(?![步飞价])|前后|之前|以前"
+)
+# Nothing a number takes may follow a compact date ("5.20元", "3.1分", "2019.10万", "5.2%").
+NUMERIC_DATE_END = r"(?![0-9.%‰/·A-Za-z]|[ \t]?(?:[万亿元角分倍个岁人名家次位件项千百米克吨度秒点股只台套辆]|美元|港元|公里|平方|百分点|小时|分钟|亩))"
+# An eight-digit "20190520" is a number after these: "订单号20190520", "编号…".
+NUMERIC_DATE_NOT_AFTER = "".join(
+    f"(?<!{word})" for word in ("号", "码", "No", "#", "电话：", "电话:", "手机：", "手机:", "账号", "编号")
+)
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
-OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
+# "11月至今年2月" is a range to February: "至今" before 年/天/日 is "to this …".
+OPEN_WORDS = "起至今(?![年天日晚])|起迄今|以来|至今(?![年天日晚])|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
 # "年终奖" is a bonus, not December; "5月头条" is a headline, not early May.
 PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声条版衔号像])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
@@ -403,7 +438,7 @@ def month_expr(tag: str) -> str:
 
 # "号" is a day only when no noun follows it: "3号线", "5号楼", "2号文件" are numbers.
 DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口门站仓栋床箱件卷期舰星种展场窗通店航选]))"
-DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
+DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}"
 
 
 # Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
@@ -436,11 +471,25 @@ _FAMILIES: list[tuple[str, str]] = [
     ("recur_pre", r"每(?:一|个)?(?:年|天|日|周|星期|礼拜|月|晚|季度)(?:的)?"),
     (
         "pday",
-        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
+        # Taiwan also restates month and day: "今(5/14)日".
+        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
     ),
     (
         "iso",
         rf"{NOT_NUM_BEFORE}(?P<iso_y>{YEAR4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{{1,2}})(?P=iso_s)(?P<iso_d>[0-9]{{1,2}})(?![0-9.])",
+    ),
+    (
+        # Compact numeric dates: "2019.10", "2019.10-2021.06" (a CV's months), "20190520", and
+        # "5.20", "5/20-5/26" only where the words around them make them dates (NUMERIC_DATE_*).
+        "numdate",
+        rf"{NOT_NUM_BEFORE}(?<![0-9])(?:(?P<ym_y>{YEAR4})\.(?P<ym_m>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?:(?P<ym_y2>{YEAR4})\.(?P<ym_m2>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}|(?P<ym_now>至今|今)))?"
+        rf"|{NUMERIC_DATE_NOT_AFTER}(?P<c8_y>{YEAR4})(?P<c8_m>0[1-9]|1[0-2])(?P<c8_d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z])"
+        rf"|(?:{NUMERIC_DATE_BEFORE})(?P<dd_m>1[0-2]|0?[1-9])(?P<dd_s>[./])(?P<dd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?P<dd_m2>1[0-2]|0?[1-9])(?P=dd_s)(?P<dd_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
+        rf"|(?<![0-9.·•/])(?P<de_m>1[0-2]|0?[1-9])(?P<de_s>[./])(?P<de_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?P<de_m2>1[0-2]|0?[1-9])(?P=de_s)(?P<de_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
+        rf"(?={GAP}(?:{NUMERIC_DATE_AFTER})))",
     ),
     (
         "plan",
@@ -481,7 +530,7 @@ _FAMILIES: list[tuple[str, str]] = [
         "fest",
         # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
         # "迎国庆", "喜迎春节": the days before the festival, read as its 前夕.
-        rf"(?P<fest_ying>喜迎|迎)?(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
+        rf"(?P<fest_ying>喜迎|迎)?(?:(?<![{CN_DIGIT}十])|(?![{CN_DIGIT}十]))(?P<fest>{_alternation(_unambiguous_festivals)}"
         rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历|迎)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
         + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
         + ")"
@@ -522,6 +571,11 @@ _FAMILIES: list[tuple[str, str]] = [
         r"(?:[·•]|/(?=(?:3[01]|[12][0-9]|[1-9])[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]))"
         r"(?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•/成倍%万亿元个岁人名家次位件项千百米克吨度分秒])",
     ),
+    # "从2015到2017": years without 年 make a range only after 从/自 (else they are counts).
+    (
+        "yspan",
+        rf"(?:(?<=从)|(?<=自))(?P<ys1>{YEAR4})年?{GAP}{SEP}{GAP}(?P<ys2>{YEAR4})(?![0-9.%]|[{MEASURE_WORDS}万亿元])年?",
+    ),
     # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
     ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
     (
@@ -536,6 +590,8 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
+        # "成立于98年", "在15年": a count of years is not introduced by a preposition of time.
+        rf"|(?:(?<=于)|(?<=在)|(?<=自)|(?<=从))(?P<y2p>[0-9]{{2}}){GAP}年(?![内间来里中度前后多余])"
         # "09年", "零九年": a count never starts with a zero, so these are years even alone.
         rf"|{NOT_NUM_BEFORE}(?P<y2z>0[0-9]){GAP}年(?!代)|(?<![{CN_DIGIT}十])(?P<ycn2z>[零〇][{CN_DIGIT}]){GAP}年(?!代)"
         # "98年以后" is after 1998: a span of 85–99 years is rarely said so (see SHORT_YEAR_RELATION).
@@ -548,11 +604,17 @@ _FAMILIES: list[tuple[str, str]] = [
     ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
     ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
-    ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
+    (
+        "bareday",
+        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"
+        # Taiwan papers write the day in numerals: "廿二日", "二十六日". Only 11–31, since
+        # "三日", "十日" are as often spans ("为期十日"); never after a count word.
+        rf"|(?<![{CN_DIGIT}十廿卅百千万两几第每初月年期续时约近达共仅了])(?P<bdc>{CN_DAY_TEENS_UP}){GAP}日(?![游内均间元])",
+    ),
     (
         "yq",
         rf"{NOT_NUM_BEFORE}(?:(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"
-        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{EVENT_NAME_BODY}))",
+        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff])(?={EVENT_NAME_BODY}))",
     ),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
@@ -562,7 +624,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
+        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年尾|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
         rf"(?P<open_p>{OPEN_WORDS})?",
     ),
     # "下旬" and "月底" with no month before them: of the month the text last named, else ref's.
@@ -638,6 +700,8 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
 RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
+# "2016年与2018年间", "2016年和2018年之间": two items of a list are the ends of a range.
+BETWEEN = re.compile(r"之?间")
 CLUE_GAP = re.compile(r"[\s，,（(]{0,3}")
 CLUE_CLOSE = re.compile(r"[ \t]{0,2}[）)]")
 BRACKETED_CLUE = re.compile(r"[ \t]{0,2}[（(][^（）()\n]{1,12}[）)]")

@@ -47,8 +47,17 @@ def resolve_paren_day(g: dict[str, str], ctx: Context) -> Reading | None:
     n = read_number(g["pd_n"])
     if d is None or n is None:
         return None
-    if d.day == n:
+    printed_month = int(g["pd_m"]) if "pd_m" in g else d.month
+    if (d.month, d.day) == (printed_month, n):
         return day_reading(d, Kind.RELATIVE, 0.95)
+    if "pd_m" in g:  # "今(5/14)日" printing another day: the printed one, in the year nearest
+        found = [safe_date(y, printed_month, n) for y in (d.year - 1, d.year, d.year + 1) if 1 <= y <= 9999]
+        found = [f for f in found if f is not None]
+        if not found:
+            return None
+        best = min(found, key=lambda c: abs((c - d).days))
+        note = f"the word before the bracket points to {d.isoformat()}; the printed day is kept"
+        return day_reading(best, Kind.RELATIVE, 0.5, note=note)
     candidates = []
     for delta in (-1, 0, 1):
         year, month = add_months(d.year, d.month, delta)

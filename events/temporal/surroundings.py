@@ -19,6 +19,8 @@ _FUTURE = re.compile("|".join(map(re.escape, sorted(patterns.FUTURE_CUES, key=le
 _FUTURE_AFTER = re.compile("|".join(map(re.escape, patterns.FUTURE_AFTER)))
 _PAGE = re.compile("|".join(map(re.escape, patterns.PAGE_LINE_CUES)))
 _SENTENCE_MARK = re.compile(r"[。！？!?]")
+_SECONDS = re.compile(r"[0-9]{1,2}:[0-5][0-9]:[0-5][0-9]")
+_NUMERALS = frozenset("0123456789〇零一二三四五六七八九")
 
 
 def clause_tense(norm: str, start: int, end: int) -> str:
@@ -40,16 +42,24 @@ def clause_tense(norm: str, start: int, end: int) -> str:
 
 
 def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
-    """ "page" for the date of a publication line, "name" for a year inside an event's name, else ""."""
-    if reading.precision == Precision.DAY and _on_page_line(norm, start, end):
-        return "page"
+    """ "page" for the date of a publication line, "dateline" for the filing day of a report
+    ("东南网5月9日讯"), "name" for a year inside an event's name, else ""."""
+    if reading.precision == Precision.DAY:
+        if is_dateline(norm, end):
+            return "dateline"
+        return "page" if _on_page_line(norm, start, end) else ""
     if (
-        reading.precision not in (Precision.DAY, Precision.VAGUE)
-        and norm[start : start + 1].isdigit()
+        reading.precision != Precision.VAGUE
+        and norm[start : start + 1] in _NUMERALS
         and patterns.EVENT_NAME.match(norm, end)
     ):
         return "name"
     return ""
+
+
+def is_dateline(norm: str, end: int) -> bool:
+    """True when a day is followed by "讯" or "电": the day a report was filed."""
+    return patterns.DATELINE_AFTER.match(norm, end) is not None
 
 
 def _on_page_line(norm: str, start: int, end: int) -> bool:
@@ -60,8 +70,8 @@ def _on_page_line(norm: str, start: int, end: int) -> bool:
     line = norm[line_start:line_end]
     if len(line) > patterns.PAGE_LINE_MAX or _SENTENCE_MARK.search(line):
         return False
-    if _PAGE.search(line):
-        return True
+    if _PAGE.search(line) or _SECONDS.search(norm, start, end):
+        return True  # a publication word, or a stamp down to the second ("2020-10-03 15:16:00")
     # A line holding only a timestamp ("2024-05-08 09:30") above the report dates the page.
     rest = (norm[line_start:start] + norm[end:line_end]).strip(" \t\r\xa0【】[]")
     return rest == "" and "\n" in norm[line_end:]
