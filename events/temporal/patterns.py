@@ -242,6 +242,8 @@ FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
     # The mid-year online sales festival: "618期间", "618大促".
     "618": ("618购物节", r"大促|购物节|期间|当天|前夕|活动|年中大促"),
     "双11": ("双十一", r"(?![0-9])"), "双12": ("双十二", r"(?![0-9])"),
+    # Bare "圣诞" is the day unless a thing of the season follows ("圣诞老人", "圣诞树").
+    "圣诞": ("圣诞节", r"(?!老人|老爷爷|树|礼物|装饰|帽|歌|卡|袜|颂|花|灯|市集|集市|主题|元素|气氛|氛围|大餐|套餐|特辑|版|款|系列|节)"),
 }  # fmt: skip
 
 # Statutory holidays: a festival followed by a holiday word ("国庆假期", "“五一”假期期间",
@@ -534,7 +536,7 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历|迎)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
         + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
         + ")"
-        rf"(?![{CN_DIGIT}十年月日号])"
+        rf"(?![{CN_DIGIT}十年月日号岛])"
         rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前后|前一天|后一天|次日))?",
     ),
     (
