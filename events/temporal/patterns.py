@@ -116,6 +116,8 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     # Fuzzy: 年初 is read as January–February, 年中 as June–July, 年底/年末 as December
     # (the seeds' curator reads "2023 年末" as December 2023).
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
+    # "2017年头" is 年初 as Hong Kong writes it ("今年头三个月" is a count: see PART_GUARD).
+    "年头": (1, 2), "头": (1, 2),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
     "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12), "年尾": (12, 12), "尾": (12, 12),
     "首季度": (1, 3), "首月": (1, 1), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
@@ -132,7 +134,7 @@ QUARTER_CONTEXT = (
     r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[-—–~至到，,。、；;）)\s]|$"
 )
 FUZZY_YEAR_PARTS = frozenset({
-    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾", "年尾", "尾",
+    "年初", "初", "年头", "头", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾", "年尾", "尾",
     "伊始", "暑假", "暑期", "寒假",
 })  # fmt: skip
 
@@ -416,7 +418,7 @@ NUMERIC_DATE_NOT_AFTER = "".join(
 OPEN_WORDS = "起至今(?![年天日晚])|起迄今|以来|至今(?![年天日晚])|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
 # "年终奖" is a bonus, not December; "5月头条" is a headline, not early May.
-PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声条版衔号像])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声条版衔号像])(?!(?<=头)[一二两三四五六七八九十几0-9个])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
 
 
 def month_expr(tag: str) -> str:
@@ -552,14 +554,18 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?:(?<=过去|未来|今后)的)?(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
         rf"|(?<![0-9.])(?!0[0-9]{GAP}年|(?:{SHORT_YEAR_RELATION}){GAP}年(?:以后|以前|之后|之前|以来))(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
-        rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
+        # "七年半后", "一年半前": half a unit more.
+        rf"{GAP}(?P<dur_half>半)?多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
         rf"|(?P<dur_nl>{_alternation(NEXT_LAST_PREFIXES)})(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
         rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})"
         # "30日内", "十五日内": within so many days ("15日前" is before the 15th, "日内瓦" Geneva).
         rf"|(?<![0-9.月])(?P<dur_n5>[0-9]{{1,3}}|{CN_COUNT}){GAP}日(?P<dur_suf5>以内|之内|内)(?!瓦)"
-        # "1967年前两月": right after a year, "前N月" (no 个) is its first N months.
-        rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
+        # "1967年前两月": right after a year, "前N月" (no 个) is its first N months, and
+        # "2021年后三月" its last N; at the start of a clause "前两月" is ref's year's first two.
+        rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份])"
+        rf"|(?<=年)后(?P<dur_n8>[0-9]{{1,2}}|{CN_COUNT})个?月(?![0-9份])"
+        rf"|(?:^|(?<=[，,。；;：:\s]))(?P<dur_pre7>前|头)(?P<dur_n7>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
     ),
     (
         "qq",
@@ -645,6 +651,9 @@ _FAMILIES: list[tuple[str, str]] = [
         "week",
         rf"(?:(?P<wk_pre>{_alternation(WEEK_OFFSETS)})(?:周|星期|礼拜)(?:(?:周|星期|礼拜)?(?P<wk_d>[一二三四五六日天末])|(?![期年岁边围转刊报]))"
         rf"|(?<![一二两三四五六七八九十每几数半隔第])(?:周|星期|礼拜)(?P<wk_d2>[一二三四五六日天末])"
+        # "星期三至四": the end of a weekday range may drop 星期 ("周一到五").
+        r"|(?:(?<=周[一二三四五六日天][至到~-])|(?<=星期[一二三四五六日天][至到~-])|(?<=礼拜[一二三四五六日天][至到~-]))"
+        r"(?P<wk_d4>[一二三四五六日天])(?![一二三四五六七八九十百千万0-9月日号年点时个次期])"
         # Taiwan's "3月11日（一）", "3/11（一）": a lone weekday character in brackets right after a day.
         r"|(?:(?<=[0-9一二三四五六七八九十][日号][（(])|(?<=[0-9]/[0-9][（(])|(?<=[0-9]/[0-9]{2}[（(]))(?P<wk_d3>[一二三四五六日])(?=[）)]))",
     ),
