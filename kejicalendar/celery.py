@@ -26,7 +26,7 @@ def stamp_enqueued_at(headers: dict | None = None, **_: object) -> None:
 
 @task_prerun.connect
 @task_postrun.connect
-def reuse_database_connections(**_: object) -> None:
+def reuse_database_connections(task: object = None, **_: object) -> None:
     """Keep a worker's database connection across tasks, as a web process keeps it across requests.
 
     Celery's Django fixup closes every connection before and after each task unless
@@ -34,7 +34,13 @@ def reuse_database_connections(**_: object) -> None:
     paid for a new PostgreSQL connection, which made a worker ingest at a third of the command's
     rate (bench/ingest_workers.py). Django's own rule instead: close a connection only when it is
     broken or older than ``CONN_MAX_AGE``.
+
+    Not for a task run in-process (eager: no broker, or ``.apply()``): it runs inside the caller's
+    request or transaction, whose connection is not the task's to close (Django would close it
+    mid-transaction, as its autocommit differs from the setting's).
     """
+    if getattr(getattr(task, "request", None), "is_eager", False):
+        return
     from django.db import close_old_connections
 
     close_old_connections()
