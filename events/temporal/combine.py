@@ -307,7 +307,7 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     "上周五至周日" is Friday–Sunday of last week, and "上周六至周二" Saturday to the Tuesday
     after it. A qualified end ("周五至下周一") keeps its own week: None.
     """
-    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2", ""))
+    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2") or right.groups.get("wk_d4") or "")
     if left.family != "week" or right.family != "week" or end_day is None or not _is_day(left):
         return None
     start = left.reading.start
