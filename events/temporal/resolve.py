@@ -150,6 +150,12 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         digits = g.get("y2") or g.get("y2z") or g.get("y2r") or g.get("y2p")
         yy = int(digits) if digits else read_number(g.get("ycn2") or g["ycn2z"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
+        if ctx.inherit_year is not None:
+            # The end of a range or list keeps to its start: "18年10月1日到19年2月3日" read in
+            # 2017 ends in 2019, not 1919.
+            year = min(
+                (1900 + yy, 2000 + yy), key=lambda y: (y < ctx.inherit_year, abs(y - ctx.inherit_year))
+            )
         return year, Kind.ABSOLUTE, 0.8
     word = g.get("yrel", "")
     if word in patterns.RELATIVE_YEARS:
