@@ -615,6 +615,10 @@ DATE_ANAPHOR_RE = (
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
 
+# A tour's stops, one clause each: "13日走进A，14日来到B，15日在C收官".
+STOP_VERBS = ("走进", "来到", "在", "赴", "前往", "到达", "抵达", "进入")
+STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕", "站")
+
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
 
