@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0011_merge_20261205_0043'),
-        ('events', '0012_article_mentions'),
-        ('events', '0012_near_duplicate_articles'),
+        ("events", "0011_merge_20261205_0043"),
+        ("events", "0012_article_mentions"),
+        ("events", "0012_near_duplicate_articles"),
     ]
 
-    operations = [
-    ]
+    operations = []

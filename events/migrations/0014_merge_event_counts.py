@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0011_event_counts'),
-        ('events', '0013_merge_mentions_and_near_duplicates'),
+        ("events", "0011_event_counts"),
+        ("events", "0013_merge_mentions_and_near_duplicates"),
     ]
 
-    operations = [
-    ]
+    operations = []

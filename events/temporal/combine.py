@@ -285,7 +285,7 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     "上周五至周日" is Friday–Sunday of last week, and "上周六至周二" Saturday to the Tuesday
     after it. A qualified end ("周五至下周一") keeps its own week: None.
     """
-    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2", ""))
+    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2") or right.groups.get("wk_d4") or "")
     if left.family != "week" or right.family != "week" or end_day is None or not _is_day(left):
         return None
     start = left.reading.start
@@ -293,6 +293,12 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     return right.reading.but(
         start=d, end=d, edtf_from=d.isoformat(), edtf_to=d.isoformat(), confidence=left.reading.confidence
     )
+
+
+def _ends_a_month(piece: Piece) -> bool:
+    """ "月底", "本月底", "3月末": a month's end word (the range runs through its last day)."""
+    part = piece.groups.get("mpart") or piece.groups.get("mpart_s") or ""
+    return part.removeprefix("月") in ("底", "末", "尾")
 
 
 def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
@@ -311,6 +317,9 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     if not (patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start) or between):
         return None
     b = _weekday_end(left, right) or b
+    if b.precision == Precision.VAGUE and _ends_a_month(right):
+        # "即日起至本月底", "3月5日至月末": the end of a range is the month's last day, exactly.
+        b = b.but(start=b.end, precision=Precision.DAY)
     if b.end < a.start and b.year_inferred:
         b = shift_years(b, 1)  # "12月28日至1月3日": the end runs into the next year
     if b is None or b.end < a.start:
