@@ -476,6 +476,9 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 # "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
+# A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
+PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
+
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
 
@@ -504,6 +507,8 @@ COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百�
 PROGRAMME_SUMMARY = (
     r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
+    # "…活动10场以上": a target count
+    r"|[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)以上"
 )
 
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",

@@ -170,6 +170,7 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     - "total": a total over a period ("今年以来，已累计举办各类科技培训班46期").
     - "press": a press conference that announces an event ("科普日活动新闻发布会召开", "上月举行记者会");
       the event it announces is reported in its own sentence.
+    - "plan": a year's plan of activities ("计划开展…培训").
     - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
     """
@@ -177,6 +178,8 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
+        return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
