@@ -19,4 +19,5 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from events import checks  # noqa: F401 - registers the deploy checks
+
         post_migrate.connect(_ensure_triggers, sender=self, dispatch_uid="events.ensure_triggers")

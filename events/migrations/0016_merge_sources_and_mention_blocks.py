@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0014_merge_event_counts'),
-        ('events', '0015_mention_blocks'),
-        ('events', '0015_reinstall_version_triggers'),
+        ("events", "0014_merge_event_counts"),
+        ("events", "0015_mention_blocks"),
+        ("events", "0015_reinstall_version_triggers"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0015_reinstall_triggers_after_table_rebuilds'),
-        ('events', '0016_merge_sources_and_mention_blocks'),
+        ("events", "0015_reinstall_triggers_after_table_rebuilds"),
+        ("events", "0016_merge_sources_and_mention_blocks"),
     ]
 
-    operations = [
-    ]
+    operations = []
