@@ -50,9 +50,13 @@ _DATE_ANAPHOR_RE = re.compile(
     + r")?(?=[，,]|$)"
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
-    # "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…", "旱农会期间，" (any …会):
-    # at an event named before
-    + r"|[\u4e00-\u9fff“”「」]{0,12}?(?:"
+)
+# "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…", "旱农会期间，" (any …会): at an
+# event named before. Tried only when a clause's first words hold one of these endings (a long
+# alternation behind a lazy prefix is slow to fail on every clause).
+_EVENT_ANAPHOR_ENDS_RE = re.compile(r"期间|现场|当天|当日|首日|会上")
+_EVENT_ANAPHOR_RE = re.compile(
+    r"[\u4e00-\u9fff“”「」]{0,12}?(?:"
     + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
     + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
     + "|".join(P.TIMES_OF_DAY)
@@ -457,6 +461,8 @@ def _actor(sentence: str, before: int) -> str:
 def _date_anaphor(text: str) -> str:
     """A clause-initial phrase such as "开幕式上" that dates by the report's last event, or ""."""
     match = _DATE_ANAPHOR_RE.match(text)
+    if match is None and _EVENT_ANAPHOR_ENDS_RE.search(text, 0, 20):
+        match = _EVENT_ANAPHOR_RE.match(text)
     return match.group() if match else ""
 
 
