@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from typing import Literal
@@ -33,11 +34,12 @@ from events.schemas import (
 )
 from events.selectors import health as health_checks
 from events.temporal import extract
+from events.throttles import ANONYMOUS, THROTTLES, is_anonymous
 
 router = Router(tags=["events"])
 JSON_TYPE = "application/json; charset=utf-8"
 
-ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 # Offsets past this are refused, not sent to the database (SQLite and PostgreSQL stop at 2**63 - 1).
 MAX_OFFSET = 2**31 - 1
@@ -52,7 +54,8 @@ class ApiToken(HttpBearer):
         matched = False
         for allowed in settings.KEJICAL_API_TOKENS:
             matched |= hmac.compare_digest(given, allowed.encode())
-        return "token" if matched and given else None
+        # The caller's name for throttling (events/throttles.py): one count per token, never the token itself.
+        return f"token-{hashlib.sha256(given).hexdigest()[:16]}" if matched and given else None
 
 
 class StaffSession(SessionAuthIsStaff):
@@ -69,7 +72,22 @@ class StaffSession(SessionAuthIsStaff):
         return super().__call__(request)
 
 
+class OptionalToken:
+    """Auth for operations open to everyone: a valid bearer token names the caller, else it is anonymous.
+
+    Never refuses, and is not an OpenAPI security scheme (ninja lists only objects with
+    ``openapi_security_schema``), so the published spec keeps the operation open.
+    """
+
+    token = ApiToken()
+
+    def __call__(self, request: HttpRequest) -> str:
+        return self.token(request) or ANONYMOUS
+
+
 WRITE_AUTH = [ApiToken(), StaffSession()]
+# /api/parse is open to everyone; a token lifts the anonymous limits (size, mentions, rate).
+PARSE_AUTH = [OptionalToken()]
 
 
 def json_bytes(data: object) -> bytes:
@@ -81,8 +99,8 @@ def _body_error(field: str, msg: str, kind: str = "value_error") -> ValidationEr
     return ValidationError([{"loc": ["body", field], "msg": msg, "type": kind}])
 
 
-def _check_text_size(text: str) -> None:
-    limit = settings.KEJICAL_MAX_ARTICLE_CHARS
+def _check_text_size(text: str, limit: int | None = None) -> None:
+    limit = min(limit or settings.KEJICAL_MAX_ARTICLE_CHARS, settings.KEJICAL_MAX_ARTICLE_CHARS)
     if len(text) > limit:
         raise _body_error("text", f"text has {len(text)} characters; at most {limit}", "string_too_long")
 
@@ -196,18 +214,36 @@ def get_article(request: HttpRequest, article_id: int) -> dict:
     }
 
 
-@router.post("/parse", response={200: ParseOut, **ERRORS}, tags=["parser"], exclude_unset=True)
+@router.post(
+    "/parse",
+    response={200: ParseOut, **ERRORS},
+    tags=["parser"],
+    exclude_unset=True,
+    auth=PARSE_AUTH,
+    throttle=THROTTLES,
+)
 def parse_text(request: HttpRequest, payload: ParseIn) -> dict:
-    """Find the date expressions in ``text``, counting relative ones from ``ref``."""
-    _check_text_size(payload.text)
+    """Find the date expressions in ``text``, counting relative ones from ``ref``.
+
+    Without a token: at most ``KEJICAL_ANON_PARSE_MAX_CHARS`` characters and
+    ``KEJICAL_ANON_PARSE_MAX_MENTIONS`` mentions (``truncated`` says when more were found).
+    """
+    anonymous_caller = is_anonymous(request)
+    _check_text_size(payload.text, settings.KEJICAL_ANON_PARSE_MAX_CHARS if anonymous_caller else None)
     ref = payload.ref or timezone.localdate()
-    return {"mentions": [m.to_dict() for m in extract(payload.text, ref)]}
+    mentions = extract(payload.text, ref)
+    cap = settings.KEJICAL_ANON_PARSE_MAX_MENTIONS if anonymous_caller else len(mentions)
+    body: dict = {"mentions": [m.to_dict() for m in mentions[:cap]]}
+    if len(mentions) > cap:
+        body["truncated"] = True
+    return body
 
 
 @router.post(
     "/articles",
     response={200: IngestOut, 201: IngestOut, **WRITE_ERRORS},
     auth=WRITE_AUTH,
+    throttle=THROTTLES,
     tags=["articles"],
     summary="Ingest an article (API token or staff session)",
 )

@@ -19,11 +19,12 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import quote
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from events.feeds import FeedQuery, feed_path
+from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
 from events.publishing.display import format_event_date, kind_badge
@@ -50,6 +51,16 @@ from events.selectors import (
 )
 
 PAGE_SIZE = 50
+# How much evidence a page quotes. A timeline card quotes one sentence and links to the event
+# ("另有N处出处"); an event page quotes up to PAGE_EVIDENCE and lists every source article. A quoted
+# sentence longer than EVIDENCE_CHARS is cut with "…" (the article page shows it whole).
+CARD_EVIDENCE = 1
+PAGE_EVIDENCE = 30
+EVIDENCE_CHARS = 400
+# A long article page shows its text in parts of this many characters (?part=2). The parts are cut at
+# fixed offsets, not at paragraph ends, so a link to a piece of evidence knows its part from the
+# evidence's offset alone, without reading the text.
+ARTICLE_PART_CHARS = 20_000
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
 
 
@@ -98,21 +109,32 @@ def _time_datetime(event: Event) -> str:
     return f"{event.start.year:04d}"
 
 
-def _event_card(request: HttpRequest, event: Event) -> dict:
-    """What a template needs to show one event (its evidence must be prefetched)."""
-    evidence = list(event.evidence.all())
+def _quote(sentence: str) -> str:
+    """An evidence sentence on one line, cut at ``EVIDENCE_CHARS`` with "…"."""
+    cut = len(sentence) > EVIDENCE_CHARS
+    return collapse_line_breaks(sentence[:EVIDENCE_CHARS]) + ("…" if cut else "")
+
+
+def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
+    """What a template needs to show one event, quoting at most ``limit`` evidence sentences.
+
+    The evidence must be prefetched; ``evidence_total`` (when annotated) counts what was not fetched.
+    """
+    evidence = getattr(event, "shown_evidence", None)
+    evidence = list(event.evidence.all()) if evidence is None else evidence
     published = evidence[0].article.published if evidence else None
-    url = request.build_absolute_uri(reverse("event", args=[event.uid]))
+    url = site_base(request) + reverse("event", args=[event.uid])
     label, color = kind_badge(event.kind)
     sentences = [
         {
             "item": ev,
-            "sentence": collapse_line_breaks(ev.sentence),
+            "sentence": _quote(ev.sentence),
             "date_text": collapse_line_breaks(ev.date_text),
             "href": _evidence_href(ev),
         }
-        for ev in evidence
+        for ev in evidence[:limit]
     ]
+    total = getattr(event, "evidence_total", None) or len(evidence)
     return {
         "event": event,
         "date_label": format_event_date(
@@ -130,6 +152,8 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
         "figures": format_figures(event_figures(event)),
         "organizers": event_organizers(event),
         "evidence": sentences,
+        "evidence_total": total,
+        "evidence_more": total - len(sentences),
         "json_ld": json_ld_script(
             event_json_ld(event, url=url, description=sentences[0]["sentence"] if sentences else "")
         ),
@@ -151,7 +175,10 @@ def _event_line(event: Event, *, published: date | None) -> dict:
 
 
 def _evidence_href(evidence: Evidence) -> str:
-    return f"{reverse('article', args=[evidence.article_id])}#ev-{evidence.pk}"
+    """The evidence's mark on its article page, in the part of the text that holds it."""
+    part = evidence.span_start // ARTICLE_PART_CHARS + 1
+    query = f"?part={part}" if part > 1 else ""
+    return f"{reverse('article', args=[evidence.article_id])}{query}#ev-{evidence.pk}"
 
 
 def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
@@ -161,9 +188,10 @@ def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
     order) so the link never needs the feed's 301. ``coarse`` is the variant that also holds
     month, season, year and period events.
     """
-    https = request.build_absolute_uri(feed_path(FeedQuery(filters=filters)))
+    base = site_base(request)  # KEJICAL_SITE_URL: never the Host header in production
+    https = base + feed_path(FeedQuery(filters=filters))
     webcal = "webcal://" + https.split("://", 1)[1]
-    coarse = request.build_absolute_uri(feed_path(FeedQuery(filters=filters, coarse=True)))
+    coarse = base + feed_path(FeedQuery(filters=filters, coarse=True))
     return {
         "webcal": webcal,
         "https": https,
@@ -203,8 +231,9 @@ def _timeline(
         page=request.GET.get("page"),
         after=request.GET.get("after"),
         size=PAGE_SIZE,
+        evidence_per_event=CARD_EVIDENCE,
     )
-    cards = [_event_card(request, event) for event in page.events]
+    cards = [_event_card(request, event, limit=CARD_EVIDENCE) for event in page.events]
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
     context = {
@@ -241,23 +270,30 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
         raise Http404("no such event")
     if event.merged_into_id:
         return redirect("event", uid=event.merged_into.uid)
-    card = _event_card(request, event)
+    card = _event_card(request, event, limit=PAGE_EVIDENCE)
     sources: dict[int, dict] = {}
-    for ev in card["evidence"]:
-        article = ev["item"].article
-        source = sources.setdefault(article.pk, {"article": article, "href": ev["href"], "count": 0})
+    for ev in event.evidence.all():
+        source = sources.setdefault(
+            ev.article_id, {"article": ev.article, "href": _evidence_href(ev), "count": 0}
+        )
         source["count"] += 1
     return render(request, "events/event_detail.html", {"card": card, "sources": list(sources.values())})
 
 
-def _mention_marks(article: Article) -> list[MentionMark]:
-    """The parser's mentions in ``article`` as marks titled ``2024-03-11 · day``."""
-    mentions = article_mentions(article=article)
-    return [MentionMark(m["span"][0], m["span"][1], f"{m['edtf']} · {m['precision']}") for m in mentions]
+def _mention_marks(article: Article, *, start: int, end: int) -> list[MentionMark]:
+    """The parser's mentions in ``article`` overlapping ``[start, end)``, as marks titled
+    ``2024-03-11 · day`` with offsets into that part."""
+    mentions = article_mentions(article=article, start=start, end=end)
+    return [
+        MentionMark(m["span"][0] - start, m["span"][1] - start, f"{m['edtf']} · {m['precision']}")
+        for m in mentions
+        if m["span"][1] > start and m["span"][0] < end
+    ]
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """An article's text with temporal mentions and visible events' evidence marked; 404 when unknown."""
+    """An article's text, ``ARTICLE_PART_CHARS`` a page (``?part=``), with temporal mentions and
+    visible events' evidence marked; 404 when unknown."""
     return cached_page(request, "article", lambda: _article_detail(request, pk))
 
 
@@ -265,17 +301,28 @@ def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = find_article(pk=pk)
     if article is None:
         raise Http404("no such article")
+    part = Paginator(article.text, ARTICLE_PART_CHARS).get_page(request.GET.get("part"))
+    start = (part.number - 1) * ARTICLE_PART_CHARS
+    end = start + len(part.object_list)
     evidence = article.visible_evidence
     marks = [
         EvidenceMark(
-            ev.span_start, ev.span_end, f"ev-{ev.pk}", reverse("event", args=[ev.event.uid]), ev.event.title
+            ev.span_start - start,
+            ev.span_end - start,
+            f"ev-{ev.pk}",
+            reverse("event", args=[ev.event.uid]),
+            ev.event.title,
         )
         for ev in evidence
+        if ev.span_end > start and ev.span_start < end
     ]
     events = {ev.event_id: ev.event for ev in evidence}.values()
     context = {
         "article": article,
         "events": [_event_line(event, published=article.published) for event in events],
-        "text_html": highlight_text(article.text, mentions=_mention_marks(article), evidence=marks),
+        "part": part,
+        "text_html": highlight_text(
+            part.object_list, mentions=_mention_marks(article, start=start, end=end), evidence=marks
+        ),
     }
     return render(request, "events/article_detail.html", context)

@@ -15,6 +15,7 @@ from .events import (
     parse_filters,
 )
 from .items import event_figures, event_item, event_organizers, iter_event_items, with_sources
+from .outlets import reporting_outlets
 from .paging import MAX_OFFSET, event_page
 from .timeline import (
     find_article,
@@ -27,6 +28,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "reporting_outlets",
     "COARSE_PRECISIONS",
     "COUNT_BOUND",
     "MAX_OFFSET",

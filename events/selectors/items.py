@@ -10,13 +10,20 @@ from django.db.models import Prefetch, QuerySet
 from events.models import Event, Evidence
 
 
-def with_sources(events: QuerySet[Event]) -> QuerySet[Event]:
-    """``events`` with their evidence and articles fetched in two queries, not one per event."""
+def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> QuerySet[Event]:
+    """``events`` with their evidence and articles fetched in two queries, not one per event.
+
+    The articles come without their text (it may be megabytes, and no list shows it). With
+    ``per_event``, only that many evidence rows per event are fetched (a window query), as the list
+    ``event.shown_evidence`` (Django prefetches a slice only into an attribute of its own).
+    """
+    evidence = (
+        Evidence.objects.select_related("article").defer("article__text").order_by("article_id", "span_start")
+    )
+    if per_event is None:
+        return events.prefetch_related(Prefetch("evidence", queryset=evidence))
     return events.prefetch_related(
-        Prefetch(
-            "evidence",
-            queryset=Evidence.objects.select_related("article").order_by("article_id", "span_start"),
-        )
+        Prefetch("evidence", queryset=evidence[:per_event], to_attr="shown_evidence")
     )
 
 

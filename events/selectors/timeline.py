@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count as CountRows
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
 from events.models import Article, Event, Evidence
 
@@ -51,8 +52,14 @@ class YearDensity:
         return sum(self.months) + self.year_level
 
 
-def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> QuerySet[Event]:
-    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence."""
+def timeline_events(
+    *, filters: EventFilters, newest_first: bool = True, evidence_per_event: int | None = None
+) -> QuerySet[Event]:
+    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence.
+
+    With ``evidence_per_event``, only that many evidence rows come with each event, and
+    ``evidence_total`` says how many it has.
+    """
     qs = filter_events(filters=filters).filter(start__isnull=False)
     # One index on (start, end) serves both: read forwards oldest first, backwards newest first
     # (which is why a missing end comes first there and last here), and the database sorts
@@ -61,7 +68,10 @@ def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> Quer
         qs = qs.order_by(F("start").desc(), F("end").desc(nulls_first=True), "title", "pk")
     else:
         qs = qs.order_by("start", F("end").asc(nulls_last=True), "title", "pk")
-    return with_sources(qs)
+    if evidence_per_event is not None:
+        counted = Evidence.objects.filter(event=OuterRef("pk")).order_by().values("event")
+        qs = qs.annotate(evidence_total=Subquery(counted.annotate(n=CountRows("pk")).values("n")))
+    return with_sources(qs, per_event=evidence_per_event)
 
 
 @dataclass
@@ -89,7 +99,13 @@ class TimelinePage:
 
 
 def timeline_page(
-    *, filters: EventFilters, newest_first: bool, page: str | None, after: str | None, size: int
+    *,
+    filters: EventFilters,
+    newest_first: bool,
+    page: str | None,
+    after: str | None,
+    size: int,
+    evidence_per_event: int | None = None,
 ) -> TimelinePage:
     """The page of ``size`` events that ``page`` (a number) or ``after`` (an event's pk) asks for.
 
@@ -98,7 +114,9 @@ def timeline_page(
     one past the end is the last page (or the deepest numbered one when the count is capped).
     An ``after`` that names no visible dated event is ignored.
     """
-    events = timeline_events(filters=filters, newest_first=newest_first)
+    events = timeline_events(
+        filters=filters, newest_first=newest_first, evidence_per_event=evidence_per_event
+    )
     count = count_matching(events, filters=filters, dated=True)
     max_pages = MAX_OFFSET // size + 1
     num_pages = None if count.capped else max(1, -(-count.n // size))
