@@ -558,3 +558,22 @@ def test_worker_ingests_source_through_redis(tmp_path):
     )
     starts = {json.loads(line)["start"] for line in exported.stdout.splitlines()}
     assert {"2024-03-11", "2024-03-08"} <= starts
+
+
+def test_fetch_due_sources_task_fetches_each_due_source_once(
+    db, web, allow_private, django_capture_on_commit_callbacks
+):
+    from tests.services.news_site import serve_news_site
+
+    serve_news_site(web)
+    due = Source.objects.create(name="到期", kind=Source.Kind.FEED, location=web.url("/feed.xml"))
+    Source.objects.create(name="文件夹", kind=Source.Kind.FOLDER, location="news")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = tasks.fetch_due_sources_task.delay().get()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = tasks.fetch_due_sources_task.delay().get()  # not due until its interval has passed
+
+    due.refresh_from_db()
+    assert (queued, again, due.last_status, Article.objects.filter(source=due).count()) == (1, 0, "ok", 4)
+    assert web.paths().count("/feed.xml") == 1

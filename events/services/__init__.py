@@ -26,7 +26,7 @@ from .queueing import (
 )
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
 from .site import uid_domain
-from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
+from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source
 from .text import IngestError, decode_bytes, read_article_file
 from .web_sources import FetchRun, claim_source, due_sources, fetch_source
 
@@ -54,7 +54,6 @@ __all__ = [
     "ingest_article",
     "ingest_paths",
     "ingest_source",
-    "ingest_url",
     "merge_events",
     "pick_merge_target",
     "read_article_file",
