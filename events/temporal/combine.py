@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
-from .reading import Reading, shift_years
+from .reading import Reading, add_months, safe_date, shift_years
 from .resolve_relative import nth_weekday, read_end_time, read_time
 from .types import Kind, Precision
 
@@ -295,6 +295,12 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     )
 
 
+def _next_month_day(reading: Reading) -> Reading | None:
+    year, month = add_months(reading.start.year, reading.start.month, 1)
+    d = safe_date(year, month, reading.start.day)
+    return reading.but(start=d, end=d, edtf_from=d.isoformat(), edtf_to=d.isoformat()) if d else None
+
+
 def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     a, b = left.reading, right.reading
     # "自3月11日起至15日": the start's "起" opens a range the "至" then closes.
@@ -311,7 +317,9 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     if not (patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start) or between):
         return None
     b = _weekday_end(left, right) or b
-    if b.end < a.start and b.year_inferred:
+    if b.end < a.start and right.family in ("rangeday", "bareday"):
+        b = _next_month_day(b)  # "12日到3日": a bare end day before the start is next month's
+    elif b.end < a.start and b.year_inferred:
         b = shift_years(b, 1)  # "12月28日至1月3日": the end runs into the next year
     if b is None or b.end < a.start:
         return None

@@ -614,7 +614,9 @@ _FAMILIES: list[tuple[str, str]] = [
     ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
     (
         "bareday",
-        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"
+        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}(?:日(?![游内均间元])"
+        # "12号" alone is as often a house or line number; before a range to another day it is one.
+        rf"|号(?={GAP}(?:——|[-—–~至到]){GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}))"
         # Taiwan papers write the day in numerals: "廿二日", "二十六日". Only 11–31, since
         # "三日", "十日" are as often spans ("为期十日"); never after a count word.
         rf"|(?<![{CN_DIGIT}十廿卅百千万两几第每初月年期续时约近达共仅了])(?P<bdc>{CN_DAY_TEENS_UP}){GAP}日(?![游内均间元])",

@@ -36,8 +36,6 @@ KNOWN_GAPS = {
     "下三个周": "dates: relative compositions (下两个月, 前三年, 过去的一个月)",
     "下三個週": "dates: relative compositions (下两个月, 前三年, 过去的一个月)",
     "下三年": "dates: relative compositions (下两个月, 前三年, 过去的一个月)",
-    "12號到3號": "peers: not yet read",
-    "十二至一月": "peers: not yet read",
     "二月十三到十五": "dates: Chinese-numeral month/day without 日",
     "星期三四": "peers: not yet read",
     "三一五": "dates: short holiday names",
