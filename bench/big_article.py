@@ -40,7 +40,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from events.models import Article, Event, Evidence  # noqa: E402
-from events.services.ingest import find_mentions  # noqa: E402
+from events.services.ingest import find_mentions, store_mentions  # noqa: E402
 
 BIG_CHARS = 1_900_000
 SMALL_CHARS = 2_000
@@ -58,8 +58,14 @@ def store(chars: int) -> Article:
     # is timed as it is served after ingestion, not as a row from before mentions were stored.
     mentions = find_mentions(text, date.today())
     article = Article.objects.create(
-        key="big.txt", title="长文", text=text, mentions=mentions, status="ok", published=date.today()
+        key="big.txt",
+        title="长文",
+        text=text,
+        mention_count=len(mentions),
+        status="ok",
+        published=date.today(),
     )
+    store_mentions(article, mentions)
     for n in range(EVENTS):
         day = date.today() + timedelta(days=n)
         event = Event.objects.create(

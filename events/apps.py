@@ -1,4 +1,4 @@
-"""App configuration for events: its Chinese name, and the trigger check after every migrate."""
+"""App configuration for events: its Chinese name, deploy checks, and the trigger check after every migrate."""
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
@@ -18,4 +18,6 @@ class EventsConfig(AppConfig):
     verbose_name = "科技日历"
 
     def ready(self) -> None:
+        from events import checks  # noqa: F401 - registers the deploy checks
+
         post_migrate.connect(_ensure_triggers, sender=self, dispatch_uid="events.ensure_triggers")

@@ -283,7 +283,7 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
 def _mention_marks(article: Article, *, start: int, end: int) -> list[MentionMark]:
     """The parser's mentions in ``article`` overlapping ``[start, end)``, as marks titled
     ``2024-03-11 · day`` with offsets into that part."""
-    mentions = article_mentions(article=article)
+    mentions = article_mentions(article=article, start=start, end=end)
     return [
         MentionMark(m["span"][0] - start, m["span"][1] - start, f"{m['edtf']} · {m['precision']}")
         for m in mentions

@@ -222,6 +222,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fixup would close the database connection around every task; with this it does
+# so only every million tasks, and kejicalendar/celery.py applies CONN_MAX_AGE and health instead.
+CELERY_DB_REUSE_MAX = 1_000_000
 # Hard time limit of the longest task (reading a whole source); the others get a share of it. The
 # soft limit comes first so the task can record its failure before the hard limit kills the child.
 KEJICAL_TASK_TIME_LIMIT = _env_int("KEJICAL_TASK_TIME_LIMIT", 900)

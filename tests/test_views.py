@@ -308,7 +308,7 @@ def test_event_page_of_a_merged_event_redirects_to_the_survivor(client, timeline
 
 
 def fake_mentions(*spans: tuple[int, int, str]):
-    def article_mentions(*, article):
+    def article_mentions(*, article, start=0, end=None):
         return [{"span": [a, b], "edtf": edtf, "precision": "day"} for a, b, edtf in spans]
 
     return article_mentions
@@ -474,7 +474,7 @@ def test_lists_and_event_pages_never_load_article_text(
         response = client.get(path.format(uid=uid))
 
     assert response.status_code == 200
-    columns = ('"events_article"."text"', '"events_article"."mentions"')
+    columns = ('"events_article"."text"', '"events_mentionblock"."mentions"')
     loading_text = [q["sql"] for q in queries if any(c in q["sql"].split(" FROM ")[0] for c in columns)]
     assert loading_text == []
 

@@ -15,6 +15,9 @@ Plain Python: no Django. The rules, in order:
    clause-initial anaphors ("开幕式上", "当天"), within the same report only.
 5. A date before a reporting verb dates the reporting: "5月18日，记者从市科技局了解到，
    …在深圳揭牌" and "记者昨日从…获悉，…已于近日揭牌" leave the unveiling undated.
+6. A mention the parser gives a ``role`` never dates an occurrence: the publication line
+   ("2022-11-08 09:30 来源：…"), a dateline's day ("5月9日讯") and a year inside an event's
+   name ("2022年全国科技活动周" leaves the day printed for it to date it).
 """
 
 from __future__ import annotations
@@ -151,4 +154,6 @@ def _usable(m: Mention, *, habitual: bool) -> bool:
         return False
     if m.text.strip() in P.DATE_ANAPHORS:
         return False  # rule 4
+    if m.role:
+        return False  # rule 6: a publication line, a dateline or a year inside a name
     return not (habitual and m.precision is Precision.DAY)

@@ -75,6 +75,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "嘉年华": "festival",
     "同乐日": "festival",  # Hong Kong: "STEM同樂日"
     "科学节": "festival",
+    "电商节": "festival",
+    "购物节": "festival",
+    "动漫节": "festival",
     "科普节": "festival",
     "创客节": "festival",
     "STEM节": "festival",
@@ -114,6 +117,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "比赛": "competition",
     "竞赛": "competition",
     "决赛": "competition",
+    "决选": "competition",  # Taiwan: 決選
     "复赛": "competition",
     "联赛": "competition",
     "锦标赛": "competition",
@@ -122,7 +126,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     "马拉松": "competition",
     # meeting
     "论坛": "meeting",
-    "路演": "meeting",  # "技术路演", "专场路演": projects presented to investors
+    "路演": "meeting",
+    "沙龙": "meeting",  # "女科技工作者沙龙", "教研沙龙"
+    "总结会": "meeting",
+    "表彰会": "meeting",  # "技术路演", "专场路演": projects presented to investors
     "峰会": "meeting",
     "座谈会": "meeting",
     "推介会": "meeting",
@@ -346,6 +353,7 @@ OCCURRENCE_VERBS = (
     "开赛",
     "开讲",
     "开营",  # "体验营…开营"
+    "迎来",  # "实验室将迎来首个公众开放日"
     "开场",  # "…主题活动…热闹开场"
     "揭晓",
     "拉开帷幕",
@@ -367,6 +375,8 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     # "开放" only as a predicate at the end of a clause: "开放协作的体系" is not an opening.
     (
         # "免费向公众开放三个月": a duration may follow
+        # "暂停对外开放", "恢复正常开放" (a closure notice) are no opening
+        r"(?<!暂停)(?<!停止)(?<!恢复)(?<!恢复正常)(?<!暂停对外)(?<!停止对外)"
         r"(?:正式|全面|全部)?(?:免费)?(?:向社会|向公众|向市民|对社会|对公众|对市民|对外|免费)?开放"
         r"(?=[，。；、]|$|了|[一二两三四五六七八九十\d]{1,3}个?(?:月|天|周|年))",
         "opening",
@@ -380,7 +390,7 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"集中开工|开工建设|正式开工|破土动工|动工|动土|奠基|上梁|封顶|竣工", "other", "subject", 0.6),
     (r"签约", "signing", "subject", 0.8),
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
-    (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
+    (r"投运|投产|上市|首发|首飞|上线|正式发布|隆重发布", "launch", "subject", 0.6),
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
     (r"发布了?[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
     # "发布了新一代…大模型": a new product, not an announcement
@@ -465,6 +475,9 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 # Of those, the ones that make the clause a total over a period ("今年以来累计举办培训班46期",
 # "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
+
+# Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
+AWARD_VERBS = ("授牌",)
 
 # Press conferences that announce an event: a clause holding one reports no event ("…新闻发布会召开",
 # "主辦方上月舉行記者會介紹展覽安排"). A product's "发布会" is a launch and is not listed here.
@@ -573,6 +586,7 @@ DATE_ANAPHORS = (
     "开幕式上",
     "开幕式现场",
     "开幕当天",
+    "会后",  # "会后，…培训班随即开班": the day of the meeting just told
     "签约现场",  # "签约现场，12个项目集中签约": at the signing of the meeting named before
     "开幕当日",
     "启动仪式上",
@@ -603,6 +617,25 @@ OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "�
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
+
+# Labels of the line that gives an event's day under its name ("时间：5月11日", "报告时间：本周四（4月18日）").
+TIME_LABELS = (
+    "活动时间",
+    "比赛时间",
+    "复赛时间",
+    "决赛时间",
+    "初赛时间",
+    "报告时间",
+    "讲座时间",
+    "培训时间",
+    "会议时间",
+    "开放时间",
+    "举办时间",
+    "时间",
+    "日期",
+    "营期",
+    "展期",
+)
 
 # Same-day anaphors that introduce another event, never a part of the one before:
 # "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
@@ -912,6 +945,7 @@ FURNITURE_WORDS = (
     "发表于",
     "扫一扫",
     "长按识别",
+    "本文首发",  # "（本文首发于…）": where a repost first ran
     "版权所有",
 )
 # A line opening with these links to another page: "上一篇：金坛区召开2024年科技创新大会".

@@ -8,7 +8,9 @@ and a count that missed one would be wrong until rebuilt. A row's visibility is 
 
 from __future__ import annotations
 
-from ._data_version import SLOTS
+# Fewer slots than the data version's: readers sum slots × cells (a few thousand cells), and a
+# slot only matters when two connections write events of the same month, kind and precision at once.
+SLOTS = 8
 
 PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION kejical_count_events() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -42,10 +42,7 @@ def ensure_sqlite_triggers(connection) -> bool:
         drop_count_triggers(editor)
         editor.execute("DELETE FROM events_eventcount")
         install_count_triggers(editor)  # counts the events already stored
-        # The rebuild itself wrote without bumping: bump once so no cache outlives it.
-        editor.execute(
-            "INSERT OR IGNORE INTO events_dataversion (slot, counter, token) "
-            "VALUES (0, 0, lower(hex(randomblob(16))))"
-        )
-        editor.execute("UPDATE events_dataversion SET counter = counter + 1 WHERE slot = 0")
+        # The rebuild wrote without bumping: a new token, so no cache outlives it. (No row yet means
+        # nothing was ever written since the version began, so nothing cached can be stale.)
+        editor.execute("UPDATE events_dataversion SET token = lower(hex(randomblob(16)))")
     return True

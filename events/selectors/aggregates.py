@@ -12,13 +12,14 @@ page says "很多" (``Count.capped``) instead of counting on, as large sites do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import QuerySet, Sum
 
 from events.models import Event, EventCount
 
 from .caching import cached_until_change
-from .events import EventFilters
+from .events import EventFilters, filter_events
 
 # Filtered views count at most this many rows; past it they say "more than this".
 COUNT_BOUND = 1000
@@ -86,8 +87,25 @@ def count_matching(events: QuerySet[Event], *, filters: EventFilters, dated: boo
     """How many of ``events`` (``filters`` applied already) there are: from the cube, or up to ``COUNT_BOUND``."""
     if cube_answers(filters):
         return Count(sum(row.n for row in cube_rows(filters, dated=dated)))
+    if dated:
+        found = dated_matches(filters)
+        return Count(COUNT_BOUND, capped=True) if found is None else Count(len(found))
     found = len(events.order_by().values_list("pk", flat=True)[: COUNT_BOUND + 1])
     return Count(COUNT_BOUND, capped=True) if found > COUNT_BOUND else Count(found)
+
+
+def dated_matches(filters: EventFilters) -> list[tuple[date, str]] | None:
+    """Start and precision of each visible dated event matching ``filters``; None past ``COUNT_BOUND``.
+
+    Read once per data version for both the count and the density chart of a filtered timeline.
+    """
+    return cached_until_change("dated-matches", (filters, COUNT_BOUND), lambda: (_dated_matches(filters),))[0]
+
+
+def _dated_matches(filters: EventFilters) -> list[tuple[date, str]] | None:
+    matching = filter_events(filters=filters).filter(start__isnull=False).order_by()
+    found = list(matching.values_list("start", "precision")[: COUNT_BOUND + 1])
+    return None if len(found) > COUNT_BOUND else found
 
 
 def count_by_kind() -> list[dict]:

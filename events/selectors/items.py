@@ -18,9 +18,7 @@ def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> Qu
     ``event.shown_evidence`` (Django prefetches a slice only into an attribute of its own).
     """
     evidence = (
-        Evidence.objects.select_related("article")
-        .defer("article__text", "article__mentions")
-        .order_by("article_id", "span_start")
+        Evidence.objects.select_related("article").defer("article__text").order_by("article_id", "span_start")
     )
     if per_event is None:
         return events.prefetch_related(Prefetch("evidence", queryset=evidence))

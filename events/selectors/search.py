@@ -18,6 +18,8 @@ from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
 
 from events.models import Event, Evidence
 
+from .caching import cached_until_change
+
 # Past this many indexed matches, the keyword is common enough to find by walking the date order.
 INDEXED_BOUND = 2000
 
@@ -25,7 +27,12 @@ INDEXED_BOUND = 2000
 def matches_text(q: str) -> Q:
     """A condition on events: ``q`` (case-insensitive) in the title, the place or an evidence sentence."""
     if connection.vendor == "postgresql":
-        ids = _indexed_matches(q) if len(q) >= 2 else None
+        # In a tuple: None ("common word") is a result to keep, where the cache reads None as a miss.
+        ids = (
+            cached_until_change("search-ids", (q,), lambda: (_indexed_matches(q),))[0]
+            if len(q) >= 2
+            else None
+        )
         if ids is not None:
             return Q(pk__in=ids)
         # Walking the date order: each event's evidence is looked up by its id (see _search.py).
@@ -58,12 +65,15 @@ def _indexed_matches(q: str) -> list[int] | None:
         SELECT id FROM {event}
         WHERE kejical_pairs(title || ' ' || place) @@ %(pairs)s::tsquery
           AND (title ILIKE %(like)s OR place ILIKE %(like)s)
-        UNION
+        UNION ALL
         SELECT event_id FROM {evidence}
         WHERE kejical_pairs(sentence) @@ %(pairs)s::tsquery AND sentence ILIKE %(like)s
         LIMIT %(limit)s
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, {"pairs": pairs_query(q), "like": like, "limit": INDEXED_BOUND + 1})
-        ids = [row[0] for row in cursor.fetchall()]
-    return ids if len(ids) <= INDEXED_BOUND else None
+        rows = cursor.fetchall()
+    # UNION ALL, not UNION: the LIMIT then stops both scans early for a common word, where UNION
+    # would first gather every match to drop duplicates. An event found twice counts twice
+    # towards the bound, which at worst treats a borderline word as common.
+    return sorted({row[0] for row in rows}) if len(rows) <= INDEXED_BOUND else None

@@ -10,7 +10,7 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
 from events.models import Article, Event, Evidence
 
-from .aggregates import COUNT_BOUND, TEXT_FIELDS, Count, CubeRow, count_matching, cube_answers, cube_rows
+from .aggregates import TEXT_FIELDS, Count, CubeRow, count_matching, cube_answers, cube_rows, dated_matches
 from .events import EventFilters, filter_events
 from .items import with_sources
 from .paging import MAX_OFFSET, after_on_timeline
@@ -191,15 +191,12 @@ def month_density(*, filters: EventFilters) -> list[YearDensity]:
     """
     if cube_answers(filters):
         rows = [(r.year, r.month, r.precision, r.n) for r in cube_rows(filters, dated=True)]
+    elif (found := dated_matches(filters)) is not None:
+        rows = [(start.year, start.month, precision, 1) for start, precision in found]
+    elif any(getattr(filters, name) is not None for name in TEXT_FIELDS):
+        return []
     else:
-        matching = filter_events(filters=filters).filter(start__isnull=False).order_by()
-        found = list(matching.values_list("start", "precision")[: COUNT_BOUND + 1])
-        if len(found) <= COUNT_BOUND:
-            rows = [(start.year, start.month, precision, 1) for start, precision in found]
-        elif any(getattr(filters, name) is not None for name in TEXT_FIELDS):
-            return []
-        else:
-            rows = [(r.year, r.month, r.precision, r.n) for r in _cube_rows_in_range(filters)]
+        rows = [(r.year, r.month, r.precision, r.n) for r in _cube_rows_in_range(filters)]
     years: dict[int, YearDensity] = {}
     for year, month, precision, n in rows:
         density = years.setdefault(year, YearDensity(year=year, months=[0] * 12))

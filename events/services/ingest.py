@@ -31,7 +31,7 @@ from django.utils import timezone
 import events.extraction
 import events.temporal
 from events.extraction.types import EventCandidate
-from events.models import Article, Event, Source
+from events.models import Article, Event, MentionBlock, Source
 
 from .published import infer_published, infer_title
 from .reconcile import reconcile_article_events
@@ -195,7 +195,8 @@ def ingest_article(
         return IngestResult(article=existing, status="unchanged", unchanged=existing.events_found)
     try:
         candidates = find_candidates(text, published or today)
-        fields["mentions"] = find_mentions(text, published or today)
+        mentions = find_mentions(text, published or today)
+        fields["mention_count"] = len(mentions)
         fields["title"] = fields["title"] or lead_title(candidates)
         with transaction.atomic():
             # The article row is locked until commit, so a second worker ingesting the same article
@@ -205,6 +206,7 @@ def ingest_article(
             if locked is not None and not force and _is_current(locked, digest, published):
                 return IngestResult(article=locked, status="unchanged", unchanged=locked.events_found)
             article = _save_article(locked, key=key, text=text, digest=digest, fields=fields)
+            store_mentions(article, mentions)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
             if article.events_found != len(counts.events):
                 article.events_found = len(counts.events)
@@ -306,11 +308,28 @@ def _save_article(locked: Article | None, *, key: str, text: str, digest: str, f
     return article
 
 
+def store_mentions(article: Article, mentions: list[dict]) -> None:
+    """Replace the article's mention blocks with ``mentions`` (in text order), ``MentionBlock.SIZE`` a block."""
+    MentionBlock.objects.filter(article=article).delete()
+    size = MentionBlock.SIZE
+    MentionBlock.objects.bulk_create(
+        MentionBlock(
+            article=article,
+            start=block[0]["span"][0],
+            end=max(m["span"][1] for m in block),
+            mentions=block,
+        )
+        for block in (mentions[i : i + size] for i in range(0, len(mentions), size))
+    )
+
+
 def _record_failure(*, key: str, text: str, fields: dict, error: BaseException) -> Article | None:
     """Mark the article failed in its own write; the text is kept so a retry can re-read it."""
     log.warning("ingest of %s failed: %s", key, _describe(error))
     try:
-        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **fields)
+        # No blocks were stored (the transaction rolled back): the count stays unknown, so pages parse it.
+        stored = {name: value for name, value in fields.items() if name != "mention_count"}
+        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **stored)
         article.status = Article.Status.FAILED
         article.error = _describe(error)[:5000]
         article.save()

@@ -301,6 +301,12 @@ def _next_month_day(reading: Reading) -> Reading | None:
     return reading.but(start=d, end=d, edtf_from=d.isoformat(), edtf_to=d.isoformat()) if d else None
 
 
+def _ends_a_month(piece: Piece) -> bool:
+    """ "月底", "本月底", "3月末": a month's end word (the range runs through its last day)."""
+    part = piece.groups.get("mpart") or piece.groups.get("mpart_s") or ""
+    return part.removeprefix("月") in ("底", "末", "尾")
+
+
 def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     a, b = left.reading, right.reading
     # "自3月11日起至15日": the start's "起" opens a range the "至" then closes.
@@ -317,6 +323,9 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     if not (patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start) or between):
         return None
     b = _weekday_end(left, right) or b
+    if b.precision == Precision.VAGUE and _ends_a_month(right):
+        # "即日起至本月底", "3月5日至月末": the end of a range is the month's last day, exactly.
+        b = b.but(start=b.end, precision=Precision.DAY)
     if b.end < a.start and right.family in ("rangeday", "bareday"):
         b = _next_month_day(b)  # "12日到3日": a bare end day before the start is next month's
     elif b.end < a.start and b.year_inferred:

@@ -406,6 +406,7 @@ NUMERIC_DATE_BEFORE = "|".join(
 NUMERIC_DATE_AFTER = (
     r"[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]|上午|下午|晚上|晚间|早上|中午|凌晨|晚[0-9]|当天|当日"
     r"|举行|举办|召开|开幕|闭幕|开展|启动|开赛|开班|开营|开播|上映|开售|开始|起(?![步飞价])|前后|之前|以前"
+    rf"|{_alternation(FESTIVAL_NAMES)}"  # "7.1建党节"
 )
 # Nothing a number takes may follow a compact date ("5.20元", "3.1分", "2019.10万", "5.2%").
 NUMERIC_DATE_END = r"(?![0-9.%‰/·A-Za-z]|[ \t]?(?:[万亿元角分倍个岁人名家次位件项千百米克吨度秒点股只台套辆]|美元|港元|公里|平方|百分点|小时|分钟|亩))"
@@ -487,7 +488,8 @@ _FAMILIES: list[tuple[str, str]] = [
         # "5.20", "5/20-5/26" only where the words around them make them dates (NUMERIC_DATE_*).
         "numdate",
         rf"{NOT_NUM_BEFORE}(?<![0-9])(?:(?P<ym_y>{YEAR4})\.(?P<ym_m>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}"
-        rf"(?:{GAP}{SEP}{GAP}(?:(?P<ym_y2>{YEAR4})\.(?P<ym_m2>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}|(?P<ym_now>至今|今)))?"
+        rf"(?:{GAP}{SEP}{GAP}(?:(?P<ym_y2>{YEAR4})\.(?P<ym_m2>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}|(?P<ym_now>至今|今)"
+        rf"|(?P<ym_y3>{YEAR4})(?![0-9.年月]){NUMERIC_DATE_END}))?"
         rf"|{NUMERIC_DATE_NOT_AFTER}(?P<c8_y>{YEAR4})(?P<c8_m>0[1-9]|1[0-2])(?P<c8_d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z])"
         rf"|(?:{NUMERIC_DATE_BEFORE})(?P<dd_m>1[0-2]|0?[1-9])(?P<dd_s>[./])(?P<dd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
         rf"(?:{GAP}{SEP}{GAP}(?P<dd_m2>1[0-2]|0?[1-9])(?P=dd_s)(?P<dd_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
@@ -611,7 +613,12 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
-    ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
+    (
+        "rangeday",
+        rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"
+        # "7月6号，7号，8号": a day in 号 right after another day, in a list.
+        rf"|(?<=[号日][、，,和及与])(?P<rdl>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}",
+    ),
     (
         "bareday",
         rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}(?:日(?![游内均间元])"

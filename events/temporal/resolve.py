@@ -68,7 +68,8 @@ Plain Python. Readings chosen where readers could differ:
   "2023年的春节": a year before "的" is the year of what follows it.
 * "前年的今天", "三年前的今天", "上个月的今天": ref's day in that year, month or week.
 * "下两个月", "上两周", "下三个季度": the whole months, weeks or quarters after (before) ref's;
-  "前三年" alone the three whole years before ref's; "30日内" is ref .. ref + 29.
+  "前三年", "前两周" alone look back like "近三年", "近两周" (JioNLP reads "前两周" so);
+  "30日内" is ref .. ref + 29.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
   year the text mentioned, or from ref when there is none (then with lower confidence).
 * Recurring times ("每周一至周五", "每月15日", "每年3月", "每天晚上8点") are no mention at all:
@@ -350,9 +351,12 @@ def resolve_numeric_date(g: dict[str, str], ctx: Context) -> Reading | None:
         first = month_reading(int(g["ym_y"]), int(g["ym_m"]), int(g["ym_m"]), Kind.ABSOLUTE, confidence=0.8)
         if "ym_now" in g:
             return until_ref(first, ctx.ref) if first.start <= ctx.ref else None
-        if "ym_y2" not in g:
+        if "ym_y3" in g:  # "2010.09-2014": to the end of that year
+            last = years_reading(int(g["ym_y3"]), int(g["ym_y3"]), Kind.ABSOLUTE)
+        elif "ym_y2" in g:
+            last = month_reading(int(g["ym_y2"]), int(g["ym_m2"]), int(g["ym_m2"]), Kind.ABSOLUTE)
+        else:
             return first
-        last = month_reading(int(g["ym_y2"]), int(g["ym_m2"]), int(g["ym_m2"]), Kind.ABSOLUTE)
         if last.end < first.start:
             return None
         return first.but(end=last.end, edtf_to=last.edtf_from, kind=Kind.RANGE)
@@ -392,7 +396,7 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     else:
         base = ctx.dateline_day or ctx.ref
         year, month, confidence = base.year, base.month, 0.6
-    day = read_number(g.get("bd") or g.get("bdc") or g.get("rd") or "")
+    day = read_number(g.get("bd") or g.get("bdc") or g.get("rd") or g.get("rdl") or "")
     base = ctx.dateline_day or ctx.ref
     if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > base.day:
         # "27日，……举行" read on the 10th reports last month's 27th; "将于27日" stays ahead.

@@ -217,9 +217,9 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
         return None
     if direction in ("next", "last"):
         reading = _whole_units(ctx.ref, int(count), unit, 1 if direction == "next" else -1)
-    elif direction == "first" and unit == "year" and ctx.year is None:
-        # "前三年" alone: the three whole years before ref's ("2024年前三年" names nothing).
-        reading = years_reading(ctx.ref.year - int(count), ctx.ref.year - 1, Kind.RELATIVE, confidence=0.6)
+    elif direction == "first" and unit in ("year", "week") and ctx.year is None:
+        # "前三年", "前两周" alone look back like "近三年": no year says whose first years they are.
+        reading = _span(ctx.ref, count, unit, "back")
     elif direction == "first":
         reading = _first_units(ctx, int(count), unit)
     elif direction in ("ago", "later"):

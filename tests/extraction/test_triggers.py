@@ -290,3 +290,29 @@ def test_extract_events_more_vocabulary_and_durations(text, expected):
     [c] = extract_events(text, ref=date(2024, 10, 18))
 
     assert (c.kind, c.start, c.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月8日，女科技工作者沙龙在市科技馆举行。", ("meeting", date(2024, 3, 8))),
+        ("12月13日，县科技特派员工作总结会召开。", ("meeting", date(2024, 12, 13))),
+        ("5月28日，砀山县第三届直播电商节在县电商产业园开幕。", ("festival", date(2024, 5, 28))),
+        ("5月10日，全省首条跨市低空物流航线首飞成功。", ("launch", date(2024, 5, 10))),
+        ("9月20日，实验室将迎来首个公众开放日。", ("opening", date(2024, 9, 20))),
+    ],
+    ids=["salon", "summary-meeting", "ecommerce-festival", "first-flight", "open-day-ahead"],
+)
+def test_extract_events_salons_summaries_festivals_first_flights(text, expected):
+    [c] = extract_events(text, ref=date(2024, 9, 1))
+
+    assert (c.kind, c.start) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我馆将于7月1日至7月15日闭馆，期间暂停对外开放。", "7月16日起恢复正常开放。"],
+    ids=["closed", "reopening-after-closure"],
+)
+def test_extract_events_closure_notices_are_no_openings(text):
+    assert extract_events(text, ref=date(2024, 6, 20)) == []

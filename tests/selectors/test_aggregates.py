@@ -77,9 +77,6 @@ def test_cube_is_built_once_per_data_version(events, django_assert_num_queries):
 
 def test_month_density_past_the_bound_uses_the_cube_for_a_date_range(events, monkeypatch):
     monkeypatch.setattr(aggregates, "COUNT_BOUND", 1)
-    import events.selectors.timeline as timeline
-
-    monkeypatch.setattr(timeline, "COUNT_BOUND", 1)
 
     assert month_density(filters=EventFilters(date_from=date(2023, 6, 1))) == [
         YearDensity(year=2024, months=[0, 0, 2] + [0] * 9)

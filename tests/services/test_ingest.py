@@ -468,7 +468,8 @@ def test_ingest_stores_the_parser_mentions_so_pages_never_reparse(client, monkey
 
     article.refresh_from_db()
     expected = [m.to_dict() for m in extract(text, date(2024, 3, 12))]
-    assert (article.mentions, api.json()["mentions"]) == (expected, expected)
+    stored = [m for block in article.mention_blocks.values_list("mentions", flat=True) for m in block]
+    assert (article.mention_count, stored, api.json()["mentions"]) == (len(expected), expected, expected)
     assert page.status_code == 200 and 'class="mention" title="2024-03-11 · day"' in page.content.decode()
 
 
@@ -510,3 +511,23 @@ def test_ingest_article_refuses_a_lone_surrogate_in_key_title_or_url(field):
         ingest(TEXT, **{k: v for k, v in values.items() if k != "key"}, key=values["key"])
 
     assert Article.objects.count() == 0
+
+
+def test_ingest_stores_mentions_in_blocks_a_part_of_the_text_reads_alone(
+    monkeypatch, django_assert_num_queries
+):
+    from events.models import MentionBlock
+    from events.selectors import article_mentions
+
+    monkeypatch.setattr(MentionBlock, "SIZE", 3)
+    text = (
+        "".join(f"3月{day}日开幕。" for day in range(1, 11)) + "\n"
+    )  # ten mentions, 7 or 8 characters apart
+    article = ingest(text).article
+    spans = [m["span"] for m in article_mentions(article=article)]
+
+    with django_assert_num_queries(1):
+        middle = article_mentions(article=article, start=spans[4][0], end=spans[5][1])
+
+    assert (article.mention_blocks.count(), len(spans)) == (4, 10)
+    assert [m["span"] for m in middle] == spans[4:6]

@@ -178,3 +178,16 @@ def test_extract_keeps_a_weekday_range_within_the_start_week(text, start, end):
     [mention] = extract(text, ref=WEEK_REF)
 
     assert (mention.text, mention.start, mention.end) == (text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start", "end"),
+    [
+        ("即日起至本月底", date(2024, 9, 5), date(2024, 9, 5), date(2024, 9, 30)),
+        ("3月5日至月末", date(2024, 3, 1), date(2024, 3, 5), date(2024, 3, 31)),
+    ],
+)
+def test_extract_runs_a_range_to_the_last_day_of_a_month_end(text, ref, start, end):
+    [mention] = extract(text, ref=ref)
+
+    assert (mention.start, mention.end, mention.precision) == (start, end, "day")
