@@ -13,7 +13,6 @@ KNOWN_GAPS = {
     "两千年八月十五": "peers: 两千年 is also 'two thousand years'; not read as a year",
     "1789-01-29": "peers: four-digit years before 1900 are not read",
     "1357年6月10日": "peers: four-digit years before 1900 are not read",
-    "18年10月1日到19年2月3日": "dates: cross-year ranges and mixed forms",
     "後日": "後日 is also 'later days', and 后日 starts 后日本时代: not read",
     "2018-12-1209:03": "dates: compact numeric dates",
     "1994.01-19": "dates: compact numeric dates",
