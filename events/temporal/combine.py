@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
-from .reading import Reading, shift_years
+from .reading import Reading, add_months, safe_date, shift_years
 from .resolve_relative import nth_weekday, read_end_time, read_time
 from .types import Kind, Precision
 
@@ -317,6 +317,12 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     )
 
 
+def _next_month_day(reading: Reading) -> Reading | None:
+    year, month = add_months(reading.start.year, reading.start.month, 1)
+    d = safe_date(year, month, reading.start.day)
+    return reading.but(start=d, end=d, edtf_from=d.isoformat(), edtf_to=d.isoformat()) if d else None
+
+
 def _ends_a_month(piece: Piece) -> bool:
     """ "月底", "本月底", "3月末": a month's end word (the range runs through its last day)."""
     part = piece.groups.get("mpart") or piece.groups.get("mpart_s") or ""
@@ -342,7 +348,9 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     if b.precision == Precision.VAGUE and _ends_a_month(right):
         # "即日起至本月底", "3月5日至月末": the end of a range is the month's last day, exactly.
         b = b.but(start=b.end, precision=Precision.DAY)
-    if b.end < a.start and b.year_inferred:
+    if b.end < a.start and right.family in ("rangeday", "bareday"):
+        b = _next_month_day(b)  # "12日到3日": a bare end day before the start is next month's
+    elif b.end < a.start and b.year_inferred:
         b = shift_years(b, 1)  # "12月28日至1月3日": the end runs into the next year
     if b is None or b.end < a.start:
         return None

@@ -622,7 +622,9 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "bareday",
-        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"
+        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}(?:日(?![游内均间元])"
+        # "12号" alone is as often a house or line number; before a range to another day it is one.
+        rf"|号(?={GAP}(?:——|[-—–~至到]){GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}))"
         # Taiwan papers write the day in numerals: "廿二日", "二十六日". Only 11–31, since
         # "三日", "十日" are as often spans ("为期十日"); never after a count word.
         rf"|(?<![{CN_DIGIT}十廿卅百千万两几第每初月年期续时约近达共仅了])(?P<bdc>{CN_DAY_TEENS_UP}){GAP}日(?![游内均间元])",
@@ -684,7 +686,7 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟])"
         rf"|(?:(?P<t_per5>{_PERIODS}){GAP})?(?<![0-9.:第])(?P<t_h5>[0-9]{{1,2}}|{CN_HOUR})(?={GAP}{SEP}))"
         rf"(?:{GAP}{SEP}{GAP}(?:次日)?(?P<te_per>{_PERIODS})?{GAP}(?P<te_h>[0-9]{{1,2}}|{CN_HOUR})"
-        rf"(?:{GAP}[时点]{GAP}(?:(?P<te_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<te_half>半)|(?P<te_q>[一三13]刻))?"
+        rf"(?:{GAP}[时点]{GAP}(?:(?P<te_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<te_half>半)|(?P<te_q>[一三13]刻)|(?P<te_m3>[0-5][0-9]))?"
         rf"|:(?P<te_m2>[0-5][0-9])(?::[0-5][0-9])?)(?![0-9:.%亿万元个日号月年])(?:许|左右|整)?)?",
     ),
 ]

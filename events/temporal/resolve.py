@@ -281,9 +281,13 @@ def _month_reading(
 ) -> Reading | None:
     if not (1 <= month <= 12 and 1 <= month2 <= 12):
         return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
-    if month2 < month:
-        return None
     d1, d2 = g.get("d1") or g.get("d1b") or g.get("d1c"), g.get("d2")
+    if month2 < month:
+        if d1 is not None or g.get("mpart") is not None:
+            return None
+        # "十二至一月": a month range that ends before it starts runs into the next year.
+        first, last = month_reading(year, month, month, kind), month_reading(year + 1, month2, month2, kind)
+        return first.but(end=last.end, kind=Kind.RANGE, edtf_to=last.edtf_from, confidence=confidence)
     if "d1b" in g or "d1c" in g:  # "1月3至2月10", "五月二十": a day printed without 日
         confidence = min(confidence, 0.8)
     if d1 is not None:

@@ -352,7 +352,9 @@ def read_end_time(g: dict[str, str], start: time | None) -> time | None:
     if start is None or "te_h" not in g:
         return None
     period = g.get("te_per") or g.get("t_per") or g.get("t_per5")
-    end = _clock(g["te_h"], g.get("te_m") or g.get("te_m2"), g.get("te_half"), g.get("te_q"), period)
+    end = _clock(
+        g["te_h"], g.get("te_m") or g.get("te_m2") or g.get("te_m3"), g.get("te_half"), g.get("te_q"), period
+    )
     if end is not None and end < start and end.hour < 12 and "te_per" not in g:
         end = end.replace(hour=end.hour + 12)  # "今晚8点至8点半": the evening carries over
     return end if end is not None and end > start else None
