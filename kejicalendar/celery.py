@@ -26,7 +26,7 @@ def stamp_enqueued_at(headers: dict | None = None, **_: object) -> None:
 
 @task_prerun.connect
 @task_postrun.connect
-def reuse_database_connections(**_: object) -> None:
+def reuse_database_connections(task: object = None, **_: object) -> None:
     """Keep a worker's database connection across tasks, as a web process keeps it across requests.
 
     Celery's Django fixup closes every connection before and after each task unless
@@ -34,7 +34,15 @@ def reuse_database_connections(**_: object) -> None:
     paid for a new PostgreSQL connection, which made a worker ingest at a third of the command's
     rate (bench/ingest_workers.py). Django's own rule instead: close a connection only when it is
     broken or older than ``CONN_MAX_AGE``.
+
+    Not for a task run in-process (eager: no broker, or ``.apply()``): it shares its caller's
+    connection, perhaps inside the caller's transaction, which closing would cut (on PostgreSQL every
+    eager task in the test suite failed with "the connection is closed").
     """
     from django.db import close_old_connections
+
+    request = getattr(task, "request", None)
+    if getattr(request, "is_eager", False):
+        return
 
     close_old_connections()
