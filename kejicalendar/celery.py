@@ -33,16 +33,12 @@ def reuse_database_connections(task: object = None, **_: object) -> None:
     ``CELERY_DB_REUSE_MAX`` is set (settings.py sets it), ignoring ``CONN_MAX_AGE``: each task then
     paid for a new PostgreSQL connection, which made a worker ingest at a third of the command's
     rate (bench/ingest_workers.py). Django's own rule instead: close a connection only when it is
-    broken or older than ``CONN_MAX_AGE``.
-
-    Not for a task run in-process (eager: no broker, or ``.apply()``): it shares its caller's
-    connection, perhaps inside the caller's transaction, which closing would cut (on PostgreSQL every
-    eager task in the test suite failed with "the connection is closed").
+    broken or older than ``CONN_MAX_AGE``. Not for a task run in-process (no broker, tests): it runs
+    inside its caller's request or transaction, whose connection is not ours to close.
     """
     from django.db import close_old_connections
 
-    request = getattr(task, "request", None)
-    if getattr(request, "is_eager", False):
+    if getattr(getattr(task, "request", None), "is_eager", False):
         return
 
     close_old_connections()

@@ -15,11 +15,13 @@ from .curation import (
 from .files import collect_files
 from .ingest import PARSER_VERSION, IngestResult, ingest_article, reingest_stored_article, resolve_published
 from .queueing import (
+    mark_queued_work_done,
     request_article_reingest,
     request_due_fetches,
     request_event_reingest,
     request_source_ingest,
     request_stale_reingest,
+    requeue_lost,
     stale_articles,
 )
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
@@ -60,6 +62,8 @@ __all__ = [
     "request_due_fetches",
     "request_event_reingest",
     "request_source_ingest",
+    "requeue_lost",
+    "mark_queued_work_done",
     "request_stale_reingest",
     "resolve_published",
     "stale_articles",
