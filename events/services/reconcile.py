@@ -172,6 +172,13 @@ def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
             "organizers": {**_as_dict(event.organizers), **values["organizers"]},
             "figures": {**_as_dict(event.figures), **values["figures"]},
         }
+        if event.confidence > values["confidence"]:
+            # Another report raised it (``_fill_blanks``); lowering it again would flip it on every re-read.
+            values = {
+                **values,
+                "confidence": event.confidence,
+                "confidence_reasons": event.confidence_reasons,
+            }
     if curated & set(DATE_FIELDS):
         curated |= set(DATE_FIELDS)  # dates move together, or a curated start could end up after an auto end
     changed = [f for f, v in values.items() if f not in curated and getattr(event, f) != v]
