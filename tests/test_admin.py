@@ -442,3 +442,18 @@ def test_event_admin_search_finds_evidence_across_pdf_line_breaks(client, stored
 
     assert titles(response) == ["新型农机具展示展销"]
     assert titles(client.get(changelist("event"), {"q": "签约"})) == ["项目集中签约"]
+
+
+def test_event_admin_sets_region_by_adcode_and_refuses_unknown_codes(client, stored):
+    event = Event.objects.get(match_key="fest")
+    url = reverse("admin:events_event_change", args=[event.pk])
+
+    bad = client.post(url, change_form(client, event, adcode="999999"))
+    assert "未知的行政区划代码" in bad.content.decode()
+    post_change(client, event, adcode="140727")
+
+    event.refresh_from_db()
+    assert (event.adcode, event.county, event.curated_fields) == ("140727", "祁县", ["adcode"])
+    ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12), force=True)
+    event.refresh_from_db()
+    assert (event.adcode, event.county) == ("140727", "祁县")

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("package", ["events.temporal", "events.extraction"])
+@pytest.mark.parametrize("package", ["events.temporal", "events.extraction", "events.geography"])
 def test_package_imports_without_django(package):
     code = (
         f"import sys; import {package}; "

@@ -21,6 +21,7 @@ from .queueing import (
     request_stale_reingest,
     stale_articles,
 )
+from .regions import region_fields_for_code
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
 
@@ -43,6 +44,7 @@ __all__ = [
     "merge_events",
     "pick_merge_target",
     "read_article_file",
+    "region_fields_for_code",
     "request_article_reingest",
     "request_event_reingest",
     "request_source_ingest",

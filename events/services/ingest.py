@@ -39,7 +39,8 @@ from .text import IngestError, check_article_text
 log = logging.getLogger(__name__)
 
 # Bump when storage rules change in a way that should re-read every article.
-INGEST_VERSION = "1"
+# "2": events carry their place's administrative region (events.geography).
+INGEST_VERSION = "2"
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 

@@ -384,7 +384,7 @@ def test_parser_version_combines_package_versions(monkeypatch):
     monkeypatch.setattr("events.temporal.__version__", "2.5", raising=False)
     monkeypatch.setattr("events.extraction.__version__", "0.9", raising=False)
 
-    assert _parser_version() == "i1+t2.5+x0.9"
+    assert _parser_version() == "i2+t2.5+x0.9"
 
 
 def test_ingest_article_shared_event_takes_fields_from_one_article_only():
