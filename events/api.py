@@ -103,6 +103,9 @@ def list_events(
     q: str | None = Query(None, description="Text in the title, place or evidence"),
     precision: str | None = Query(None, description=f"One of: {', '.join(Event.Precision.values)}"),
     source: str | None = Query(None, description="Source name"),
+    province: str | None = Query(None, description="省级地区：6位代码（140000）或名称（山西、山西省）"),
+    city: str | None = Query(None, description="地级地区：6位代码（140700）或名称（晋中市）"),
+    county: str | None = Query(None, description="县级地区：6位代码（140702）或名称（榆次区）"),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ordering: Literal["start", "-start"] = Query(
@@ -118,6 +121,9 @@ def list_events(
             "q": q,
             "precision": precision,
             "source": source,
+            "province": province,
+            "city": city,
+            "county": county,
         }
     )
     # Rendered once per distinct query and data version: the JSON bytes are cached, not the rows.

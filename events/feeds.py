@@ -81,13 +81,24 @@ class FeedQuery:
     coarse: bool = False
 
 
-def parse_feed_query(params: Mapping[str, str], *, kind: str | None = None) -> FeedQuery:
-    """Validate a feed's query parameters; ``kind`` comes from the path. Raises ``FilterError``."""
+def parse_feed_query(
+    params: Mapping[str, str], *, kind: str | None = None, adcode: str | None = None
+) -> FeedQuery:
+    """Validate a feed's query parameters; ``kind`` or a region's ``adcode`` may come from the path.
+
+    Raises ``FilterError``.
+    """
     if kind is not None and (params.get("kind") or "").strip() not in ("", kind):
         raise selectors.FilterError("kind", "the kind is in the path; leave the kind parameter out")
-    filters = selectors.parse_filters(
-        {**{k: params.get(k) for k in params}, "kind": kind or params.get("kind")}
-    )
+    values = {**{k: params.get(k) for k in params}, "kind": kind or params.get("kind")}
+    if adcode is not None:
+        level = selectors.region_level(adcode)
+        if any((params.get(name) or "").strip() for name in selectors.REGION_PARAMS):
+            raise selectors.FilterError(
+                level, "the region is in the path; leave province, city and county out"
+            )
+        values[level] = adcode
+    filters = selectors.parse_filters(values)
     raw = (params.get("coarse") or "").strip().lower()
     if raw and raw not in TRUE_WORDS | FALSE_WORDS:
         raise selectors.FilterError("coarse", "use coarse=1 to include month, season, year and period events")
@@ -103,7 +114,13 @@ def feed_path(query: FeedQuery) -> str:
     kind = params.pop("kind", None)
     if query.coarse:
         params["coarse"] = "1"
-    path = reverse("calendar-kind", kwargs={"kind": kind}) if kind else reverse("calendar")
+    regions = [name for name in selectors.REGION_PARAMS if name in params]
+    if kind:
+        path = reverse("calendar-kind", kwargs={"kind": kind})
+    elif len(regions) == 1:  # one region and no kind: the region's own feed
+        path = reverse("calendar-region", kwargs={"adcode": params.pop(regions[0])})
+    else:
+        path = reverse("calendar")
     return f"{path}?{urlencode(params)}" if params else path
 
 
@@ -281,12 +298,14 @@ def _bad_request(error: selectors.FilterError) -> HttpResponse:
 
 
 @require_safe
-def calendar_feed(request: HttpRequest, kind: str | None = None) -> HttpResponse:
+def calendar_feed(request: HttpRequest, kind: str | None = None, adcode: str | None = None) -> HttpResponse:
     """Serve a feed: redirect to the canonical URL, then answer 304 or the cached body."""
     if kind is not None and kind not in Event.Kind.values:
         raise Http404("unknown kind")
+    if adcode is not None and not (len(adcode) == 6 and adcode.isascii() and adcode.isdigit()):
+        raise Http404("not an adcode")
     try:
-        query = parse_feed_query(request.GET, kind=kind)
+        query = parse_feed_query(request.GET, kind=kind, adcode=adcode)
     except selectors.FilterError as error:
         return _bad_request(error)
     canonical = feed_path(query)

@@ -71,6 +71,22 @@ class SourceRefOut(Schema):
     date_text: str = Field(description="The date expression that dated the event, as printed")
 
 
+class DivisionOut(Schema):
+    """One level of an administrative region."""
+
+    name: str = Field(description="名称，如“晋中市”")
+    adcode: str = Field(description="6位行政区划代码")
+
+
+class RegionOut(Schema):
+    """Where an event is held, as China's administrative divisions (GB/T 2260)."""
+
+    adcode: str = Field(description="已知最深一级的行政区划代码")
+    province: DivisionOut
+    city: DivisionOut | None = Field(description="地级；港澳台只到省级")
+    county: DivisionOut | None = Field(description="县级，未知时为 null")
+
+
 class EventOut(Schema):
     """An event in the shape of `manage.py export_events` (dates ISO YYYY-MM-DD, inclusive end)."""
 
@@ -83,6 +99,7 @@ class EventOut(Schema):
     precision: str = Field(description="day, month, season, half-year, year, multi-year or vague")
     edtf: str = Field(description="The date in Extended Date/Time Format, e.g. 2025-03 or 2021/2025")
     place: str
+    region: RegionOut | None = Field(description="举办地所在行政区划；无法确定时为 null")
     organizers: dict[str, list[str]]
     figures: dict[str, int | float]
     status: str = Field(description="auto or confirmed (hidden events are never listed)")

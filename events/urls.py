@@ -9,5 +9,7 @@ urlpatterns: list = [
     path("events/<str:uid>/", views.event_detail, name="event"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("calendar.ics", feeds.calendar_feed, name="calendar"),
+    path("calendar/region/<str:adcode>.ics", feeds.calendar_feed, name="calendar-region"),
     path("calendar/<str:kind>.ics", feeds.calendar_feed, name="calendar-kind"),
+    path("regions/", views.region_index, name="regions"),
 ]

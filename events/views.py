@@ -15,8 +15,9 @@ Readings chosen:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -38,11 +39,16 @@ from events.selectors import (
     event_figures,
     event_organizers,
     event_years,
+    filters_to_params,
     find_article,
     find_event,
     group_by_month,
     month_density,
     parse_filters,
+    region_facet,
+    region_level,
+    region_name,
+    region_overview,
     timeline_events,
     undated_events,
 )
@@ -186,8 +192,52 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "chart": density_chart(month_density(filters=filters)),
         "undated": undated_events(filters=filters) if not page.has_next() else [],
         "subscribe": _subscribe_links(request, filters),
+        "regions": _facet_links(filters),
+        "region_trail": _region_trail(filters),
     }
     return render(request, "events/timeline.html", context)
+
+
+def _timeline_href(filters: EventFilters) -> str:
+    params = filters_to_params(filters)
+    return reverse("timeline") + (f"?{urlencode(params)}" if params else "")
+
+
+def _facet_links(filters: EventFilters) -> list[dict]:
+    """The region facet's rows with the timeline link that picks each."""
+    return [{**row, "href": _timeline_href(row["filters"])} for row in region_facet(filters=filters)]
+
+
+def _region_trail(filters: EventFilters) -> list[dict]:
+    """The picked regions, broadest first, each with the link that drops it and those below it."""
+    trail = []
+    for level, below in (("province", ("city", "county")), ("city", ("county",)), ("county", ())):
+        code = getattr(filters, level)
+        if code:
+            wider = replace(filters, **{name: None for name in (level, *below)})
+            trail.append(
+                {"level": level, "code": code, "name": region_name(code), "drop": _timeline_href(wider)}
+            )
+    return trail
+
+
+def region_index(request: HttpRequest) -> HttpResponse:
+    """The "按地区" page: every region with events, its count and its feed and timeline links."""
+    provinces = region_overview()
+    for province in provinces:
+        _add_region_links(request, province)
+        for city in province["cities"]:
+            _add_region_links(request, city)
+            for county in city["counties"]:
+                _add_region_links(request, county)
+    return render(request, "events/regions.html", {"provinces": provinces})
+
+
+def _add_region_links(request: HttpRequest, region: dict) -> None:
+    filters = EventFilters(**{region_level(region["code"]): region["code"]})
+    region["timeline"] = _timeline_href(filters)
+    region["feed"] = request.build_absolute_uri(reverse("calendar-region", args=[region["code"]]))
+    region["webcal"] = "webcal://" + region["feed"].split("://", 1)[1]
 
 
 def event_detail(request: HttpRequest, uid: str) -> HttpResponse:

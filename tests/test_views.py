@@ -359,7 +359,7 @@ def test_timeline_queries_do_not_grow_with_the_number_of_events(client, django_a
         event = make_event(f"活动{day}", date(2024, 1, 1) + (date(2024, 1, 2) - date(2024, 1, 1)) * day)
         Evidence.objects.create(event=event, article=article, sentence="x", span_start=day, span_end=day + 1)
 
-    with django_assert_max_num_queries(6):  # count, page, evidence+articles, years, density, undated
+    with django_assert_max_num_queries(7):  # count, page, evidence+articles, years, density, undated, regions
         html = get(client)
 
     assert len(titles(html)) == 40

@@ -5,6 +5,7 @@ from .caching import cached_until_change, events_version
 from .events import (
     COARSE_PRECISIONS,
     FILTER_PARAMS,
+    REGION_PARAMS,
     EventFilters,
     FilterError,
     calendar_events,
@@ -14,8 +15,10 @@ from .events import (
     filters_to_params,
     order_events,
     parse_filters,
+    region_level,
 )
 from .items import event_figures, event_item, event_organizers, iter_event_items, with_sources
+from .regions import region_facet, region_name, region_overview
 from .timeline import (
     event_years,
     find_article,
@@ -29,6 +32,7 @@ from .timeline import (
 __all__ = [
     "COARSE_PRECISIONS",
     "FILTER_PARAMS",
+    "REGION_PARAMS",
     "EventFilters",
     "FilterError",
     "article_events",
@@ -49,6 +53,10 @@ __all__ = [
     "list_articles",
     "order_events",
     "parse_filters",
+    "region_facet",
+    "region_level",
+    "region_name",
+    "region_overview",
     "with_sources",
     # the timeline pages (timeline.py)
     "event_years",

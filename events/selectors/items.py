@@ -50,6 +50,18 @@ def event_organizers(event: Event) -> dict[str, list[str]]:
     return roles
 
 
+def event_region(event: Event) -> dict | None:
+    """The event's administrative region (names and adcodes by level), or None when unknown."""
+    if not event.adcode:
+        return None
+    return {
+        "adcode": event.adcode,
+        "province": {"name": event.province, "adcode": event.province_code},
+        "city": {"name": event.city, "adcode": event.city_code} if event.city_code else None,
+        "county": {"name": event.county, "adcode": event.county_code} if event.county_code else None,
+    }
+
+
 def event_item(event: Event) -> dict:
     """An event as a JSON-ready dict; dates are ISO ``YYYY-MM-DD`` (or null when undated)."""
     return {
@@ -62,6 +74,7 @@ def event_item(event: Event) -> dict:
         "precision": event.precision,
         "edtf": event.edtf,
         "place": event.place,
+        "region": event_region(event),
         "organizers": event_organizers(event),
         "figures": event_figures(event),
         "status": event.status,
