@@ -121,6 +121,12 @@ def _parse(text: str, *, short: bool) -> Region | None:
     )
 
 
+def _starts_with_division(text: str, region: Region) -> bool:
+    """True when ``text`` begins with the name (or its first two characters) of a level of ``region``."""
+    names = (region.province, region.city, region.county)
+    return any(name and text.startswith(name[:2]) for name in names)
+
+
 def _special(text: str) -> Region | None:
     for code, pattern in _SPECIAL_RE.items():
         if pattern.match(text):
@@ -143,10 +149,12 @@ def resolve_place(place: str) -> Region | None:
     if not text:
         return None
     region = _parse(text, short=False)
-    if region is None:  # a mainland name wins: "新北区" is in 常州, "新北市" in Taiwan
-        region = _special(text)
-        if region is not None:
-            return region
+    if region is None or not _starts_with_division(text, region):
+        # A mainland name at the start wins ("新北区" is in 常州, "新北市" in Taiwan); one found
+        # inside another name does not ("嘉义县" holds 辽宁's 义县).
+        special = _special(text)
+        if special is not None:
+            return special
     if len(text) <= SHORT_NAME_MAX:
         deeper = _parse(text, short=True)
         if deeper is not None and (region is None or (region.contains(deeper) and deeper != region)):

