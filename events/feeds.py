@@ -291,7 +291,7 @@ def cached_feed(query: FeedQuery, *, host: str, scheme: str) -> RenderedFeed:
     )
 
 
-def _bad_request(error: selectors.FilterError) -> HttpResponse:
+def bad_request(error: selectors.FilterError) -> HttpResponse:
     return HttpResponse(
         f"{error.field}: {error.message}\n", status=400, content_type="text/plain; charset=utf-8"
     )
@@ -307,7 +307,7 @@ def calendar_feed(request: HttpRequest, kind: str | None = None, adcode: str | N
     try:
         query = parse_feed_query(request.GET, kind=kind, adcode=adcode)
     except selectors.FilterError as error:
-        return _bad_request(error)
+        return bad_request(error)
     canonical = feed_path(query)
     if request.get_full_path() != canonical:
         return HttpResponsePermanentRedirect(canonical)
@@ -320,4 +320,22 @@ def calendar_feed(request: HttpRequest, kind: str | None = None, adcode: str | N
     if feed.last_modified is not None:
         response["Last-Modified"] = http_date(feed.last_modified)
     patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@require_safe
+def event_calendar(request: HttpRequest, uid: str) -> HttpResponse:
+    """One event as an .ics file to download ("加入日历"); 404 when unknown, hidden or undated."""
+    event = selectors.find_event(uid=uid)
+    if event is None or not event.visible or event.start is None or event.end is None:
+        raise Http404("no such event")
+    body = build_calendar(
+        selectors.with_sources(Event.objects.filter(pk=event.pk)),
+        host=request.get_host(),
+        scheme=request.scheme,
+        name=f"科技日历 · {event.title}",
+        description="科技日历：单个事件",
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.uid}.ics"'
     return response

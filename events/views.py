@@ -31,6 +31,7 @@ from events.publishing.display import format_event_date, kind_badge
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
 from events.publishing.jsonld import event_json_ld, json_ld_script
+from events.publishing.share import google_calendar_link
 from events.selectors import (
     FILTER_PARAMS,
     EventFilters,
@@ -113,6 +114,7 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
         "figures": format_figures(event_figures(event)),
         "organizers": event_organizers(event),
         "evidence": sentences,
+        "google": google_calendar_link(event, url=url, details=event.place),
         "json_ld": json_ld_script(
             event_json_ld(event, url=url, description=sentences[0]["sentence"] if sentences else "")
         ),

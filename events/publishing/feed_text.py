@@ -11,7 +11,7 @@ from events.models import Event
 from events.publishing.display import format_event_date
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import collapse_line_breaks
-from events.selectors import EventFilters, event_figures, event_organizers
+from events.selectors import EventFilters, event_figures, event_organizers, region_name
 from events.selectors.events import SHORT_RANGE_DAYS
 
 MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
@@ -41,6 +41,7 @@ def calendar_name(filters: EventFilters, *, coarse: bool) -> str:
         parts.append(f"“{f.q}”")
     if f.source:
         parts.append(f"来源：{f.source}")
+    parts.extend(region_name(code) for code in (f.province, f.city, f.county) if code)
     if f.precision:
         parts.append(f"精度：{Event.Precision(f.precision).label}")
     if f.date_from or f.date_to:

@@ -256,6 +256,20 @@ def calendar_events(
     return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
 
 
+def changed_events(*, filters: EventFilters, now: datetime, limit: int) -> QuerySet[Event]:
+    """Events matching ``filters`` by last change, newest first, at most ``limit``, with their evidence.
+
+    Dated events only (as in the calendar feeds); hidden and merged-away ones stay for
+    ``CANCELLED_KEPT_DAYS`` after their last change, so a reader learns they were cancelled.
+    """
+    qs = filter_events(filters=filters, include_hidden=True).filter(start__isnull=False)
+    qs = qs.exclude(
+        Q(status=Event.Status.HIDDEN) | Q(merged_into__isnull=False),
+        updated__lt=now - timedelta(days=CANCELLED_KEPT_DAYS),
+    )
+    return with_sources(qs.order_by("-updated", "-pk")[:limit])
+
+
 def event_page(*, filters: EventFilters, ordering: str, limit: int, offset: int) -> dict:
     """One page of visible events as JSON-ready data: ``count`` (all matches) and ``items`` (``event_item``)."""
     qs = order_events(filter_events(filters=filters), ordering=ordering)
