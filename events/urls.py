@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import feeds, feeds_atom, views
+from events import embed, feeds, feeds_atom, views
 
 urlpatterns: list = [
     path("", views.timeline, name="timeline"),
@@ -14,4 +14,5 @@ urlpatterns: list = [
     path("calendar/<str:kind>.ics", feeds.calendar_feed, name="calendar-kind"),
     path("regions/", views.region_index, name="regions"),
     path("feeds/events.atom", feeds_atom.atom_feed, name="atom"),
+    path("embed/", embed.embed, name="embed"),
 ]

@@ -16,13 +16,14 @@ Readings chosen:
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from events.feeds import FeedQuery, feed_path
 from events.models import Article, Event, Evidence
@@ -52,9 +53,12 @@ from events.selectors import (
     region_overview,
     timeline_events,
     undated_events,
+    upcoming_events,
 )
+from events.selectors.events import FEED_WINDOW_DAYS
 
 PAGE_SIZE = 50
+UPCOMING = 5  # events in the timeline's "即将举行" box
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
 
 
@@ -121,7 +125,7 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
     }
 
 
-def _event_line(event: Event, *, published: date | None) -> dict:
+def event_line(event: Event, *, published: date | None) -> dict:
     """An event as one line of a list: its date label and kind badge."""
     label, color = kind_badge(event.kind)
     date_label = format_event_date(
@@ -139,7 +143,7 @@ def _evidence_href(evidence: Evidence) -> str:
     return f"{reverse('article', args=[evidence.article_id])}#ev-{evidence.pk}"
 
 
-def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
+def _subscribe_links(request: HttpRequest, filters: EventFilters, *, years: list[int]) -> dict:
     """webcal://, http(s):// and Google Calendar links to the canonical feed URL for ``filters``.
 
     The path comes from ``feeds.feed_path`` (kind in the path, other filters in their canonical
@@ -149,17 +153,31 @@ def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
     https = request.build_absolute_uri(feed_path(FeedQuery(filters=filters)))
     webcal = "webcal://" + https.split("://", 1)[1]
     coarse = request.build_absolute_uri(feed_path(FeedQuery(filters=filters, coarse=True)))
+    window_from = filters.date_from or timezone.localdate() - timedelta(days=FEED_WINDOW_DAYS)
+    everything = None
+    if years and filters.date_from is None:
+        # The default window starts a year back; from the first year with events, with coarse
+        # dates, the feed holds all the timeline shows (up to the feed's size limit).
+        wide = replace(filters, date_from=date(min(years), 1, 1))
+        everything = request.build_absolute_uri(feed_path(FeedQuery(filters=wide, coarse=True)))
+    embed_params = filters_to_params(filters)
+    embed = request.build_absolute_uri(
+        reverse("embed") + (f"?{urlencode(embed_params)}" if embed_params else "")
+    )
     return {
         "webcal": webcal,
         "https": https,
         "google": GOOGLE_ADD_BY_URL + quote(webcal, safe=""),
         "coarse": coarse,
+        "window_from": window_from,
+        "everything": everything,
+        "embed": embed,
+        "embed_query": urlencode(embed_params),
     }
 
 
-def _year_choices(year: str, error: FilterError | None) -> list[int]:
+def _year_choices(year: str, error: FilterError | None, years: list[int]) -> list[int]:
     """Years with events, newest first, plus the chosen year when it has none (so the select shows it)."""
-    years = event_years()
     if year and error is None and int(year) not in years:
         years = sorted([*years, int(year)], reverse=True)
     return years
@@ -172,7 +190,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
     page = Paginator(timeline_events(filters=filters, newest_first=newest_first), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    today = timezone.localdate()
+    years_with_events = event_years()
     cards = [_event_card(request, event) for event in page.object_list]
+    _mark_today(cards, today=today, newest_first=newest_first)
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
     context = {
@@ -190,14 +211,30 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "form": {name: request.GET.get(name, "") for name in (*FILTER_PARAMS, "year")},
         "kinds": Event.Kind.choices,
         "precisions": Event.Precision.choices,
-        "year_choices": _year_choices(request.GET.get("year", "").strip(), error),
+        "year_choices": _year_choices(request.GET.get("year", "").strip(), error, years_with_events),
         "chart": density_chart(month_density(filters=filters)),
         "undated": undated_events(filters=filters) if not page.has_next() else [],
-        "subscribe": _subscribe_links(request, filters),
+        "subscribe": _subscribe_links(request, filters, years=years_with_events),
         "regions": _facet_links(filters),
+        "today": today,
+        "upcoming": [
+            event_line(e, published=None)
+            for e in upcoming_events(filters=filters, today=today, limit=UPCOMING)
+        ]
+        if page.number == 1
+        else [],
         "region_trail": _region_trail(filters),
     }
     return render(request, "events/timeline.html", context)
+
+
+def _mark_today(cards: list[dict], *, today: date, newest_first: bool) -> None:
+    """Set ``today_marker`` on the first card past today in display order (the "今天" line goes before it)."""
+    for card in cards:
+        start = card["event"].start
+        if (start <= today) if newest_first else (start >= today):
+            card["today_marker"] = True
+            return
 
 
 def _timeline_href(filters: EventFilters) -> str:
@@ -279,7 +316,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     events = {ev.event_id: ev.event for ev in evidence}.values()
     context = {
         "article": article,
-        "events": [_event_line(event, published=article.published) for event in events],
+        "events": [event_line(event, published=article.published) for event in events],
         "text_html": highlight_text(article.text, mentions=_mention_marks(article), evidence=marks),
     }
     return render(request, "events/article_detail.html", context)

@@ -28,6 +28,7 @@ from .timeline import (
     month_density,
     timeline_events,
     undated_events,
+    upcoming_events,
 )
 
 __all__ = [
@@ -68,4 +69,5 @@ __all__ = [
     "month_density",
     "timeline_events",
     "undated_events",
+    "upcoming_events",
 ]

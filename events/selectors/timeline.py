@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
@@ -58,6 +59,15 @@ def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> Quer
     else:
         qs = qs.order_by("start", "end", "title", "pk")
     return with_sources(qs)
+
+
+def upcoming_events(*, filters: EventFilters, today: date, limit: int) -> list[Event]:
+    """Visible events matching ``filters`` that have not ended by ``today``, soonest first (no evidence).
+
+    Coarse events count too ("2025年3月" is upcoming all March); an event going on today is listed.
+    """
+    qs = filter_events(filters=filters).filter(start__isnull=False, end__gte=today)
+    return list(qs.order_by("start", "end", "title", "pk")[:limit])
 
 
 def undated_events(*, filters: EventFilters, limit: int = 20) -> list[Event]:

@@ -1,0 +1,50 @@
+"""The embeddable list, ``/embed/?…filters…``: for an ``<iframe>`` on a county or bureau website.
+
+No JavaScript and no site chrome: a compact list of the upcoming events matching the timeline's
+filters (the most recent ones when nothing is upcoming), each linking to its full page in a new tab
+(``target="_blank"``: inside a frame, a link would otherwise open in the small frame). Framing is
+allowed from any site (no ``X-Frame-Options``; CSP ``frame-ancestors *``): the page holds no
+form, no session and nothing a click-jacker could make a visitor do.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from events.selectors import filters_to_params, timeline_events, upcoming_events
+from events.views import event_line, read_timeline_filters
+
+EMBED_EVENTS = 10
+
+
+@xframe_options_exempt
+def embed(request: HttpRequest) -> HttpResponse:
+    filters, error = read_timeline_filters(request.GET)
+    today = timezone.localdate()
+    events = upcoming_events(filters=filters, today=today, limit=EMBED_EVENTS)
+    upcoming = bool(events)
+    if not upcoming:
+        events = list(timeline_events(filters=filters)[:EMBED_EVENTS])
+    params = filters_to_params(filters)
+    rows = [
+        {
+            **event_line(event, published=None),
+            "href": request.build_absolute_uri(reverse("event", args=[event.uid])),
+        }
+        for event in events
+    ]
+    context = {
+        "rows": rows,
+        "upcoming": upcoming,
+        "error": error,
+        "more": request.build_absolute_uri(reverse("timeline") + (f"?{urlencode(params)}" if params else "")),
+    }
+    response = render(request, "events/embed.html", context)
+    response["Content-Security-Policy"] = "frame-ancestors *"
+    return response
