@@ -87,7 +87,7 @@ def public_page():
 
 
 def test_embed_in_an_iframe_on_another_page(public_page, live_server, upcoming):
-    page = public_page
+    page = public_page  # noqa: F811 - this test needs the browser without local-network checks
     snippet_page = live_server.url + "/?city=140700"
     page.goto(snippet_page)
     snippet = page.locator("#embed-code").input_value()
