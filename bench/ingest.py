@@ -121,16 +121,16 @@ def measure(*, articles: int, seed: int, journal: str) -> dict:
 
         baseline = peak_rss_mib()
         started, cpu = time.perf_counter(), time.process_time()
-        first = ingest_paths(paths=[str(folder)])
+        first = ingest_paths(paths=[str(folder)], base=folder.resolve())
         first_s, first_cpu = time.perf_counter() - started, time.process_time() - cpu
         peak = peak_rss_mib()
 
         started, cpu = time.perf_counter(), time.process_time()
-        again = ingest_paths(paths=[str(folder)])
+        again = ingest_paths(paths=[str(folder)], base=folder.resolve())
         again_s, again_cpu = time.perf_counter() - started, time.process_time() - cpu
 
         started, cpu = time.perf_counter(), time.process_time()
-        forced = ingest_paths(paths=[str(folder)], force=True)
+        forced = ingest_paths(paths=[str(folder)], force=True, base=folder.resolve())
         forced_s, forced_cpu = time.perf_counter() - started, time.process_time() - cpu
         return {
             "chars": sum(map(len, texts)) / articles,

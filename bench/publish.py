@@ -18,9 +18,7 @@ import io
 import os
 import platform
 import random
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -54,6 +52,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.loadtest import free_port, run_wrk, wait_for  # noqa: E402
 from events import feeds  # noqa: E402
 from events.models import Article, Event, Evidence, Source  # noqa: E402
 from events.publishing import feed_text  # noqa: E402
@@ -260,42 +259,6 @@ def bench_api_uncached(repeat: int) -> dict:
             times.append(best_of(lambda url=url: client.get(url), repeat=1)[0])
         result[name] = statistics.median(times) * 1000
     return result
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url_port: int, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", url_port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
-
-
-def to_ms(value: str, unit: str) -> float:
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-
-
-def run_wrk(url: str, *, seconds: int, connections: int, headers: tuple[str, ...] = ()) -> dict:
-    """wrk's p50/p99 latency (ms) and requests per second for ``url``."""
-    extra = [arg for header in headers for arg in ("-H", header)]
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", *extra, url],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 30,
-        check=True,
-    ).stdout
-    latency = {p: to_ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"p50": latency["50"], "p99": latency["99"], "rps": rps, "errors": int(errors[1]) if errors else 0}
 
 
 def bench_api(seconds: int, connections: int, rounds: int) -> dict:

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from events import services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
 from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
+from events.admin_queue import queue_from_admin
 from events.geography import region_for_code
 from events.models import Article, Event, Evidence, Source
 
@@ -243,8 +244,12 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新解析所选事件的文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = services.request_event_reingest(events=queryset)
-        self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_event_reingest(events=queryset),
+            "已安排重新解析 {count} 篇文章。",
+        )
 
 
 @admin.register(Article)
@@ -310,16 +315,52 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新解析所选文章")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = services.request_article_reingest(articles=queryset)
-        self.message_user(request, f"已安排重新解析 {count} 篇文章。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_article_reingest(articles=queryset),
+            "已安排重新解析 {count} 篇文章。",
+        )
+
+
+class SourceForm(forms.ModelForm):
+    """A file or folder source must lie under KEJICAL_SOURCE_ROOT; its location is stored relative to it."""
+
+    class Meta:
+        model = Source
+        fields = "__all__"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("kind") not in services.FILE_KINDS:
+            return data
+        try:
+            data["location"] = services.normalize_location(data.get("location") or "")
+        except services.OutsideRootError:
+            self.add_error(
+                "location", "位置必须在来源根目录（KEJICAL_SOURCE_ROOT）之内；符号链接按其指向的位置判断。"
+            )
+        except services.IngestError:
+            self.add_error(
+                "kind", "未设置 KEJICAL_SOURCE_ROOT：文件和文件夹来源只能用命令行 manage.py ingest 读取。"
+            )
+        return data
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ("name", "kind", "location", "active", "article_count", "last_run", "short_error")
     list_filter = ("kind", "active")
     search_fields = ("name", "location")
-    readonly_fields = ("last_run", "last_error")
+    readonly_fields = (
+        "last_run",
+        "last_success",
+        "last_status",
+        "last_error",
+        "consecutive_failures",
+        "last_counts",
+    )
     actions = ["reingest"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
@@ -336,5 +377,9 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新读取所选来源")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
-        count = services.request_source_ingest(sources=queryset)
-        self.message_user(request, f"已安排重新读取 {count} 个来源。", messages.SUCCESS)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_source_ingest(sources=queryset),
+            "已安排重新读取 {count} 个来源。",
+        )

@@ -6,6 +6,7 @@ import hmac
 import json
 from typing import Literal
 
+from celery import current_app
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -28,7 +29,9 @@ from events.schemas import (
     KindOut,
     ParseIn,
     ParseOut,
+    ReadyOut,
 )
+from events.selectors import health as health_checks
 from events.temporal import extract
 
 router = Router(tags=["events"])
@@ -89,6 +92,21 @@ def health(request: HttpRequest) -> dict:
     return {"ok": True}
 
 
+@router.get(
+    "/ready",
+    response={200: ReadyOut, 503: ReadyOut},
+    tags=["meta"],
+    summary="Readiness: the database and, when configured, the broker answer (503 when not)",
+)
+def ready(request: HttpRequest) -> Status:
+    database = health_checks.check_database()
+    broker = health_checks.check_broker(
+        broker_url=settings.CELERY_BROKER_URL, queue=current_app.conf.task_default_queue
+    )
+    body = {"ok": database.ok and broker.ok, "database": vars(database), "broker": vars(broker)}
+    return Status(200 if body["ok"] else 503, body)
+
+
 @router.get("/events", response={200: EventPageOut, **ERRORS}, summary="Visible events matching the filters")
 def list_events(
     request: HttpRequest,
@@ -107,7 +125,12 @@ def list_events(
     city: str | None = Query(None, description="地级地区：6位代码（140700）或名称（晋中市）"),
     county: str | None = Query(None, description="县级地区：6位代码（140702）或名称（榆次区）"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    offset: int = Query(
+        0, ge=0, le=selectors.MAX_OFFSET, description="Skip this many; deeper pages go on with after"
+    ),
+    after: str | None = Query(
+        None, description="Start after the event with this uid (next_after of the previous page)"
+    ),
     ordering: Literal["start", "-start"] = Query(
         "-start", description="start: earliest first; -start: newest"
     ),
@@ -129,9 +152,9 @@ def list_events(
     # Rendered once per distinct query and data version: the JSON bytes are cached, not the rows.
     body = selectors.cached_until_change(
         "api-events",
-        (filters, ordering, limit, offset),
+        (filters, ordering, limit, offset, after),
         lambda: json_bytes(
-            selectors.event_page(filters=filters, ordering=ordering, limit=limit, offset=offset)
+            selectors.event_page(filters=filters, ordering=ordering, limit=limit, offset=offset, after=after)
         ),
     )
     return HttpResponse(body, content_type=JSON_TYPE)
@@ -211,6 +234,10 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
             raise _body_error(
                 "source", f"unknown source {payload.source.strip()!r}; add it in the admin first"
             )
+    try:
+        services.check_api_write(key=key, source=source)
+    except services.ForeignKeyError as exc:
+        raise _body_error(exc.field, str(exc), "refused") from exc
     try:
         result = services.ingest_article(
             key=key,

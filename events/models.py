@@ -3,25 +3,53 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
 
 
 class Source(models.Model):
-    """Where articles come from: a file, a folder (or glob) or a URL."""
+    """Where articles come from: files and folders, or a web source fetched every ``fetch_interval``."""
 
     class Kind(models.TextChoices):
         FILE = "file", "文件"
         FOLDER = "folder", "文件夹"
-        URL = "url", "网址"
+        URL = "url", "单个网页"
+        FEED = "feed", "RSS/Atom 订阅"
+        LISTING = "listing", "列表页或站点地图"
+        EPAPER = "epaper", "数字报"
+
+    class LastStatus(models.TextChoices):
+        NEVER = "", "未抓取"
+        OK = "ok", "正常"
+        NOT_MODIFIED = "unchanged", "未变化"
+        PARTIAL = "partial", "部分失败"
+        FAILED = "failed", "失败"
+        GONE = "gone", "已不存在"
+
+    WEB_KINDS = (Kind.URL, Kind.FEED, Kind.LISTING, Kind.EPAPER)
 
     name = models.CharField("名称", max_length=200, unique=True)
     kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.FOLDER)
-    location = models.CharField("位置", max_length=1000, blank=True)
+    location = models.CharField("位置", max_length=1000, blank=True, help_text="网址，或文件/文件夹路径")
+    outlet = models.CharField("媒体名称", max_length=200, blank=True, help_text="文章的默认发布媒体")
+    region = models.CharField("默认地区", max_length=100, blank=True)
     active = models.BooleanField("启用", default=True)
+    fetch_interval = models.DurationField("抓取间隔", default=timedelta(hours=1))
+    next_fetch = models.DateTimeField("下次抓取", null=True, blank=True, help_text="空：尽快抓取")
     last_run = models.DateTimeField("上次运行", null=True, blank=True)
+    last_success = models.DateTimeField("上次成功", null=True, blank=True)
+    last_status = models.CharField(
+        "上次结果", max_length=10, choices=LastStatus.choices, default=LastStatus.NEVER, blank=True
+    )
     last_error = models.TextField("上次错误", blank=True)
+    consecutive_failures = models.PositiveIntegerField("连续失败次数", default=0)
+    last_counts = models.JSONField("上次文章数", default=dict, blank=True, help_text="新增/变化/未变/失败")
+    etag = models.CharField("ETag", max_length=300, blank=True, editable=False)
+    last_modified = models.CharField("Last-Modified", max_length=100, blank=True, editable=False)
+    # A worker holds a source until this time while fetching it; another worker skips it meanwhile.
+    lease_until = models.DateTimeField("抓取中直到", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -31,6 +59,34 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_web(self) -> bool:
+        return self.kind in self.WEB_KINDS
+
+
+class FetchLog(models.Model):
+    """One fetch of a source, for curators: when, what came of it, and one line per problem."""
+
+    source = models.ForeignKey(
+        Source, verbose_name="来源", on_delete=models.CASCADE, related_name="fetch_logs"
+    )
+    started = models.DateTimeField("开始")
+    finished = models.DateTimeField("结束", null=True, blank=True)
+    status = models.CharField("结果", max_length=10, choices=Source.LastStatus.choices, blank=True)
+    counts = models.JSONField("文章数", default=dict, blank=True)
+    pages = models.PositiveIntegerField("请求数", default=0)
+    not_modified = models.PositiveIntegerField("未变化(304)", default=0)
+    message = models.TextField("记录", blank=True)
+
+    class Meta:
+        ordering = ["-started"]
+        verbose_name = "抓取记录"
+        verbose_name_plural = "抓取记录"
+        indexes = [models.Index(fields=["source", "-started"])]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"
+
 
 class Article(models.Model):
     """One news article as ingested; ``key`` (URL or path) identifies it across re-ingestion."""
@@ -39,6 +95,10 @@ class Article(models.Model):
         GIVEN = "given", "指定"
         MANIFEST = "manifest", "清单"
         INFERRED = "inferred", "从正文推断"
+        PAGE = "page", "网页标注"
+        DATELINE = "dateline", "电头/署名行"
+        FEED = "feed", "订阅源"
+        URL = "url", "网址中的日期"
         UNKNOWN = "unknown", "未知"
 
     class Status(models.TextChoices):
@@ -72,6 +132,12 @@ class Article(models.Model):
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
     ingested = models.DateTimeField("入库时间", null=True, blank=True)
+    # Fetching (web sources): validators for conditional GET and a hash of the bytes last fetched.
+    etag = models.CharField("ETag", max_length=300, blank=True, editable=False)
+    last_modified = models.CharField("Last-Modified", max_length=100, blank=True, editable=False)
+    fetch_hash = models.CharField("网页哈希", max_length=64, blank=True, editable=False)
+    fetched = models.DateTimeField("上次抓取", null=True, blank=True)
+    gone = models.BooleanField("网页已不存在", default=False, help_text="404/410；已入库的内容保留")
 
     class Meta:
         ordering = ["-published", "key"]
@@ -252,3 +318,28 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.sentence[:60]
+
+
+class DataVersion(models.Model):
+    """One counter of the data version: bumped by database triggers on every write to the published tables.
+
+    The version is the sum of all rows' ``counter`` with the smallest ``token`` (see
+    ``selectors.caching.data_version``). On PostgreSQL each connection bumps the row of its own slot
+    (backend pid modulo ``SLOTS``) so two ingest workers do not queue on one row lock until commit;
+    SQLite has one writer at a time and uses slot 0. ``token`` is random per row, so a database
+    emptied and refilled (tests, restores) never repeats an earlier version's cache keys.
+    Written only by the triggers installed in migration 0009 (``events/migrations/_data_version.py``).
+    """
+
+    SLOTS = 16
+
+    slot = models.PositiveSmallIntegerField("槽", primary_key=True)
+    counter = models.BigIntegerField("计数", default=0)
+    token = models.CharField("标记", max_length=40)
+
+    class Meta:
+        verbose_name = "数据版本"
+        verbose_name_plural = "数据版本"
+
+    def __str__(self) -> str:
+        return f"{self.slot}: {self.counter}"

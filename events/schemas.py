@@ -11,6 +11,8 @@ from django.core.validators import URLValidator
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator, StrictBool
 
+from events.services.text import unstorable_reason
+
 ISO_DATE = {"format": "date", "example": "2024-03-11"}
 
 # Longest stored values (events.models.Article); longer input is refused, never truncated.
@@ -20,7 +22,6 @@ TITLE_MAX_CHARS = 500
 SOURCE_MAX_CHARS = 200
 
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _http_url = URLValidator(schemes=["http", "https"])
 
 
@@ -38,10 +39,8 @@ def _parse_iso_date(value: object) -> object:
 
 def _check_storable(value: str) -> str:
     """Text a database can store: no NUL (PostgreSQL refuses it) and no lone surrogate (not UTF-8)."""
-    if "\x00" in value:
-        raise ValueError("contains a NUL character")
-    if _LONE_SURROGATE_RE.search(value):
-        raise ValueError("contains a lone surrogate (not valid Unicode)")
+    if reason := unstorable_reason(value):
+        raise ValueError(reason)
     return value
 
 
@@ -109,11 +108,17 @@ class EventOut(Schema):
 
 
 class EventPageOut(Schema):
-    """One page of events: ``count`` is the total matching the filters."""
+    """One page of events: ``count`` matching the filters (at least that many when ``count_capped``).
+
+    ``next_after``: pass it as ``after`` for the next page (None on the last page); deep pages go
+    on this way because ``offset`` is bounded.
+    """
 
     count: int
+    count_capped: bool
     limit: int
     offset: int
+    next_after: str | None
     items: list[EventOut]
 
 
@@ -141,12 +146,15 @@ class MentionOut(Schema):
     open_end: bool | None = None
     valid: bool | None = None
     note: str | None = None
+    role: str | None = Field(
+        None, description="page: the date of a publication line; name: a year inside an event's name"
+    )
 
 
 class ParseIn(Schema):
     """Text to parse and the day relative expressions count from (default: today in Asia/Shanghai)."""
 
-    text: str = Field(description="Chinese text, at most KEJICAL_MAX_ARTICLE_CHARS characters")
+    text: StorableStr = Field(description="Chinese text, at most KEJICAL_MAX_ARTICLE_CHARS characters")
     ref: IsoDate | None = Field(None, description="Reference day YYYY-MM-DD, e.g. the publication date")
 
 
@@ -190,7 +198,7 @@ class ArticleOut(ArticleSummaryOut):
 class ArticleIn(Schema):
     """An article to ingest; ``key`` defaults to ``url``, and one of them is required."""
 
-    text: str = Field(description="Article text, at most KEJICAL_MAX_ARTICLE_CHARS characters")
+    text: StorableStr = Field(description="Article text, at most KEJICAL_MAX_ARTICLE_CHARS characters")
     title: StorableStr = Field("", max_length=TITLE_MAX_CHARS)
     url: HttpUrlStr = Field("", max_length=URL_MAX_CHARS, description="The article's http(s) URL")
     key: StorableStr = Field(
@@ -234,3 +242,18 @@ class HealthOut(Schema):
     """Liveness: answered without touching the database."""
 
     ok: bool
+
+
+class CheckOut(Schema):
+    """One dependency of readiness; ``detail`` says what is wrong when ``ok`` is false."""
+
+    ok: bool
+    detail: str = ""
+
+
+class ReadyOut(Schema):
+    """Readiness: the database and (when configured) the broker answered within their time-outs."""
+
+    ok: bool
+    database: CheckOut
+    broker: CheckOut

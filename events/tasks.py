@@ -1,8 +1,11 @@
 """Celery entry points: thin wrappers that load rows by id and call one service each.
 
 Every task is safe to run twice: ingestion is idempotent (an unchanged article writes nothing).
-``acks_late`` means a worker that dies mid-task leaves the message for another; transient errors
-(database busy or gone, network) are retried with exponential backoff.
+Acks are late and a lost worker's message is rejected back to the queue (settings.py), and time
+limits per task come from ``KEJICAL_TASK_LIMITS``. Only errors that can pass on their own are
+retried, with exponential backoff: a busy or lost database, time-outs, lost connections, 5xx and
+429 answers. A 4xx answer, a refused address or refused content fails at once: retrying changes
+nothing and would only hide the error from the curator for an hour.
 """
 
 from __future__ import annotations
@@ -11,31 +14,75 @@ import logging
 import urllib.error
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
+from celery.exceptions import Retry, SoftTimeLimitExceeded
+from celery.utils.time import get_exponential_backoff_interval
 from django.db import InterfaceError, OperationalError
 
 from events import services
 from events.models import Article, Source
+from events.reading.web import ServerError, Throttled, TimedOut, Unreachable
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (
     OperationalError,
     InterfaceError,
-    urllib.error.URLError,
+    Unreachable,  # never a refused address: that is RefusedAddress, not retried
+    TimedOut,
+    ServerError,
+    Throttled,
     TimeoutError,  # socket.timeout is this class since Python 3.10
-    ConnectionError,
+    ConnectionError,  # reset, aborted, broken pipe (ConnectionRefusedError: see is_transient)
 )
-RETRY = {
-    "acks_late": True,
-    "autoretry_for": TRANSIENT,
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "retry_jitter": True,
-    "max_retries": 5,
-}
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+MAX_RETRIES = 5
+BACKOFF_MAX_SECONDS = 600
 
 
-@shared_task(name="events.ingest_article", **RETRY)
+def is_transient(exc: BaseException) -> bool:
+    """True for an error that may pass if the task runs again later.
+
+    Fetch errors that say so themselves (a ``transient`` attribute, as ``events.reading``'s do) are
+    taken at their word; an HTTP answer is transient only for 5xx, 408 and 429; a refused
+    connection is not: a closed port or a refused address stays so for the next hour too.
+    """
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return False  # the same work would hit the same limit
+    marked = getattr(exc, "transient", None)
+    if isinstance(marked, bool):
+        return marked
+    if isinstance(exc, urllib.error.HTTPError):
+        return exc.code in RETRY_STATUSES
+    if isinstance(exc, urllib.error.URLError):
+        return is_transient(exc.reason) if isinstance(exc.reason, BaseException) else False
+    if isinstance(exc, ConnectionRefusedError):
+        return False
+    return isinstance(exc, TRANSIENT)
+
+
+class RetryTransient(DjangoTask):
+    """A task that retries ``is_transient`` errors with jittered exponential backoff, others never."""
+
+    acks_late = True
+    max_retries = MAX_RETRIES
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except Retry:
+            raise
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            countdown = get_exponential_backoff_interval(
+                factor=1, retries=self.request.retries, maximum=BACKOFF_MAX_SECONDS, full_jitter=True
+            )
+            log.warning("%s: %s; retry %s in %ss", self.name, exc, self.request.retries + 1, countdown)
+            raise self.retry(exc=exc, countdown=countdown) from exc
+
+
+@shared_task(name="events.ingest_article", base=RetryTransient)
 def ingest_article_task(article_id: int, force: bool = False) -> dict:
     """Re-ingest a stored article from its stored text; returns the result's status and counts."""
     article = Article.objects.filter(pk=article_id).first()
@@ -56,7 +103,7 @@ def ingest_article_task(article_id: int, force: bool = False) -> dict:
     return _result_dict(result)
 
 
-@shared_task(name="events.ingest_source", **RETRY)
+@shared_task(name="events.ingest_source", base=RetryTransient)
 def ingest_source_task(source_id: int, force: bool = False) -> dict:
     """Re-read a file, folder or URL source; returns article and event counts."""
     source = Source.objects.filter(pk=source_id).first()

@@ -15,11 +15,11 @@ Readings chosen:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,6 +38,7 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    cached_until_change,
     event_figures,
     event_organizers,
     event_years,
@@ -51,7 +52,8 @@ from events.selectors import (
     region_level,
     region_name,
     region_overview,
-    timeline_events,
+    same_version,
+    timeline_page,
     undated_events,
     upcoming_events,
 )
@@ -60,6 +62,27 @@ from events.selectors.events import FEED_WINDOW_DAYS
 PAGE_SIZE = 50
 UPCOMING = 5  # events in the timeline's "即将举行" box
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
+
+
+def cached_page(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """``render()``'s status, body and redirect target, made once per URL, host and data version.
+
+    For pages that show stored data and nothing else (no user, no clock, no cookies set), so a
+    reader between two writes gets the stored bytes. An Http404 from ``render`` is not stored.
+    """
+
+    def freeze() -> tuple[int, bytes, str | None]:
+        response = render()
+        return response.status_code, response.content, response.get("Location")
+
+    with same_version():
+        status, body, location = cached_until_change(
+            name, (request.get_full_path(), request.scheme, request.get_host()), freeze
+        )
+    response = HttpResponse(body, status=status)
+    if location is not None:
+        response["Location"] = location
+    return response
 
 
 def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError | None]:
@@ -184,15 +207,33 @@ def _year_choices(year: str, error: FilterError | None, years: list[int]) -> lis
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``."""
+    """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``.
+
+    Rendered once per URL, host, data version and day (``cached_page``): the 今天 marker, the
+    即将举行 box and the feed's window move with the date.
+    """
     newest_first = request.GET.get("order") != "asc"
     filters, error = read_timeline_filters(request.GET)
-    page = Paginator(timeline_events(filters=filters, newest_first=newest_first), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    return cached_page(
+        request,
+        f"timeline-{timezone.localdate().isoformat()}",
+        lambda: _timeline(request, newest_first=newest_first, filters=filters, error=error),
+    )
+
+
+def _timeline(
+    request: HttpRequest, *, newest_first: bool, filters: EventFilters, error: FilterError | None
+) -> HttpResponse:
+    page = timeline_page(
+        filters=filters,
+        newest_first=newest_first,
+        page=request.GET.get("page"),
+        after=request.GET.get("after"),
+        size=PAGE_SIZE,
     )
     today = timezone.localdate()
     years_with_events = event_years()
-    cards = [_event_card(request, event) for event in page.object_list]
+    cards = [_event_card(request, event) for event in page.events]
     _mark_today(cards, today=today, newest_first=newest_first)
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
@@ -213,7 +254,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "precisions": Event.Precision.choices,
         "year_choices": _year_choices(request.GET.get("year", "").strip(), error, years_with_events),
         "chart": density_chart(month_density(filters=filters)),
-        "undated": undated_events(filters=filters) if not page.has_next() else [],
+        "undated": undated_events(filters=filters) if not page.has_next else [],
         "subscribe": _subscribe_links(request, filters, years=years_with_events),
         "regions": _facet_links(filters),
         "today": today,
@@ -281,6 +322,10 @@ def _add_region_links(request: HttpRequest, region: dict) -> None:
 
 def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     """One event with all its evidence; 404 when unknown or hidden, a redirect when merged."""
+    return cached_page(request, "event", lambda: _event_detail(request, uid))
+
+
+def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     event = find_event(uid=uid)
     if event is None or event.status == Event.Status.HIDDEN:
         raise Http404("no such event")
@@ -303,6 +348,10 @@ def _mention_marks(article: Article) -> list[MentionMark]:
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text with temporal mentions and visible events' evidence marked; 404 when unknown."""
+    return cached_page(request, "article", lambda: _article_detail(request, pk))
+
+
+def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = find_article(pk=pk)
     if article is None:
         raise Http404("no such article")

@@ -25,3 +25,19 @@ def load_seed(name: str) -> tuple[str, date]:
     manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
     [entry] = [a for a in manifest["articles"] if a["file"] == name]
     return (SEEDS / name).read_text(encoding="utf-8"), date.fromisoformat(entry["published"])
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 serving pages the test writes (see tests/webserver.py)."""
+    from tests.webserver import PageServer
+
+    server = PageServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def allow_private(settings):
+    """Let fetching reach 127.0.0.1, where ``web`` serves (off by default, as in production)."""
+    settings.KEJICAL_FETCH_ALLOW_PRIVATE = True

@@ -286,8 +286,9 @@ def test_article_and_source_admin_pages_and_actions(
 
 
 def test_source_admin_reingest_action_records_last_run(
-    client, stored, tmp_path, django_capture_on_commit_callbacks
+    client, stored, tmp_path, django_capture_on_commit_callbacks, settings
 ):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "b.txt").write_text(TEXT.replace("@", "@b"), encoding="utf-8")
     source = Source.objects.create(name="临时", kind=Source.Kind.FOLDER, location=str(tmp_path))
 
@@ -364,7 +365,8 @@ def test_article_admin_links_to_its_events(client, stored):
     assert titles(response) == ["农机展"]
 
 
-def test_source_admin_counts_articles_and_shows_last_run(client, stored, tmp_path):
+def test_source_admin_counts_articles_and_shows_last_run(client, stored, tmp_path, settings):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     from django.core.management import call_command
 
     (tmp_path / "b.txt").write_text(TEXT.replace("@", "@b"), encoding="utf-8")
@@ -457,3 +459,48 @@ def test_event_admin_sets_region_by_adcode_and_refuses_unknown_codes(client, sto
     ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12), force=True)
     event.refresh_from_db()
     assert (event.adcode, event.county) == ("140727", "祁县")
+
+
+@pytest.mark.parametrize(
+    ("root", "location", "field"),
+    [(None, "news", "kind"), ("{tmp}/root", "/etc", "location"), ("{tmp}/root", "../x", "location")],
+    ids=["no-root", "absolute-outside", "dotdot"],
+)
+def test_source_admin_refuses_file_sources_outside_the_root(
+    client, settings, tmp_path, root, location, field
+):
+    settings.KEJICAL_SOURCE_ROOT = root.format(tmp=tmp_path) if root else None
+    (tmp_path / "root").mkdir()
+
+    response = client.post(
+        reverse("admin:events_source_add"),
+        {
+            "name": "越界",
+            "kind": "folder",
+            "location": location,
+            "active": "on",
+            "fetch_interval": "01:00:00",
+        },
+    )
+
+    assert response.status_code == 200  # the form again, with the error
+    assert list(response.context["adminform"].form.errors) == [field]
+    assert not Source.objects.filter(name="越界").exists()
+
+
+def test_source_admin_stores_a_file_source_relative_to_the_root(client, settings, tmp_path):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
+    (tmp_path / "news").mkdir()
+
+    client.post(
+        reverse("admin:events_source_add"),
+        {
+            "name": "本地",
+            "kind": "folder",
+            "location": str(tmp_path / "news"),
+            "active": "on",
+            "fetch_interval": "01:00:00",
+        },
+    )
+
+    assert Source.objects.get(name="本地").location == "news"

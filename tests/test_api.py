@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ninja.testing import TestClient
 
 from events import selectors
-from events.models import Article, Event
+from events.models import Article, Event, Source
 from events.schemas import EventPageOut
 from events.selectors import event_item, with_sources
 from events.temporal import extract
@@ -98,7 +98,14 @@ def test_list_events_items_have_the_export_shape(ninja, world):
             with_sources(Event.objects.exclude(status="hidden")), ordering="start"
         )
     ]
-    assert body == {"count": 5, "limit": 50, "offset": 0, "items": expected}
+    assert body == {
+        "count": 5,
+        "count_capped": False,
+        "limit": 50,
+        "offset": 0,
+        "next_after": None,
+        "items": expected,
+    }
     assert body["items"][-1]["uid"] == world["undated"].uid  # undated last
 
 
@@ -137,7 +144,32 @@ def test_list_events_paginates(ninja, world):
     assert (first["count"], first["limit"], first["offset"]) == (5, 2, 0)
     assert uids(first) == [world["plan"].uid, world["festival"].uid]
     assert uids(second) == [world["signing"].uid, world["training"].uid]
-    assert beyond == {"count": 5, "limit": 2, "offset": 10, "items": []}
+    assert beyond == {
+        "count": 5,
+        "count_capped": False,
+        "limit": 2,
+        "offset": 10,
+        "next_after": None,
+        "items": [],
+    }
+
+
+def test_list_events_goes_on_after_a_cursor(ninja, world):
+    first = ninja.get("/events?ordering=start&limit=2").json()
+    second = ninja.get(f"/events?ordering=start&limit=2&after={first['next_after']}").json()
+    last = ninja.get(f"/events?ordering=start&limit=2&after={second['next_after']}").json()
+
+    assert first["next_after"] == world["festival"].uid
+    assert uids(second) == [world["signing"].uid, world["training"].uid]
+    assert uids(last) == [world["undated"].uid] and last["next_after"] is None
+
+
+def test_list_events_refuses_a_cursor_outside_the_results_and_a_deep_offset(ninja, world):
+    wrong = ninja.get(f"/events?kind=signing&after={world['festival'].uid}")
+    deep = ninja.get("/events?offset=1001")
+
+    assert wrong.status_code == 422 and wrong.json()["detail"][0]["loc"] == ["query", "after"]
+    assert deep.status_code == 422 and deep.json()["detail"][0]["loc"] == ["query", "offset"]
 
 
 @pytest.mark.parametrize(
@@ -533,3 +565,34 @@ def test_list_events_never_answers_500(client, world, params):
 
     assert response.status_code in (200, 422)
     assert response.json()
+
+
+@pytest.mark.parametrize("path", ["/api/articles", "/api/parse"])
+def test_post_text_with_lone_surrogate_is_422_not_500(client, settings, path):
+    settings.KEJICAL_API_TOKENS = [TOKEN]
+    body = {"text": "3月11日，科技节在金谷广场开幕。" * 200 + "\ud800", "key": "surrogate"}
+
+    response = client.post(
+        path, data=json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {TOKEN}"
+    )
+
+    assert (response.status_code, response.json()["detail"][0]["loc"]) == (422, ["body", "text"])
+    assert not Article.objects.filter(key="surrogate").exists()
+
+
+@pytest.mark.parametrize("key", ["/etc/passwd", "local/file.txt"])
+def test_create_article_cannot_take_over_a_file_sources_key(client, settings, key):
+    settings.KEJICAL_API_TOKENS = [TOKEN]
+    folder = Source.objects.create(name="本地文件", kind=Source.Kind.FOLDER, location="local")
+    make_article("local/file.txt", source=folder, text="原文")
+    body = {"text": "3月11日，科技节在金谷广场开幕。", "key": key}
+
+    response = client.post(
+        "/api/articles",
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {TOKEN}",
+    )
+
+    assert (response.status_code, response.json()["detail"][0]["loc"]) == (422, ["body", "key"])
+    assert list(Article.objects.values_list("key", "text")) == [("local/file.txt", "原文")]

@@ -6,7 +6,9 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("package", ["events.temporal", "events.extraction", "events.geography"])
+@pytest.mark.parametrize(
+    "package", ["events.temporal", "events.extraction", "events.reading.web", "events.geography"]
+)
 def test_package_imports_without_django(package):
     code = (
         f"import sys; import {package}; "

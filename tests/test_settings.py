@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _read_variables() -> set[str]:
     source = (ROOT / "kejicalendar" / "settings.py").read_text(encoding="utf-8")
-    return set(re.findall(r"""(?:os\.environ\.get|_env_bool)\(\s*["']([A-Z_]+)["']""", source))
+    return set(re.findall(r"""(?:os\.environ\.get|_env_\w+)\(\s*["']([A-Z_]+)["']""", source))
 
 
 def _documented_variables() -> set[str]:

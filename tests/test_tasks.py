@@ -9,16 +9,21 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.error
 import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import OperationalError
 
 from events import tasks
 from events.models import Article, Event, Source
+from events.reading.web import UNREACHABLE, RefusedAddress, RefusedURL
 from events.services import ingest_article, request_article_reingest
 from tests.services.candidates import use_line_candidates
+from tests.webserver import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "科技节报道\n@fest festival 科技节开幕 2024-03-11 金谷广场\n@farm service 测土配肥 2024-03-08 东贾村\n"
@@ -53,7 +58,8 @@ def test_ingest_article_task_missing_article_is_not_an_error():
 
 
 @pytest.mark.django_db
-def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path):
+def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path, settings):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "a.txt").write_bytes(TEXT.encode("gbk"))
     source = Source.objects.create(name="本地", kind=Source.Kind.FOLDER, location=str(tmp_path))
 
@@ -66,7 +72,20 @@ def test_ingest_source_task_reads_folder_source(line_extractor, tmp_path):
 
 
 @pytest.mark.django_db
-def test_ingest_source_task_fetches_url_source(line_extractor):
+def test_ingest_source_task_refuses_a_url_source_on_loopback(line_extractor, web):
+    """SSRF: a source at 127.0.0.1 (or redirected there) is never fetched unless the setting allows it."""
+    web.pages["/news/1.html"] = Page(f"<p>{TEXT}</p>".encode(), headers={"Content-Type": "text/html"})
+    source = Source.objects.create(name="内网", kind=Source.Kind.URL, location=web.url("/news/1.html"))
+
+    with pytest.raises(RefusedAddress):
+        tasks.ingest_source_task.apply(args=[source.pk]).get()
+
+    source.refresh_from_db()
+    assert (source.last_error, web.requests, Article.objects.count()) == (UNREACHABLE, [], 0)
+
+
+@pytest.mark.django_db
+def test_ingest_source_task_fetches_url_source(line_extractor, allow_private):
     page = f"<html><head><title>科技节</title></head><body><p>{TEXT}</p></body></html>".encode("gbk")
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -97,11 +116,11 @@ def test_ingest_source_task_fetches_url_source(line_extractor):
 def test_ingest_source_task_records_url_error_and_raises(line_extractor, settings):
     source = Source.objects.create(name="坏网址", kind=Source.Kind.URL, location="ftp://example.invalid/x")
 
-    with pytest.raises(ValueError, match="only http"):
+    with pytest.raises(RefusedURL, match="只能抓取 http"):
         tasks.ingest_source_task.apply(args=[source.pk]).get()
 
     source.refresh_from_db()
-    assert "only http" in source.last_error
+    assert source.last_error == "只能抓取 http(s) 网址"
 
 
 @pytest.mark.django_db
@@ -121,8 +140,9 @@ def test_reingest_stale_task_rereads_old_and_failed_articles(
 
 @pytest.mark.django_db
 def test_ingest_active_sources_task_queues_only_active(
-    line_extractor, tmp_path, django_capture_on_commit_callbacks
+    line_extractor, tmp_path, django_capture_on_commit_callbacks, settings
 ):
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     Source.objects.create(name="启用", kind=Source.Kind.FOLDER, location=str(tmp_path))
     Source.objects.create(name="停用", kind=Source.Kind.FOLDER, location=str(tmp_path / "nope"), active=False)
@@ -150,12 +170,75 @@ def test_request_article_reingest_waits_for_commit(
     assert article.parser_version == "i3"
 
 
-def test_tasks_retry_transient_errors_with_backoff():
-    from django.db import OperationalError
+def _http_error(code: int) -> urllib.error.HTTPError:
+    return urllib.error.HTTPError("http://example.cn/", code, "status", {}, None)
 
+
+class _FetchError(Exception):
+    """Shaped like events.reading's fetch errors: they say whether they are worth retrying."""
+
+    def __init__(self, transient: bool) -> None:
+        self.transient = transient
+
+
+@pytest.mark.parametrize(
+    ("exc", "transient"),
+    [
+        (OperationalError("database is locked"), True),
+        (TimeoutError("timed out"), True),
+        (ConnectionResetError("reset"), True),
+        (_http_error(503), True),
+        (_http_error(429), True),
+        (_http_error(404), False),
+        (_http_error(403), False),
+        (urllib.error.URLError(TimeoutError("timed out")), True),
+        (urllib.error.URLError(ConnectionRefusedError("refused")), False),
+        (urllib.error.URLError("unknown url type"), False),
+        (ConnectionRefusedError("refused"), False),
+        (_FetchError(transient=True), True),
+        (_FetchError(transient=False), False),
+        (SoftTimeLimitExceeded(), False),
+        (ValueError("bad text"), False),
+    ],
+    ids=lambda v: type(v).__name__ if isinstance(v, BaseException) else str(v),
+)
+def test_is_transient_retries_only_errors_that_can_pass(exc, transient):
+    assert tasks.is_transient(exc) is transient
+
+
+def test_ingest_tasks_retry_with_backoff_and_limits(settings):
     for task in (tasks.ingest_article_task, tasks.ingest_source_task):
-        assert (task.acks_late, task.retry_backoff, task.max_retries) == (True, True, 5)
-        assert OperationalError in task.autoretry_for and TimeoutError in task.autoretry_for
+        limits = settings.KEJICAL_TASK_LIMITS[task.name]
+        assert (task.acks_late, task.max_retries) == (True, 5)
+        assert (task.time_limit, task.soft_time_limit) == (limits["time_limit"], limits["soft_time_limit"])
+        assert task.soft_time_limit < task.time_limit
+
+
+def test_ingest_source_task_does_not_retry_a_client_error(line_extractor, db, monkeypatch):
+    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location="http://example.cn/x")
+    calls = []
+
+    def gone(**kwargs):
+        calls.append(kwargs)
+        raise _http_error(404)
+
+    monkeypatch.setattr("events.services.sources.ingest_url", gone)
+
+    with pytest.raises(urllib.error.HTTPError):
+        tasks.ingest_source_task.apply(args=[source.pk]).get()
+    assert len(calls) == 1
+
+
+def test_ingest_source_task_retries_a_server_error(line_extractor, db, monkeypatch):
+    from celery.exceptions import Retry
+
+    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location="http://example.cn/x")
+    monkeypatch.setattr(
+        "events.services.sources.ingest_url", lambda **kw: (_ for _ in ()).throw(_http_error(502))
+    )
+
+    with pytest.raises(Retry):
+        tasks.ingest_source_task.apply(args=[source.pk]).get()
 
 
 def test_default_periodic_tasks_exist(db):
@@ -346,6 +429,7 @@ def test_worker_ingests_source_through_redis(tmp_path):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CELERY_BROKER_URL": REDIS_URL,
+        "KEJICAL_SOURCE_ROOT": str(tmp_path),
     }
     env["CELERY_RESULT_BACKEND"] = REDIS_URL
     manage = [sys.executable, str(ROOT / "manage.py")]

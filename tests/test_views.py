@@ -147,6 +147,23 @@ def test_timeline_paginates_fifty_events_and_keeps_filters_in_page_links(client)
     assert "第 1/2 页" in first
 
 
+def test_timeline_past_the_offset_bound_goes_on_after_the_last_event_and_says_many(client, monkeypatch):
+    from events.selectors import aggregates, timeline
+
+    monkeypatch.setattr(timeline, "MAX_OFFSET", 50)
+    monkeypatch.setattr(aggregates, "COUNT_BOUND", 100)
+    for day in range(1, 131):
+        make_event(f"培训{day:03d}", date(2024, 1, 1) + (date(2024, 1, 2) - date(2024, 1, 1)) * day)
+
+    second = get(client, **{"from": "2024-01-01"}, page="2")
+    [after] = re.findall(r'href="\?from=2024-01-01&amp;after=(\d+)" rel="next">更早的事件', second)
+    third = get(client, **{"from": "2024-01-01"}, after=after)
+
+    assert titles(second)[-1] == "培训031" and "有日期的事件很多（超过 100 个），第 2 页" in second
+    assert titles(third) == [f"培训{day:03d}" for day in range(30, 0, -1)]
+    assert "回到第一页" in third and 'rel="prev"' not in third
+
+
 def test_timeline_empty_state(client):
     html = get(client)
 
@@ -442,3 +459,17 @@ def test_timeline_has_upcoming_box_today_marker_and_says_what_the_feed_holds(cli
     everything = f"/calendar.ics?from={today.year - 3}-01-01&amp;coarse=1"
     assert "包含全部事件的订阅地址" in html and everything in html
     assert '&lt;iframe src="http://testserver/embed/" title="科技日历"' in html
+
+
+def test_cached_pages_follow_every_write(client):
+    event = make_event("科技节开幕", date(2024, 3, 11))
+    url = reverse("event", args=[event.uid])
+    assert "科技节开幕" in client.get(url).content.decode() and "科技节开幕" in get(client)
+
+    Event.objects.filter(pk=event.pk).update(title="科技节开幕（改期）")
+    assert "科技节开幕（改期）" in client.get(url).content.decode()
+    assert "科技节开幕（改期）" in get(client)
+
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.HIDDEN)
+    assert client.get(url).status_code == 404
+    assert titles(get(client)) == []

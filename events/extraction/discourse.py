@@ -176,9 +176,11 @@ def mention_link(found: FlatMention, original: str) -> DateLink:
 
 
 def duration_days(sentence: str) -> int:
-    """N of "为期N天"/"展期N天" in a flat sentence, or 0."""
+    """N of "为期N天"/"展期N天" in a flat sentence (N weeks of "为期一周"/"为期两周" in days), or 0."""
     match = _DURATION_RE.search(sentence)
-    value = parse_number(match.group(1)) if match else None
+    value = parse_number(match.group(1) or "一") if match else None
+    if value and match.group(2) in ("周", "星期"):
+        value *= 7
     return int(value) if value and 1 < value <= 60 else 0
 
 

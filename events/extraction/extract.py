@@ -29,6 +29,7 @@ from .discourse import (
 )
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
+from .furniture import mask_furniture
 from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
 from .referents import anchor_of, clause_dated, referent_of
@@ -75,7 +76,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     """
     if not isinstance(text, str) or not _looks_like_text(text):
         return []
-    text = text[:MAX_CHARS]
+    text = mask_furniture(text[:MAX_CHARS])
     doc = Document(text)
     mentions = flatten_mentions(doc, temporal.extract(fix_for_parser(text), ref))
     mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref))
@@ -137,6 +138,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     places = find_places(flat)
     made: list[Draft] = []
     for occ in occurrences:
+        if occ.not_event:
+            continue
         dated = clause_dated(reading, sentence, occ)
         if occ.part and not dated:
             continue  # "…涵盖科技项目签约、实用技术培训…": the programme of the event referred to
@@ -293,7 +296,12 @@ def _date_by_anchor(
         .removesuffix("当日")
     )
     head = generic_head(anchor.title)
-    if occasion.endswith(("式", "会", "仪式")) and "与" not in draft.title and head != "活动":
+    if (
+        occasion.endswith(("式", "会", "仪式"))
+        and "与" not in draft.title
+        and head != "活动"
+        and len(occasion) <= 8
+    ):
         # "启动仪式上" after a "…启动仪式": the occasion already names the event.
         draft.title = (occasion if head in occasion else head + occasion) + draft.title
 

@@ -19,6 +19,9 @@ _LIST_ITEM_RE = re.compile(P.LIST_ITEM)
 _TERMINALS = "。！？!?"
 # A line ending in one of these is still inside its sentence, even before a blank line.
 _CONTINUING = "，、：:；（“‘《"
+# A WeChat phrase line is at most this wide (full-width cells), and a run has at least this many.
+WECHAT_MAX_PHRASE = 24
+WECHAT_MIN_PHRASES = 3
 
 
 def _line_ranges(original: str) -> list[tuple[int, int]]:
@@ -55,12 +58,13 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
     before the gap is itself a wrap of a longer block, ends in a continuing mark ("，", "、"),
     leaves a quote open, or is as wide as the column that follows it (a short headline is not).
     """
-    blocks = _blocks(_line_ranges(original))
+    blocks, gaps = _blocks(_line_ranges(original))
+    phrases = _phrase_runs(norm, blocks, gaps)
     breaks: set[int] = set()
     quote_depth = 0
     wrapped = False  # the current paragraph has already wrapped onto another line
     prev: tuple[int, int] | None = None
-    for block in blocks:
+    for b, block in enumerate(blocks):
         for position, (start, end) in enumerate(block):
             if prev is not None:
                 if (
@@ -71,6 +75,9 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
                     brk = True
                 elif position > 0:
                     brk = False
+                elif b in phrases and b - 1 in phrases and gaps[b] == 1:
+                    brk = None  # the next phrase of a WeChat sentence: joined, but not a wrap,
+                    # so two blank lines after it still end the paragraph
                 else:
                     brk = not (
                         wrapped
@@ -81,27 +88,65 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
                 if brk:
                     breaks.add(_line_start(original, start) - 1)
                     wrapped, quote_depth = False, 0
-                else:
+                elif brk is not None:
                     wrapped = True
             quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
             prev = (start, end)
     return breaks
 
 
-def _blocks(lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Runs of consecutive non-blank lines."""
+def _blocks(lines: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int]]], list[int]]:
+    """Runs of consecutive non-blank lines, and how many blank lines stand before each run."""
     blocks: list[list[tuple[int, int]]] = []
+    gaps: list[int] = []
     current: list[tuple[int, int]] = []
+    blank = 0
     for start, end in lines:
         if start == end:
             if current:
                 blocks.append(current)
-            current = []
+                current = []
+            blank += 1
         else:
+            if not current:
+                gaps.append(blank)
+                blank = 0
             current.append((start, end))
     if current:
         blocks.append(current)
-    return blocks
+    return blocks, gaps
+
+
+def _phrase_runs(norm: str, blocks: list[list[tuple[int, int]]], gaps: list[int]) -> set[int]:
+    """Indexes of the blocks that are phrases of a WeChat-style post: one short line each, no sentence end.
+
+    WeChat posts print one phrase per line with a blank line between ("3月15日上午" / "由镇…主办的" /
+    "…培训班" / "正式开班"); a run of at least WECHAT_MIN_PHRASES such blocks, one blank line apart, is
+    read as sentences, and two or more blank lines still end one. A headline over a paragraph is not
+    a run: the paragraph under it is long.
+    """
+    short = [len(block) == 1 and _is_phrase(norm, *block[0]) for block in blocks]
+    runs: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        j = i + 1
+        while j < len(blocks) and short[i] and short[j] and gaps[j] == 1:
+            j += 1
+        if short[i] and j - i >= WECHAT_MIN_PHRASES:
+            runs.update(range(i, j))
+        i = j
+    return runs
+
+
+def _is_phrase(norm: str, start: int, end: int) -> bool:
+    """A short line that ends no sentence and is no list item or labelled line ("主办单位：…")."""
+    line = norm[start:end]
+    return (
+        _display_width(line) <= WECHAT_MAX_PHRASE
+        and not _ends_paragraph(norm, start, end)
+        and not any(mark in line for mark in "：:")
+        and not _LIST_ITEM_RE.match(line)
+    )
 
 
 def _as_wide_as(norm: str, line: tuple[int, int], block: list[tuple[int, int]]) -> bool:

@@ -143,6 +143,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研习会": "training",
     "工作坊": "training",
     "讲习班": "training",
+    "讲习会": "training",  # Taiwan: 講習會, 訓練班
+    "训练班": "training",
     "培训": "training",
     # launch
     "发布会": "launch",
@@ -158,6 +160,24 @@ NOUN_TRIGGERS: dict[str, str] = {
     "启动仪式": "opening",
     "揭牌仪式": "unveiling",
     "授牌仪式": "unveiling",
+    # construction and founding ceremonies: no kind of their own, so "other"
+    "开工仪式": "other",
+    "开工典礼": "other",
+    "动工仪式": "other",
+    "动土典礼": "other",  # Taiwan: 動土典禮
+    "动土仪式": "other",
+    "奠基仪式": "other",
+    "奠基典礼": "other",
+    "上梁仪式": "other",
+    "上梁典礼": "other",
+    "竣工仪式": "other",
+    "竣工典礼": "other",
+    "落成典礼": "opening",
+    "落成仪式": "opening",
+    "启用仪式": "opening",
+    "启用典礼": "opening",
+    "启动式": "opening",
+    "成立大会": "unveiling",
     "签约仪式": "signing",
     "签约会": "signing",
     "签约大会": "signing",
@@ -241,7 +261,19 @@ CLOSING_CEREMONIES = (
 )
 
 # Words before a verb that make it a goal, not an occurrence: "确保项目早开工、早投产".
-GOAL_MARKERS = ("确保", "力争", "争取", "早投产", "早见效", "早开工", "早落地")
+GOAL_MARKERS = (
+    "确保",
+    "力争",
+    "争取",
+    "早投产",
+    "早见效",
+    "早开工",
+    "早落地",
+    "计划于",
+    "预计于",
+    "预计将",
+    "有望",
+)
 
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
 CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
@@ -313,12 +345,15 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
         0.7,
     ),
     (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
-    (r"揭牌|揭幕|授牌", "unveiling", "subject", 0.8),
+    (r"揭牌(?!成立)|揭幕|授牌", "unveiling", "subject", 0.8),
+    (r"(?:揭牌|正式|宣告)成立(?!了?[\w“]{0,12}(?:小组|专班|机制))", "unveiling", "subject", 0.7),
+    # construction milestones: "…项目集中开工", "…破土动工", "…举行奠基", "…顺利封顶"
+    (r"集中开工|开工建设|正式开工|破土动工|动工|动土|奠基|上梁|封顶|竣工", "other", "subject", 0.6),
     (r"签约", "signing", "subject", 0.8),
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
     (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
-    (r"发布[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
+    (r"发布了?[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
     # "发布了新一代…大模型": a new product, not an announcement
     (r"发布(?:了)?(?:新一代|新款|首款|全新)[\w]{2,16}", "launch", "phrase", 0.6),
     (r"授课|开讲", "training", "subject", 0.7),
@@ -359,7 +394,8 @@ PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
 UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "至")
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
-DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})天"
+# "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
+DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})?个?(天|周|星期)"
 
 # Reporting verbs: a date before them dates the reporting, not what is reported
 # ("5月18日，记者从市科技局了解到，…在深圳揭牌").
@@ -394,6 +430,31 @@ MEANS_OPENERS = ("通过", "借助", "依托", "利用")
 
 # Words that make a clause habitual or cumulative: never a single day.
 CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来", "年来", "多次", "先后", "各类")
+
+# Of those, the ones that make the clause a total over a period ("今年以来累计举办培训班46期",
+# "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
+TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
+
+# Press conferences that announce an event: a clause holding one reports no event ("…新闻发布会召开",
+# "主辦方上月舉行記者會介紹展覽安排"). A product's "发布会" is a launch and is not listed here.
+PRESS_CONFERENCES = (
+    "新闻发布会",
+    "记者会",
+    "新闻通气会",
+    "媒体通气会",
+    "通气会",
+    "记者见面会",
+    "媒体见面会",
+    "记者招待会",
+    "吹风会",
+)
+
+# The summary of an event's programme: "开展科普讲座、科技展览等200余场活动", "…等活动50余场",
+# "…等20余场配套活动". The items listed before it are no events of their own.
+PROGRAMME_SUMMARY = (
+    r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
+    r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
+)
 
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",
 # "一场场活动轮番上演". Nothing in it is reported as an event.
@@ -438,6 +499,8 @@ NP_LEFT_STOPS = (
 
 # Words that start with a stop word but belong to the name: "…股份有限公司2024年新品发布会".
 NP_STOP_EXCEPTIONS = ("有限", "和平", "为民")
+# Stop characters that can open a place name (和顺县, 和平区, 和田地区): kept when a place follows.
+PLACE_OPENING_STOPS = ("和",)
 
 # Adverbs between a subject and its verb, dropped from titles: "顺利揭牌", "全部向社会开放".
 ADVERBS = (
@@ -473,6 +536,7 @@ DATE_ANAPHORS = (
     "开幕式上",
     "开幕式现场",
     "开幕当天",
+    "签约现场",  # "签约现场，12个项目集中签约": at the signing of the meeting named before
     "开幕当日",
     "启动仪式上",
     "仪式上",
@@ -493,7 +557,13 @@ DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
     r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|研讨会|座谈会|交流会|会议|大会|论坛|峰会|展会|博会)"
     r"(?:上|期间|现场|当天|当日|结束后|后)"
+    # "开幕当天举行的重大项目签约仪式上": a ceremony held on the day the event named before opened
+    r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
+    r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# Same-day anaphors that introduce another event, never a part of the one before:
+# "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
+OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
 
 # Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").
@@ -760,3 +830,65 @@ FIGURE_KINDS: dict[str, tuple[str, ...]] = {
     "projects_signed": ("signing", "meeting"),  # "推介会在深圳举行，现场签约项目8个"
     "investment_yuan": ("signing", "meeting"),
 }
+
+# --- Page furniture ------------------------------------------------------------------------
+# Lines a web page, a WeChat post or a PDF page prints around the report. They date or name
+# the page, never an event, so ``furniture.mask_furniture`` blanks them before reading.
+
+# A date with a clock time: "2023-05-22 10:15", "2024/06/13 05:30", "2024年06月07日 08:40".
+STAMP_DATETIME = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}"
+# Labels of a page's metadata lines: "来源：", "发布时间：", "责任编辑：", "作者：". A bare
+# "时间：" is left out: a notice prints its event's day under it.
+STAMP_LABELS = (
+    "来源",
+    "稿源",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "发表时间",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "责编",
+    "审核",
+    "校对",
+    "字号",
+    "浏览次数",
+    "点击数",
+)
+# Words that mark a line as site furniture wherever they stand in a short line.
+FURNITURE_WORDS = (
+    "【打印】",
+    "【关闭】",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "阅读原文",
+    "免责声明",
+    "当前位置",
+    "发表于",
+    "扫一扫",
+    "长按识别",
+    "版权所有",
+)
+# Headings of a related-article list: the link lines under them are other reports' headlines.
+RELATED_HEADINGS = (
+    "相关阅读",
+    "相关新闻",
+    "相关链接",
+    "相关文章",
+    "延伸阅读",
+    "推荐阅读",
+    "往期回顾",
+    "往期推荐",
+    "热点推荐",
+    "更多新闻",
+)
+# A photo caption: "图为…", "▲…", "圖說：…" (simplified here), or a line ending with a credit.
+CAPTION_OPENERS = ("图为", "▲", "△", "图说", "图片说明", "图注", "（图", "(图", "图：", "图/")
+CAPTION_CREDITS = ("摄", "供图", "摄影")
+# A PDF page's running header or folio: "晋中日报　2024年4月18日　星期四　3", "—3—", "第3版".
+PAGE_HEADER = r"^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天].{0,20}$"
+PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})$"
+# Site navigation: "首页 > 新闻中心 > 县区动态".
+BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"

@@ -58,7 +58,7 @@ def referent_of(
         # "期间将举办展览、讲座…": bare parts of the programme of the event it is during
         same = [d for d in reversed(drafts) if d.report == report and d.link]
         return next((d for d in same if d.kind == occ.kind), same[0] if same else None)
-    if (occ.generic and occ.date_anaphor) or occ.occasion:
+    if (occ.generic and occ.date_anaphor and occ.date_anaphor not in P.OTHER_EVENT_ANAPHORS) or occ.occasion:
         # "活动现场，…开展义诊咨询", "开幕首日，农博会现场…": part of the report's event of that kind
         return next(
             (d for d in reversed(drafts) if d.report == report and d.kind == occ.kind and d.link), None

@@ -20,6 +20,10 @@ _MAX_NAME = 60
 _NUMBER_WITH_UNIT_RE = re.compile(
     r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])(?:余|多)?[年月日号届个名家所项户场人次万亿元大]?"
 )
+# A place whose name opens with a stop character: "和顺县", "和平区", "和田地区", "和林格尔县".
+_STOP_PLACE_RE = re.compile(
+    "[" + "".join(P.PLACE_OPENING_STOPS) + r"][\u4e00-\u9fff]{1,3}?(?:地区|县|区|市|镇|乡|旗)"
+)
 _TRIGGERS_LONGEST_FIRST = tuple(sorted(P.NOUN_TRIGGERS, key=len, reverse=True))
 
 
@@ -40,7 +44,11 @@ def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
                 break
             i = opening
             continue
-        if text.endswith(_LEFT_STOPS, floor, i) and not text.startswith(P.NP_STOP_EXCEPTIONS, i - 1):
+        if (
+            text.endswith(_LEFT_STOPS, floor, i)
+            and not text.startswith(P.NP_STOP_EXCEPTIONS, i - 1)
+            and not _place_opens_with_stop(text, i - 1, floor)
+        ):
             break
         if not (is_name_char(ch) or ch in _NAME_MARKS):
             break
@@ -52,6 +60,26 @@ def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
     ):
         i += 1
     return i
+
+
+def _place_opens_with_stop(text: str, at: int, floor: int) -> bool:
+    """Whether the stop character at ``at`` opens a place name: "2023年和顺县…", "在和平区…".
+
+    "和" is a conjunction between two names ("太谷县和祁县"), but where no name stands before it
+    (a year, a stop word, punctuation, the start) and a county, district or town follows, it is
+    the place's first character: 和顺县, 和平区, 和田地区.
+    """
+    if not _STOP_PLACE_RE.match(text, at):
+        return False
+    if at <= floor:
+        return True
+    before = text[at - 1]
+    return (
+        not is_name_char(before)
+        or before.isdigit()
+        or (before in "年届" and at >= 2 and text[at - 2].isdigit())
+        or text.endswith(_LEFT_STOPS, floor, at)
+    )
 
 
 def _closes(text: str, opening: int, end: int) -> bool:

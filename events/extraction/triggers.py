@@ -34,6 +34,7 @@ _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, str
 # One pass to skip the many sentences that hold no trigger at all.
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
 _DATELINE_RE = re.compile(P.DATELINE)
+_PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
 MAX_TITLE = 60
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
@@ -88,6 +89,8 @@ class Occurrence:
     anaphoric: bool = False  # "本届科技节", "此次活动": the event named before in the report
     generic: bool = False  # a bare "科技节": refers to a fuller name in the article
     habitual: bool = False  # "多次举办", "已举办各类…": never a single day
+    # Why this is neither an event nor evidence of one ("total", "press", "programme"), or "".
+    not_event: str = ""
     date_anaphor: str = ""  # "开幕式上": on the day of the last dated event of the report
     occasion: bool = False  # a named event one is at ("签约仪式上"), not asserted by a verb
     demonstrative: bool = False  # "这款…新产品已全面上市": the subject points back to a thing named before
@@ -129,11 +132,14 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
                 continue
             if head is not None:
                 occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
+            elif occ.anaphoric and found and found[-1].kind == occ.kind:
+                continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
             elif occ.anaphoric:
                 head, found = occ, []
                 continue
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
+            occ.not_event = _not_event(sentence, c_start, c_end, occ)
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.closing = _has_any(sentence[occ.end : c_end], P.CLOSING_VERBS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
@@ -145,6 +151,24 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     if head is not None:
         return [head] + [o for o in found if o.named]
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
+
+
+def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
+    """Why an occurrence in ``sentence[c_start:c_end]`` is no event of its own, or "".
+
+    - "total": a total over a period ("今年以来，已累计举办各类科技培训班46期").
+    - "press": a press conference that announces an event ("科普日活动新闻发布会召开", "上月举行记者会");
+      the event it announces is reported in its own sentence.
+    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
+    """
+    if _has_any(sentence[:c_end], P.TOTAL_MARKERS):
+        return "total"
+    if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
+        return "press"
+    summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
+    if summary and summary.start() >= occ.start:
+        return "programme"
+    return ""
 
 
 def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:

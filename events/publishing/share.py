@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from events.models import Event
@@ -25,8 +25,11 @@ def google_dates(event: Event) -> str:
 
 
 def google_calendar_link(event: Event, *, url: str, details: str = "") -> str:
-    """A "添加到 Google 日历" link that opens a filled-in new event; "" for an undated event."""
-    if event.start is None or event.end is None:
+    """A "添加到 Google 日历" link that opens a filled-in new event; "" for an undated event.
+
+    Also "" for an event ending on 9999-12-31, which has no day after it for Google's exclusive end.
+    """
+    if event.start is None or event.end is None or event.end >= date.max:
         return ""
     text = f"{details}\n{url}".strip() if details else url
     params = {

@@ -3,39 +3,57 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
 
-from events.models import Article, Event
+from events.models import DataVersion
 
 T = TypeVar("T")
 
 CACHE_SECONDS = 24 * 3600
 
 
-def events_version() -> str:
-    """A token that changes whenever any event or article is added, changed or deleted.
+_pinned: ContextVar[list[str] | None] = ContextVar("kejical_pinned_version", default=None)
 
-    Count plus newest ``updated`` of both tables. It relies on every write moving ``updated``
-    forward (``auto_now``, and the curation services' bulk updates set it too); a write that set
-    ``updated`` into the past without adding or deleting a row would go unseen.
 
-    Raw SQL because this runs on every API and feed request: four scalar subqueries in one round
-    trip, each answered from an index (MAX from the ``updated`` index, COUNT from the smallest one),
-    where one ORM ``aggregate(Count, Max)`` per table reads every row.
+@contextmanager
+def same_version() -> Iterator[None]:
+    """Inside, ``data_version`` is read at most once: a page made of several cached parts asks once.
+
+    For reads only: a write inside would not be seen by the pinned version.
     """
-    quote = connection.ops.quote_name
-    parts = []
-    for model in (Event, Article):
-        table = quote(model._meta.db_table)
-        parts += [f"(SELECT MAX({quote('updated')}) FROM {table})", f"(SELECT COUNT(*) FROM {table})"]
+    token = _pinned.set([])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
+def data_version() -> str:
+    """A token that changes with every committed write to events, articles, evidence or sources.
+
+    Database triggers (migration 0009) bump a counter row in the writing transaction, so a reader
+    sees the new version exactly when it can see the new data, whatever wrote it (services,
+    ``QuerySet.update``, bulk inserts, cascades, the admin, raw SQL). One query over at most
+    ``DataVersion.SLOTS`` rows of a tiny table: nothing here grows with the events, where the old
+    check counted both tables and read their newest ``updated`` on every request.
+    """
+    pinned = _pinned.get()
+    if pinned:
+        return pinned[0]
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
-        row = cursor.fetchone()
-    return ":".join(str(value) for value in row)
+        cursor.execute(f"SELECT COALESCE(SUM(counter), 0), COALESCE(MIN(token), '') FROM {table}")
+        total, token = cursor.fetchone()
+    version = f"{total}.{token}"
+    if pinned is not None:
+        pinned.append(version)
+    return version
 
 
 def cached_until_change(name: str, parts: tuple, build: Callable[[], T]) -> T:
@@ -44,7 +62,7 @@ def cached_until_change(name: str, parts: tuple, build: Callable[[], T]) -> T:
     ``parts`` must hold everything the result depends on besides the stored data (filters,
     paging, host, the day when a window moves); their ``repr`` goes into the key.
     """
-    source = f"{name}|{parts!r}|{events_version()}"
+    source = f"{name}|{parts!r}|{data_version()}"
     key = f"kejical:{name}:" + hashlib.sha256(source.encode()).hexdigest()
     hit = cache.get(key)
     if hit is None:

@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
-from events.models import Event
+from events.models import Event, Evidence
 
-from .items import event_item, with_sources
+from .items import with_sources
+from .search import matches_text
 
 # The query parameters every publication takes, in their canonical order.
 FILTER_PARAMS = ("kind", "from", "to", "place", "q", "precision", "source", "province", "city", "county")
@@ -195,15 +196,11 @@ def filter_events(*, filters: EventFilters, include_hidden: bool = False) -> Que
         if code := getattr(filters, name):
             qs = qs.filter(**{f"{name}_code": code})
     if filters.source:
-        qs = qs.filter(evidence__article__source__name=filters.source)
-    if filters.q:
         qs = qs.filter(
-            Q(title__icontains=filters.q)
-            | Q(place__icontains=filters.q)
-            | Q(evidence__sentence__icontains=filters.q)
+            Exists(Evidence.objects.filter(event=OuterRef("pk"), article__source__name=filters.source))
         )
-    if filters.source or filters.q:
-        qs = qs.distinct()
+    if filters.q:
+        qs = qs.filter(matches_text(filters.q))
     return qs
 
 
@@ -214,14 +211,6 @@ def order_events(events: QuerySet[Event], *, ordering: str) -> QuerySet[Event]:
     """
     start = F("start").desc(nulls_last=True) if ordering == "-start" else F("start").asc(nulls_last=True)
     return events.order_by(start, "pk")
-
-
-def count_by_kind() -> list[dict]:
-    """Every event kind, in declaration order, with its Chinese label and its number of visible events."""
-    counts = dict(Event.objects.visible().values_list("kind").annotate(n=Count("pk")).order_by())
-    return [
-        {"value": value, "label": label, "count": counts.get(value, 0)} for value, label in Event.Kind.choices
-    ]
 
 
 # Feeds: how far back the default window reaches, how long a hidden event is announced as cancelled,
@@ -268,10 +257,3 @@ def changed_events(*, filters: EventFilters, now: datetime, limit: int) -> Query
         updated__lt=now - timedelta(days=CANCELLED_KEPT_DAYS),
     )
     return with_sources(qs.order_by("-updated", "-pk")[:limit])
-
-
-def event_page(*, filters: EventFilters, ordering: str, limit: int, offset: int) -> dict:
-    """One page of visible events as JSON-ready data: ``count`` (all matches) and ``items`` (``event_item``)."""
-    qs = order_events(filter_events(filters=filters), ordering=ordering)
-    page = with_sources(qs)[offset : offset + limit]
-    return {"count": qs.count(), "limit": limit, "offset": offset, "items": [event_item(e) for e in page]}

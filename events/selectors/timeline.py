@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Prefetch, QuerySet
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import F, Prefetch, QuerySet
 
 from events.models import Article, Event, Evidence
 
+from .aggregates import COUNT_BOUND, TEXT_FIELDS, Count, CubeRow, count_matching, cube_answers, cube_rows
 from .events import EventFilters, filter_events
 from .items import with_sources
+from .paging import MAX_OFFSET, after_on_timeline
 
 UID_MAX_CHARS = Event._meta.get_field("uid").max_length
 
@@ -54,10 +55,13 @@ class YearDensity:
 def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> QuerySet[Event]:
     """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence."""
     qs = filter_events(filters=filters).filter(start__isnull=False)
+    # One index on (start, end) serves both: read forwards oldest first, backwards newest first
+    # (which is why a missing end comes first there and last here), and the database sorts
+    # only the ties of a day by title.
     if newest_first:
-        qs = qs.order_by(F("start").desc(), F("end").desc(), "title", "pk")
+        qs = qs.order_by(F("start").desc(), F("end").desc(nulls_first=True), "title", "pk")
     else:
-        qs = qs.order_by("start", "end", "title", "pk")
+        qs = qs.order_by("start", F("end").asc(nulls_last=True), "title", "pk")
     return with_sources(qs)
 
 
@@ -68,6 +72,71 @@ def upcoming_events(*, filters: EventFilters, today: date, limit: int) -> list[E
     """
     qs = filter_events(filters=filters).filter(start__isnull=False, end__gte=today)
     return list(qs.order_by("start", "end", "title", "pk")[:limit])
+
+
+@dataclass
+class TimelinePage:
+    """One page of the timeline: a numbered page (``number``) or the page after an event (``number`` None)."""
+
+    events: list[Event]
+    count: Count  # dated events matching the filters (at least, when capped)
+    number: int | None
+    num_pages: int | None  # None when the count is capped
+    has_next: bool
+    next_number: int | None  # the next numbered page, or None: go on after ``events[-1]``
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number is not None and self.number > 1
+
+    @property
+    def previous_number(self) -> int | None:
+        return self.number - 1 if self.has_previous else None
+
+    @property
+    def last_pk(self) -> int | None:
+        return self.events[-1].pk if self.events else None
+
+
+def timeline_page(
+    *, filters: EventFilters, newest_first: bool, page: str | None, after: str | None, size: int
+) -> TimelinePage:
+    """The page of ``size`` events that ``page`` (a number) or ``after`` (an event's pk) asks for.
+
+    Numbered pages go as deep as ``MAX_OFFSET`` rows; the next link of the last of them, and of
+    every page after a cursor, carries ``after``. A page number that is not a number is page 1;
+    one past the end is the last page (or the deepest numbered one when the count is capped).
+    An ``after`` that names no visible dated event is ignored.
+    """
+    events = timeline_events(filters=filters, newest_first=newest_first)
+    count = count_matching(events, filters=filters, dated=True)
+    max_pages = MAX_OFFSET // size + 1
+    num_pages = None if count.capped else max(1, -(-count.n // size))
+    anchor = _anchor(events, after)
+    if anchor is not None:
+        rows = list(events.filter(after_on_timeline(anchor, newest_first=newest_first))[: size + 1])
+        number = None
+    else:
+        number = int(page) if page and page.isascii() and page.isdigit() else 1
+        number = max(1, min(number, num_pages or max_pages, max_pages))
+        offset = (number - 1) * size
+        rows = list(events[offset : offset + size + 1])
+    has_next = len(rows) > size
+    next_number = number + 1 if number is not None and number < max_pages and has_next else None
+    return TimelinePage(
+        events=rows[:size],
+        count=count,
+        number=number,
+        num_pages=num_pages,
+        has_next=has_next,
+        next_number=next_number,
+    )
+
+
+def _anchor(events: QuerySet[Event], after: str | None) -> Event | None:
+    if not after or not (after.isascii() and after.isdigit()) or len(after) > 18:
+        return None
+    return events.prefetch_related(None).filter(pk=int(after)).only("pk", "start", "end", "title").first()
 
 
 def undated_events(*, filters: EventFilters, limit: int = 20) -> list[Event]:
@@ -107,15 +176,22 @@ def month_density(*, filters: EventFilters) -> list[YearDensity]:
     """Counts of visible dated events matching ``filters`` per start year and month, newest year first.
 
     Only years that have events are listed. Coarse events count in their year's ``year_level``.
+    From the cached cube (``aggregates``) when only kind and precision are set; else counted over
+    the matching events when there are at most ``COUNT_BOUND``. Past that, a date range is drawn
+    from the cube's start months inside it (an event that started before ``from`` and runs into
+    it is listed but not drawn), and text filters (place, keyword, source) draw no chart: [].
     """
-    rows = (
-        filter_events(filters=filters)
-        .filter(start__isnull=False)
-        .annotate(y=ExtractYear("start"), m=ExtractMonth("start"))
-        .values_list("y", "m", "precision")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
+    if cube_answers(filters):
+        rows = [(r.year, r.month, r.precision, r.n) for r in cube_rows(filters, dated=True)]
+    else:
+        matching = filter_events(filters=filters).filter(start__isnull=False).order_by()
+        found = list(matching.values_list("start", "precision")[: COUNT_BOUND + 1])
+        if len(found) <= COUNT_BOUND:
+            rows = [(start.year, start.month, precision, 1) for start, precision in found]
+        elif any(getattr(filters, name) is not None for name in TEXT_FIELDS):
+            return []
+        else:
+            rows = [(r.year, r.month, r.precision, r.n) for r in _cube_rows_in_range(filters)]
     years: dict[int, YearDensity] = {}
     for year, month, precision, n in rows:
         density = years.setdefault(year, YearDensity(year=year, months=[0] * 12))
@@ -126,17 +202,11 @@ def month_density(*, filters: EventFilters) -> list[YearDensity]:
     return [years[y] for y in sorted(years, reverse=True)]
 
 
-def event_years() -> list[int]:
-    """Start years of visible dated events, newest first (the timeline's year choices)."""
-    years = (
-        Event.objects.visible()
-        .filter(start__isnull=False)
-        .annotate(y=ExtractYear("start"))
-        .values_list("y", flat=True)
-        .distinct()
-        .order_by("-y")
-    )
-    return list(years)
+def _cube_rows_in_range(filters: EventFilters) -> list[CubeRow]:
+    """The cube's dated rows matching kind and precision whose start month lies in ``from``–``to``."""
+    low = (filters.date_from.year, filters.date_from.month) if filters.date_from else (0, 0)
+    high = (filters.date_to.year, filters.date_to.month) if filters.date_to else (10_000, 13)
+    return [row for row in cube_rows(filters, dated=True) if low <= (row.year, row.month) <= high]
 
 
 def find_event(*, uid: str) -> Event | None:

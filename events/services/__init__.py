@@ -22,11 +22,17 @@ from .queueing import (
     stale_articles,
 )
 from .regions import region_fields_for_code
+from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
 
 __all__ = [
     "PARSER_VERSION",
+    "ForeignKeyError",
+    "OutsideRootError",
+    "FILE_KINDS",
+    "check_api_write",
+    "normalize_location",
     "IngestError",
     "IngestResult",
     "IngestSummary",

@@ -16,12 +16,15 @@ from .text import ARTICLE_SUFFIXES, IngestError
 MANIFEST_NAME = "manifest.json"
 
 
-def collect_files(paths: Iterable[str], *, missing: Callable[[str], None] | None = None) -> list[Path]:
+def collect_files(
+    paths: Iterable[str], *, missing: Callable[[str], None] | None = None, within: Path | None = None
+) -> list[Path]:
     """Article files named by ``paths`` (files, folders searched recursively, globs), sorted, no duplicates.
 
     Symlinked folders are followed once each, so a link back up the tree (a loop) ends the walk
     there instead of repeating it. A path that matches nothing is passed to ``missing``; without
-    one, it raises IngestError.
+    one, it raises IngestError. With ``within``, folders that resolve outside it (a symlink to ``/``)
+    are not walked; files are returned as found and checked by the caller (``roots.file_key``).
     """
     found: dict[Path, None] = {}
     visited: set[tuple[int, int]] = set()
@@ -34,7 +37,7 @@ def collect_files(paths: Iterable[str], *, missing: Callable[[str], None] | None
             missing(raw)
             continue
         for match in matches:
-            for path in _walk(match, visited) if match.is_dir() else [match]:
+            for path in _walk(match, visited, within) if match.is_dir() else [match]:
                 # A file named on its own is read whatever its suffix; found by a folder or glob, it must look like one.
                 if path.is_file() and _is_article(path, explicit=not pattern and path == match):
                     found.setdefault(path.resolve(), None)
@@ -59,12 +62,15 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") and part not in (".", "..") for part in relative.parts)
 
 
-def _walk(folder: Path, visited: set[tuple[int, int]]) -> list[Path]:
-    """Every file under ``folder``, sorted; each real folder once (by device and inode), hidden folders skipped."""
+def _walk(folder: Path, visited: set[tuple[int, int]], within: Path | None = None) -> list[Path]:
+    """Every file under ``folder``, sorted; each real folder once (by device and inode), hidden folders
+    skipped, and with ``within``, folders resolving outside it skipped."""
     files: list[Path] = []
     for root, dirs, names in os.walk(folder, followlinks=True):
         info = os.stat(root)
-        if (info.st_dev, info.st_ino) in visited:
+        if (info.st_dev, info.st_ino) in visited or (
+            within and not Path(root).resolve().is_relative_to(within)
+        ):
             dirs[:] = []
             continue
         visited.add((info.st_dev, info.st_ino))

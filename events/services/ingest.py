@@ -20,6 +20,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -45,14 +46,34 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 
 
+# Data packages the parser reads tables from: a new release (chinesecalendar's yearly holiday
+# table, OpenCC's dictionaries, lunar-python's calendar data) can change what an article says, so
+# their versions are part of PARSER_VERSION and a new one re-reads stored articles.
+DATA_PACKAGES = (("cc", "chinesecalendar"), ("oc", "opencc"), ("lp", "lunar-python"))
+PARSER_VERSION_LENGTH = Article._meta.get_field("parser_version").max_length
+
+
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"  # optional data missing: the parser reads without it, and says so in its version
+
+
 def _parser_version() -> str:
-    """ "i<ingest>" plus the temporal ("t") and extraction ("x") package versions when they declare one."""
+    """ "i<ingest>", the temporal ("t") and extraction ("x") versions when they declare one, and the
+    data packages' versions ("cc1.11.0+oc1.4.2+lp1.4.8"; a short digest of them if that is too long)."""
     parts = [f"i{INGEST_VERSION}"]
     for tag, module in (("t", events.temporal), ("x", events.extraction)):
         version = getattr(module, "__version__", None)
         if version:
             parts.append(f"{tag}{version}")
-    return "+".join(parts)[:40]
+    data = [f"{tag}{_package_version(name)}" for tag, name in DATA_PACKAGES]
+    readable = "+".join(parts + data)
+    if len(readable) <= PARSER_VERSION_LENGTH:
+        return readable
+    digest = hashlib.sha256("+".join(data).encode()).hexdigest()[:10]
+    return "+".join([*parts, f"d{digest}"])[:PARSER_VERSION_LENGTH]
 
 
 PARSER_VERSION = _parser_version()

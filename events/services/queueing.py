@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.db.models import Q
 
 from events.models import Article, Event, Source
@@ -22,7 +21,7 @@ def request_article_reingest(*, articles: Iterable[Article], force: bool = True)
 
     pks = [a.pk for a in articles]
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.ingest_article_task.delay(pk, force=force))
+        tasks.ingest_article_task.delay_on_commit(pk, force=force)
     return len(pks)
 
 
@@ -38,7 +37,7 @@ def request_source_ingest(*, sources: Iterable[Source], force: bool = False) -> 
 
     pks = [s.pk for s in sources]
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: tasks.ingest_source_task.delay(pk, force=force))
+        tasks.ingest_source_task.delay_on_commit(pk, force=force)
     return len(pks)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import json
 import logging
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,9 +18,19 @@ from pathlib import Path
 from django.utils import timezone
 
 from events.models import Article, Evidence, Source
+from events.reading.web import FetchError
 
+from .fetching import fetch_url
 from .files import MANIFEST_NAME, collect_files
 from .ingest import IngestResult, ingest_article
+from .roots import (
+    OutsideRootError,
+    command_line_base,
+    file_key,
+    location_paths,
+    relative_location,
+    require_root,
+)
 from .text import (
     MAX_BYTES_PER_CHAR,
     IngestError,
@@ -32,8 +41,6 @@ from .text import (
 )
 
 log = logging.getLogger(__name__)
-
-URL_TIMEOUT_SECONDS = 20
 
 
 @dataclass
@@ -119,11 +126,15 @@ def load_manifest(folder: Path, cache: dict[Path, dict]) -> dict:
     return cache[folder]
 
 
-def ensure_source(*, name: str, paths: list[str]) -> Source:
-    """The named Source, created or updated to point at ``paths`` (kind "file" for one plain file)."""
+def ensure_source(*, name: str, paths: list[str], base: Path | None = None) -> Source:
+    """The named Source, created or updated to point at ``paths`` (kind "file" for one plain file).
+
+    The location is stored relative to ``base`` (default: ``roots.command_line_base()``); a path
+    outside it raises OutsideRootError and nothing is stored.
+    """
     single_file = len(paths) == 1 and not glob.has_magic(paths[0]) and Path(paths[0]).is_file()
     kind = Source.Kind.FILE if single_file else Source.Kind.FOLDER
-    location = "\n".join(str(Path(p).absolute()) if not glob.has_magic(p) else p for p in paths)[:1000]
+    location = relative_location(paths, base=base or command_line_base())[:1000]
     source, created = Source.objects.get_or_create(
         name=name[:200], defaults={"kind": kind, "location": location}
     )
@@ -140,23 +151,33 @@ def ingest_paths(
     published: date | None = None,
     force: bool = False,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    base: Path | None = None,
 ) -> IngestSummary:
     """Ingest every article file under ``paths``; refused or failing files, and paths that match
     nothing, are counted as failures, not raised. Nothing stored is deleted for a missing file.
 
+    Keys are paths relative to ``base`` (default: ``roots.command_line_base()``); a file that
+    resolves outside it (a symlink to ``/etc/passwd``) is refused as a failure and never read.
     With a ``source``, its ``last_run`` and ``last_error`` (the failures, "" when none) are recorded.
     """
     summary = IngestSummary()
     manifests: dict[Path, dict] = {}
-    files = collect_files(paths, missing=lambda raw: summary.fail(raw, "no such file or folder"))
-    stored = _stored_articles([str(path) for path in files])
-    for path in progress(files) if progress else files:
+    base = base or command_line_base()
+    found = collect_files(paths, missing=lambda raw: summary.fail(raw, "no such file or folder"), within=base)
+    files = []
+    for path in found:
+        try:
+            files.append((path, file_key(path, base=base)))
+        except OutsideRootError as exc:
+            summary.fail(str(path), str(exc))
+    stored = _stored_articles([key for _, key in files])
+    for path, key in progress(files) if progress else files:
         entry = load_manifest(path.parent, manifests).get(path.name, {})
         when, how = _published_for(entry, published)
         try:
             article_file = read_article_file(path)
             result = ingest_article(
-                key=str(path),
+                key=key,
                 text=article_file.text,
                 title=article_file.title,
                 published=when,
@@ -164,7 +185,7 @@ def ingest_paths(
                 source=source,
                 force=force,
                 encoding=article_file.encoding,
-                existing=stored.get(str(path)),
+                existing=stored.get(key),
             )
         except (IngestError, OSError) as exc:
             summary.fail(str(path), str(exc))
@@ -203,11 +224,28 @@ def ingest_source(*, source: Source, force: bool = False) -> IngestSummary:
             summary.add(ingest_url(url=source.location.strip(), source=source, force=force))
             _mark_source(source, error="; ".join(summary.failures)[:5000])
         else:
-            summary = ingest_paths(paths=source.location.splitlines(), source=source, force=force)
+            summary = _ingest_file_source(source=source, force=force)
+    except FetchError as exc:  # its message is written for curators (and never tells ports apart)
+        _mark_source(source, error=str(exc))
+        raise
     except Exception as exc:
         _mark_source(source, error=f"{type(exc).__name__}: {exc}")
         raise
     return summary
+
+
+def _ingest_file_source(*, source: Source, force: bool) -> IngestSummary:
+    """A stored file or folder source, read only under KEJICAL_SOURCE_ROOT (see ``roots``); an unset
+    root or a location outside it is recorded on the source as a failure and nothing is read."""
+    try:
+        root = require_root()
+        paths = location_paths(source.location, base=root)
+    except IngestError as exc:
+        summary = IngestSummary()
+        summary.fail(source.name, str(exc))
+        _mark_source(source, error=str(exc))
+        return summary
+    return ingest_paths(paths=paths, source=source, force=force, base=root)
 
 
 def _mark_source(source: Source, *, error: str) -> None:
@@ -217,25 +255,20 @@ def _mark_source(source: Source, *, error: str) -> None:
 
 
 def ingest_url(*, url: str, source: Source | None = None, force: bool = False) -> IngestResult:
-    """Fetch a page (``URL_TIMEOUT_SECONDS``) and ingest its text; the URL is the article key.
+    """Fetch a page through the guarded fetch (``services.fetching``) and ingest its text; the URL is the key.
 
-    Network errors (URLError, TimeoutError) propagate; refused content raises IngestError.
+    Fetch errors (``reading.web.FetchError``: refused or unreachable address, 404, 5xx...) propagate;
+    refused content raises IngestError.
     """
-    if not url.startswith(("http://", "https://")):
-        raise IngestError(f"{url}: only http(s) URLs can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "kejicalendar/0.1"})
-    with urllib.request.urlopen(request, timeout=URL_TIMEOUT_SECONDS) as response:
-        data = response.read(_max_bytes() + 1)
-        content_type = response.headers.get_content_type()
-        charset = response.headers.get_content_charset()
-    if len(data) > _max_bytes():
+    fetched = fetch_url(url)
+    if len(fetched.content) > _max_bytes():
         raise IngestError(f"{url}: too big to be an article")
     try:
-        text, encoding = data.decode(charset or "", errors="replace"), charset
+        text, encoding = fetched.content.decode(fetched.charset or "", errors="replace"), fetched.charset
     except LookupError:  # no charset in Content-Type, or one Python does not know
-        text, encoding = decode_bytes(data, what=url)
+        text, encoding = decode_bytes(fetched.content, what=url)
     title = ""
-    if content_type in ("text/html", "application/xhtml+xml"):
+    if fetched.content_type in ("text/html", "application/xhtml+xml"):
         title, text = html_to_text(text)
     return ingest_article(
         key=url, text=text, title=title, url=url, source=source, force=force, encoding=encoding

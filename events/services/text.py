@@ -50,10 +50,25 @@ def check_article_text(text: str, *, what: str = "article") -> str:
         raise IngestError(f"{what}: too long ({len(text)} characters, the limit is {limit})")
     if "\x00" in text:
         raise IngestError(f"{what}: looks binary (contains NUL characters)")
+    if reason := unstorable_reason(text):
+        raise IngestError(f"{what}: {reason}")
     ratio = printable_ratio(text)
     if ratio < MIN_PRINTABLE_RATIO:
         raise IngestError(f"{what}: looks binary (only {ratio:.0%} printable characters)")
     return text
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unstorable_reason(text: str) -> str | None:
+    """Why ``text`` cannot be stored or sent as UTF-8 (a NUL, which PostgreSQL refuses, or a lone
+    surrogate, which no UTF-8 encoder takes), else None. A JSON body can carry both as escapes."""
+    if "\x00" in text:
+        return f"contains a NUL character at position {text.index(chr(0))}"
+    if found := _LONE_SURROGATE.search(text):
+        return f"contains a lone surrogate at position {found.start()} (not valid Unicode)"
+    return None
 
 
 def printable_ratio(text: str) -> float:

@@ -10,6 +10,7 @@ reading stays with low confidence and a note.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -52,6 +53,7 @@ def linked(norm: str, end: int, start: int) -> bool:
 def join(norm: str, pieces: list[Piece]) -> list[Piece]:
     """Merge clues, then times, then ranges; each pass keeps text order."""
     pieces = _pairwise(norm, pieces, _nth_of_month)
+    pieces = _pairwise(norm, pieces, _same_day_of)
     pieces = _pairwise(norm, pieces, _corroborate)
     pieces = _pairwise(norm, pieces, _attach_time)
     pieces = [p for p in pieces if p.family != "time" or p.reading.valid]
@@ -105,6 +107,45 @@ def _nth_of_month(norm: str, left: Piece, right: Piece) -> Piece | None:
         )
     left.end = right.end
     return left
+
+
+# ---------------------------------------------------------------- "前年的今天"
+
+_TODAY = frozenset(w for w, offset in patterns.RELATIVE_DAYS.items() if offset == 0 and w[0] in "今本")
+
+
+def _same_day_of(norm: str, left: Piece, right: Piece) -> Piece | None:
+    """ "前年的今天", "三年前的今天", "上个月的今天", "下周的今天": today's date in that year,
+    month or week (29 February falls back to the 28th)."""
+    a = left.reading
+    if (
+        right.groups.get("rday") not in _TODAY
+        or not a.valid
+        or not _OF_GAP.fullmatch(norm, left.end, right.start)
+    ):
+        return None
+    today = right.reading.start
+    if a.precision == Precision.YEAR and a.start.year == a.end.year:
+        d = _clamped(a.start.year, today.month, today.day)
+    elif a.precision == Precision.MONTH and (a.start.year, a.start.month) == (a.end.year, a.end.month):
+        d = _clamped(a.start.year, a.start.month, today.day)
+    elif a.precision == Precision.DAY and (a.end - a.start).days == 6 and a.start.weekday() == 0:
+        d = a.start + timedelta(days=today.weekday())
+    else:
+        return None
+    if d is None:
+        return None
+    left.reading = Reading(
+        d, d, Precision.DAY, Kind.RELATIVE, d.isoformat(), d.isoformat(), min(a.confidence, 0.9)
+    )
+    left.end = right.end
+    return left
+
+
+def _clamped(year: int, month: int, day: int) -> date | None:
+    if not 1 <= year <= 9999:
+        return None
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 # ---------------------------------------------------------------- corroboration

@@ -7,10 +7,11 @@ the (few) matches. Nothing here reads the clock; ``ref`` is the day to count fro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from . import combine, patterns
+from . import combine, patterns, surroundings
 from .normalize import normalize
 from .reading import Context, Reading
 from .resolve import read_year, resolve
@@ -18,7 +19,9 @@ from .types import Kind, Mention, Precision
 
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
 _TAKES_YEAR = {"lunar", "fest", "holiday", "term", "season", "dur"}
-_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "yrel", "_family"}
+_TAKES_YEAR_OVER_DE = _TAKES_YEAR | {"cal_m"}
+_OF = re.compile(rf"{patterns.GAP}的{patterns.GAP}")
+_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
 _PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday"}
 
@@ -35,6 +38,7 @@ class Piece:
     year_relative: bool = False
     year_piece: Piece | None = None  # the "2023年" folded into "2023年除夕", kept in case the rest fails
     reading: Reading | None = None
+    role: str = ""
 
 
 def extract(text: str, ref: date) -> list[Mention]:
@@ -51,6 +55,9 @@ def extract(text: str, ref: date) -> list[Mention]:
     pieces = _attach_years(norm, _drop_recurring(norm, _scan(norm)), ref)
     _resolve_all(norm, pieces, ref)
     pieces = combine.join(norm, [p for p in pieces if p.reading is not None])
+    for piece in pieces:
+        if piece.reading.valid:
+            piece.role = surroundings.role_of(norm, piece.start, piece.end, piece.reading)
     return [_mention(text, p) for p in pieces]
 
 
@@ -97,10 +104,15 @@ def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
         last = out[-1] if out else None
         if (
             last is not None
-            and piece.family in _TAKES_YEAR
             and last.family == "cal_y"
             and set(last.groups) <= _YEAR_ONLY_KEYS
-            and combine.touching(norm, last.end, piece.start)
+            and (
+                piece.family in _TAKES_YEAR
+                and combine.touching(norm, last.end, piece.start)
+                # "明年的5月份", "今年的春节": "的" between them.
+                or piece.family in _TAKES_YEAR_OVER_DE
+                and _OF.fullmatch(norm, last.end, piece.start)
+            )
         ):
             year, kind = _year_of(last, ref)
             if year is not None:
@@ -125,6 +137,9 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
     for piece in pieces:
         ctx.year, ctx.year_relative = piece.year, piece.year_relative
         ctx.inherit_year = ctx.inherit_month = None
+        ctx.tense = (
+            surroundings.clause_tense(norm, piece.start, piece.end) if piece.family == "bareday" else ""
+        )
         if previous is not None and previous.reading is not None and previous.reading.valid:
             if combine.linked(norm, previous.end, piece.start):
                 ctx.inherit_year = previous.reading.start.year
@@ -173,6 +188,7 @@ def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | Non
         ctx.anchor_year,
         ctx.anchor_festival,
         ctx.anchor_month,
+        ctx.tense,
     )
     if key in cache:
         return cache[key]
@@ -201,4 +217,5 @@ def _mention(text: str, piece: Piece) -> Mention:
         open_end=r.open_end,
         valid=r.valid,
         note=r.note,
+        role=piece.role,
     )

@@ -174,6 +174,10 @@ DURATION_PREFIXES: dict[str, str] = {
     "今后": "ahead", "未来": "ahead", "此后": "ahead", "过去": "back", "近": "back", "最近": "back",
     "前": "first", "头": "first",
 }  # fmt: skip
+# "下两个月" is the two whole months after ref's, "上两周" the two whole weeks before its week;
+# only months, weeks and quarters ("上半年" is a part of the year, "上3天班" is work).
+NEXT_LAST_PREFIXES: dict[str, str] = {"下": "next", "上": "last"}
+NEXT_LAST_UNITS = ("个月", "周", "个星期", "个季度")
 DURATION_SUFFIXES: dict[str, str] = {
     "前": "ago", "以前": "ago", "之前": "ago", "后": "later", "以后": "later", "之后": "later",
     "以来": "back", "来": "back", "内": "ahead", "以内": "ahead", "之内": "ahead",
@@ -204,10 +208,9 @@ FIGURATIVE_SEASONS = frozenset({"寒冬", "严冬", "金秋"})
 SEASON_CONTEXT = r"时节|季节|时分|之际"
 # "今冬", "去冬今春", "明春": a one-character year word before a season.
 SEASON_YEAR_WORDS: dict[str, int] = {"今": 0, "去": -1, "明": 1}
-# "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name.
-RELATIVE_DAY_GUARD = (
-    r"(?<![的好])(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
-)
+# "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name. "前年的今天",
+# "上个月的今天" are days: after a year, month or week word "的" is no rhetoric.
+RELATIVE_DAY_GUARD = r"(?<![好])(?<!(?<![年月前后周])的)(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
 DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
@@ -281,6 +284,50 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{inner})?" if "" in node else f"(?:{inner})"
 
 
+# ---------------------------------------------------------------- the words around a mention
+
+# A bare day ("27日") later than the publication day is last month's in a report of what
+# happened and stays in ref's month when the clause speaks of the future (see ``surroundings``).
+# Words that say a clause reports the past: the verbs news uses for what took place.
+PAST_CUES = (
+    "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
+    "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
+    "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
+    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
+)  # fmt: skip
+# Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
+FUTURE_CUES = (
+    "将于", "将在", "将举", "将召", "将开", "将启", "将迎", "将持续", "将", "拟", "计划", "预计",
+    "定于", "届时", "即将", "准备", "有望", "报名", "截止", "敬请", "欢迎",
+)  # fmt: skip
+# Right after the day: "27日起", "27日前完成" look ahead.
+FUTURE_AFTER = ("起", "前", "之前", "以前")
+# The publication line under a headline dates the page, never an event: a short line carrying
+# one of these words ("2022-11-08 09:30 来源：新华网", "发布时间：2024-05-08").
+PAGE_LINE_CUES = (
+    "来源", "稿源", "发布时间", "发布日期", "发布于", "发表于", "发表时间", "更新时间", "更新日期",
+    "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
+)  # fmt: skip
+PAGE_LINE_MAX = 80
+# Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
+# "2021杭州数字经济周") is part of the name, not the event's date.
+EVENT_NAME_ENDINGS = (
+    "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
+    "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
+    "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
+    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
+    "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
+    "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
+)  # fmt: skip
+# What may stand between the year and the ending: no punctuation and no verb or preposition
+# ("2023年全市共举办展会" is a count of fairs, not one named fair).
+EVENT_NAME_BODY = rf"[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
+EVENT_NAME = re.compile(EVENT_NAME_BODY)
+# A four-digit year printed straight before a name with no "年" ("2021杭州数字经济周") is a
+# year only when the name is an event's; a count ("2021家企业") is not.
+MEASURE_WORDS = "个家项名人次万亿元件场所座位届期批款辆台套吨米份只条"
+
+
 _PERIODS = _alternation(DAY_PERIODS)
 GAP = r"[ \t\r\xa0]{0,3}(?:\n[ \t\r\xa0]{0,3})?"
 SEP = r"(?:——|[-—–~至到])"
@@ -313,11 +360,19 @@ ROC_YEAR = (
     r"[0-9]{1,3}|[〇零一二三四五六七八九]{2,3}|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九元]"
 )
+# A Chinese-numeral month and day without 日 ("五月二十", "二〇一九年十月八") is Gregorian: lunar
+# only with a lunar cue (农历/阴历, 正/冬/腊月, a day written 初X/廿X/卅, "闰"), or for the few
+# month-days whose festival made the lunar reading the familiar one.
+LUNAR_FESTIVAL_DAYS = ("八月十五", "七月十五", "三月三", "正月十五")
+# Such a day counts only before punctuation, the end, a time of day or a verb of the event:
+# "5月三大运营商" is no date.
+CN_DAY_PLAIN = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+CN_DAY_PLAIN_NEXT = r"(?=[，,。；;：:、！!？?\s）)—~-]|$|上午|下午|晚上|晚|早上|中午|凌晨|夜|起|至|到|举|召|开|在|前后|当天|这天|那天|是|为|的|正式|隆重|将)"
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
-OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始"
+OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
 # "年终奖" is a bonus, not December.
-PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖])"
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
 
 
 def month_expr(tag: str) -> str:
@@ -334,6 +389,7 @@ def month_expr(tag: str) -> str:
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
+        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十]){CN_DAY_PLAIN_NEXT}"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
@@ -343,6 +399,9 @@ DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口�
 DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
 
 
+# Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
+# after 1998 ("98 years later" is rare in news), while "30年以后" stays thirty years on.
+SHORT_YEAR_RELATION = r"8[5-9]|9[0-9]"
 # A two-digit year ("95年", "零七年") counts only before a month or a part of the year:
 # "15年" alone is fifteen years far more often than 2015.
 SHORT_YEAR_NEXT = (
@@ -402,8 +461,9 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|闰(?P<l_m2>{LUNAR_MONTH}|[0-9]{{1,2}})月(?P<l_d2>{LUNAR_DAY})?"
         rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY})?"
         rf"|大年(?P<l_d5>初[一二三四五六七八九十])"
-        rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅"
-        rf"|(?:{LUNAR_DAY})(?![日号0-9{CN_DIGIT}十])))",
+        rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅)"
+        # "八月十五" with no 农历 is still the lunar day its festival made familiar.
+        rf"|(?<![{CN_DIGIT}十])(?P<l_fd>{_alternation(LUNAR_FESTIVAL_DAYS)})(?![日号0-9{CN_DIGIT}十]))",
     ),
     (
         "holiday",
@@ -431,11 +491,15 @@ _FAMILIES: list[tuple[str, str]] = [
         # A count of units with a direction: "15天后", "两个月前", "3年来", "今后两年", "近三年".
         # Bare "3月"/"3日" are never durations (only "个月" and "天" count).
         # "前一天" is the day before (``ANCHORED_DAYS``), not "the first day".
-        rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
+        rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?:(?<=过去|未来|今后)的)?(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
-        rf"|(?<![0-9.])(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
+        rf"|(?<![0-9.])(?!0[0-9]{GAP}年|(?:{SHORT_YEAR_RELATION}){GAP}年(?:以后|以前|之后|之前|以来))(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
         rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
+        rf"|(?P<dur_nl>{_alternation(NEXT_LAST_PREFIXES)})(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
+        rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})"
+        # "30日内", "十五日内": within so many days ("15日前" is before the 15th, "日内瓦" Geneva).
+        rf"|(?<![0-9.月])(?P<dur_n5>[0-9]{{1,3}}|{CN_COUNT}){GAP}日(?P<dur_suf5>以内|之内|内)(?!瓦)"
         # "1967年前两月": right after a year, "前N月" (no 个) is its first N months.
         rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
     ),
@@ -465,6 +529,10 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
+        # "09年", "零九年": a count never starts with a zero, so these are years even alone.
+        rf"|{NOT_NUM_BEFORE}(?P<y2z>0[0-9]){GAP}年(?!代)|(?<![{CN_DIGIT}十])(?P<ycn2z>[零〇][{CN_DIGIT}]){GAP}年(?!代)"
+        # "98年以后" is after 1998: a span of 85–99 years is rarely said so (see SHORT_YEAR_RELATION).
+        rf"|{NOT_NUM_BEFORE}(?P<y2r>{SHORT_YEAR_RELATION}){GAP}年(?=以后|以前|之后|之前|以来)"
         rf"|(?P<yrel>{_alternation([*RELATIVE_YEARS, *ANCHORED_YEARS])}))"
         # "113年度第2季": "度" may stand between the year and its part.
         rf"(?:{GAP}(?:度(?=第|首|上半|下半|Q))?(?P<ypart>{_alternation(YEAR_PARTS)}){PART_GUARD}|{GAP}{month_expr('y')})?"
@@ -474,7 +542,11 @@ _FAMILIES: list[tuple[str, str]] = [
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
     ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
     ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
-    ("yq", rf"{NOT_NUM_BEFORE}(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"),
+    (
+        "yq",
+        rf"{NOT_NUM_BEFORE}(?:(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"
+        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{EVENT_NAME_BODY}))",
+    ),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
     (
@@ -566,7 +638,7 @@ RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
 # resolvers read.
-TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d2", "mpart", "open"})
+TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d1c", "d2", "mpart", "open"})
 
 
 def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:

@@ -9,7 +9,12 @@ Plain Python. Readings chosen where readers could differ:
 * A bare day ("15日", "13号" after a dash) takes the month of the date before it in a range
   or list, else the month (and year) of the last date the text printed with a month
   ("3月11日至13日……11日上午" is 3月11日), else ref's month; a bare "下旬" the month of the
-  last day the text mentioned.
+  last day the text mentioned. A bare day later than ref's day in a clause that reports the
+  past ("27日，……举行/签署/召开", read on the 10th) is last month's, unless the clause speaks
+  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``.
+* A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…") gives a mention with
+  ``role="page"``, and a printed year right before an event's name ("2022年全国科技活动周",
+  "2021杭州数字经济周") one with ``role="name"``: the extractor dates no event by them.
 * A range whose end has no year and comes before its start runs into the next year
   ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
 * A year-less lunar date falls in the lunar year that contains the reference day; a
@@ -43,7 +48,11 @@ Plain Python. Readings chosen where readers could differ:
   first unit); "2024年以来" and "“十四五”以来" run to ref (edtf "2021/2025-11-07").
 * "十四五" is 2021–2025 (plan n starts in 1966 + 5(n-3)); "20世纪90年代" is 1990–1999 and
   "20世纪" 1900–1999 (the popular reading, not the strict 1901–2000).
-* Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s.
+* Two-digit years: "95年6月" is 1995; a year more than a year ahead of ref goes to the 1900s
+  (the window is ref.year - 98 .. ref.year + 1). A two-digit year counts only before a month,
+  a part of the year, a festival or 农历, except "09年"/"零九年" (a count never starts with a
+  zero) and 85–99 before "以后/以前/以来" ("98年以后" is after 1998, not 98 years on).
+* "2015年以后", "3月之后" open like "起": the start, with an open end.
 * ROC (Taiwan) years: "民國113年", "中華民國一一三年" are 2024 (ROC year + 1911); a
   three-digit year without 民國 counts only as 100–129 right before a month ("113年3月");
   "民國70年代" is ROC 70–79, 1981–1990; "今（2024）年", "今（113）年" take the bracketed number. "本（3）月", "下(4)月" are the
@@ -53,6 +62,11 @@ Plain Python. Readings chosen where readers could differ:
   is a weekday clue like "（星期一）"; "3/11" is a date only with such a clue after it.
 * Seasons follow the solar terms (see ``calendars``); a year-less season is that season of
   ref's year, except that a winter word read before 立春 means the winter containing ref.
+* "去年本月20日", "明年同月": the month word's month in the printed year. "明年的5月份",
+  "2023年的春节": a year before "的" is the year of what follows it.
+* "前年的今天", "三年前的今天", "上个月的今天": ref's day in that year, month or week.
+* "下两个月", "上两周", "下三个季度": the whole months, weeks or quarters after (before) ref's;
+  "前三年" alone the three whole years before ref's; "30日内" is ref .. ref + 29.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
   year the text mentioned, or from ref when there is none (then with lower confidence).
 * Recurring times ("每周一至周五", "每月15日", "每年3月", "每天晚上8点") are no mention at all:
@@ -68,6 +82,9 @@ Plain Python. Readings chosen where readers could differ:
   clause are the week before / after the last festival the text named (vague); with no
   festival named before them they are no mention.
 * "元月" is January (Gregorian; "正月" is the lunar first month).
+* A Chinese-numeral month and day without 日 ("五月二十", "二〇一九年十月八") is Gregorian;
+  lunar only with a lunar cue (农历/阴历, 正/冬/腊月, 初X/廿X/卅 days, 闰) or for the month-days
+  a festival made lunar by habit (``patterns.LUNAR_FESTIVAL_DAYS``: "八月十五", "三月三").
 * Times of day: ``time`` is the start; a range ("上午9时至11时", "9:00-17:00") also gives
   ``end_time``, carrying the start's period word ("晚上9~11点" ends at 23:00).
 """
@@ -122,8 +139,9 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         return (roc + patterns.ROC_OFFSET, Kind.ABSOLUTE, 1.0) if roc else (None, Kind.PARTIAL, 0.0)
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
-    if "y2" in g or "ycn2" in g:
-        yy = int(g["y2"]) if "y2" in g else read_number(g["ycn2"])
+    if "y2" in g or "ycn2" in g or "y2z" in g or "y2r" in g or "ycn2z" in g:
+        digits = g.get("y2") or g.get("y2z") or g.get("y2r")
+        yy = int(digits) if digits else read_number(g.get("ycn2") or g["ycn2z"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
         return year, Kind.ABSOLUTE, 0.8
     word = g.get("yrel", "")
@@ -172,14 +190,18 @@ def _read_month(token: str | None) -> int | None:
 def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
     """Year/month/day expressions: 2024年3月11日, 3月11—13日, 今年年底, 下月初, 2021—2025年, 2024年起."""
     year, kind, confidence = read_year(g, ctx) if g.get("_family") == "cal_y" else (None, Kind.PARTIAL, 0.85)
+    if year is None and ctx.year is not None:  # "明年的5月份": a year folded in over "的"
+        year, kind, confidence = ctx.year, Kind.RELATIVE if ctx.year_relative else Kind.ABSOLUTE, 0.9
     inferred = False
     if g.get("mrel"):
         word = g["mrel"]
-        if word in patterns.ANCHORED_MONTHS:
-            base = ctx.anchor_day or ctx.ref
-            year, month = add_months(base.year, base.month, patterns.ANCHORED_MONTHS[word])
+        offset = patterns.ANCHORED_MONTHS.get(word, patterns.RELATIVE_MONTHS.get(word, 0))
+        base = (ctx.anchor_day or ctx.ref) if word in patterns.ANCHORED_MONTHS else ctx.ref
+        if year is not None and offset == 0:
+            # "去年本月20日", "去年同月": this month's number in the year the text printed.
+            month = base.month
         else:
-            year, month = add_months(ctx.ref.year, ctx.ref.month, patterns.RELATIVE_MONTHS[word])
+            year, month = add_months(base.year, base.month, offset)
         kind, confidence = Kind.RELATIVE, 0.9
         month2 = month
     elif g.get("mpw"):
@@ -248,8 +270,8 @@ def _month_reading(
         return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
     if month2 < month:
         return None
-    d1, d2 = g.get("d1") or g.get("d1b"), g.get("d2")
-    if "d1b" in g:  # "1月3至2月10": a day printed without 日
+    d1, d2 = g.get("d1") or g.get("d1b") or g.get("d1c"), g.get("d2")
+    if "d1b" in g or "d1c" in g:  # "1月3至2月10", "五月二十": a day printed without 日
         confidence = min(confidence, 0.8)
     if d1 is not None:
         if month2 != month:
@@ -294,7 +316,7 @@ def month_part_reading(year: int, month: int, part: str, kind: Kind, confidence:
 
 def _open(reading: Reading, word: str | None, ref: date) -> Reading:
     """ "起/开始" leaves the end open; "以来/至今" runs to the reference day."""
-    if word in ("起", "开始"):
+    if word in ("起", "开始", "以后", "之后"):
         return reading.but(open_end=True)
     if word in SINCE_WORDS:
         if reading.start is None or reading.start > ref:
@@ -322,6 +344,11 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     else:
         year, month, confidence = ctx.ref.year, ctx.ref.month, 0.6
     day = read_number(g.get("bd") or g.get("rd") or "")
+    if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > ctx.ref.day:
+        # "27日，……举行" read on the 10th reports last month's 27th; "将于27日" stays ahead.
+        earlier = add_months(year, month, -1)
+        if safe_date(*earlier, day or 0) is not None:
+            (year, month), confidence = earlier, 0.7
     d = safe_date(year, month, day or 0)
     if d is None:
         return invalid(Kind.PARTIAL, Precision.DAY, f"no day {day} in {year}-{month:02d}")
@@ -329,8 +356,8 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
 
 
 def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:
-    """A year printed straight before a quoted title: 2025“青春之约” is the year 2025."""
-    year = int(g["yq"])
+    """A year printed straight before a quoted title or an event's name: 2025“青春之约”, 2021杭州数字经济周."""
+    year = int(g.get("yq") or g["yqn"])
     return years_reading(year, year, Kind.ABSOLUTE, confidence=0.7)
 
 

@@ -27,6 +27,9 @@ def _lunar_tokens(g: dict[str, str]) -> tuple[str, str | None] | None:
             return g[f"l_m{tag}"], g.get(f"l_d{tag}")
     if "l_d5" in g:
         return "正", g["l_d5"]  # "大年初十" is 正月初十
+    if "l_fd" in g:
+        month, _, day = g["l_fd"].partition("月")  # "八月十五"
+        return month, day
     return None
 
 

@@ -170,22 +170,39 @@ def _count(token: str) -> tuple[float | None, bool]:
 
 def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
     """15天后, 两个月前, 3年来, 今后两年, 近三年, 前三季度."""
-    prefix = g.get("dur_pre") or g.get("dur_pre4")
-    suffix = g.get("dur_suf") or g.get("dur_suf1") or g.get("dur_suf3")
-    count, vague = _count(g.get("dur_n") or g.get("dur_n2") or g.get("dur_n3") or g.get("dur_n4") or "")
+    prefix = g.get("dur_pre") or g.get("dur_pre4") or g.get("dur_nl")
+    suffix = g.get("dur_suf") or g.get("dur_suf1") or g.get("dur_suf3") or g.get("dur_suf5")
+    count, vague = _count(
+        g.get("dur_n")
+        or g.get("dur_n2")
+        or g.get("dur_n3")
+        or g.get("dur_n4")
+        or g.get("dur_n5")
+        or g.get("dur_n6")
+        or ""
+    )
     if "dur_n4" in g and ctx.year is None:
         return None  # "年前两月" with no year before it: "年前" is before the New Year
-    if "dur_n3" in g or "dur_n4" in g:
-        unit = "day" if "dur_n3" in g else "month"
+    if "dur_n3" in g or "dur_n4" in g or "dur_n5" in g:
+        unit = "month" if "dur_n4" in g else "day"
     else:
-        unit = patterns.DURATION_UNITS[g.get("dur_u") or g["dur_u2"]]
+        unit = patterns.DURATION_UNITS[g.get("dur_u") or g.get("dur_u6") or g["dur_u2"]]
     if count is None or count <= 0 or count > 500:
         return None
     direction = patterns.DURATION_SUFFIXES.get(suffix) if suffix else None
-    direction = direction or patterns.DURATION_PREFIXES.get(prefix or "")
+    direction = (
+        direction
+        or patterns.DURATION_PREFIXES.get(prefix or "")
+        or patterns.NEXT_LAST_PREFIXES.get(prefix or "")
+    )
     if direction is None:
         return None
-    if direction == "first":
+    if direction in ("next", "last"):
+        reading = _whole_units(ctx.ref, int(count), unit, 1 if direction == "next" else -1)
+    elif direction == "first" and unit == "year" and ctx.year is None:
+        # "前三年" alone: the three whole years before ref's ("2024年前三年" names nothing).
+        reading = years_reading(ctx.ref.year - int(count), ctx.ref.year - 1, Kind.RELATIVE, confidence=0.6)
+    elif direction == "first":
         reading = _first_units(ctx, int(count), unit)
     elif direction in ("ago", "later"):
         reading = _point(ctx.ref, count if direction == "later" else -count, unit)
@@ -246,6 +263,26 @@ def _span(ref: date, count: float, unit: str, direction: str) -> Reading | None:
         return Reading(other, ref, precision, Kind.RELATIVE, edtf_from, ref.isoformat(), 0.8)
     end = _shift(other, -1) or other
     return days_reading(ref, end, precision, Kind.RELATIVE, 0.7)
+
+
+def _whole_units(ref: date, count: int, unit: str, sign: int) -> Reading | None:
+    """ "下两个月": the two whole months after ref's; "上两周": the two whole weeks before ref's week."""
+    if count != int(count) or count < 1 or unit not in ("month", "week", "quarter"):
+        return None
+    if unit == "week":
+        first = week_monday(ref, 1 if sign > 0 else -count)
+        return days_reading(first, first + timedelta(days=7 * count - 1), Precision.DAY, Kind.RELATIVE, 0.8)
+    size = 3 if unit == "quarter" else 1
+    base = ref.year * 12 + (ref.month - 1) // size * size
+    first = base + size if sign > 0 else base - size * count
+    (y1, m1), (y2, m2) = divmod(first, 12), divmod(first + size * count - 1, 12)
+    if not 1 <= y1 <= y2 <= 9999:
+        return None
+    start, end = date(y1, m1 + 1, 1), last_day(y2, m2 + 1)
+    precision = Precision.SEASON if unit == "quarter" else Precision.MONTH
+    return Reading(
+        start, end, precision, Kind.RELATIVE, f"{y1:04d}-{m1 + 1:02d}", f"{y2:04d}-{m2 + 1:02d}", 0.8
+    )
 
 
 def _span_precision(unit: str, whole_years: bool) -> Precision:

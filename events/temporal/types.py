@@ -47,6 +47,9 @@ class Mention:
     range such as 2024年起 (edtf ``2024/..``), where ``end`` is given as the end of the
     first unit and ``open_end`` is True.
     ``valid`` is False for an impossible date (2月30日): then start/end are None.
+    ``role`` says when a date is not an event's: "page" for the publication line under a
+    headline ("2022-11-08 09:30 来源：新华网"), "name" for a year inside an event's name
+    ("2022年全国科技活动周"); "" otherwise.
     """
 
     text: str
@@ -63,6 +66,7 @@ class Mention:
     note: str = ""
     parts: tuple[str, ...] = field(default=())
     end_time: time | None = None  # the end of a time-of-day range ("9:00-17:00"), after ``time``
+    role: str = ""
 
     def to_dict(self) -> dict:
         """The JSON shape shared by the CLI, the API and the library (dates as YYYY-MM-DD)."""
@@ -86,4 +90,6 @@ class Mention:
             out["valid"] = False
         if self.note:
             out["note"] = self.note
+        if self.role:
+            out["role"] = self.role
         return out

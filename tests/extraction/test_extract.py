@@ -61,18 +61,31 @@ def test_extract_events_date_in_a_later_clause_dates_only_what_follows_it():
     "text",
     [
         "近日，山西农业科技成果转化平台揭牌。",
-        "近年来，有机旱作农业国家重点实验室等三大实验室投运，山西农业科技成果转化平台揭牌。",
         "周末的博物馆内，第三届青少年书画展开幕。",
         "目前，科技特派员已举办各类技术培训220余场。",
-        "惠农保春耕活动开展3年来，受益种植户达7000户。",
     ],
-    ids=["recently", "in-recent-years", "weekend", "so-far", "years-since"],
+    ids=["recently", "weekend", "so-far"],
 )
 def test_extract_events_vague_or_cumulative_never_gives_a_day(text):
     events = extract_events(text, ref=REF)
 
     assert events
     assert all(c.precision != "day" for c in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，有机旱作农业国家重点实验室等三大实验室投运，山西农业科技成果转化平台揭牌。",
+        "惠农保春耕活动开展3年来，受益种植户达7000户。",
+        "据了解，近3年来，全县累计开展各类科普活动200余场次，受益群众超过5万人次。",
+        "截至目前，全区已累计建成科普示范基地23个，举办培训班12期。",
+        "今年以来，我市先后赴长三角、珠三角等地开展招商活动12场次。",
+    ],
+    ids=["in-recent-years", "years-since", "total-3-years", "so-far-total", "since-new-year"],
+)
+def test_extract_events_totals_over_a_period_are_no_events(text):
+    assert extract_events(text, ref=REF) == []
 
 
 def test_extract_events_undated_occurrence_has_no_date_and_low_confidence():
@@ -367,3 +380,47 @@ def test_extract_events_exhibitors_of_a_named_meeting_are_its_figures():
     text = "本报讯 产业联盟媒合会将于3月23日在世贸中心举行，预计有120家新创企业参展。"
 
     assert [(c.kind, c.figures) for c in extract_events(text, ref=REF)] == [("meeting", {"exhibitors": 120})]
+
+
+def test_extract_events_ceremony_on_the_opening_day_takes_that_day():
+    text = (
+        "2023世界智能制造博览会20日在合肥滨湖国际会展中心开幕，为期4天。"
+        "开幕当天举行的重大项目签约仪式上，共有56个项目集中签约。"
+    )
+
+    found = [(c.kind, c.start, c.end) for c in extract_events(text, ref=date(2023, 9, 20))]
+
+    assert found == [
+        ("exhibition", date(2023, 9, 20), date(2023, 9, 23)),
+        ("signing", date(2023, 9, 20), date(2023, 9, 20)),
+    ]
+
+
+def test_extract_events_same_day_anaphor_opens_another_event():
+    text = "3月28日，全市重大项目集中开工仪式在高新区举行。同日，智能传感器产业园项目举行奠基仪式。"
+
+    found = [(c.start, c.evidence[0].sentence[:2]) for c in extract_events(text, ref=date(2024, 3, 29))]
+
+    assert found == [(date(2024, 3, 28), "3月"), (date(2024, 3, 28), "同日")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5月18日，第六届科技节在学校操场开幕，本届科技节为期一周。",
+            [(date(2024, 5, 18), date(2024, 5, 24))],
+        ),
+        (
+            "9月8日，招商引资项目推介会在深圳举行。签约现场，12个项目集中签约。",
+            [(date(2024, 9, 8), date(2024, 9, 8)), (date(2024, 9, 8), date(2024, 9, 8))],
+        ),
+        (
+            "第三届数字经济博览会4月23日在成都开幕，展会将持续至4月26日。开幕式上，主办方发布了《2024数字经济发展白皮书》。",
+            [(date(2024, 4, 23), date(2024, 4, 26)), (date(2024, 4, 23), date(2024, 4, 23))],
+        ),
+    ],
+    ids=["a-week", "at-the-signing", "published-at-the-opening"],
+)
+def test_extract_events_week_durations_and_sub_events(text, expected):
+    assert [(c.start, c.end) for c in extract_events(text, ref=date(2024, 9, 10))] == expected

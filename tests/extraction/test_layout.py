@@ -70,3 +70,18 @@ def test_uncolumn_reads_two_interleaved_columns_one_after_the_other():
 def test_uncolumn_leaves_ordinary_text_alone():
     assert uncolumn("3月11日，科技节在太谷区金谷广场开幕。\n此次活动由区委主办。") is None
     assert uncolumn("坚持科技创新驱动   发展新质生产力\n3月11日，科技节开幕。") is None
+
+
+def test_flatten_wechat_phrases_one_blank_line_apart_join_into_a_sentence():
+    text = "3月15日上午\n\n由镇农业服务中心主办的\n\n高素质农民培训班\n\n正式开班\n\n\n本次培训为期5天\n\n邀请了专家\n\n现场授课"
+
+    assert (
+        flat(text)
+        == "3月15日上午由镇农业服务中心主办的高素质农民培训班正式开班\n本次培训为期5天邀请了专家现场授课"
+    )
+
+
+def test_flatten_notice_labels_are_no_wechat_phrases():
+    text = "一、组织单位\n\n主办单位：省科技厅\n\n承办单位：技术市场协会\n\n二、活动内容"
+
+    assert flat(text) == "一、组织单位\n主办单位:省科技厅\n承办单位:技术市场协会\n二、活动内容"

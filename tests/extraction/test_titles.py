@@ -1,7 +1,10 @@
 """Tests for events/extraction/titles.py: noun phrases, kinds of names, keys."""
 
+from datetime import date
+
 import pytest
 
+from events.extraction import extract_events
 from events.extraction.titles import clean_subject, counted_title, event_key, kind_of_name, walk_noun_phrase
 
 
@@ -85,3 +88,18 @@ def test_event_key_is_stable_under_prefixes_suffixes_and_quotes():
     )
     assert event_key("opening", "21所驻地高校校园向社会开放") == "opening:驻地高校校园向社会开放"
     assert event_key("launch", "JWF1576型细纱机上市") == "launch:JWF1576型细纱机上市"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("5月20日，2023年和顺县科技活动周在县文化广场启动。", "2023年和顺县科技活动周"),
+        ("5月20日，和平区第三届科技节在区文化馆开幕。", "和平区第三届科技节"),
+        ("5月20日，太谷县和祁县科技节在金谷广场开幕。", "祁县科技节"),
+    ],
+    ids=["after-a-year", "at-the-start", "conjunction-between-names"],
+)
+def test_walk_noun_phrase_keeps_a_place_that_opens_with_he(text, title):
+    [c] = extract_events(text, ref=date(2023, 5, 22))
+
+    assert c.title == title

@@ -1,7 +1,10 @@
 """Tests for events/extraction/triggers.py: which sentences report which kinds of events."""
 
+from datetime import date
+
 import pytest
 
+from events.extraction import extract_events
 from events.extraction.triggers import find_occurrences
 
 
@@ -170,3 +173,71 @@ def test_find_occurrences_generic_name_is_marked():
 )
 def test_find_occurrences_kind_vocabulary(sentence, kind):
     assert [o.kind for o in find_occurrences(sentence)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3月28日，全市一季度重大项目集中开工仪式在高新区举行。",
+            ("全市一季度重大项目集中开工仪式", "other"),
+        ),
+        ("4月2日，科技园二期项目破土动工。", ("科技园二期项目破土动工", "other")),
+        ("5月8日，实验楼项目顺利封顶。", ("实验楼项目封顶", "other")),
+        ("6月6日，和顺县数字乡村服务中心揭牌成立。", ("和顺县数字乡村服务中心揭牌成立", "unveiling")),
+        ("3月5日，市人工智能产业联盟正式成立。", ("市人工智能产业联盟成立", "unveiling")),
+        ("南科將於6月20日舉辦「半導體產業講習會」。", ("半导体产业讲习会", "training")),
+        ("6月20日，县消防救援大队举办无人机训练班。", ("无人机训练班", "training")),
+    ],
+    ids=[
+        "groundbreaking",
+        "break-ground",
+        "topping-out",
+        "founded-unveiled",
+        "founded",
+        "tw-lecture",
+        "drill-class",
+    ],
+)
+def test_extract_events_construction_founding_and_training_vocabulary(text, expected):
+    [c] = extract_events(text, ref=date(2024, 6, 13))
+
+    assert (c.title, c.kind) == expected
+    assert c.dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该项目总投资35亿元，计划于2025年底竣工投产。",
+        "3月5日，市里成立了工作专班。",
+        "项目预计将于年内建成投用。",
+    ],
+    ids=["planned-completion", "task-force", "expected-in-use"],
+)
+def test_extract_events_goals_and_task_forces_are_no_events(text):
+    assert extract_events(text, ref=date(2024, 6, 13)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月2日，2024年全市科普日活动新闻发布会在市政府新闻中心召开。",
+        "主辦方上月舉行記者會介紹展覽安排。",
+        "活动期间，全市将开展科普讲座、科技展览等200余场活动。",
+        "届时将开展科普展览、科技咨询等活动50余场。",
+    ],
+    ids=["press-conference", "tw-press-conference", "programme-count", "programme-count-after"],
+)
+def test_extract_events_press_conferences_and_programme_summaries_are_no_events(text):
+    assert extract_events(text, ref=date(2024, 11, 3)) == []
+
+
+def test_extract_events_press_conference_leaves_the_announced_event():
+    text = (
+        "11月2日，科普日活动新闻发布会召开。记者获悉，2024年全市科普日活动将于11月9日至15日在市科技馆举行。"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 11, 3))]
+
+    assert found == [("2024年全市科普日活动", date(2024, 11, 9), date(2024, 11, 15))]

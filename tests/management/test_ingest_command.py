@@ -27,6 +27,12 @@ def _line_extractor(monkeypatch):
     use_line_candidates(monkeypatch)
 
 
+@pytest.fixture(autouse=True)
+def _source_root(settings, tmp_path):
+    """The files these tests write live in tmp_path: it is the source root."""
+    settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
+
+
 def run(*args: str) -> str:
     out = StringIO()
     call_command("ingest", *args, stdout=out, stderr=StringIO())
@@ -86,7 +92,8 @@ def test_ingest_command_records_source_kind(folder):
         ("单个文件", "file"),
         ("文件夹来源", "folder"),
     ]
-    assert Source.objects.get(name="单个文件").location == str((folder / "gbk.txt").absolute())
+    # Relative to the source root (tmp_path here), so a worker mounting it elsewhere finds the file.
+    assert Source.objects.get(name="单个文件").location == "gbk.txt"
 
 
 def test_ingest_command_glob_skips_manifest(folder):
@@ -264,10 +271,11 @@ def test_ingest_command_glob_does_not_loop_through_symlinks(mixed):
     assert Article.objects.count() == 5
 
 
-def test_export_events_round_trips_as_the_api_items(tmp_path, monkeypatch, client):
+def test_export_events_round_trips_as_the_api_items(tmp_path, monkeypatch, client, settings):
     from django.core.cache import cache
 
     monkeypatch.undo()  # the real extractor, on the real seeds
+    settings.KEJICAL_SOURCE_ROOT = str(Path(__file__).resolve().parents[2])
     call_command(
         "ingest", str(Path(__file__).resolve().parents[2] / "seeds"), stdout=StringIO(), stderr=StringIO()
     )

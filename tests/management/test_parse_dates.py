@@ -235,3 +235,18 @@ def test_parse_dates_runs_the_real_parser():
     assert [(m["start"], m["end"], m["edtf"]) for m in json.loads(out)] == [
         ("2024-03-11", "2024-03-11", "2024-03-11")
     ]
+
+
+def test_parse_dates_jsonl_answers_lone_surrogates_with_error_lines_on_a_real_stdout(fake_parser):
+    """A JSON line may carry "\\ud800" escapes; a UTF-8 stdout cannot print one, so nothing echoes it raw."""
+    lines = '{"id": "\\ud800", "text": "3月11日", "ref": "2024-03-12"}\n{"id": 2, "text": "3月11日\\udc00"}\n'
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # strict, like a real pipe
+
+    call_command("parse_dates", "--jsonl", stdin=io.StringIO(lines), stdout=stdout, stderr=io.StringIO())
+
+    stdout.flush()
+    printed = stdout.buffer.getvalue().decode("utf-8")
+    assert [json.loads(line) for line in printed.splitlines()] == [
+        {"id": "\ud800", "mentions": [fake_extract("3月11日", date(2024, 3, 12))[0].to_dict()]},
+        {"id": 2, "error": "'text' contains a lone surrogate at position 5 (not valid Unicode)"},
+    ]

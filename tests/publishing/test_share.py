@@ -33,6 +33,8 @@ def test_google_link_for_all_day_and_timed_events():
     }
     assert query(google_calendar_link(talk, url="u"))["dates"] == "20241219T143000/20241219T153000"
     assert google_calendar_link(make_event("无日期", start=None, end=None), url="u") == ""
+    last = make_event("最后一天", start=date.max, time=time(23, 30))
+    assert google_calendar_link(last, url="u") == ""
 
 
 def test_one_event_ics_reads_in_icalendar_and_vobject(client):

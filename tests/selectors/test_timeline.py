@@ -8,7 +8,6 @@ from events.models import Article, Event, Evidence, Source
 from events.selectors import EventFilters
 from events.selectors.timeline import (
     YearDensity,
-    event_years,
     find_article,
     find_event,
     group_by_month,
@@ -93,11 +92,6 @@ def test_month_density_follows_filters_and_counts_each_event_once(events):
     density = month_density(filters=EventFilters(q="a-day"))
 
     assert density == [YearDensity(year=2024, months=[0, 0, 1] + [0] * 9)]
-
-
-@pytest.mark.django_db
-def test_event_years_are_the_visible_start_years_newest_first(events):
-    assert event_years() == [2024, 2021]
 
 
 @pytest.mark.django_db

@@ -383,8 +383,10 @@ def test_parser_version_combines_package_versions(monkeypatch):
 
     monkeypatch.setattr("events.temporal.__version__", "2.5", raising=False)
     monkeypatch.setattr("events.extraction.__version__", "0.9", raising=False)
+    versions = {"chinesecalendar": "1.11.0", "opencc": "1.4.2", "lunar-python": "1.4.8"}
+    monkeypatch.setattr("importlib.metadata.version", versions.__getitem__)
 
-    assert _parser_version() == "i2+t2.5+x0.9"
+    assert _parser_version() == "i2+t2.5+x0.9+cc1.11.0+oc1.4.2+lp1.4.8"
 
 
 def test_ingest_article_shared_event_takes_fields_from_one_article_only():
@@ -448,3 +450,32 @@ def test_ingest_article_kept_event_evidence_follows_the_new_text():
         3,
         ["farm", "fest"],
     )
+
+
+def test_parser_version_records_the_data_packages_it_reads(monkeypatch):
+    from events.services import ingest
+
+    versions = {"chinesecalendar": "1.11.0", "opencc": "1.4.2", "lunar-python": "1.4.8"}
+    monkeypatch.setattr(ingest.importlib.metadata, "version", lambda name: versions[name])
+    before = ingest._parser_version()
+    versions["chinesecalendar"] = "1.12.0"  # the yearly holiday table
+
+    after = ingest._parser_version()
+
+    assert before.endswith("+cc1.11.0+oc1.4.2+lp1.4.8")
+    assert after.endswith("+cc1.12.0+oc1.4.2+lp1.4.8")
+    assert len(after) <= ingest.PARSER_VERSION_LENGTH
+
+
+def test_parser_version_too_long_keeps_a_digest_of_the_data_versions(monkeypatch):
+    from events.services import ingest
+
+    versions = {"chinesecalendar": "1.11.0", "opencc": "1.4.2", "lunar-python": "1.4.8"}
+    monkeypatch.setattr(ingest.importlib.metadata, "version", lambda name: versions[name] + ".post20260101")
+    first = ingest._parser_version()
+    versions["opencc"] = "1.4.3"
+
+    second = ingest._parser_version()
+
+    assert first != second
+    assert len(first) <= ingest.PARSER_VERSION_LENGTH and "+d" in first

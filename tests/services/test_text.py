@@ -126,3 +126,18 @@ def test_decode_bytes_still_refuses_many_bad_bytes():
 
     with pytest.raises(IngestError, match="cannot tell the text encoding"):
         decode_bytes(data)
+
+
+LONG_NEWS = (
+    "3月11日，科技节在金谷广场开幕。" * 200
+)  # long enough that one bad character stays above the printable ratio
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [("\ud800", "lone surrogate"), ("\udfff", "lone surrogate"), ("\x00", "NUL")],
+    ids=["high-surrogate", "low-surrogate", "nul"],
+)
+def test_check_article_text_refuses_one_unstorable_character_in_a_long_text(bad, message):
+    with pytest.raises(IngestError, match=message):
+        check_article_text(LONG_NEWS + bad + LONG_NEWS, what="k")

@@ -9,6 +9,7 @@ under ours were left out. ``start: null`` means no mention is expected (recurrin
 
     .venv/bin/python -m tests.temporal.peer_eval          # prints a table by source
     .venv/bin/python -m tests.temporal.peer_eval --news   # the held-out news cases
+    .venv/bin/python -m tests.temporal.peer_eval --families   # the held-out date families
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from events.temporal import extract
 DATA = Path(__file__).parent / "data" / "peer_cases.jsonl"
 # Held-out news forms (Taiwan, Hong Kong, Macau and mainland), written before the fixes for them.
 NEWS = Path(__file__).parent / "data" / "news_cases.jsonl"
+# Held-out date families of issue 11, written before the fixes for them; every mention is checked.
+FAMILIES = Path(__file__).parent / "data" / "family_cases.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict]:
@@ -64,6 +67,37 @@ def passes(case: dict) -> bool:
     return got == want
 
 
+def listing(case: dict) -> list[str]:
+    """Every valid mention of a case as "start..end", with "@role" when it has one ("@page")."""
+    out = []
+    for m in extract(case["text"], date.fromisoformat(case["ref"])):
+        if m.valid:
+            role = getattr(m, "role", "")
+            out.append(f"{m.start}..{m.end}" + (f"@{role}" if role else ""))
+    return out
+
+
+def passes_all(case: dict) -> bool:
+    """All mentions are the expected ones, in order, and no more sure than ``max_confidence``."""
+    if listing(case) != case["want"]:
+        return False
+    cap = case.get("max_confidence")
+    mentions = extract(case["text"], date.fromisoformat(case["ref"]))
+    return cap is None or all(m.confidence <= cap for m in mentions if m.valid)
+
+
+def family_table(cases: list[dict]) -> str:
+    right, total = Counter(), Counter()
+    for case in cases:
+        total[case["family"]] += 1
+        right[case["family"]] += passes_all(case)
+    lines = ["| family | cases | right |", "|---|---:|---:|"]
+    for family in total:
+        lines.append(f"| {family} | {total[family]} | {right[family]} |")
+    lines.append(f"| all | {sum(total.values())} | {sum(right.values())} |")
+    return "\n".join(lines)
+
+
 def table(cases: list[dict]) -> str:
     right, total = Counter(), Counter()
     for case in cases:
@@ -80,6 +114,13 @@ def table(cases: list[dict]) -> str:
 if __name__ == "__main__":
     import sys
 
+    if "--families" in sys.argv:
+        cases = load(FAMILIES)
+        print(family_table(cases))
+        for case in cases:
+            if not passes_all(case):
+                print(f"  MISS {case['text']!r} ref={case['ref']} want {case['want']} got {listing(case)}")
+        sys.exit(0)
     cases = load(NEWS if "--news" in sys.argv else DATA)
     print(table(cases))
     for case in cases:

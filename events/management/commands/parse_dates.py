@@ -13,6 +13,7 @@ from charset_normalizer import from_bytes
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from events.services.text import unstorable_reason
 from events.temporal import Mention, extract
 
 # Tried in this order when a file is not UTF-8. Restricting detection to Chinese encodings
@@ -159,7 +160,7 @@ class Command(BaseCommand):
                 continue
             record, error = parse_jsonl_record(line)
             if error:
-                self.stdout.write(json.dumps({"id": record.get("id"), "error": error}, ensure_ascii=False))
+                self.stdout.write(json_line({"id": record.get("id"), "error": error}))
                 continue
             ref = record["ref"] or default_ref
             if ref is None:
@@ -169,7 +170,14 @@ class Command(BaseCommand):
                         f"A line has no 'ref' and no --ref was given; using today, {ref.isoformat()}."
                     )
                     warned = True
-            self.stdout.write(json.dumps(resolve_record(record, ref), ensure_ascii=False))
+            self.stdout.write(json_line(resolve_record(record, ref)))
+
+
+def json_line(data: dict) -> str:
+    """``data`` as one JSON line, Chinese as itself; a lone surrogate (from a ``\\ud800`` escape in the
+    input, e.g. in an ``id``) stays an escape, since no UTF-8 output can carry it raw."""
+    line = json.dumps(data, ensure_ascii=False)
+    return json.dumps(data) if unstorable_reason(line) else line
 
 
 def read_stdin(stdin: IO) -> str:
@@ -198,6 +206,8 @@ def parse_jsonl_record(line: str | bytes) -> tuple[dict, str]:
         return {}, "each line must be a JSON object with 'id', 'text' and 'ref'"
     if not isinstance(record.get("text"), str):
         return record, "'text' must be a string"
+    if reason := unstorable_reason(record["text"]):
+        return record, f"'text' {reason}"
     ref = record.get("ref")
     if ref is None or ref == "":
         return {**record, "ref": None}, ""

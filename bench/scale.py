@@ -1,0 +1,380 @@
+"""Every read at 10k and 100k (and, with --million, 1M) events on PostgreSQL: p99 against the floor, and growth.
+
+Run from the repository root: ``.venv/bin/python bench/scale.py [--million] [--db kc_scale_bench]``.
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres) and ``wrk`` (apt). Heavy: stays out of ``make test``.
+
+For each size the database ``--db`` is dropped and made again, migrated, and filled with COPY:
+realistic Chinese events (kinds, places, topics, ten years of dates, 85% day precision, some
+month/season/year/period/undated, 2% hidden, 1% merged), half as many articles as events (each
+with its text and the sentences its events cite) and 1.2 evidence rows per event. Then:
+
+1. Cold reads in-process (Django test client, cache cleared before each, median of ``--repeat``):
+   what a read costs the first time after a write, when no cached page or aggregate helps.
+2. gunicorn with 2 sync workers, wrk from a second process: p99 of each read (warm: the data version
+   unchanged, as between two writes) divided by the p99 of ``/api/health`` (no database), and
+   the growth of each read's p99 from the smallest size to the largest.
+3. EXPLAIN ANALYZE of the queries behind those reads at the largest size (``--explain``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PARSER = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+PARSER.add_argument("--db", default="kc_scale_bench", help="PostgreSQL database to drop and refill")
+PARSER.add_argument("--sizes", default="10000,100000", help="event counts, comma-separated")
+PARSER.add_argument("--million", action="store_true", help="also 1,000,000 events (takes long)")
+PARSER.add_argument("--seconds", type=int, default=5, help="wrk duration per URL")
+PARSER.add_argument("--connections", type=int, default=4, help="wrk concurrent connections")
+PARSER.add_argument("--repeat", type=int, default=5, help="cold in-process reads per URL (median kept)")
+PARSER.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE at the largest size")
+ARGS = PARSER.parse_args()
+
+SERVER = "postgres://postgres@127.0.0.1:5432"
+os.environ["DATABASE_URL"] = f"{SERVER}/{ARGS.db}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kejicalendar.settings")
+os.environ["DEBUG"] = "False"
+os.environ["SECRET_KEY"] = "bench-only-" + uuid.uuid4().hex
+os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, connections  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from bench.loadtest import free_port, run_wrk, wait_for  # noqa: E402
+from events.models import Event  # noqa: E402
+from events.selectors import EventFilters, calendar_events, filter_events, order_events  # noqa: E402
+from events.selectors.aggregates import _build_cube  # noqa: E402
+from events.selectors.paging import after_by_start  # noqa: E402
+from events.selectors.search import _indexed_matches, pairs_query  # noqa: E402
+from events.selectors.timeline import after_on_timeline, timeline_events  # noqa: E402
+
+PLACES = [
+    "太谷区", "金谷广场", "晋中市", "榆次区", "平遥县", "祁县", "寿阳县", "杭州市滨江区", "深圳市南山区",
+    "苏州工业园区", "合肥高新区", "成都天府新区", "武汉光谷", "西安高新区", "长沙岳麓山大学科技城",
+    "宁波市鄞州区", "青岛西海岸新区", "厦门火炬高新区", "贵阳大数据中心", "昆明呈贡区", "南宁五象新区",
+    "郑州航空港区", "济南高新区", "福州滨海新城", "哈尔滨新区", "沈阳浑南区", "大连高新区", "兰州新区",
+    "银川阅海湾", "乌鲁木齐高新区", "拉萨经开区", "海口江东新区", "石家庄正定新区", "太原综改区",
+    "呼和浩特金山", "南昌高新区", "长春净月区", "天津滨海新区", "重庆两江新区", "上海张江",
+]  # fmt: skip
+TOPICS = [
+    "科技", "人工智能", "数字经济", "农业科技", "新能源", "生物医药", "智能制造", "科普", "创新创业",
+    "低空经济", "集成电路", "新材料", "智慧农业", "氢能", "工业互联网", "北斗应用", "种业", "现代农业",
+]  # fmt: skip
+RARE_TOPIC = "量子通信"  # about one event in a thousand: the rare keyword searched below
+KIND_WORDS = {
+    "festival": ["科技节", "科技活动周", "科普日"],
+    "signing": ["项目签约仪式", "战略合作签约", "产学研合作签约"],
+    "training": ["技能培训班", "科技特派员培训", "专题培训"],
+    "exhibition": ["博览会", "成果展", "展示会"],
+    "opening": ["开馆仪式", "开园活动", "开放日"],
+    "unveiling": ["揭牌仪式", "挂牌仪式"],
+    "competition": ["创新创业大赛", "技能竞赛", "挑战赛"],
+    "meeting": ["论坛", "推介会", "对接会", "研讨会"],
+    "service": ["科技下乡服务", "技术服务活动"],
+    "launch": ["新品发布会", "成果发布会"],
+    "other": ["活动"],
+}
+KIND_WEIGHTS = [12, 14, 12, 10, 8, 6, 8, 18, 6, 4, 2]
+PRECISIONS = [("day", 85), ("month", 7), ("season", 2), ("year", 3), ("multi-year", 1), ("undated", 2)]
+FIRST_DAY = date(2016, 1, 1)
+DAYS = (date(2026, 12, 31) - FIRST_DAY).days
+
+
+def pg(dbname: str = "postgres") -> psycopg.Connection:
+    return psycopg.connect(f"{SERVER}/{dbname}", autocommit=True)
+
+
+def recreate_database() -> None:
+    connections.close_all()
+    with pg() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{ARGS.db}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{ARGS.db}"')
+    call_command("migrate", verbosity=0)
+
+
+def event_dates(rng: random.Random) -> tuple[date | None, date | None, str, str]:
+    """start, end, precision and EDTF of one event."""
+    precision = rng.choices([p for p, _ in PRECISIONS], [w for _, w in PRECISIONS])[0]
+    day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    if precision == "undated":
+        return None, None, "vague", ""
+    if precision == "day":
+        end = day + timedelta(days=rng.choice([0, 0, 0, 0, 1, 2, 6]))
+        return day, end, "day", day.isoformat() if end == day else f"{day}/{end}"
+    if precision == "month":
+        first = day.replace(day=1)
+        end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return first, end, "month", first.isoformat()[:7]
+    if precision == "season":
+        first = day.replace(day=1)
+        return first, first + timedelta(days=89), "season", f"{first.year}-{21 + (first.month - 1) // 3}"
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31), "year", str(day.year)
+    return date(day.year, 1, 1), date(day.year + 4, 12, 31), "multi-year", f"{day.year}/{day.year + 4}"
+
+
+def fill(n_events: int, seed: int = 20240311) -> dict:
+    """COPY ``n_events`` events, n/2 articles, 1.2n evidence rows and 40 sources; returns sample keys."""
+    rng = random.Random(seed)
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    n_articles = max(1, n_events // 2)
+    raw = connection.cursor().connection  # the psycopg connection under Django's
+    with raw.cursor() as cur:
+        with cur.copy("COPY events_source (id, name, kind, location, active, last_error) FROM STDIN") as copy:
+            for i in range(1, 41):
+                copy.write_row((i, f"{PLACES[i - 1]}新闻网", "url", f"https://news{i}.example/rss", True, ""))
+        events = []
+        for i in range(1, n_events + 1):
+            kind = rng.choices(list(KIND_WORDS), KIND_WEIGHTS)[0]
+            topic = RARE_TOPIC if rng.random() < 0.001 else rng.choice(TOPICS)
+            place = rng.choice(PLACES)
+            start, end, precision, edtf = event_dates(rng)
+            title = f"{place}{topic}{rng.choice(KIND_WORDS[kind])}"
+            roll = rng.random()
+            status = "hidden" if roll < 0.02 else "confirmed" if roll < 0.12 else "auto"
+            merged = rng.randrange(1, i) if i > 1 and 0.02 <= roll < 0.03 else None
+            if merged:
+                status = "hidden"
+            events.append((i, title, kind, start, end, precision, edtf, place, status, merged))
+        sentences = {}
+        for i, title, _kind, start, *_ in events:
+            when = f"{start.month}月{start.day}日，" if start else "近日，"
+            sentences[i] = f"{when}{title}举行，来自各地的专家和企业代表参加。"
+        evidence_rows = []
+        with cur.copy(
+            "COPY events_article (id, key, url, title, published, published_how, text, encoding, note,"
+            " content_hash, parser_version, status, error, created, updated, ingested, source_id,"
+            " events_found) FROM STDIN"
+        ) as copy:
+            for a in range(1, n_articles + 1):
+                cited = [e for e in (2 * a - 1, 2 * a) if e <= n_events]
+                if a > 1 and rng.random() < 0.4:  # another report of an earlier article's event
+                    cited.append(2 * (a - 1) - 1)
+                parts, text_len = [], 0
+                for e in cited:
+                    parts.append("记者从有关部门获悉，")
+                    text_len += len(parts[-1])
+                    evidence_rows.append((e, a, sentences[e], text_len, text_len + len(sentences[e])))
+                    parts.append(sentences[e])
+                    text_len += len(sentences[e])
+                parts.append("下一步，当地将继续推动科技成果转化，服务地方经济高质量发展。")
+                start = events[cited[0] - 1][3] or FIRST_DAY
+                url = f"https://news{1 + a % 40}.example/{a}.html"
+                copy.write_row(
+                    (a, url, url, events[cited[0] - 1][1], start, "given", "".join(parts), "utf-8", "",
+                     f"{a:064x}", "bench", "ok", "", now, now, now, 1 + a % 40, len(cited))
+                )  # fmt: skip
+        cols = (
+            'id, uid, title, kind, start, "end", open_end, precision, edtf, place, organizers, figures,'
+            " confidence, status, curated_fields, match_key, sequence, created, updated, merged_into_id,"
+            " lead_article_id"
+        )
+        with cur.copy(f"COPY events_event ({cols}) FROM STDIN") as copy:
+            for i, title, kind, start, end, precision, edtf, place, status, merged in events:
+                article = min(n_articles, (i + 1) // 2)
+                copy.write_row(
+                    (i, uuid.UUID(int=rng.getrandbits(128)).hex, title, kind, start, end, False, precision,
+                     edtf, place, "{}", "{}", 0.7, status, "[]", title, 0, now, now, merged, article)
+                )  # fmt: skip
+        with cur.copy(
+            "COPY events_evidence (id, event_id, article_id, sentence, span_start, span_end, date_text) FROM STDIN"
+        ) as copy:
+            for pk, (event, article, sentence, start, end) in enumerate(evidence_rows, start=1):
+                copy.write_row((pk, event, article, sentence, start, end, sentence.split("，")[0]))
+        for table in ("events_source", "events_article", "events_event", "events_evidence"):
+            cur.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            )
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")
+    middle = Event.objects.visible().filter(start__isnull=False).order_by("-start", "pk")[n_events // 3]
+    return {
+        "articles": n_articles,
+        "evidence": len(evidence_rows),
+        "middle_uid": middle.uid,
+        "middle_pk": middle.pk,
+        "event_uid": Event.objects.visible().order_by("pk").values_list("uid", flat=True)[n_events // 2],
+        "article_pk": n_articles // 2,
+    }
+
+
+def reads(sample: dict) -> dict[str, str]:
+    """The URLs measured, by name."""
+    return {
+        "/": "/",
+        "/?kind=signing": "/?kind=signing",
+        "/?q=科技": "/?q=科技",
+        f"/?q={RARE_TOPIC}": f"/?q={RARE_TOPIC}",
+        "/?page=20": "/?page=20",
+        "/?after=(1/3 deep)": f"/?after={sample['middle_pk']}",
+        "/api/events?limit=50": "/api/events?limit=50",
+        "/api/events?kind&from": "/api/events?kind=signing&from=2024-01-01&limit=50",
+        "/api/events?after=(1/3)": f"/api/events?limit=50&after={sample['middle_uid']}",
+        "/calendar.ics": "/calendar.ics",
+        "event page": f"/events/{sample['event_uid']}/",
+        "article page": f"/articles/{sample['article_pk']}/",
+    }
+
+
+def quoted(url: str) -> str:
+    return urllib.parse.quote(url, safe="/?=&")
+
+
+def cold_reads(urls: dict[str, str]) -> dict[str, float]:
+    """Median ms of each read in-process with the cache cleared first (nothing cached helps)."""
+    client = Client()
+    out = {}
+    for name, url in urls.items():
+        times = []
+        for _ in range(ARGS.repeat):
+            cache.clear()
+            began = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        out[name] = statistics.median(times)
+    return out
+
+
+def served_reads(urls: dict[str, str]) -> dict[str, dict]:
+    """wrk p50/p99 per read against gunicorn -w 2, the floor (``/api/health``) first."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "kejicalendar.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )  # fmt: skip
+    try:
+        wait_for(port, time.monotonic() + 30)
+        base = f"http://127.0.0.1:{port}"
+        targets = {"floor /api/health": (base + "/api/health", ())}
+        targets.update({name: (base + quoted(url), ()) for name, url in urls.items()})
+        with urllib.request.urlopen(base + "/calendar.ics", timeout=30) as response:
+            etag = response.headers["ETag"]
+        targets["/calendar.ics 304"] = (base + "/calendar.ics", (f"If-None-Match: {etag}",))
+        out = {}
+        for name, (url, headers) in targets.items():
+            run_wrk(
+                url, seconds=1, connections=ARGS.connections, headers=headers
+            )  # both workers fill their caches
+            out[name] = run_wrk(url, seconds=ARGS.seconds, connections=ARGS.connections, headers=headers)
+        return out
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def explain(sample: dict) -> None:
+    """EXPLAIN ANALYZE of the queries behind the reads (main query of each; prefetches are by id)."""
+    visible = filter_events(filters=EventFilters())
+    anchor = Event.objects.get(pk=sample["middle_pk"])
+    plans = {
+        "API default page": order_events(visible, ordering="-start")[:51],
+        "API kind=signing page": order_events(
+            filter_events(filters=EventFilters(kind="signing")), ordering="-start"
+        )[:51],
+        "API after a cursor 1/3 deep": order_events(visible, ordering="-start").filter(
+            after_by_start(anchor, newest_first=True)
+        )[:51],
+        "timeline page 1": timeline_events(filters=EventFilters()).prefetch_related(None)[:51],
+        "timeline after a cursor 1/3 deep": timeline_events(filters=EventFilters())
+        .prefetch_related(None)
+        .filter(after_on_timeline(anchor, newest_first=True))[:51],
+        "timeline ?q=科技 (common: date order walk)": timeline_events(
+            filters=EventFilters(q="科技")
+        ).prefetch_related(None)[:51],
+        "feed /calendar.ics": calendar_events(
+            filters=EventFilters(),
+            coarse=False,
+            today=date(2026, 12, 1),
+            now=datetime(2026, 12, 1, tzinfo=UTC),
+            limit=2001,
+        ).prefetch_related(None),
+    }
+    for name, qs in plans.items():
+        print(f"\n### {name}\n```\n{qs.explain(analyze=True, costs=False)}\n```")
+    with connection.cursor() as cur:
+        cur.execute(
+            "EXPLAIN (ANALYZE, COSTS OFF) SELECT COALESCE(SUM(counter), 0), MIN(token) FROM events_dataversion"
+        )
+        print("\n### data version\n```\n" + "\n".join(r[0] for r in cur.fetchall()) + "\n```")
+    began = time.perf_counter()
+    ids = _indexed_matches(RARE_TOPIC)
+    print(
+        f"\n### ?q={RARE_TOPIC} (rare: pair index) {len(ids or [])} ids in {(time.perf_counter() - began) * 1000:.1f} ms"
+    )
+    print(f"(tsquery {pairs_query(RARE_TOPIC)})")
+    began = time.perf_counter()
+    cube = _build_cube()
+    print(
+        f"\n### cube (once per data version): {len(cube)} rows in {(time.perf_counter() - began) * 1000:.0f} ms"
+    )
+
+
+def main() -> None:
+    if shutil.which("wrk") is None:
+        sys.exit("wrk not found: apt-get install -y wrk")
+    sizes = [int(s) for s in ARGS.sizes.split(",")] + ([1_000_000] if ARGS.million else [])
+    results = {}
+    for size in sizes:
+        began = time.perf_counter()
+        recreate_database()
+        sample = fill(size)
+        print(
+            f"# {size:,} events, {sample['articles']:,} articles, {sample['evidence']:,} evidence rows:"
+            f" made in {time.perf_counter() - began:.0f} s",
+            flush=True,
+        )
+        urls = reads(sample)
+        cold = cold_reads(urls)
+        served = served_reads(urls)
+        results[size] = (cold, served)
+        floor = served["floor /api/health"]["p99"]
+        print(f"{'read':28} {'cold ms':>8} {'p50 ms':>8} {'p99 ms':>8} {'p99/floor':>9}")
+        for name, row in served.items():
+            c = f"{cold[name]:8.1f}" if name in cold else " " * 8
+            errors = f"  ({row['errors']} errors)" if row["errors"] else ""
+            print(f"{name:28} {c} {row['p50']:8.2f} {row['p99']:8.2f} {row['p99'] / floor:8.1f}x{errors}")
+        if ARGS.explain and size == sizes[-1]:
+            explain(sample)
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        log_growth = math.log(large) / math.log(small)
+        print(f"\n# growth {small:,} → {large:,} (log n grows {log_growth:.2f}x)")
+        print(f"{'read':28} {'cold':>7} {'p99':>7}")
+        for name in results[small][1]:
+            cold_growth = (
+                f"{results[large][0][name] / results[small][0][name]:6.2f}x"
+                if name in results[small][0]
+                else " " * 7
+            )
+            p99 = results[large][1][name]["p99"] / results[small][1][name]["p99"]
+            print(f"{name:28} {cold_growth} {p99:6.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Blanks page furniture (timestamp and source lines, captions, related-article lists, page headers).
+
+A reposted page, a WeChat post or a PDF page prints lines around the report that carry dates and
+event names of their own: "2023-05-22 10:15 来源：晋中日报", "图为揭牌仪式现场。记者 李某 摄",
+"相关阅读：· 和顺县举办2022年科技活动周". They date or name the page, never an event. The lines are
+replaced by spaces of the same length, so every offset into the text stays an offset into the
+original and the evidence of real events is cut from the original unchanged. Plain Python: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.temporal.normalize import normalize
+
+from . import patterns as P
+
+# A line longer than this is body text, whatever it holds.
+MAX_FURNITURE_LINE = 80
+_STAMP_RE = re.compile(P.STAMP_DATETIME)
+_LABEL_RE = re.compile(
+    r"(?:^|[\s|｜/])(?:" + "|".join(sorted(P.STAMP_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+)
+_PAGE_RE = re.compile(P.PAGE_HEADER + "|" + P.PAGE_FOLIO + "|" + P.BREADCRUMB)
+_RELATED_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]?\s*$")
+_SPACES = " \t\r\u3000\xa0"
+
+
+def mask_furniture(text: str) -> str:
+    """``text`` with its furniture lines replaced by spaces (line breaks kept); the same length."""
+    lines = text.split("\n")
+    norms = normalize(text).split("\n")  # same length as text: the simplified view of each line
+    out = []
+    in_related = False
+    for line, norm in zip(lines, norms, strict=True):
+        stripped = norm.strip(_SPACES)
+        if in_related:
+            # The link list runs until a line that reads as a sentence of the report.
+            in_related = not stripped.endswith(("。", "！", "？")) and len(stripped) <= 40
+        if _RELATED_RE.match(stripped):
+            in_related = True
+        masked = in_related or is_furniture(stripped)
+        out.append(" " * len(line) if masked else line)
+    return "\n".join(out)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a stripped, simplified line is page furniture rather than part of a report."""
+    if not line or len(line) > MAX_FURNITURE_LINE:
+        return False
+    if line.startswith(P.CAPTION_OPENERS) or line.rstrip("）)").endswith(P.CAPTION_CREDITS):
+        return True
+    if _PAGE_RE.match(line) or any(word in line for word in P.FURNITURE_WORDS):
+        return True
+    if "。" in line or "，" in line:
+        return False  # a sentence of the report that happens to hold a time or a label
+    return bool(_STAMP_RE.search(line) or _LABEL_RE.search(line))

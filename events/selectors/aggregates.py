@@ -1,0 +1,104 @@
+"""Whole-table counts the timeline and the API show (per month, year, kind, totals), once per data version.
+
+Counting a million events on every view cost seconds (the density chart alone spilled to disk).
+Here one GROUP BY over the visible events (the "cube": start year × month × precision × kind) runs
+once per data version and is cached; density, year choices, kind counts and totals for views
+filtered only by kind and precision are sums over its few thousand rows. Other filters (dates,
+place, keyword, source) are counted directly but only up to ``COUNT_BOUND`` rows: past that a
+page says "很多" (``Count.capped``) instead of counting on, as large sites do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count as CountRows
+from django.db.models import QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from events.models import Event
+
+from .caching import cached_until_change
+from .events import EventFilters
+
+# Filtered views count at most this many rows; past it they say "more than this".
+COUNT_BOUND = 1000
+
+# Filters the cube cannot answer exactly (it is grouped by kind and precision, and by start month only).
+NON_CUBE_FIELDS = ("date_from", "date_to", "place", "q", "source")
+# Of those, the ones a start-month range of the cube cannot even approximate.
+TEXT_FIELDS = ("place", "q", "source")
+
+
+@dataclass(frozen=True)
+class CubeRow:
+    """Visible events with this start year and month (None when undated), precision and kind."""
+
+    year: int | None
+    month: int | None
+    precision: str
+    kind: str
+    n: int
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many events match: exactly ``n``, or at least ``n`` when ``capped``."""
+
+    n: int
+    capped: bool = False
+
+
+def event_cube() -> tuple[CubeRow, ...]:
+    """The counts of visible events by start year, month, precision and kind; cached per data version."""
+    return cached_until_change("event-cube", (), _build_cube)
+
+
+def _build_cube() -> tuple[CubeRow, ...]:
+    rows = (
+        Event.objects.visible()
+        .annotate(y=ExtractYear("start"), m=ExtractMonth("start"))
+        .values_list("y", "m", "precision", "kind")
+        .annotate(n=CountRows("pk"))
+        .order_by()
+    )
+    return tuple(CubeRow(*row) for row in rows)
+
+
+def cube_answers(filters: EventFilters) -> bool:
+    """True when ``filters`` set nothing but kind and precision, so the cube counts them exactly."""
+    return all(getattr(filters, name) is None for name in NON_CUBE_FIELDS)
+
+
+def cube_rows(filters: EventFilters, *, dated: bool) -> list[CubeRow]:
+    """The cube's rows matching ``filters``' kind and precision (only dated ones when ``dated``)."""
+    return [
+        row
+        for row in event_cube()
+        if (filters.kind is None or row.kind == filters.kind)
+        and (filters.precision is None or row.precision == filters.precision)
+        and (row.year is not None or not dated)
+    ]
+
+
+def count_matching(events: QuerySet[Event], *, filters: EventFilters, dated: bool) -> Count:
+    """How many of ``events`` (``filters`` applied already) there are: from the cube, or up to ``COUNT_BOUND``."""
+    if cube_answers(filters):
+        return Count(sum(row.n for row in cube_rows(filters, dated=dated)))
+    found = len(events.order_by().values_list("pk", flat=True)[: COUNT_BOUND + 1])
+    return Count(COUNT_BOUND, capped=True) if found > COUNT_BOUND else Count(found)
+
+
+def count_by_kind() -> list[dict]:
+    """Every event kind, in declaration order, with its Chinese label and its number of visible events."""
+    counts: dict[str, int] = {}
+    for row in event_cube():
+        counts[row.kind] = counts.get(row.kind, 0) + row.n
+    return [
+        {"value": value, "label": label, "count": counts.get(value, 0)} for value, label in Event.Kind.choices
+    ]
+
+
+def event_years() -> list[int]:
+    """Start years of visible dated events, newest first (the timeline's year choices)."""
+    return sorted({row.year for row in event_cube() if row.year is not None}, reverse=True)

@@ -1,0 +1,55 @@
+"""Keyword search: title, place and evidence, adjacent characters only, literal % and _, both strategies."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.models import Event
+from events.selectors import search
+from events.selectors.search import matches_text, pairs_query
+from tests.factories import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def events() -> None:
+    article = make_article()
+    make_event("人工智能大会", place="太谷")
+    make_event("科技节", place="金谷广场")
+    make_event("签约仪式", article=article, sentence="人工智能产业园项目签约。")
+    make_event("人工 智能", place="")  # the pairs are there, but not adjacent
+    make_event("100%_达标", place="")
+    make_event("AI Day", place="")
+
+
+def found(q: str) -> list[str]:
+    return sorted(Event.objects.filter(matches_text(q)).values_list("title", flat=True))
+
+
+CASES = {
+    "title-and-evidence": ("人工智能", ["人工智能大会", "签约仪式"]),
+    "place": ("金谷", ["科技节"]),
+    "one-character": ("谷", ["人工智能大会", "科技节"]),
+    "literal-percent": ("%_", ["100%_达标"]),
+    "case": ("ai d", ["AI Day"]),
+    "nothing": ("不存在", []),
+    "quote": ("智'能", []),
+}
+
+
+@pytest.mark.parametrize(("q", "expected"), CASES.values(), ids=CASES.keys())
+def test_matches_text_finds_the_keyword(events, q, expected):
+    assert found(q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), CASES.values(), ids=CASES.keys())
+def test_matches_text_common_words_give_the_same_events(events, q, expected, monkeypatch):
+    monkeypatch.setattr(search, "INDEXED_BOUND", 0)  # every keyword counts as common
+
+    assert found(q) == expected
+
+
+def test_pairs_query_quotes_each_pair():
+    assert pairs_query("人工智能") == "'人工' & '工智' & '智能'"
+    assert pairs_query("a'b\\") == "'a''' & '''b' & 'b\\\\'"
