@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from csp.decorators import csp_replace
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from csp.decorators import csp_replace
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events.selectors import filters_to_params, timeline_events, upcoming_events
