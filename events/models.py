@@ -195,7 +195,7 @@ class Event(models.Model):
 
     # Fields a curator may set; once set, re-ingestion leaves them alone (see ``curated_fields``).
     CURATABLE_FIELDS = tuple(
-        "title kind start end time open_end precision edtf place organizers figures adcode".split()
+        "title kind start end time open_end precision edtf place organizers figures adcode series_key edition".split()
     )
     # The administrative divisions of the place; ``adcode`` (the deepest level known) is what a
     # curator sets, the others follow it (see ``events.geography``).
@@ -226,6 +226,10 @@ class Event(models.Model):
     city_code = models.CharField("地级代码", max_length=6, blank=True)
     county = models.CharField("县级", max_length=40, blank=True)
     county_code = models.CharField("县级代码", max_length=6, blank=True)
+    # Editions of a recurring event share ``series_key`` ("140000:太谷科技节": province and name
+    # without edition or year); ``edition`` is its number ("第二十一届" → 21) when the title gives one.
+    series_key = models.CharField("系列", max_length=220, blank=True, db_index=True)
+    edition = models.PositiveIntegerField("届次", null=True, blank=True)
     organizers = models.JSONField("主办/协办/承办", default=dict, blank=True)
     figures = models.JSONField("数据", default=dict, blank=True)
     confidence = models.FloatField("置信度", default=0.5)

@@ -53,11 +53,13 @@ from events.selectors import (
     region_name,
     region_overview,
     same_version,
+    series_editions,
     timeline_page,
     undated_events,
     upcoming_events,
 )
 from events.selectors.events import FEED_WINDOW_DAYS
+from events.selectors.items import article_outlet
 
 PAGE_SIZE = 50
 UPCOMING = 5  # events in the timeline's "即将举行" box
@@ -335,9 +337,19 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     sources: dict[int, dict] = {}
     for ev in card["evidence"]:
         article = ev["item"].article
-        source = sources.setdefault(article.pk, {"article": article, "href": ev["href"], "count": 0})
-        source["count"] += 1
-    return render(request, "events/event_detail.html", {"card": card, "sources": list(sources.values())})
+        source = sources.setdefault(
+            article.pk,
+            {"article": article, "href": ev["href"], "count": 0, "outlet": article_outlet(article)},
+        )
+        source["count"] += 1  # the sentences themselves are in the card above, each linked to its article
+    reports = list(sources.values())
+    context = {
+        "card": card,
+        "sources": reports,
+        "outlets": len({report["outlet"] for report in reports}),
+        "editions": [event_line(other, published=None) for other in series_editions(event)],
+    }
+    return render(request, "events/event_detail.html", context)
 
 
 def _mention_marks(article: Article) -> list[MentionMark]:

@@ -17,7 +17,15 @@ from .events import (
     parse_filters,
     region_level,
 )
-from .items import event_figures, event_item, event_organizers, iter_event_items, with_sources
+from .items import (
+    event_figures,
+    event_item,
+    event_organizers,
+    event_reports,
+    iter_event_items,
+    outlet_count,
+    with_sources,
+)
 from .paging import MAX_OFFSET, event_page
 from .regions import region_facet, region_name, region_overview
 from .timeline import (
@@ -25,6 +33,7 @@ from .timeline import (
     find_event,
     group_by_month,
     month_density,
+    series_editions,
     timeline_events,
     timeline_page,
     undated_events,
@@ -54,6 +63,8 @@ __all__ = [
     "same_version",
     "event_figures",
     "event_item",
+    "event_reports",
+    "outlet_count",
     "event_organizers",
     "event_page",
     "filter_events",
@@ -75,6 +86,7 @@ __all__ = [
     "month_density",
     "timeline_events",
     "timeline_page",
+    "series_editions",
     "undated_events",
     "upcoming_events",
 ]

@@ -220,6 +220,14 @@ def find_event(*, uid: str) -> Event | None:
     return with_sources(Event.objects.filter(uid=uid)).select_related("merged_into").first()
 
 
+def series_editions(event: Event) -> list[Event]:
+    """The other visible editions of ``event``'s series, by start day; empty when it has no series."""
+    if not event.series_key:
+        return []
+    others = filter_events(filters=EventFilters()).filter(series_key=event.series_key).exclude(pk=event.pk)
+    return list(others.order_by(F("start").asc(nulls_last=True), "edition", "pk"))
+
+
 def find_article(*, pk: int) -> Article | None:
     """The article with ``pk`` with its visible events' evidence prefetched as ``visible_evidence``; else None."""
     evidence = (

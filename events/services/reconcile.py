@@ -35,6 +35,7 @@ from events.models import Article, Event, Evidence
 
 from .matching import Plan, merged_keys, plan_candidates
 from .regions import article_home, place_region_fields
+from .series import series_fields
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +64,9 @@ def candidate_values(candidate: EventCandidate, *, home: Region | None = None) -
     """The Event field values a candidate proposes, cut to the column sizes.
 
     The place's region is read with ``home``, the region of the article (for "我市" and names
-    several counties share).
+    several counties share); the series comes from the title and that region.
     """
-    return {
+    values = {
         "title": candidate.title[:300],
         "kind": candidate.kind if candidate.kind in Event.Kind.values else Event.Kind.OTHER,
         "start": candidate.start,
@@ -79,8 +80,9 @@ def candidate_values(candidate: EventCandidate, *, home: Region | None = None) -
         "figures": dict(candidate.figures),
         "confidence": float(candidate.confidence),
         "match_key": candidate.key[:300],
-        **place_region_fields(candidate.place[:200], home=home),
     }
+    region = place_region_fields(candidate.place[:200], home=home)
+    return {**values, **region, **series_fields(values["title"], region)}
 
 
 def reconcile_article_events(
@@ -174,7 +176,8 @@ def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
     curated = set(event.curated_fields or ())
     if getattr(event, "shared", False):
         if not values["place"]:  # the place another report filled in keeps its region too
-            values.update({name: getattr(event, name) for name in Event.REGION_FIELDS})
+            region = {name: getattr(event, name) for name in Event.REGION_FIELDS}
+            values.update({**region, **series_fields(values["title"], region)})
         values = {
             **values,
             "place": values["place"] or event.place,
@@ -185,6 +188,8 @@ def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
         curated |= set(DATE_FIELDS)  # dates move together, or a curated start could end up after an auto end
     if "place" in curated or "adcode" in curated:
         curated |= set(Event.REGION_FIELDS)  # the region follows the curator's place or adcode
+    if curated & {"title", "place", "adcode", "series_key", "edition"}:
+        curated |= {"series_key", "edition"}  # the series was read from what the curator set
     changed = [f for f, v in values.items() if f not in curated and getattr(event, f) != v]
     if not changed and event.lead_article_id == lead.pk:
         return False
