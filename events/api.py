@@ -10,6 +10,7 @@ from celery import current_app
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import ValidationError
@@ -17,6 +18,7 @@ from ninja.security import HttpBearer, SessionAuthIsStaff
 
 from events import selectors, services
 from events.models import Article, Event, Source
+from events.publishing.spreadsheet import build_csv
 from events.schemas import (
     ArticleIn,
     ArticleOut,
@@ -134,7 +136,18 @@ def list_events(
     ordering: Literal["start", "-start"] = Query(
         "-start", description="start: earliest first; -start: newest"
     ),
+    year: str | None = Query(None, description="时间线的年份条件（YYYY）：未给 from/to 时取该年全年"),
+    order: Literal["asc", "desc"] | None = Query(
+        None, description="时间线的排序参数：asc 同 ordering=start，desc 同 ordering=-start"
+    ),
+    format: Literal["json", "csv"] = Query(
+        "json", description="csv：同一页事件的 CSV（UTF-8 带 BOM，列见 /events.csv 的说明）"
+    ),
 ) -> HttpResponse:
+    _refuse_unknown_parameters(request, EVENT_LIST_PARAMS)
+    if order is not None:
+        ordering = "start" if order == "asc" else "-start"
+    date_from, date_to = _year_span(year, date_from, date_to)
     filters = selectors.parse_filters(
         {
             "kind": kind,
@@ -149,15 +162,59 @@ def list_events(
             "county": county,
         }
     )
-    # Rendered once per distinct query and data version: the JSON bytes are cached, not the rows.
+
+    # The CSV holds absolute event links, so its bytes also depend on the host.
+    host = request.get_host() if format == "csv" else ""
+
+    # Rendered once per distinct query and data version: the bytes are cached, not the rows.
+    def render() -> bytes:
+        page = selectors.event_page(
+            filters=filters, ordering=ordering, limit=limit, offset=offset, after=after
+        )
+        if format == "csv":
+            prefix, suffix = request.build_absolute_uri(reverse("event", args=["~"])).split("~")
+            return build_csv(page["items"], event_url=lambda uid: prefix + uid + suffix)
+        return json_bytes(page)
+
     body = selectors.cached_until_change(
-        "api-events",
-        (filters, ordering, limit, offset, after),
-        lambda: json_bytes(
-            selectors.event_page(filters=filters, ordering=ordering, limit=limit, offset=offset, after=after)
-        ),
+        "api-events", (filters, ordering, limit, offset, after, format, host), render
     )
+    if format == "csv":
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="kejicalendar-events.csv"'
+        return response
     return HttpResponse(body, content_type=JSON_TYPE)
+
+
+# Every query parameter GET /api/events reads; any other is a mistake worth a 422, not silence.
+EVENT_LIST_PARAMS = frozenset(
+    (*selectors.FILTER_PARAMS, "limit", "offset", "after", "ordering", "year", "order", "format")
+)
+
+
+def _refuse_unknown_parameters(request: HttpRequest, known: frozenset[str]) -> None:
+    unknown = sorted(set(request.GET) - known)
+    if unknown:
+        raise ValidationError(
+            [
+                {
+                    "loc": ["query", name],
+                    "msg": f"unknown parameter; known: {', '.join(sorted(known))}",
+                    "type": "extra_forbidden",
+                }
+                for name in unknown
+            ]
+        )
+
+
+def _year_span(year: str | None, date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """The timeline's ``year``: it fills ``from``/``to`` with that year where they are empty."""
+    year = (year or "").strip()
+    if not year:
+        return date_from, date_to
+    if not (year.isascii() and year.isdigit() and len(year) == 4):
+        raise selectors.FilterError("year", f"expected a year YYYY, got {year!r}")
+    return (date_from or "").strip() or year, (date_to or "").strip() or year
 
 
 @router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="One visible event")

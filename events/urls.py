@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import embed, feeds, feeds_atom, views
+from events import embed, exports, feeds, feeds_atom, views
 
 urlpatterns: list = [
     path("", views.timeline, name="timeline"),
@@ -15,4 +15,5 @@ urlpatterns: list = [
     path("regions/", views.region_index, name="regions"),
     path("feeds/events.atom", feeds_atom.atom_feed, name="atom"),
     path("embed/", embed.embed, name="embed"),
+    path("events.csv", exports.events_csv, name="events-csv"),
 ]

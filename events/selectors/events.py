@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 
@@ -12,7 +12,7 @@ from django.db.models import DurationField, Exists, ExpressionWrapper, F, OuterR
 
 from events.models import Event, Evidence
 
-from .items import with_sources
+from .items import event_item, with_sources
 from .search import matches_text
 
 # The query parameters every publication takes, in their canonical order.
@@ -243,6 +243,12 @@ def calendar_events(
             precision=Event.Precision.DAY, span__lt=timedelta(days=SHORT_RANGE_DAYS)
         )
     return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
+
+
+def export_items(*, filters: EventFilters) -> Iterator[dict]:
+    """Visible dated events matching ``filters`` as ``event_item`` dicts, oldest first, read in chunks."""
+    events = filter_events(filters=filters).filter(start__isnull=False).order_by("start", "end", "pk")
+    yield from (event_item(event) for event in with_sources(events).iterator(chunk_size=500))
 
 
 def changed_events(*, filters: EventFilters, now: datetime, limit: int) -> QuerySet[Event]:
