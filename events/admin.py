@@ -16,6 +16,7 @@ from events import services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
 from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
 from events.admin_queue import queue_from_admin
+from events.admin_widgets import FiguresWidget, OrganizersWidget
 from events.geography import region_for_code
 from events.models import Article, Event, Evidence, Source
 
@@ -42,6 +43,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = "__all__"
+        widgets = {"organizers": OrganizersWidget(), "figures": FiguresWidget()}
 
     def clean_adcode(self) -> str:
         code = (self.cleaned_data.get("adcode") or "").strip()

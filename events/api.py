@@ -89,7 +89,7 @@ def _check_text_size(text: str) -> None:
         raise _body_error("text", f"text has {len(text)} characters; at most {limit}", "string_too_long")
 
 
-@router.get("/health", response=HealthOut, tags=["meta"], summary="Liveness (no database access)")
+@router.get("/health", response=HealthOut, tags=["meta"], summary="存活检查（不访问数据库）")
 def health(request: HttpRequest) -> dict:
     return {"ok": True}
 
@@ -98,7 +98,7 @@ def health(request: HttpRequest) -> dict:
     "/ready",
     response={200: ReadyOut, 503: ReadyOut},
     tags=["meta"],
-    summary="Readiness: the database and, when configured, the broker answer (503 when not)",
+    summary="就绪检查：数据库及（已配置时）消息队列可用，否则 503",
 )
 def ready(request: HttpRequest) -> Status:
     database = health_checks.check_database()
@@ -109,33 +109,31 @@ def ready(request: HttpRequest) -> Status:
     return Status(200 if body["ok"] else 503, body)
 
 
-@router.get("/events", response={200: EventPageOut, **ERRORS}, summary="Visible events matching the filters")
+@router.get(
+    "/events",
+    response={200: EventPageOut, **ERRORS},
+    summary="按条件列出事件（时间线的全部筛选条件，JSON 或 CSV）",
+)
 def list_events(
     request: HttpRequest,
-    kind: str | None = Query(None, description=f"One of: {', '.join(Event.Kind.values)}"),
+    kind: str | None = Query(None, description=f"事件类型，取值：{', '.join(Event.Kind.values)}"),
     date_from: str | None = Query(
-        None, alias="from", description="Events ending on/after: YYYY-MM-DD, YYYY-MM or YYYY"
+        None, alias="from", description="结束于该日或之后：YYYY-MM-DD、YYYY-MM 或 YYYY"
     ),
     date_to: str | None = Query(
-        None, alias="to", description="Events starting on/before: YYYY-MM-DD, YYYY-MM or YYYY"
+        None, alias="to", description="开始于该日或之前：YYYY-MM-DD、YYYY-MM 或 YYYY"
     ),
-    place: str | None = Query(None, description="Text in the place"),
-    q: str | None = Query(None, description="Text in the title, place or evidence"),
-    precision: str | None = Query(None, description=f"One of: {', '.join(Event.Precision.values)}"),
-    source: str | None = Query(None, description="Source name"),
+    place: str | None = Query(None, description="地点包含的文字"),
+    q: str | None = Query(None, description="标题、地点或原文句子中的关键词"),
+    precision: str | None = Query(None, description=f"日期精度，取值：{', '.join(Event.Precision.values)}"),
+    source: str | None = Query(None, description="来源名称"),
     province: str | None = Query(None, description="省级地区：6位代码（140000）或名称（山西、山西省）"),
     city: str | None = Query(None, description="地级地区：6位代码（140700）或名称（晋中市）"),
     county: str | None = Query(None, description="县级地区：6位代码（140702）或名称（榆次区）"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(
-        0, ge=0, le=selectors.MAX_OFFSET, description="Skip this many; deeper pages go on with after"
-    ),
-    after: str | None = Query(
-        None, description="Start after the event with this uid (next_after of the previous page)"
-    ),
-    ordering: Literal["start", "-start"] = Query(
-        "-start", description="start: earliest first; -start: newest"
-    ),
+    offset: int = Query(0, ge=0, le=selectors.MAX_OFFSET, description="跳过的条数；更深的页用 after 继续"),
+    after: str | None = Query(None, description="从该 uid 的事件之后开始（上一页的 next_after）"),
+    ordering: Literal["start", "-start"] = Query("-start", description="start：最早在前；-start：最新在前"),
     year: str | None = Query(None, description="时间线的年份条件（YYYY）：未给 from/to 时取该年全年"),
     order: Literal["asc", "desc"] | None = Query(
         None, description="时间线的排序参数：asc 同 ordering=start，desc 同 ordering=-start"
@@ -217,7 +215,7 @@ def _year_span(year: str | None, date_from: str | None, date_to: str | None) -> 
     return (date_from or "").strip() or year, (date_to or "").strip() or year
 
 
-@router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="One visible event")
+@router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="单个事件（含地区、系列、报道媒体）")
 def get_event(request: HttpRequest, uid: str) -> dict:
     event = selectors.find_event(uid=uid)
     if event is None or not event.visible:
@@ -225,15 +223,15 @@ def get_event(request: HttpRequest, uid: str) -> dict:
     return selectors.event_item(event)
 
 
-@router.get("/kinds", response=list[KindOut], summary="Event kinds with Chinese labels and counts")
+@router.get("/kinds", response=list[KindOut], summary="事件类型及其中文名和数量")
 def list_kinds(request: HttpRequest) -> list[dict]:
     return selectors.count_by_kind()
 
 
-@router.get("/articles", response={200: ArticlePageOut, **ERRORS}, tags=["articles"], summary="Articles")
+@router.get("/articles", response={200: ArticlePageOut, **ERRORS}, tags=["articles"], summary="文章列表")
 def list_articles(
     request: HttpRequest,
-    source: str | None = Query(None, description="Source name"),
+    source: str | None = Query(None, description="来源名称"),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict:
@@ -246,7 +244,7 @@ def list_articles(
     "/articles/{int:article_id}",
     response={200: ArticleOut, **ERRORS},
     tags=["articles"],
-    summary="One article with its parser mentions and its events",
+    summary="单篇文章：识别出的日期和事件",
     exclude_unset=True,
 )
 def get_article(request: HttpRequest, article_id: int) -> dict:
@@ -259,7 +257,13 @@ def get_article(request: HttpRequest, article_id: int) -> dict:
     }
 
 
-@router.post("/parse", response={200: ParseOut, **ERRORS}, tags=["parser"], exclude_unset=True)
+@router.post(
+    "/parse",
+    response={200: ParseOut, **ERRORS},
+    tags=["parser"],
+    exclude_unset=True,
+    summary="识别文本中的日期表达",
+)
 def parse_text(request: HttpRequest, payload: ParseIn) -> dict:
     """Find the date expressions in ``text``, counting relative ones from ``ref``."""
     _check_text_size(payload.text)
@@ -272,7 +276,7 @@ def parse_text(request: HttpRequest, payload: ParseIn) -> dict:
     response={200: IngestOut, 201: IngestOut, **WRITE_ERRORS},
     auth=WRITE_AUTH,
     tags=["articles"],
-    summary="Ingest an article (API token or staff session)",
+    summary="提交文章入库（需 API 令牌或管理员会话）",
 )
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
     """Store the article and the events found in it: 201 when the key is new, else 200.

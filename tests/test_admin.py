@@ -504,3 +504,45 @@ def test_source_admin_stores_a_file_source_relative_to_the_root(client, settings
     )
 
     assert Source.objects.get(name="本地").location == "news"
+
+
+def test_admin_speaks_chinese_and_lists_curators_models_first(client, stored):
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert "<title>内容管理 | 科技日历管理</title>" in html
+    assert "科技日历 · 管理" in html
+    order = [
+        html.index(name)
+        for name in ("/admin/events/event/", "/admin/events/article/", "/admin/events/source/")
+    ]
+    assert order == sorted(order)
+    assert html.index("/admin/events/source/") < html.index("/admin/auth/")
+    assert html.index("/admin/auth/") < html.index("/admin/django_celery_beat/")
+
+
+def test_event_admin_edits_organizers_and_figures_in_labelled_fields(client, stored):
+    event = Event.objects.get(match_key="fest")
+    url = reverse("admin:events_event_change", args=[event.pk])
+    page = client.get(url).content.decode()
+    assert "主办：<input" in page and "参展单位（家）：<input" in page
+
+    data = change_form(client, event)
+    data.update(
+        {
+            "organizers__hosts": "太谷区人民政府、山西农业大学",
+            "organizers__co_organizers": "",
+            "organizers__undertakers": "",
+            "organizers__extra": "{}",
+            "figures__exhibitors": "131",
+            "figures__investment_yuan": "1,670,000,000",
+            "figures__extra": '{"custom": 5}',
+        }
+    )
+    data = {k: v for k, v in data.items() if k not in ("organizers", "figures")}
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.organizers == {"hosts": ["太谷区人民政府", "山西农业大学"]}
+    assert event.figures == {"custom": 5, "exhibitors": 131, "investment_yuan": 1670000000}
+    assert event.curated_fields == ["figures", "organizers"]
