@@ -270,7 +270,9 @@ def _render(query: FeedQuery, *, host: str, scheme: str, today: date, now: datet
         host=host,
         scheme=scheme,
         name=calendar_name(query.filters, coarse=query.coarse),
-        description=feed_description(coarse=query.coarse),
+        description=feed_description(
+            coarse=query.coarse, precision=query.filters.precision, date_from=query.filters.date_from
+        ),
     )
     newest = max((e.updated for e in events), default=None)
     return RenderedFeed(

@@ -28,9 +28,15 @@ from django.utils import timezone
 from events.feeds import FeedQuery, feed_path
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
-from events.publishing.display import format_event_date, kind_badge
+from events.publishing.display import format_event_date, kind_badge, quoted
 from events.publishing.figure_text import format_figures
-from events.publishing.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
+from events.publishing.highlight import (
+    EvidenceMark,
+    MentionMark,
+    collapse_line_breaks,
+    highlight_text,
+    join_wrapped_lines,
+)
 from events.publishing.jsonld import event_json_ld, json_ld_script
 from events.publishing.share import google_calendar_link
 from events.selectors import (
@@ -121,7 +127,7 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
         {
             "item": ev,
             "sentence": collapse_line_breaks(ev.sentence),
-            "date_text": collapse_line_breaks(ev.date_text),
+            "date_text": quoted(collapse_line_breaks(ev.date_text)) if ev.date_text else "",
             "href": _evidence_href(ev),
         }
         for ev in evidence
@@ -378,6 +384,8 @@ def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "article": article,
         "events": [event_line(event, published=article.published) for event in events],
-        "text_html": highlight_text(article.text, mentions=_mention_marks(article), evidence=marks),
+        "text_html": highlight_text(
+            join_wrapped_lines(article.text), mentions=_mention_marks(article), evidence=marks
+        ),
     }
     return render(request, "events/article_detail.html", context)
