@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 LOCK := requirements.lock
 
-.PHONY: run test venv migrate seed lint bench accuracy serve worker beat lock clean
+.PHONY: run test venv migrate seed lint screenshots bench accuracy serve worker beat lock clean
 
 # Installs what pyproject.toml asks for, at the versions requirements.lock pins (as constraints).
 $(STAMP): pyproject.toml $(LOCK)
@@ -39,6 +39,10 @@ run: seed
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Refresh docs/screenshots from the browser test (needs Debian's Chromium).
+screenshots: $(STAMP)
+	KEJICAL_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/browser
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check events kejicalendar tests bench

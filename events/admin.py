@@ -10,15 +10,16 @@ from django.db.models.functions import Replace
 from django.forms import Textarea
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
-from events import services
+from events import selectors, services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
-from events.admin_filters import ArticleFilter, SourceFilter, YearFilter
+from events.admin_filters import ArticleFilter, ConfidenceFilter, SourceFilter, YearFilter
 from events.admin_queue import queue_from_admin
 from events.admin_widgets import FiguresWidget, OrganizersWidget
 from events.geography import region_for_code
-from events.models import Article, Event, Evidence, Source
+from events.models import Article, Event, Evidence, FetchLog, Source
 
 
 class EvidenceInline(admin.TabularInline):
@@ -59,7 +60,16 @@ class EventAdmin(admin.ModelAdmin):
     form = EventForm
     list_display = ("title", "kind", "date_label", "place", "status", "confidence_percent", "curated", "lead")
     list_display_links = ("title",)
-    list_filter = ("kind", "precision", "status", "province", YearFilter, SourceFilter, ArticleFilter)
+    list_filter = (
+        "kind",
+        "precision",
+        "status",
+        ConfidenceFilter,
+        "province",
+        YearFilter,
+        SourceFilter,
+        ArticleFilter,
+    )
     list_select_related = ("lead_article",)
     list_per_page = 50
     search_fields = ("title", "place", "evidence__sentence")
@@ -70,6 +80,7 @@ class EventAdmin(admin.ModelAdmin):
     readonly_fields = (
         "region_label",
         "date_label",
+        "reported_by",
         "uid",
         "sequence",
         "curated_fields",
@@ -77,11 +88,12 @@ class EventAdmin(admin.ModelAdmin):
         "merged_into_link",
         "lead",
         "confidence",
+        "reasons",
         "created",
         "updated",
     )
     fieldsets = (
-        (None, {"fields": ("title", "kind", "status", "place", ("adcode", "region_label"))}),
+        (None, {"fields": ("title", "kind", "status", "place", ("adcode", "region_label"), "reported_by")}),
         (
             "日期",
             {
@@ -100,6 +112,7 @@ class EventAdmin(admin.ModelAdmin):
                     "merged_into_link",
                     "lead",
                     "confidence",
+                    "reasons",
                     "uid",
                     "sequence",
                     "match_key",
@@ -115,6 +128,14 @@ class EventAdmin(admin.ModelAdmin):
     def date_label(self, event: Event) -> str:
         return event_date_label(event)
 
+    @admin.display(description="报道媒体")
+    def reported_by(self, event: Event) -> str:
+        """The outlets that reported it, reposts included ("N 家媒体报道：…")."""
+        if event.pk is None:
+            return ""
+        outlets = selectors.reporting_outlets(event)
+        return f"{len(outlets)} 家媒体报道：" + "、".join(outlets) if outlets else ""
+
     @admin.display(description="置信度", ordering="confidence")
     def confidence_percent(self, event: Event) -> str:
         return f"{event.confidence:.0%}"
@@ -123,6 +144,11 @@ class EventAdmin(admin.ModelAdmin):
     def region_label(self, event: Event) -> str:
         parts = [event.province, event.city if event.city != event.province else "", event.county]
         return " ".join(p for p in parts if p) or "未知"
+
+    @admin.display(description="置信依据")
+    def reasons(self, event: Event) -> str:
+        reasons = event.confidence_reasons if isinstance(event.confidence_reasons, list) else []
+        return "；".join(str(r) for r in reasons) or "—"
 
     @admin.display(description="人工修改", boolean=True)
     def curated(self, event: Event) -> bool:
@@ -352,18 +378,41 @@ class SourceForm(forms.ModelForm):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     form = SourceForm
-    list_display = ("name", "kind", "location", "active", "article_count", "last_run", "short_error")
-    list_filter = ("kind", "active")
-    search_fields = ("name", "location")
+    list_display = (
+        "name",
+        "kind",
+        "location",
+        "active",
+        "health",
+        "last_success",
+        "consecutive_failures",
+        "last_run_counts",
+        "article_count",
+        "next_fetch",
+        "short_error",
+    )
+    list_filter = ("kind", "active", "last_status")
+    search_fields = ("name", "location", "outlet")
+    fields = (
+        ("name", "kind"),
+        "location",
+        ("outlet", "region"),
+        ("active", "fetch_interval", "next_fetch"),
+        ("last_run", "last_success", "last_status", "consecutive_failures"),
+        "last_counts",
+        "last_error",
+        "fetch_log",
+    )
     readonly_fields = (
+        "fetch_log",
         "last_run",
         "last_success",
         "last_status",
-        "last_error",
         "consecutive_failures",
         "last_counts",
+        "last_error",
     )
-    actions = ["reingest"]
+    actions = ["fetch_now", "pause", "resume", "reingest"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -373,9 +422,78 @@ class SourceAdmin(admin.ModelAdmin):
         url = reverse("admin:events_article_changelist") + f"?source__id__exact={source.pk}"
         return format_html('<a href="{}">{}</a>', url, source.article_total)
 
+    @admin.display(description="状态", ordering="last_status")
+    def health(self, source: Source) -> str:
+        """Healthy, or unhealthy with the number of failed runs in a row; a paused source says so."""
+        if not source.active:
+            return "已暂停"
+        if source.consecutive_failures:
+            return format_html(
+                '<strong style="color:#ba2121">异常（连续失败 {} 次）</strong>', source.consecutive_failures
+            )
+        return source.get_last_status_display()
+
+    @admin.display(description="抓取记录（最近 50 次）")
+    def fetch_log(self, source: Source) -> str:
+        """The last runs as a read-only table (a table, not an inline: nothing here is edited)."""
+        if source.pk is None:
+            return "暂无"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td style='white-space:pre-wrap'>{}</td></tr>",
+            (
+                (
+                    f"{log.started:%Y-%m-%d %H:%M:%S}",
+                    log.get_status_display(),
+                    " ".join(f"{k}:{v}" for k, v in log.counts.items()),
+                    log.pages,
+                    log.not_modified,
+                    log.message,
+                )
+                for log in FetchLog.objects.filter(source=source)[:50]
+            ),
+        )
+        head = "<tr><th>开始</th><th>结果</th><th>文章</th><th>请求</th><th>304</th><th>问题</th></tr>"
+        return format_html("<table>{}{}</table>", mark_safe(head), rows) if rows else "暂无"
+
+    @admin.display(description="上次文章数")
+    def last_run_counts(self, source: Source) -> str:
+        labels = (
+            ("new", "新增"),
+            ("changed", "变化"),
+            ("unchanged", "未变"),
+            ("failed", "失败"),
+            ("gone", "已删"),
+        )
+        return " ".join(
+            f"{label}{source.last_counts[key]}" for key, label in labels if source.last_counts.get(key)
+        )
+
     @admin.display(description="上次错误")
     def short_error(self, source: Source) -> str:
         return error_cell(source.last_error, 80)
+
+    @admin.action(description="立即抓取所选来源")
+    def fetch_now(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        web = queryset.filter(kind__in=Source.WEB_KINDS)
+        web.update(next_fetch=None)
+        queue_from_admin(
+            self,
+            request,
+            lambda: services.request_source_ingest(sources=web),
+            "已安排抓取 {count} 个网络来源。",
+        )
+
+    @admin.action(description="暂停所选来源")
+    def pause(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        count = queryset.update(active=False)
+        self.message_user(request, f"已暂停 {count} 个来源，不再自动抓取。", messages.SUCCESS)
+
+    @admin.action(description="恢复所选来源")
+    def resume(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        # A source marked gone, or waiting out a back-off, is tried again at the next beat tick.
+        count = queryset.update(active=True, next_fetch=None, last_status=Source.LastStatus.NEVER)
+        self.message_user(request, f"已恢复 {count} 个来源，将尽快抓取。", messages.SUCCESS)
 
     @admin.action(description="重新读取所选来源")
     def reingest(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:

@@ -1,4 +1,4 @@
-"""List filters for the events admin: by year, by source, and by the article that gave evidence."""
+"""List filters for the events admin: by year, by source, by the article that gave evidence, by confidence."""
 
 from __future__ import annotations
 
@@ -71,3 +71,29 @@ class ArticleFilter(admin.SimpleListFilter):
         if pk is None:
             return queryset
         return queryset.filter(evidence__article_id=pk).distinct()
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    """High, middle or low confidence, so curators can check the doubtful ones first."""
+
+    title = "置信度"
+    parameter_name = "confidence"
+    BANDS = {
+        "high": (0.8, None, "高（≥80%）"),
+        "middle": (0.5, 0.8, "中（50%–80%）"),
+        "low": (None, 0.5, "低（<50%）"),
+    }
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [(key, label) for key, (_, _, label) in self.BANDS.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        band = self.BANDS.get(self.value() or "")
+        if band is None:
+            return queryset
+        low, high, _ = band
+        if low is not None:
+            queryset = queryset.filter(confidence__gte=low)
+        if high is not None:
+            queryset = queryset.filter(confidence__lt=high)
+        return queryset

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from typing import Literal
@@ -17,6 +18,7 @@ from ninja.errors import ValidationError
 from ninja.security import HttpBearer, SessionAuthIsStaff
 
 from events import selectors, services
+from events.feeds import site_base
 from events.models import Article, Event, Source
 from events.publishing.spreadsheet import build_csv
 from events.schemas import (
@@ -35,11 +37,12 @@ from events.schemas import (
 )
 from events.selectors import health as health_checks
 from events.temporal import extract
+from events.throttles import ANONYMOUS, THROTTLES, is_anonymous
 
 router = Router(tags=["events"])
 JSON_TYPE = "application/json; charset=utf-8"
 
-ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 # Offsets past this are refused, not sent to the database (SQLite and PostgreSQL stop at 2**63 - 1).
 MAX_OFFSET = 2**31 - 1
@@ -54,7 +57,8 @@ class ApiToken(HttpBearer):
         matched = False
         for allowed in settings.KEJICAL_API_TOKENS:
             matched |= hmac.compare_digest(given, allowed.encode())
-        return "token" if matched and given else None
+        # The caller's name for throttling (events/throttles.py): one count per token, never the token itself.
+        return f"token-{hashlib.sha256(given).hexdigest()[:16]}" if matched and given else None
 
 
 class StaffSession(SessionAuthIsStaff):
@@ -71,7 +75,22 @@ class StaffSession(SessionAuthIsStaff):
         return super().__call__(request)
 
 
+class OptionalToken:
+    """Auth for operations open to everyone: a valid bearer token names the caller, else it is anonymous.
+
+    Never refuses, and is not an OpenAPI security scheme (ninja lists only objects with
+    ``openapi_security_schema``), so the published spec keeps the operation open.
+    """
+
+    token = ApiToken()
+
+    def __call__(self, request: HttpRequest) -> str:
+        return self.token(request) or ANONYMOUS
+
+
 WRITE_AUTH = [ApiToken(), StaffSession()]
+# /api/parse is open to everyone; a token lifts the anonymous limits (size, mentions, rate).
+PARSE_AUTH = [OptionalToken()]
 
 
 def json_bytes(data: object) -> bytes:
@@ -83,8 +102,8 @@ def _body_error(field: str, msg: str, kind: str = "value_error") -> ValidationEr
     return ValidationError([{"loc": ["body", field], "msg": msg, "type": kind}])
 
 
-def _check_text_size(text: str) -> None:
-    limit = settings.KEJICAL_MAX_ARTICLE_CHARS
+def _check_text_size(text: str, limit: int | None = None) -> None:
+    limit = min(limit or settings.KEJICAL_MAX_ARTICLE_CHARS, settings.KEJICAL_MAX_ARTICLE_CHARS)
     if len(text) > limit:
         raise _body_error("text", f"text has {len(text)} characters; at most {limit}", "string_too_long")
 
@@ -162,7 +181,7 @@ def list_events(
     )
 
     # The CSV holds absolute event links, so its bytes also depend on the host.
-    host = request.get_host() if format == "csv" else ""
+    host = site_base(request) if format == "csv" else ""
 
     # Rendered once per distinct query and data version: the bytes are cached, not the rows.
     def render() -> bytes:
@@ -170,7 +189,7 @@ def list_events(
             filters=filters, ordering=ordering, limit=limit, offset=offset, after=after
         )
         if format == "csv":
-            prefix, suffix = request.build_absolute_uri(reverse("event", args=["~"])).split("~")
+            prefix, suffix = (host + reverse("event", args=["~"])).split("~")
             return build_csv(page["items"], event_url=lambda uid: prefix + uid + suffix)
         return json_bytes(page)
 
@@ -191,18 +210,11 @@ EVENT_LIST_PARAMS = frozenset(
 
 
 def _refuse_unknown_parameters(request: HttpRequest, known: frozenset[str]) -> None:
+    """422 naming the first parameter nobody reads (the message lists all of them and the known ones)."""
     unknown = sorted(set(request.GET) - known)
     if unknown:
-        raise ValidationError(
-            [
-                {
-                    "loc": ["query", name],
-                    "msg": f"unknown parameter; known: {', '.join(sorted(known))}",
-                    "type": "extra_forbidden",
-                }
-                for name in unknown
-            ]
-        )
+        msg = f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        raise ValidationError([{"loc": ["query", unknown[0]], "msg": msg, "type": "extra_forbidden"}])
 
 
 def _year_span(year: str | None, date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
@@ -263,18 +275,31 @@ def get_article(request: HttpRequest, article_id: int) -> dict:
     tags=["parser"],
     exclude_unset=True,
     summary="识别文本中的日期表达",
+    auth=PARSE_AUTH,
+    throttle=THROTTLES,
 )
 def parse_text(request: HttpRequest, payload: ParseIn) -> dict:
-    """Find the date expressions in ``text``, counting relative ones from ``ref``."""
-    _check_text_size(payload.text)
+    """Find the date expressions in ``text``, counting relative ones from ``ref``.
+
+    Without a token: at most ``KEJICAL_ANON_PARSE_MAX_CHARS`` characters and
+    ``KEJICAL_ANON_PARSE_MAX_MENTIONS`` mentions (``truncated`` says when more were found).
+    """
+    anonymous_caller = is_anonymous(request)
+    _check_text_size(payload.text, settings.KEJICAL_ANON_PARSE_MAX_CHARS if anonymous_caller else None)
     ref = payload.ref or timezone.localdate()
-    return {"mentions": [m.to_dict() for m in extract(payload.text, ref)]}
+    mentions = extract(payload.text, ref)
+    cap = settings.KEJICAL_ANON_PARSE_MAX_MENTIONS if anonymous_caller else len(mentions)
+    body: dict = {"mentions": [m.to_dict() for m in mentions[:cap]]}
+    if len(mentions) > cap:
+        body["truncated"] = True
+    return body
 
 
 @router.post(
     "/articles",
     response={200: IngestOut, 201: IngestOut, **WRITE_ERRORS},
     auth=WRITE_AUTH,
+    throttle=THROTTLES,
     tags=["articles"],
     summary="提交文章入库（需 API 令牌或管理员会话）",
 )

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from events.feeds import site_base
 from events.selectors import filters_to_params, timeline_events, upcoming_events
 from events.views import event_line, read_timeline_filters
 
@@ -34,10 +35,11 @@ def embed(request: HttpRequest) -> HttpResponse:
     if not upcoming:
         events = list(timeline_events(filters=filters)[:EMBED_EVENTS])
     params = filters_to_params(filters)
+    site = site_base(request)  # KEJICAL_SITE_URL in production, never the Host header
     rows = [
         {
             **event_line(event, published=None),
-            "href": request.build_absolute_uri(reverse("event", args=[event.uid])),
+            "href": site + reverse("event", args=[event.uid]),
         }
         for event in events
     ]
@@ -45,6 +47,6 @@ def embed(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "upcoming": upcoming,
         "error": error,
-        "more": request.build_absolute_uri(reverse("timeline") + (f"?{urlencode(params)}" if params else "")),
+        "more": site + reverse("timeline") + (f"?{urlencode(params)}" if params else ""),
     }
     return render(request, "events/embed.html", context)

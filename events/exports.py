@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from events import selectors
-from events.feeds import bad_request
+from events.feeds import bad_request, site_base
 from events.publishing.spreadsheet import iter_csv
 from events.views import read_timeline_filters
 
@@ -23,7 +23,7 @@ def events_csv(request: HttpRequest) -> HttpResponse:
     filters, error = read_timeline_filters(request.GET)
     if error is not None:
         return bad_request(error)
-    event_url = request.build_absolute_uri(reverse("event", args=["~"])).split("~")
+    event_url = (site_base(request) + reverse("event", args=["~"])).split("~")
     rows = iter_csv(
         selectors.export_items(filters=filters), event_url=lambda uid: event_url[0] + uid + event_url[1]
     )

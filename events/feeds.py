@@ -1,4 +1,4 @@
-"""iCal feeds: ``build_calendar(events, *, host) -> bytes`` (no requests) and the views serving it.
+"""iCal feeds: ``build_calendar(events, *, site_url, uid_domain) -> bytes`` (no requests) and the views serving it.
 
 What a feed holds, and why:
 
@@ -11,8 +11,10 @@ What a feed holds, and why:
 - The window: from 365 days ago (``from`` moves it) to the future; ``to`` closes it. At most
   ``MAX_FEED_EVENTS`` events and ``MAX_FEED_BYTES`` of events, newest first; the calendar's
   DESCRIPTION says when older events were left out. Some clients refuse feeds over 1 MB.
-- Identity: ``UID`` is ``kejical-<Event.uid>@<host>`` (a random id given at creation, never derived
-  from title, date or text, so it survives re-ingestion and curation); ``SEQUENCE`` is
+- Identity: ``UID`` is ``kejical-<Event.uid>@<domain>`` (a random id given at creation, never derived
+  from title, date or text, so it survives re-ingestion and curation). The domain is stored once
+  (``services.uid_domain``, from ``KEJICAL_SITE_URL``), never taken from the request's Host header,
+  so a feed fetched as ``localhost`` and as ``127.0.0.1``, or through a proxy, gives the same UIDs; ``SEQUENCE`` is
   ``Event.sequence``; ``DTSTAMP`` = ``LAST-MODIFIED`` = ``Event.updated``, so equal events give equal bytes.
 - Status: confirmed → CONFIRMED, automatic → TENTATIVE. A hidden (or merged-away) event stays for 30
   days after it was hidden as CANCELLED; hiding bumps SEQUENCE (``services.hide_events``), so
@@ -22,6 +24,8 @@ What a feed holds, and why:
   An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE). No end
   time is ever known, so a one-day timed event has no DTEND (it ends when it starts, RFC 5545
   3.6.1); a timed multi-day event ends at midnight after its last day.
+- Links (event and article pages) start with ``KEJICAL_SITE_URL``; only when it is unset
+  (development) do they follow the request, whose scheme honours ``SECURE_PROXY_SSL_HEADER``.
 - URLs: the same filters as the JSON API as query parameters; ``kind`` lives in the path
   (``/calendar/signing.ics``). Non-canonical spellings (order, blanks, unknown parameters, ``?kind=``
   on ``/calendar.ics``) get a 301 to the one canonical URL.
@@ -39,15 +43,15 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 import icalendar
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from events import selectors
+from events import selectors, services
 from events.models import Event
 from events.publishing import ical
 from events.publishing.feed_text import (
@@ -147,7 +151,7 @@ def _date_lines(event: Event) -> list[bytes]:
 
 
 def build_event(
-    event: Event, *, host: str, url: str, article_page: Callable[[int], str] | None = None
+    event: Event, *, uid_domain: str, url: str, article_page: Callable[[int], str] | None = None
 ) -> bytes:
     """One VEVENT as bytes; ``event`` needs its evidence and articles prefetched (``selectors.with_sources``).
 
@@ -162,7 +166,7 @@ def build_event(
         ical.text_line("SUMMARY", event_summary(event)),
         *_date_lines(event),
         ical.utc_line("DTSTAMP", stamp),
-        ical.text_line("UID", f"kejical-{event.uid}@{uid_domain(host)}"),
+        ical.text_line("UID", f"kejical-{event.uid}@{uid_domain}"),
         ical.raw_line("SEQUENCE", str(int(event.sequence))),
         ical.list_line("CATEGORIES", event_categories(event)),
         ical.text_line("DESCRIPTION", event_description(event, article_page=article_page)),
@@ -177,11 +181,6 @@ def build_event(
         b"END:VEVENT\r\n",
     ]
     return b"".join(lines)
-
-
-def uid_domain(host: str) -> str:
-    """The host a UID names, without its port: the same event keeps one UID on any port."""
-    return split_domain_port(host)[0] or host
 
 
 @lru_cache(maxsize=1)
@@ -210,20 +209,21 @@ def _header(*, name: str, description: str) -> icalendar.Calendar:
 def build_calendar(
     events: Iterable[Event],
     *,
-    host: str,
+    site_url: str,
+    uid_domain: str,
     name: str = "科技日历",
     description: str = "科技日历：本地新闻中的科技活动",
-    scheme: str = "https",
 ) -> bytes:
     """The iCalendar bytes (UTF-8, CRLF, folded by octets) for ``events``, in the order given.
 
     Stops before ``MAX_FEED_EVENTS`` events or ``MAX_FEED_BYTES`` of events, whichever comes
     first, and then says so in DESCRIPTION (pass newest first). Same events, same bytes.
+    ``site_url`` (``https://host``) starts every link; ``uid_domain`` ends every UID.
     """
     # reverse() once, not per event: the event page URL is a prefix, the uid and a suffix.
-    url_prefix, url_suffix = f"{scheme}://{host}{reverse('event', kwargs={'uid': '~'})}".split("~")
+    url_prefix, url_suffix = f"{site_url}{reverse('event', kwargs={'uid': '~'})}".split("~")
     article_path, article_suffix = reverse("article", kwargs={"pk": 0}).rsplit("0", 1)
-    article_prefix = f"{scheme}://{host}{article_path}"
+    article_prefix = f"{site_url}{article_path}"
     chunks: list[bytes] = []
     size = 0
     timed = False
@@ -231,7 +231,7 @@ def build_calendar(
     for event in events:
         chunk = build_event(
             event,
-            host=host,
+            uid_domain=uid_domain,
             url=url_prefix + event.uid + url_suffix,
             article_page=lambda pk: f"{article_prefix}{pk}{article_suffix}",
         )
@@ -259,7 +259,7 @@ class RenderedFeed:
     last_modified: int | None  # newest event change in the feed, as a Unix time
 
 
-def _render(query: FeedQuery, *, host: str, scheme: str, today: date, now: datetime) -> RenderedFeed:
+def _render(query: FeedQuery, *, site_url: str, today: date, now: datetime) -> RenderedFeed:
     events = list(
         selectors.calendar_events(
             filters=query.filters, coarse=query.coarse, today=today, now=now, limit=MAX_FEED_EVENTS + 1
@@ -267,8 +267,8 @@ def _render(query: FeedQuery, *, host: str, scheme: str, today: date, now: datet
     )
     body = build_calendar(
         events,
-        host=host,
-        scheme=scheme,
+        site_url=site_url,
+        uid_domain=services.uid_domain(),
         name=calendar_name(query.filters, coarse=query.coarse),
         description=feed_description(
             coarse=query.coarse, precision=query.filters.precision, date_from=query.filters.date_from
@@ -282,14 +282,19 @@ def _render(query: FeedQuery, *, host: str, scheme: str, today: date, now: datet
     )
 
 
-def cached_feed(query: FeedQuery, *, host: str, scheme: str) -> RenderedFeed:
+def site_base(request: HttpRequest) -> str:
+    """``KEJICAL_SITE_URL``, or (unset, in development) the request's own scheme and host."""
+    return settings.KEJICAL_SITE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def cached_feed(query: FeedQuery, *, site_url: str) -> RenderedFeed:
     """The feed, rendered at most once per change of the data and per day (the window moves daily)."""
     now = timezone.now()
     today = timezone.localdate(now)
     return selectors.cached_until_change(
         "feed",
-        (feed_path(query), scheme, host, today.isoformat()),
-        lambda: _render(query, host=host, scheme=scheme, today=today, now=now),
+        (feed_path(query), site_url, today.isoformat()),
+        lambda: _render(query, site_url=site_url, today=today, now=now),
     )
 
 
@@ -313,7 +318,7 @@ def calendar_feed(request: HttpRequest, kind: str | None = None, adcode: str | N
     canonical = feed_path(query)
     if request.get_full_path() != canonical:
         return HttpResponsePermanentRedirect(canonical)
-    feed = cached_feed(query, host=request.get_host(), scheme=request.scheme)
+    feed = cached_feed(query, site_url=site_base(request))
     response = get_conditional_response(request, etag=feed.etag, last_modified=feed.last_modified)
     if response is None:
         response = HttpResponse(feed.body, content_type="text/calendar; charset=utf-8")
@@ -333,8 +338,8 @@ def event_calendar(request: HttpRequest, uid: str) -> HttpResponse:
         raise Http404("no such event")
     body = build_calendar(
         selectors.with_sources(Event.objects.filter(pk=event.pk)),
-        host=request.get_host(),
-        scheme=request.scheme,
+        site_url=site_base(request),
+        uid_domain=services.uid_domain(),
         name=f"科技日历 · {event.title}",
         description="科技日历：单个事件",
     )

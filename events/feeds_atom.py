@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from events import selectors
-from events.feeds import bad_request
+from events import selectors, services
+from events.feeds import bad_request, site_base
 from events.publishing.atom import build_atom
 from events.publishing.feed_text import calendar_name
 
@@ -39,7 +39,8 @@ def atom_feed(request: HttpRequest) -> HttpResponse:
     canonical = atom_path(filters)
     if request.get_full_path() != canonical:
         return HttpResponsePermanentRedirect(canonical)
-    host, site = request.get_host(), request.build_absolute_uri("/")
+    site = site_base(request)  # KEJICAL_SITE_URL in production, never the Host header
+    host = services.uid_domain()
 
     def render() -> bytes:
         events = selectors.changed_events(filters=filters, now=timezone.now(), limit=MAX_ATOM_ENTRIES)
@@ -47,13 +48,13 @@ def atom_feed(request: HttpRequest) -> HttpResponse:
             events,
             title=calendar_name(filters, coarse=True).replace("科技日历", "科技日历 · 新增与变动", 1),
             host=host,
-            site_url=site,
-            feed_url=request.build_absolute_uri(canonical),
-            event_url=lambda e: request.build_absolute_uri(reverse("event", args=[e.uid])),
-            article_page=lambda pk: request.build_absolute_uri(reverse("article", args=[pk])),
+            site_url=site + "/",
+            feed_url=site + canonical,
+            event_url=lambda e: site + reverse("event", args=[e.uid]),
+            article_page=lambda pk: site + reverse("article", args=[pk]),
         )
 
-    body = selectors.cached_until_change("atom", (canonical, request.scheme, host), render)
+    body = selectors.cached_until_change("atom", (canonical, site, host), render)
     response = HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
     patch_cache_control(response, public=True, max_age=3600)
     return response

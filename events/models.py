@@ -122,6 +122,9 @@ class Article(models.Model):
         "发布日期来源", max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN
     )
     text = models.TextField("正文", blank=True)
+    # How many parser mentions the article's MentionBlocks hold (stored at ingestion so a page view
+    # never re-parses the article); None for rows stored before mentions were.
+    mention_count = models.PositiveIntegerField("时间表达数", null=True, blank=True, editable=False)
     encoding = models.CharField("编码", max_length=40, blank=True)
     note = models.TextField("备注", blank=True, help_text="发布日期如何得知等说明")
     content_hash = models.CharField("内容哈希", max_length=64, blank=True)
@@ -138,6 +141,18 @@ class Article(models.Model):
     fetch_hash = models.CharField("网页哈希", max_length=64, blank=True, editable=False)
     fetched = models.DateTimeField("上次抓取", null=True, blank=True)
     gone = models.BooleanField("网页已不存在", default=False, help_text="404/410；已入库的内容保留")
+    # Near-duplicates (reading/near_dups.py): a repost or a second URL of a stored story points at it
+    # and has no events of its own, so nothing is counted twice; the original lists its reposts.
+    minhash = models.TextField("MinHash 签名", blank=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name="重复于",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        help_text="同一报道的转载或另一网址",
+    )
 
     class Meta:
         ordering = ["-published", "key"]
@@ -151,6 +166,21 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.key
+
+
+class ArticleBand(models.Model):
+    """One LSH band key of an article's MinHash: articles sharing a key are near-duplicate candidates."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.CharField(max_length=24, db_index=True)
+
+    class Meta:
+        verbose_name = "相似签名分段"
+        verbose_name_plural = "相似签名分段"
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="article_band_once")]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class EventQuerySet(models.QuerySet):
@@ -233,6 +263,7 @@ class Event(models.Model):
     organizers = models.JSONField("主办/协办/承办", default=dict, blank=True)
     figures = models.JSONField("数据", default=dict, blank=True)
     confidence = models.FloatField("置信度", default=0.5)
+    confidence_reasons = models.JSONField("置信依据", default=list, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.AUTO)
     curated_fields = models.JSONField("人工修改的字段", default=list, blank=True)
     # Identity of the automatic candidate within its article, so re-ingestion finds the same row.
@@ -324,6 +355,21 @@ class Evidence(models.Model):
         return self.sentence[:60]
 
 
+class SiteConstant(models.Model):
+    """A value fixed the first time it is needed and never changed after (the domain in iCal UIDs)."""
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    value = models.CharField("值", max_length=300)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "站点常量"
+        verbose_name_plural = "站点常量"
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.value}"
+
+
 class DataVersion(models.Model):
     """One counter of the data version: bumped by database triggers on every write to the published tables.
 
@@ -335,7 +381,7 @@ class DataVersion(models.Model):
     Written only by the triggers installed in migration 0009 (``events/migrations/_data_version.py``).
     """
 
-    SLOTS = 16
+    SLOTS = 64
 
     slot = models.PositiveSmallIntegerField("槽", primary_key=True)
     counter = models.BigIntegerField("计数", default=0)
@@ -347,3 +393,59 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot}: {self.counter}"
+
+
+class MentionBlock(models.Model):
+    """Up to ``SIZE`` of an article's parser mentions (``Mention.to_dict()``), in text order.
+
+    Stored at ingestion in blocks so that one part of a long article's page reads only the blocks
+    overlapping it (an article of 1.9M characters has some 50,000 mentions, 9 MB of JSON).
+    """
+
+    SIZE = 500
+
+    article = models.ForeignKey(
+        Article, verbose_name="文章", on_delete=models.CASCADE, related_name="mention_blocks"
+    )
+    start = models.PositiveIntegerField("起")  # the first mention's span start
+    end = models.PositiveIntegerField("止")  # the largest span end in the block
+    mentions = models.JSONField("时间表达", default=list)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        verbose_name = "时间表达块"
+        verbose_name_plural = "时间表达块"
+        indexes = [models.Index(fields=["article", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.start}–{self.end}"
+
+
+class EventCount(models.Model):
+    """How many visible events start in a year and month with a precision and kind (0, 0 when undated).
+
+    Kept by database triggers on every write to events (migration 0011,
+    ``events/migrations/_event_counts.py``) so the timeline's counts (density per month, years,
+    kinds, totals) are sums over a few thousand rows instead of a scan of every event. Like
+    ``DataVersion``, each PostgreSQL connection adds to rows of its own ``slot``, so two ingest
+    workers never wait on one hot row; readers sum the slots.
+    """
+
+    slot = models.PositiveSmallIntegerField("槽")
+    year = models.IntegerField("年")
+    month = models.IntegerField("月")
+    precision = models.CharField("精度", max_length=12)
+    kind = models.CharField("类型", max_length=20)
+    n = models.BigIntegerField("数量", default=0)
+
+    class Meta:
+        verbose_name = "事件计数"
+        verbose_name_plural = "事件计数"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "year", "month", "precision", "kind"], name="event_count_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month} {self.precision} {self.kind}: {self.n}"

@@ -184,6 +184,9 @@ class ParseOut(Schema):
     """The parser's mentions, in text order."""
 
     mentions: list[MentionOut]
+    truncated: bool | None = Field(
+        None, description="True when more mentions were found than an anonymous caller gets"
+    )
 
 
 class ArticleSummaryOut(Schema):

@@ -18,20 +18,16 @@ from celery.contrib.django.task import DjangoTask
 from celery.exceptions import Retry, SoftTimeLimitExceeded
 from celery.utils.time import get_exponential_backoff_interval
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 
 from events import services
 from events.models import Article, Source
-from events.reading.web import ServerError, Throttled, TimedOut, Unreachable
 
 log = logging.getLogger(__name__)
 
 TRANSIENT = (
     OperationalError,
     InterfaceError,
-    Unreachable,  # never a refused address: that is RefusedAddress, not retried
-    TimedOut,
-    ServerError,
-    Throttled,
     TimeoutError,  # socket.timeout is this class since Python 3.10
     ConnectionError,  # reset, aborted, broken pipe (ConnectionRefusedError: see is_transient)
 )
@@ -78,6 +74,10 @@ class RetryTransient(DjangoTask):
             countdown = get_exponential_backoff_interval(
                 factor=1, retries=self.request.retries, maximum=BACKOFF_MAX_SECONDS, full_jitter=True
             )
+            # A server that said when to come back (429/503 Retry-After, as Throttled carries) is obeyed.
+            retry_after = getattr(exc, "retry_after", None)
+            if isinstance(retry_after, int | float):
+                countdown = max(countdown, min(int(retry_after), BACKOFF_MAX_SECONDS))
             log.warning("%s: %s; retry %s in %ss", self.name, exc, self.request.retries + 1, countdown)
             raise self.retry(exc=exc, countdown=countdown) from exc
 
@@ -85,21 +85,12 @@ class RetryTransient(DjangoTask):
 @shared_task(name="events.ingest_article", base=RetryTransient)
 def ingest_article_task(article_id: int, force: bool = False) -> dict:
     """Re-ingest a stored article from its stored text; returns the result's status and counts."""
-    article = Article.objects.filter(pk=article_id).first()
+    # The source with it (one query, not a second one when the service reads ``article.source``).
+    article = Article.objects.select_related("source").filter(pk=article_id).first()
     if article is None:
         log.info("article %s is gone; nothing to ingest", article_id)
         return {"status": "missing"}
-    result = services.ingest_article(
-        key=article.key,
-        text=article.text,
-        title=article.title,
-        url=article.url,
-        published=article.published,
-        published_how=article.published_how if article.published else None,
-        source=article.source,
-        force=force,
-        encoding=article.encoding,
-    )
+    result = services.reingest_stored_article(article=article, force=force)
     return _result_dict(result)
 
 
@@ -109,20 +100,58 @@ def ingest_source_task(source_id: int, force: bool = False) -> dict:
     source = Source.objects.filter(pk=source_id).first()
     if source is None:
         return {"status": "missing"}
+    if source.is_web:
+        return _run_dict(services.fetch_source(source=source, now=timezone.now(), force=force))
     summary = services.ingest_source(source=source, force=force)
     return {"articles": dict(summary.articles), "events": dict(summary.events), "failures": summary.failures}
 
 
 @shared_task(name="events.ingest_active_sources", acks_late=True)
 def ingest_active_sources_task() -> int:
-    """Queue ``ingest_source_task`` for every active source (the periodic task beat runs); returns how many."""
-    return services.request_source_ingest(sources=Source.objects.filter(active=True))
+    """Queue ``ingest_source_task`` for every active file or folder source (daily); returns how many.
+
+    Web sources have their own interval: ``fetch_due_sources_task`` picks them."""
+    return services.request_source_ingest(
+        sources=Source.objects.filter(active=True).exclude(kind__in=Source.WEB_KINDS)
+    )
+
+
+@shared_task(name="events.fetch_source", base=RetryTransient)
+def fetch_source_task(source_id: int, force: bool = False) -> dict:
+    """Fetch one web source now (skipped, ``busy``, when another worker is fetching it)."""
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return {"status": "missing"}
+    return _run_dict(services.fetch_source(source=source, now=timezone.now(), force=force))
+
+
+# A tick that waited longer than this in the queue is dropped: the next one, minutes later, does its work.
+FETCH_DUE_EXPIRES = 240
+
+
+@shared_task(name="events.fetch_due_sources", acks_late=True, expires=FETCH_DUE_EXPIRES)
+def fetch_due_sources_task() -> int:
+    """Queue ``fetch_source_task`` for every web source whose interval has passed (beat runs this every
+    few minutes); returns how many."""
+    return services.request_due_fetches(now=timezone.now())
 
 
 @shared_task(name="events.reingest_stale", acks_late=True)
 def reingest_stale_task() -> int:
     """Queue re-ingestion of articles read by an older parser version (or failed); returns how many."""
     return services.request_stale_reingest()
+
+
+def _run_dict(run: services.FetchRun) -> dict:
+    if run.busy:
+        return {"status": "busy"}
+    return {
+        "status": run.status,
+        "articles": dict(run.articles),
+        "requests": run.requests,
+        "not_modified": run.not_modified,
+        "failures": run.problems,
+    }
 
 
 def _result_dict(result: services.IngestResult) -> dict:

@@ -20,12 +20,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from events.feeds import FeedQuery, feed_path
+from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
 from events.publishing.display import format_event_date, kind_badge, quoted
@@ -58,6 +59,7 @@ from events.selectors import (
     region_level,
     region_name,
     region_overview,
+    reporting_outlets,
     same_version,
     series_editions,
     timeline_page,
@@ -69,6 +71,16 @@ from events.selectors.items import article_outlet
 
 PAGE_SIZE = 50
 UPCOMING = 5  # events in the timeline's "即将举行" box
+# How much evidence a page quotes. A timeline card quotes one sentence and links to the event
+# ("另有N处出处"); an event page quotes up to PAGE_EVIDENCE and lists every source article. A quoted
+# sentence longer than EVIDENCE_CHARS is cut with "…" (the article page shows it whole).
+CARD_EVIDENCE = 1
+PAGE_EVIDENCE = 30
+EVIDENCE_CHARS = 400
+# A long article page shows its text in parts of this many characters (?part=2). The parts are cut at
+# fixed offsets, not at paragraph ends, so a link to a piece of evidence knows its part from the
+# evidence's offset alone, without reading the text.
+ARTICLE_PART_CHARS = 20_000
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
 
 
@@ -117,21 +129,32 @@ def _time_datetime(event: Event) -> str:
     return f"{event.start.year:04d}"
 
 
-def _event_card(request: HttpRequest, event: Event) -> dict:
-    """What a template needs to show one event (its evidence must be prefetched)."""
-    evidence = list(event.evidence.all())
+def _quote(sentence: str) -> str:
+    """An evidence sentence on one line, cut at ``EVIDENCE_CHARS`` with "…"."""
+    cut = len(sentence) > EVIDENCE_CHARS
+    return collapse_line_breaks(sentence[:EVIDENCE_CHARS]) + ("…" if cut else "")
+
+
+def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
+    """What a template needs to show one event, quoting at most ``limit`` evidence sentences.
+
+    The evidence must be prefetched; ``evidence_total`` (when annotated) counts what was not fetched.
+    """
+    evidence = getattr(event, "shown_evidence", None)
+    evidence = list(event.evidence.all()) if evidence is None else evidence
     published = evidence[0].article.published if evidence else None
-    url = request.build_absolute_uri(reverse("event", args=[event.uid]))
+    url = site_base(request) + reverse("event", args=[event.uid])
     label, color = kind_badge(event.kind)
     sentences = [
         {
             "item": ev,
-            "sentence": collapse_line_breaks(ev.sentence),
+            "sentence": _quote(ev.sentence),
             "date_text": quoted(collapse_line_breaks(ev.date_text)) if ev.date_text else "",
             "href": _evidence_href(ev),
         }
-        for ev in evidence
+        for ev in evidence[:limit]
     ]
+    total = getattr(event, "evidence_total", None) or len(evidence)
     return {
         "event": event,
         "date_label": format_event_date(
@@ -150,6 +173,8 @@ def _event_card(request: HttpRequest, event: Event) -> dict:
         "organizers": event_organizers(event),
         "evidence": sentences,
         "google": google_calendar_link(event, url=url, details=event.place),
+        "evidence_total": total,
+        "evidence_more": total - len(sentences),
         "json_ld": json_ld_script(
             event_json_ld(event, url=url, description=sentences[0]["sentence"] if sentences else "")
         ),
@@ -171,7 +196,10 @@ def event_line(event: Event, *, published: date | None) -> dict:
 
 
 def _evidence_href(evidence: Evidence) -> str:
-    return f"{reverse('article', args=[evidence.article_id])}#ev-{evidence.pk}"
+    """The evidence's mark on its article page, in the part of the text that holds it."""
+    part = evidence.span_start // ARTICLE_PART_CHARS + 1
+    query = f"?part={part}" if part > 1 else ""
+    return f"{reverse('article', args=[evidence.article_id])}{query}#ev-{evidence.pk}"
 
 
 def _subscribe_links(request: HttpRequest, filters: EventFilters, *, years: list[int]) -> dict:
@@ -181,20 +209,19 @@ def _subscribe_links(request: HttpRequest, filters: EventFilters, *, years: list
     order) so the link never needs the feed's 301. ``coarse`` is the variant that also holds
     month, season, year and period events.
     """
-    https = request.build_absolute_uri(feed_path(FeedQuery(filters=filters)))
+    base = site_base(request)  # KEJICAL_SITE_URL: never the Host header in production
+    https = base + feed_path(FeedQuery(filters=filters))
     webcal = "webcal://" + https.split("://", 1)[1]
-    coarse = request.build_absolute_uri(feed_path(FeedQuery(filters=filters, coarse=True)))
+    coarse = base + feed_path(FeedQuery(filters=filters, coarse=True))
     window_from = filters.date_from or timezone.localdate() - timedelta(days=FEED_WINDOW_DAYS)
     everything = None
     if years and filters.date_from is None:
         # The default window starts a year back; from the first year with events, with coarse
         # dates, the feed holds all the timeline shows (up to the feed's size limit).
         wide = replace(filters, date_from=date(min(years), 1, 1))
-        everything = request.build_absolute_uri(feed_path(FeedQuery(filters=wide, coarse=True)))
+        everything = base + feed_path(FeedQuery(filters=wide, coarse=True))
     embed_params = filters_to_params(filters)
-    embed = request.build_absolute_uri(
-        reverse("embed") + (f"?{urlencode(embed_params)}" if embed_params else "")
-    )
+    embed = base + reverse("embed") + (f"?{urlencode(embed_params)}" if embed_params else "")
     return {
         "webcal": webcal,
         "https": https,
@@ -238,10 +265,11 @@ def _timeline(
         page=request.GET.get("page"),
         after=request.GET.get("after"),
         size=PAGE_SIZE,
+        evidence_per_event=CARD_EVIDENCE,
     )
     today = timezone.localdate()
     years_with_events = event_years()
-    cards = [_event_card(request, event) for event in page.events]
+    cards = [_event_card(request, event, limit=CARD_EVIDENCE) for event in page.events]
     _mark_today(cards, today=today, newest_first=newest_first)
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
@@ -324,7 +352,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
 def _add_region_links(request: HttpRequest, region: dict) -> None:
     filters = EventFilters(**{region_level(region["code"]): region["code"]})
     region["timeline"] = _timeline_href(filters)
-    region["feed"] = request.build_absolute_uri(reverse("calendar-region", args=[region["code"]]))
+    region["feed"] = site_base(request) + reverse("calendar-region", args=[region["code"]])
     region["webcal"] = "webcal://" + region["feed"].split("://", 1)[1]
 
 
@@ -339,33 +367,43 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
         raise Http404("no such event")
     if event.merged_into_id:
         return redirect("event", uid=event.merged_into.uid)
-    card = _event_card(request, event)
+    card = _event_card(request, event, limit=PAGE_EVIDENCE)
     sources: dict[int, dict] = {}
-    for ev in card["evidence"]:
-        article = ev["item"].article
+    for ev in event.evidence.all():
         source = sources.setdefault(
-            article.pk,
-            {"article": article, "href": ev["href"], "count": 0, "outlet": article_outlet(article)},
+            ev.article_id,
+            {
+                "article": ev.article,
+                "href": _evidence_href(ev),
+                "count": 0,
+                "outlet": article_outlet(ev.article),
+            },
         )
-        source["count"] += 1  # the sentences themselves are in the card above, each linked to its article
-    reports = list(sources.values())
+        source["count"] += 1
     context = {
         "card": card,
-        "sources": reports,
-        "outlets": len({report["outlet"] for report in reports}),
+        "sources": list(sources.values()),
+        # Reposts (near-duplicate articles) count their outlets too: the fetch side links them.
+        "outlets": len(reporting_outlets(event)),
         "editions": [event_line(other, published=None) for other in series_editions(event)],
     }
     return render(request, "events/event_detail.html", context)
 
 
-def _mention_marks(article: Article) -> list[MentionMark]:
-    """The parser's mentions in ``article`` as marks titled ``2024-03-11 · day``."""
-    mentions = article_mentions(article=article)
-    return [MentionMark(m["span"][0], m["span"][1], f"{m['edtf']} · {m['precision']}") for m in mentions]
+def _mention_marks(article: Article, *, start: int, end: int) -> list[MentionMark]:
+    """The parser's mentions in ``article`` overlapping ``[start, end)``, as marks titled
+    ``2024-03-11 · day`` with offsets into that part."""
+    mentions = article_mentions(article=article, start=start, end=end)
+    return [
+        MentionMark(m["span"][0] - start, m["span"][1] - start, f"{m['edtf']} · {m['precision']}")
+        for m in mentions
+        if m["span"][1] > start and m["span"][0] < end
+    ]
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """An article's text with temporal mentions and visible events' evidence marked; 404 when unknown."""
+    """An article's text, ``ARTICLE_PART_CHARS`` a page (``?part=``), with temporal mentions and
+    visible events' evidence marked; 404 when unknown."""
     return cached_page(request, "article", lambda: _article_detail(request, pk))
 
 
@@ -373,19 +411,30 @@ def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = find_article(pk=pk)
     if article is None:
         raise Http404("no such article")
+    part = Paginator(article.text, ARTICLE_PART_CHARS).get_page(request.GET.get("part"))
+    start = (part.number - 1) * ARTICLE_PART_CHARS
+    end = start + len(part.object_list)
     evidence = article.visible_evidence
     marks = [
         EvidenceMark(
-            ev.span_start, ev.span_end, f"ev-{ev.pk}", reverse("event", args=[ev.event.uid]), ev.event.title
+            ev.span_start - start,
+            ev.span_end - start,
+            f"ev-{ev.pk}",
+            reverse("event", args=[ev.event.uid]),
+            ev.event.title,
         )
         for ev in evidence
+        if ev.span_end > start and ev.span_start < end
     ]
     events = {ev.event_id: ev.event for ev in evidence}.values()
     context = {
         "article": article,
         "events": [event_line(event, published=article.published) for event in events],
+        "part": part,
         "text_html": highlight_text(
-            join_wrapped_lines(article.text), mentions=_mention_marks(article), evidence=marks
+            join_wrapped_lines(part.object_list),
+            mentions=_mention_marks(article, start=start, end=end),
+            evidence=marks,
         ),
     }
     return render(request, "events/article_detail.html", context)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 
 from events.api import router as events_router
@@ -101,6 +101,12 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
     )
     response["WWW-Authenticate"] = 'Bearer realm="kejicalendar"'
     return response
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    """429 in the one error shape; ninja adds ``Retry-After`` (whole seconds) to this response."""
+    return error_response(request, 429, "too many requests; wait for Retry-After seconds", kind="throttled")
 
 
 @api.exception_handler(HttpError)

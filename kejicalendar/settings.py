@@ -186,6 +186,23 @@ if _env_bool("KEJICAL_CSP_REPORT_ONLY", False):
 else:
     CONTENT_SECURITY_POLICY = _csp
 
+# The cache holds rendered feeds and API pages (until the data changes) and the throttles' counts.
+# CACHE_URL (redis://127.0.0.1:6379/1): Django's Redis cache, shared by every process and host, so
+# throttles count across workers. Unset: each process keeps its own, bounded to CACHE_MAX_ENTRIES
+# entries (a feed is at most 1 MB, an API page of 500 events about as much), the oldest culled first.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_MAX_ENTRIES = 100
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kejicalendar",
+            "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES, "CULL_FREQUENCY": 4},
+        }
+    }
+
 # Celery: with no broker, tasks run eagerly in-process so the embedded default needs no server.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 KEJICAL_TASKS_IN_PROCESS = _env_bool("KEJICAL_TASKS_IN_PROCESS", False)
@@ -205,6 +222,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fixup would close the database connection around every task; with this it does
+# so only every million tasks, and kejicalendar/celery.py applies CONN_MAX_AGE and health instead.
+CELERY_DB_REUSE_MAX = 1_000_000
 # Hard time limit of the longest task (reading a whole source); the others get a share of it. The
 # soft limit comes first so the task can record its failure before the hard limit kills the child.
 KEJICAL_TASK_TIME_LIMIT = _env_int("KEJICAL_TASK_TIME_LIMIT", 900)
@@ -221,6 +241,9 @@ KEJICAL_TASK_LIMITS = {
     "events.ingest_article": _limits(max(KEJICAL_TASK_TIME_LIMIT // 3, 10)),
     "events.ingest_active_sources": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
     "events.reingest_stale": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
+    # One web source per run (its lease, web_sources.LEASE, outlasts this), and the beat tick that queues them.
+    "events.fetch_source": _limits(KEJICAL_TASK_TIME_LIMIT),
+    "events.fetch_due_sources": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
 }
 CELERY_TASK_ANNOTATIONS = KEJICAL_TASK_LIMITS
 # If the whole worker dies (kill -9 of the main process, a lost host), Redis hands an unacknowledged
@@ -251,9 +274,25 @@ KEJICAL_QUEUE_STALL_SECONDS = _env_int("KEJICAL_QUEUE_STALL_SECONDS", 300)
 # API tokens for writes: comma-separated; staff sessions may write too.
 KEJICAL_API_TOKENS = _env_list("KEJICAL_API_TOKENS")
 
+# The public address (scheme and host, e.g. https://kejical.example.cn): links in feeds, pages and
+# JSON-LD, and (once, stored) the domain of iCal UIDs. Unset (development): links follow the request.
+KEJICAL_SITE_URL = os.environ.get("KEJICAL_SITE_URL", "").strip().rstrip("/")
+if KEJICAL_SITE_URL and (
+    not KEJICAL_SITE_URL.startswith(("http://", "https://")) or "/" in KEJICAL_SITE_URL.split("://", 1)[1]
+):
+    raise ImproperlyConfigured(f"KEJICAL_SITE_URL must be http(s)://host[:port], not {KEJICAL_SITE_URL!r}")
+
 # The one folder file and folder sources may be read from (by workers, the admin and ingest); unset:
 # only `manage.py ingest` reads files, keyed relative to its current folder (see events/services/roots.py).
 KEJICAL_SOURCE_ROOT = os.environ.get("KEJICAL_SOURCE_ROOT") or None
+
+# API throttles (events/throttles.py), ninja rate strings; empty turns one off. Anonymous callers of
+# /api/parse are counted by address, token holders per token (parse and writes).
+KEJICAL_THROTTLE_ANON = os.environ.get("KEJICAL_THROTTLE_ANON", "30/min")
+KEJICAL_THROTTLE_TOKEN = os.environ.get("KEJICAL_THROTTLE_TOKEN", "600/min")
+# Anonymous /api/parse: a much smaller text, and at most this many mentions back.
+KEJICAL_ANON_PARSE_MAX_CHARS = int(os.environ.get("KEJICAL_ANON_PARSE_MAX_CHARS", "20000"))
+KEJICAL_ANON_PARSE_MAX_MENTIONS = int(os.environ.get("KEJICAL_ANON_PARSE_MAX_MENTIONS", "200"))
 
 # Largest article text accepted, in characters (API and ingest refuse longer input).
 KEJICAL_MAX_ARTICLE_CHARS = int(os.environ.get("KEJICAL_MAX_ARTICLE_CHARS", "2000000"))
@@ -266,6 +305,10 @@ KEJICAL_FETCH_ALLOW_PRIVATE = _env_bool("KEJICAL_FETCH_ALLOW_PRIVATE", False)
 # Sent as the User-Agent with every fetch so site owners can tell who we are and reach us.
 KEJICAL_FETCH_CONTACT_URL = os.environ.get("KEJICAL_FETCH_CONTACT_URL", "https://github.com/kejicalendar")
 KEJICAL_FETCH_MAX_BYTES = int(os.environ.get("KEJICAL_FETCH_MAX_BYTES", str(8 * 1024 * 1024)))
+# Seconds between two requests to one host, across all workers (robots.txt Crawl-delay may ask for more).
+KEJICAL_FETCH_HOST_INTERVAL = float(os.environ.get("KEJICAL_FETCH_HOST_INTERVAL", "1"))
+# Article pages fetched per source per run; the rest wait for the next run.
+KEJICAL_FETCH_MAX_ARTICLES = int(os.environ.get("KEJICAL_FETCH_MAX_ARTICLES", "200"))
 
 LOGGING = {
     "version": 1,

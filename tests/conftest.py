@@ -27,6 +27,14 @@ def load_seed(name: str) -> tuple[str, date]:
     return (SEEDS / name).read_text(encoding="utf-8"), date.fromisoformat(entry["published"])
 
 
+@pytest.fixture(autouse=True)
+def _no_throttles(settings):
+    """Requests from many tests share one address and cache within a minute: throttles are off unless a
+    test turns them on (tests/test_throttles.py)."""
+    settings.KEJICAL_THROTTLE_ANON = ""
+    settings.KEJICAL_THROTTLE_TOKEN = ""
+
+
 @pytest.fixture
 def web():
     """A real HTTP server on 127.0.0.1 serving pages the test writes (see tests/webserver.py)."""
@@ -39,5 +47,7 @@ def web():
 
 @pytest.fixture
 def allow_private(settings):
-    """Let fetching reach 127.0.0.1, where ``web`` serves (off by default, as in production)."""
+    """Let fetching reach 127.0.0.1, where ``web`` serves (off by default, as in production), with no
+    per-host wait (one test checks the rate limit itself)."""
     settings.KEJICAL_FETCH_ALLOW_PRIVATE = True
+    settings.KEJICAL_FETCH_HOST_INTERVAL = 0

@@ -367,11 +367,12 @@ def test_article_admin_links_to_its_events(client, stored):
 
 def test_source_admin_counts_articles_and_shows_last_run(client, stored, tmp_path, settings):
     settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     (tmp_path / "b.txt").write_text(TEXT.replace("@", "@b"), encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    call_command("ingest", str(tmp_path), "--source", "命令行", stdout=StringIO(), stderr=StringIO())
+    with pytest.raises(CommandError, match="1 篇文章失败"):  # empty.txt: the run partly failed
+        call_command("ingest", str(tmp_path), "--source", "命令行", stdout=StringIO(), stderr=StringIO())
 
     response = client.get(changelist("source"))
 
@@ -461,6 +462,89 @@ def test_event_admin_sets_region_by_adcode_and_refuses_unknown_codes(client, sto
     assert (event.adcode, event.county) == ("140727", "祁县")
 
 
+@pytest.mark.django_db
+def test_source_admin_health_and_fetch_pause_resume_actions(
+    client, web, allow_private, django_capture_on_commit_callbacks
+):
+    from tests.services.news_site import serve_news_site
+
+    serve_news_site(web)
+    source = Source.objects.create(name="订阅", kind=Source.Kind.FEED, location=web.url("/feed.xml"))
+    web.pages["/feed.xml"].status = 500
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(changelist("source"), {"action": "fetch_now", helpers.ACTION_CHECKBOX_NAME: [source.pk]})
+    unhealthy = client.get(changelist("source")).content.decode()
+    client.post(changelist("source"), {"action": "pause", helpers.ACTION_CHECKBOX_NAME: [source.pk]})
+    paused = Source.objects.get().active
+    client.post(changelist("source"), {"action": "resume", helpers.ACTION_CHECKBOX_NAME: [source.pk]})
+    detail = client.get(reverse("admin:events_source_change", args=[source.pk])).content.decode()
+
+    source.refresh_from_db()
+    assert "异常（连续失败 1 次）" in unhealthy
+    assert (paused, source.active, source.next_fetch, source.consecutive_failures) == (False, True, None, 1)
+    assert "抓取记录" in detail and "网站出错（HTTP 500）" in detail
+
+
+# --- the task queue seen from the admin ---------------------------------------------------------
+
+BROKER_DOWN = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+
+
+@pytest.fixture
+def broker_down(settings):
+    from django.core.cache import cache
+
+    settings.CELERY_BROKER_URL = BROKER_DOWN
+    cache.clear()  # the banner's warnings are cached for a few seconds
+    yield
+    cache.clear()
+
+
+def test_admin_pages_say_when_the_broker_is_down(client, stored, broker_down):
+    for url in (reverse("admin:index"), changelist("article")):
+        response = client.get(url)
+
+        assert response.status_code == 200
+        assert "任务队列（redis://127.0.0.1:1/0）无法连接：ConnectionError" in response.content.decode()
+
+
+def test_admin_banner_is_absent_when_tasks_run_in_process(client, stored, settings):
+    settings.CELERY_BROKER_URL = ""
+
+    assert "任务队列" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_admin_reingest_with_broker_down_says_nothing_was_queued(client, stored, broker_down, monkeypatch):
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i9")
+
+    response = action(client, "reingest", [Event.objects.get(match_key="fest")])
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert response.status_code == 200
+    assert messages == [
+        "任务队列（redis://127.0.0.1:1/0）无法连接：ConnectionError。未安排任何任务，请稍后再试。"
+    ]
+    assert Article.objects.get().parser_version != "i9"
+
+
+@pytest.mark.django_db(transaction=True)  # autocommit, as in production: the action's commit sends
+def test_admin_reingest_when_publishing_fails_says_so(client, stored, monkeypatch):
+    import kombu.exceptions
+
+    from events import tasks
+
+    def refuse(*args, **kwargs):
+        raise kombu.exceptions.OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.ingest_article_task, "delay", refuse)
+
+    response = action(client, "reingest", [Event.objects.get(match_key="fest")])
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["任务队列无法连接（OperationalError），未能安排全部任务，请稍后再试。"]
+
+
 @pytest.mark.parametrize(
     ("root", "location", "field"),
     [(None, "news", "kind"), ("{tmp}/root", "/etc", "location"), ("{tmp}/root", "../x", "location")],
@@ -546,3 +630,30 @@ def test_event_admin_edits_organizers_and_figures_in_labelled_fields(client, sto
     assert event.organizers == {"hosts": ["太谷区人民政府", "山西农业大学"]}
     assert event.figures == {"custom": 5, "exhibitors": 131, "investment_yuan": 1670000000}
     assert event.curated_fields == ["figures", "organizers"]
+
+
+def test_event_admin_confidence_bands_and_reasons(client):
+    text = (
+        "3月11日（周一），第五届科技节在金谷广场开幕。\n开幕式上，12个项目集中签约。\n第五届科技节为期三天。"
+    )
+    ingest_article(key="c.txt", text=text, published=date(2024, 3, 12))
+    festival = Event.objects.get(kind="festival")
+    signing = Event.objects.get(kind="signing")
+
+    bands = {
+        band: titles(client.get(changelist("event"), {"confidence": band}))
+        for band in ("high", "middle", "low")
+    }
+    page = client.get(reverse("admin:events_event_change", args=[festival.pk])).content.decode()
+
+    assert festival.confidence > signing.confidence
+    assert festival.confidence_reasons == [
+        "本句给出日期，精确到日",
+        "星期或农历与日期相符",
+        "事件词明确",
+        "文中2处提及",
+    ]
+    assert signing.confidence_reasons[0] == "日期由上下文推断（开幕式上）"
+    assert sorted(bands["high"] + bands["middle"] + bands["low"]) == sorted([festival.title, signing.title])
+    assert festival.title in bands["high"]
+    assert "星期或农历与日期相符" in page

@@ -567,6 +567,40 @@ def test_list_events_never_answers_500(client, world, params):
     assert response.json()
 
 
+# --- readiness --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_ready_without_broker_checks_the_database(ninja, settings):
+    settings.CELERY_BROKER_URL = ""
+
+    response = ninja.get("/ready")
+
+    assert (response.status_code, response.json()) == (
+        200,
+        {"ok": True, "database": {"ok": True, "detail": ""}, "broker": {"ok": True, "detail": ""}},
+    )
+
+
+@pytest.mark.django_db
+def test_ready_with_broker_down_is_503_and_says_why(ninja, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+
+    response = ninja.get("/ready")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == {"ok": True, "detail": ""}
+    assert response.json()["broker"] == {
+        "ok": False,
+        "detail": "任务队列（redis://127.0.0.1:1/0）无法连接：ConnectionError",
+    }
+
+
+def test_health_touches_no_database(ninja, django_assert_max_num_queries):
+    with django_assert_max_num_queries(0):
+        assert ninja.get("/health").json() == {"ok": True}
+
+
 @pytest.mark.parametrize("path", ["/api/articles", "/api/parse"])
 def test_post_text_with_lone_surrogate_is_422_not_500(client, settings, path):
     settings.KEJICAL_API_TOKENS = [TOKEN]

@@ -60,3 +60,24 @@ def test_sqlite_two_writers_wait_instead_of_failing(tmp_path, django_db_blocker)
     check.close()
     django_db_blocker.restore()
     assert (errors, keys, mode) == ([], ["a0", "a1"], "wal")
+
+
+@pytest.mark.django_db
+def test_every_published_table_keeps_its_data_version_triggers_after_all_migrations():
+    """SQLite drops a table's triggers when a migration rebuilds it; a stale cache would follow."""
+    from django.db import connection
+
+    tables = ["events_article", "events_event", "events_evidence", "events_source"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kejical_data_version_%'"
+            )
+        else:
+            cursor.execute(
+                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname = 'kejical_data_version'"
+            )
+        found = sorted({row[0] for row in cursor.fetchall()})
+
+    assert found == tables

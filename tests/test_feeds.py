@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from events import feeds
 from events.models import Event
 from events.selectors import with_sources
+from events.services.site import DEFAULT_UID_DOMAIN
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +42,12 @@ def parse(body: bytes) -> icalendar.Calendar:
 
 
 def vevents(body: bytes) -> dict[str, icalendar.Event]:
-    """VEVENTs by their UID's event uid (``kejical-<uid>@testserver``)."""
+    """VEVENTs by their UID's event uid (``kejical-<uid>@kejicalendar.local``: KEJICAL_SITE_URL is unset)."""
     found = {}
     for component in parse(body).walk("VEVENT"):
         uid = str(component["UID"])
-        assert uid.startswith("kejical-") and uid.endswith("@testserver")
-        found[uid.removeprefix("kejical-").removesuffix("@testserver")] = component
+        assert uid.startswith("kejical-") and uid.endswith(f"@{DEFAULT_UID_DOMAIN}")
+        found[uid.removeprefix("kejical-").removesuffix(f"@{DEFAULT_UID_DOMAIN}")] = component
     return found
 
 
@@ -112,16 +113,56 @@ def test_feed_source_without_url_links_to_article_page_not_its_key(client):
     assert "/srv/news" not in description
 
 
-def test_feed_uid_does_not_depend_on_port():
+@pytest.mark.parametrize("site_url", ["", "https://kejical.example.cn"], ids=["unset", "set"])
+def test_feed_uids_do_not_follow_the_host_header(client, settings, site_url):
+    settings.KEJICAL_SITE_URL = site_url
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1", "proxy.internal"]
+    event = make_event("科技节开幕", start=SOON)
+
+    uids = set()
+    for host in ("localhost", "127.0.0.1:8000", "proxy.internal"):
+        cache.clear()
+        uids |= {str(v["UID"]) for v in parse(fetch(client, HTTP_HOST=host).content).walk("VEVENT")}
+
+    assert uids == {f"kejical-{event.uid}@{'kejical.example.cn' if site_url else DEFAULT_UID_DOMAIN}"}
+
+
+def test_feed_uid_domain_is_stored_once_and_survives_a_new_site_url(client, settings):
+    settings.KEJICAL_SITE_URL = "https://old.example.cn"
+    event = make_event("科技节开幕", start=SOON)
+    first = parse(fetch(client).content)
+    settings.KEJICAL_SITE_URL = "https://new.example.cn"
+    cache.clear()
+
+    [vevent] = parse(fetch(client).content).walk("VEVENT")
+
     assert (
-        feeds.uid_domain("example.org:8000"),
-        feeds.uid_domain("example.org"),
-        feeds.uid_domain("[::1]:80"),
-    ) == (
-        "example.org",
-        "example.org",
-        "[::1]",
+        str(next(iter(first.walk("VEVENT")))["UID"])
+        == str(vevent["UID"])
+        == f"kejical-{event.uid}@old.example.cn"
     )
+    assert str(vevent["URL"]) == f"https://new.example.cn/events/{event.uid}/"  # links follow the setting
+
+
+def test_feed_links_use_the_site_url_not_the_host_header(client, settings):
+    settings.KEJICAL_SITE_URL = "https://kejical.example.cn"
+    settings.ALLOWED_HOSTS = ["evil.example"]
+    event = make_event("科技节开幕", start=SOON)
+
+    [vevent] = parse(fetch(client, HTTP_HOST="evil.example").content).walk("VEVENT")
+
+    assert str(vevent["URL"]) == f"https://kejical.example.cn/events/{event.uid}/"
+
+
+def test_feed_links_are_https_behind_a_tls_proxy_when_the_site_url_is_unset(client, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.ALLOWED_HOSTS = ["dev.example"]
+    event = make_event("科技节开幕", start=SOON)
+
+    response = fetch(client, HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="dev.example")
+
+    [vevent] = parse(response.content).walk("VEVENT")
+    assert str(vevent["URL"]) == f"https://dev.example/events/{event.uid}/"
 
 
 def test_feed_automatic_events_are_tentative(client):
@@ -396,8 +437,12 @@ def test_build_calendar_is_deterministic():
     make_event("乙", start=SOON)
     events = list(with_sources(Event.objects.order_by("pk")))
 
-    first = feeds.build_calendar(events, host="example.org")
-    again = feeds.build_calendar(list(with_sources(Event.objects.order_by("pk"))), host="example.org")
+    first = feeds.build_calendar(events, site_url="https://example.org", uid_domain="example.org")
+    again = feeds.build_calendar(
+        list(with_sources(Event.objects.order_by("pk"))),
+        site_url="https://example.org",
+        uid_domain="example.org",
+    )
 
     assert first == again
     assert b"UID:kejical-" in first and b"@example.org\r\n" in first
@@ -408,10 +453,10 @@ def test_build_calendar_stops_at_the_byte_budget(monkeypatch):
         make_event(f"事件{n}", start=SOON - timedelta(days=n))
     events = list(with_sources(Event.objects.order_by("-start")))
     url = f"https://example.org/events/{events[0].uid}/"
-    one_event = len(feeds.build_event(events[0], host="example.org", url=url))
+    one_event = len(feeds.build_event(events[0], uid_domain="example.org", url=url))
     monkeypatch.setattr(feeds, "MAX_FEED_BYTES", 2 * one_event + 10)
 
-    body = feeds.build_calendar(events, host="example.org")
+    body = feeds.build_calendar(events, site_url="https://example.org", uid_domain="example.org")
 
     assert [str(e["SUMMARY"]) for e in parse(body).walk("VEVENT")] == ["事件0", "事件1"]
     assert "只含最新的2个事件" in str(parse(body)["DESCRIPTION"])
@@ -423,7 +468,7 @@ def test_build_calendar_stops_at_the_cap(monkeypatch):
     monkeypatch.setattr(feeds, "MAX_FEED_EVENTS", 3)
     events = list(with_sources(Event.objects.order_by("-start")))
 
-    cal = parse(feeds.build_calendar(events, host="example.org"))
+    cal = parse(feeds.build_calendar(events, site_url="https://example.org", uid_domain="example.org"))
 
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["事件0", "事件1", "事件2"]
     assert "只含最新的3个事件；更早的事件可用 from、to 参数选取" in str(cal["DESCRIPTION"])
@@ -440,7 +485,7 @@ def test_feed_parses_in_vobject_with_days_and_full_titles(client):
     cal = vobject.readOne(body.decode("utf-8"))
 
     by_uid = {v.uid.value: v for v in cal.vevent_list}
-    host = "@testserver"
+    host = f"@{DEFAULT_UID_DOMAIN}"
     assert by_uid[f"kejical-{day.uid}{host}"].summary.value == day.title
     assert by_uid[f"kejical-{day.uid}{host}"].dtstart.value == SOON
     assert by_uid[f"kejical-{day.uid}{host}"].dtend.value == SOON + timedelta(days=1)

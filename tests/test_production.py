@@ -118,3 +118,15 @@ def test_production_serves_admin_css_with_headers(tmp_path):
     assert "script-src 'self'" in seen["csp"] and "frame-ancestors 'none'" in seen["csp"]
     assert seen["hsts"] == "max-age=31536000; includeSubDomains; preload"
     assert (seen["plain"], seen["location"]) == (301, f"https://{HOST}/api/health")
+
+
+@pytest.mark.parametrize(
+    ("name", "check"), [("KEJICAL_SITE_URL", "kejicalendar.W001"), ("CACHE_URL", "kejicalendar.W002")]
+)
+def test_check_deploy_names_a_missing_site_url_or_shared_cache(name, check):
+    env = _readme_production_env()
+    env.pop(name)
+
+    result = _run([sys.executable, "manage.py", "check", "--deploy"], env)
+
+    assert re.findall(r"kejicalendar\.W\d+", result.stderr + result.stdout) == [check]

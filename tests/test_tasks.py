@@ -20,7 +20,7 @@ from django.db import OperationalError
 
 from events import tasks
 from events.models import Article, Event, Source
-from events.reading.web import UNREACHABLE, RefusedAddress, RefusedURL
+from events.reading.web import UNREACHABLE
 from events.services import ingest_article, request_article_reingest
 from tests.services.candidates import use_line_candidates
 from tests.webserver import Page
@@ -77,16 +77,21 @@ def test_ingest_source_task_refuses_a_url_source_on_loopback(line_extractor, web
     web.pages["/news/1.html"] = Page(f"<p>{TEXT}</p>".encode(), headers={"Content-Type": "text/html"})
     source = Source.objects.create(name="内网", kind=Source.Kind.URL, location=web.url("/news/1.html"))
 
-    with pytest.raises(RefusedAddress):
-        tasks.ingest_source_task.apply(args=[source.pk]).get()
+    result = tasks.ingest_source_task.apply(args=[source.pk]).get()
 
     source.refresh_from_db()
-    assert (source.last_error, web.requests, Article.objects.count()) == (UNREACHABLE, [], 0)
+    assert (result["status"], source.last_status, source.consecutive_failures) == ("failed", "failed", 1)
+    assert (source.last_error, web.requests, Article.objects.count()) == (
+        f"{source.location}: {UNREACHABLE}",
+        [],
+        0,
+    )
 
 
 @pytest.mark.django_db
 def test_ingest_source_task_fetches_url_source(line_extractor, allow_private):
-    page = f"<html><head><title>科技节</title></head><body><p>{TEXT}</p></body></html>".encode("gbk")
+    paragraphs = "".join(f"<p>{line}</p>" for line in TEXT.splitlines())
+    page = f"<html><head><title>科技节</title></head><body>{paragraphs}</body></html>".encode("gbk")
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's spelling)
@@ -116,11 +121,13 @@ def test_ingest_source_task_fetches_url_source(line_extractor, allow_private):
 def test_ingest_source_task_records_url_error_and_raises(line_extractor, settings):
     source = Source.objects.create(name="坏网址", kind=Source.Kind.URL, location="ftp://example.invalid/x")
 
-    with pytest.raises(RefusedURL, match="只能抓取 http"):
-        tasks.ingest_source_task.apply(args=[source.pk]).get()
+    result = tasks.ingest_source_task.apply(args=[source.pk]).get()
 
     source.refresh_from_db()
-    assert source.last_error == "只能抓取 http(s) 网址"
+    assert (result["status"], source.last_error) == (
+        "failed",
+        "ftp://example.invalid/x: 只能抓取 http(s) 网址",
+    )
 
 
 @pytest.mark.django_db
@@ -207,44 +214,51 @@ def test_is_transient_retries_only_errors_that_can_pass(exc, transient):
 
 
 def test_ingest_tasks_retry_with_backoff_and_limits(settings):
-    for task in (tasks.ingest_article_task, tasks.ingest_source_task):
+    for task in (tasks.ingest_article_task, tasks.ingest_source_task, tasks.fetch_source_task):
         limits = settings.KEJICAL_TASK_LIMITS[task.name]
         assert (task.acks_late, task.max_retries) == (True, 5)
         assert (task.time_limit, task.soft_time_limit) == (limits["time_limit"], limits["soft_time_limit"])
         assert task.soft_time_limit < task.time_limit
 
 
-def test_ingest_source_task_does_not_retry_a_client_error(line_extractor, db, monkeypatch):
-    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location="http://example.cn/x")
-    calls = []
+def test_every_task_has_time_limits(settings):
+    from kejicalendar.celery import app
 
-    def gone(**kwargs):
-        calls.append(kwargs)
-        raise _http_error(404)
-
-    monkeypatch.setattr("events.services.sources.ingest_url", gone)
-
-    with pytest.raises(urllib.error.HTTPError):
-        tasks.ingest_source_task.apply(args=[source.pk]).get()
-    assert len(calls) == 1
+    assert {name for name in app.tasks if name.startswith("events.")} == set(settings.KEJICAL_TASK_LIMITS)
 
 
-def test_ingest_source_task_retries_a_server_error(line_extractor, db, monkeypatch):
-    from celery.exceptions import Retry
+def test_ingest_source_task_does_not_retry_a_client_error(line_extractor, db, web, allow_private):
+    """A web source's errors are recorded and retried by its own schedule (next_fetch), never by
+    re-running the task at once: a 404 is asked for once."""
+    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location=web.url("/x"))
 
-    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location="http://example.cn/x")
-    monkeypatch.setattr(
-        "events.services.sources.ingest_url", lambda **kw: (_ for _ in ()).throw(_http_error(502))
+    result = tasks.ingest_source_task.apply(args=[source.pk]).get()
+
+    source.refresh_from_db()
+    assert (result["status"], source.last_status, web.paths()) == ("gone", "gone", ["/robots.txt", "/x"])
+
+
+def test_fetch_source_task_backs_off_after_a_server_error(line_extractor, db, web, allow_private):
+    web.pages["/x"] = Page(b"down", status=502)
+    source = Source.objects.create(name="网页", kind=Source.Kind.URL, location=web.url("/x"))
+
+    result = tasks.fetch_source_task.apply(args=[source.pk]).get()
+
+    source.refresh_from_db()
+    assert (result["status"], source.consecutive_failures, web.paths()) == (
+        "failed",
+        1,
+        ["/robots.txt", "/x"],
     )
-
-    with pytest.raises(Retry):
-        tasks.ingest_source_task.apply(args=[source.pk]).get()
+    assert source.next_fetch - source.last_run == 2 * source.fetch_interval
+    assert source.last_error == f"{web.url('/x')}: 网站出错（HTTP 502）"
 
 
 def test_default_periodic_tasks_exist(db):
     from django_celery_beat.models import PeriodicTask
 
     assert sorted(PeriodicTask.objects.filter(task__startswith="events.").values_list("task", "enabled")) == [
+        ("events.fetch_due_sources", True),
         ("events.ingest_active_sources", True),
         ("events.reingest_stale", True),
     ]

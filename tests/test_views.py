@@ -308,7 +308,7 @@ def test_event_page_of_a_merged_event_redirects_to_the_survivor(client, timeline
 
 
 def fake_mentions(*spans: tuple[int, int, str]):
-    def article_mentions(*, article):
+    def article_mentions(*, article, start=0, end=None):
         return [{"span": [a, b], "edtf": edtf, "precision": "day"} for a, b, edtf in spans]
 
     return article_mentions
@@ -460,6 +460,92 @@ def test_timeline_has_upcoming_box_today_marker_and_says_what_the_feed_holds(cli
     everything = f"/calendar.ics?from={today.year - 3}-01-01&amp;coarse=1"
     assert "包含全部事件的订阅地址" in html and everything in html
     assert '&lt;iframe src="http://testserver/embed/" title="科技日历"' in html
+
+
+def test_timeline_subscribe_links_use_the_site_url_not_the_host_header(client, settings):
+    settings.KEJICAL_SITE_URL = "https://kejical.example.cn"
+    settings.ALLOWED_HOSTS = ["evil.example"]
+
+    html = client.get("/", HTTP_HOST="evil.example").content.decode()
+
+    assert 'href="webcal://kejical.example.cn/calendar.ics"' in html
+    assert "evil.example" not in html
+
+
+# --- a big article: lists never load its text, evidence is capped, its page comes in parts ---------
+
+BIG_SENTENCE = "3月11日，科技节在金谷广场开幕。"
+
+
+@pytest.fixture
+def big_article() -> Article:
+    """A 60,000-character article (three parts of the page) cited 40 times by one event."""
+    text = (BIG_SENTENCE * 6000)[:60_000]
+    article = Article.objects.create(key="big.txt", title="长文", text=text, published=date(2024, 3, 12))
+    event = make_event("科技节开幕", date(2099, 3, 11), kind="festival")
+    step = len(BIG_SENTENCE)
+    for n in range(40):
+        at = n * 1400 // step * step  # spread over all three parts, on sentence starts
+        Evidence.objects.create(
+            event=event, article=article, sentence=BIG_SENTENCE, span_start=at, span_end=at + step
+        )
+    return article
+
+
+@pytest.mark.parametrize("path", ["/", "/api/events", "/calendar.ics", "/api/articles", "/events/{uid}/"])
+def test_lists_and_event_pages_never_load_article_text(
+    client, big_article, django_assert_max_num_queries, path
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    uid = Event.objects.get().uid
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path.format(uid=uid))
+
+    assert response.status_code == 200
+    columns = ('"events_article"."text"', '"events_mentionblock"."mentions"')
+    loading_text = [q["sql"] for q in queries if any(c in q["sql"].split(" FROM ")[0] for c in columns)]
+    assert loading_text == []
+
+
+def test_timeline_card_fetches_one_evidence_and_counts_the_rest(client, big_article):
+    html = get(client)
+
+    assert html.count('<blockquote class="evidence"') == 1
+    assert f'href="/events/{Event.objects.get().uid}/">另有39处出处</a>' in html
+
+
+def test_event_page_quotes_at_most_page_evidence_and_says_how_many_more(client, big_article):
+    html = client.get(reverse("event", args=[Event.objects.get().uid])).content.decode()
+
+    assert html.count('<blockquote class="evidence"') == views.PAGE_EVIDENCE
+    assert f"另有{40 - views.PAGE_EVIDENCE}处出处未列出" in html
+    assert "· 40处" in html  # the source list still counts every piece of evidence
+
+
+def test_long_evidence_sentence_is_cut_on_the_card(client, article):
+    event = make_event("科技节开幕", date(2024, 3, 11))
+    Evidence.objects.create(event=event, article=article, sentence="长" * 5000, span_start=0, span_end=5000)
+
+    html = get(client)
+
+    assert "长" * views.EVIDENCE_CHARS + "…" in html and "长" * (views.EVIDENCE_CHARS + 1) not in html
+
+
+def test_article_page_shows_its_text_in_parts_with_evidence_in_its_part(client, big_article):
+    last = Evidence.objects.order_by("-span_start").first()
+    part = last.span_start // views.ARTICLE_PART_CHARS + 1
+    event_html = client.get(reverse("event", args=[Event.objects.get().uid])).content.decode()
+
+    first = client.get(reverse("article", args=[big_article.pk])).content.decode()
+    third = client.get(reverse("article", args=[big_article.pk]), {"part": part}).content.decode()
+
+    assert (part, "分 3 部分显示" in first) == (3, True)
+    assert first.count("科技节在金谷广场开幕") <= views.ARTICLE_PART_CHARS // len(BIG_SENTENCE) + 1
+    assert f'id="ev-{last.pk}"' in third and f'id="ev-{last.pk}"' not in first
+    assert "?part=3#ev-" in event_html  # the source list links into the part holding the evidence
+    assert 'rel="prev"' in third and 'rel="next"' not in third
 
 
 def test_cached_pages_follow_every_write(client):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -30,7 +31,7 @@ class PageServer:
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.pages: dict[str, Page | Callable[[http.server.BaseHTTPRequestHandler], Page]] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
-        self._server = http.server.ThreadingHTTPServer((host, 0), self._handler())
+        self._server = _QuietServer((host, 0), self._handler())
         self._server.daemon_threads = True
         self.host = host
         self.port = self._server.server_port
@@ -51,6 +52,12 @@ class PageServer:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                # Headers and body go out in two writes: without this, Nagle's algorithm and the
+                # client's delayed ACK hold the body back ~40 ms, as no production server would.
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's spelling)
                 server.requests.append(("GET", self.path, dict(self.headers)))
@@ -90,3 +97,15 @@ def _not_modified(request: object, headers: dict[str, str]) -> bool:
     if etag and request.get("If-None-Match") == etag:
         return True
     return bool(modified and not etag and request.get("If-Modified-Since") == modified)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """Clients that hang up (a size cap, a time-out, a closed keep-alive) are not errors worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)

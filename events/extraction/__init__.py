@@ -16,4 +16,8 @@ whatever the article's script; evidence sentences are the original text.
 from .extract import extract_events
 from .types import EVENT_KINDS, EventCandidate, EvidenceSpan
 
-__all__ = ["EVENT_KINDS", "EventCandidate", "EvidenceSpan", "extract_events"]
+__all__ = ["EVENT_KINDS", "EventCandidate", "EvidenceSpan", "__version__", "extract_events"]
+
+# Part of the ingest PARSER_VERSION: raising it re-reads stored articles. 2: page furniture, WeChat
+# phrases, not-events (totals, press conferences, programmes), day lists, sub-events, confidence reasons.
+__version__ = "2"

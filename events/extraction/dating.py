@@ -15,10 +15,14 @@ Plain Python: no Django. The rules, in order:
    clause-initial anaphors ("开幕式上", "当天"), within the same report only.
 5. A date before a reporting verb dates the reporting: "5月18日，记者从市科技局了解到，
    …在深圳揭牌" and "记者昨日从…获悉，…已于近日揭牌" leave the unveiling undated.
+6. A mention the parser gives a ``role`` never dates an occurrence: the publication line
+   ("2022-11-08 09:30 来源：…"), a dateline's day ("5月9日讯") and a year inside an event's
+   name ("2022年全国科技活动周" leaves the day printed for it to date it).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, time
@@ -30,6 +34,11 @@ from .text import Document, Sentence
 
 # Mentions the parser is less sure of than this do not date events (see rule 2).
 MIN_MENTION_CONFIDENCE = 0.5
+
+# A weekday or lunar date printed beside a day: "3月11日（周一）", "星期六", "农历二月初二".
+_CLUE_RE = re.compile(r"周[一二三四五六日天]|星期|礼拜|禮拜|农历|農曆|阴历|陰曆|初[一二三四五六七八九十]")
+# Below this parser confidence a clue is taken to disagree even without a note.
+CLUE_AGREES_MIN = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +53,8 @@ class DateLink:
     source: str
     time: time | None = None
     open_end: bool = False
+    # What a printed weekday or lunar date beside the date says: "agrees", "disagrees" or "" (none printed).
+    clue: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +122,19 @@ def link_from_mention(found: FlatMention, original: str) -> DateLink:
         source="sentence",
         time=m.time,
         open_end=m.open_end,
+        clue=clue_of(m),
     )
+
+
+def clue_of(m: Mention) -> str:
+    """Whether a weekday or lunar date printed with the mention agrees with its day ("" when none is).
+
+    The parser keeps a reading a clue disagrees with at a lower confidence and says so in its note
+    ("the weekday beside it…", "the lunar date beside this date disagrees").
+    """
+    if not _CLUE_RE.search(m.text):
+        return ""
+    return "disagrees" if "beside" in m.note or m.confidence < CLUE_AGREES_MIN else "agrees"
 
 
 def _start_of(f: FlatMention) -> int:
@@ -131,4 +154,6 @@ def _usable(m: Mention, *, habitual: bool) -> bool:
         return False
     if m.text.strip() in P.DATE_ANAPHORS:
         return False  # rule 4
+    if m.role:
+        return False  # rule 6: a publication line, a dateline or a year inside a name
     return not (habitual and m.precision is Precision.DAY)

@@ -31,6 +31,7 @@ class Draft:
     organiser: str = ""  # put before the title of the candidate, never into its key
     days: int = 0  # "为期5天": how long the event lasts once a day is known
     closing: bool = False  # its day is the last one ("…闭幕", "…结业")
+    listed_days: list = field(default_factory=list)  # FlatMentions of its day list ("12日、19日及26日")
     evidence: list[EvidenceSpan] = field(default_factory=list)
     spans: set[tuple[int, int]] = field(default_factory=set)  # of ``evidence``, to skip repeats
     figures: dict[str, int | float] = field(default_factory=dict)
@@ -98,6 +99,7 @@ def _candidate(key: str, group: list[Draft]) -> EventCandidate:
             attach(merged, evidence, [(0, k, v) for k, v in draft.figures.items()], draft.organizers)
         merged.place = merged.place or draft.place
     link = merged.link
+    confidence, reasons = confidence_of(merged)
     return EventCandidate(
         title=organiser + merged.title,
         kind=merged.kind,
@@ -108,7 +110,8 @@ def _candidate(key: str, group: list[Draft]) -> EventCandidate:
         place=merged.place,
         evidence=tuple(sorted(merged.evidence, key=lambda e: e.span)),
         key=key,
-        confidence=_confidence(merged),
+        confidence=confidence,
+        confidence_reasons=reasons,
         time=link.time if link else None,
         open_end=link.open_end if link else False,
         organizers=merged.organizers,
@@ -128,21 +131,53 @@ def _date_rank(draft: Draft) -> tuple[int, int, int]:
     return (source, fine, draft.trigger)
 
 
-def _confidence(draft: Draft) -> float:
-    """0..1 from the trigger's strength and how the date was linked.
+def confidence_of(draft: Draft) -> tuple[float, tuple[str, ...]]:
+    """0..1 and its reasons: date precision and where the date came from, trigger strength,
+    how often the article tells of it, and whether a printed weekday or lunar date agrees.
 
     An own-sentence day is the strongest link; a coarse or discourse date less; undated
     occurrences stay low (≤ 0.35) so ingestion can drop them by threshold.
     """
     link = draft.link
+    reasons = []
     if link is None:
         factor = 0.35
-    elif link.source == "discourse":
-        factor = 0.85
+        reasons.append("未找到日期")
     else:
-        factor = 1.0 if link.precision == "day" else 0.8
+        label = PRECISION_LABELS.get(link.precision, link.precision)
+        if link.source == "discourse":
+            factor = 0.85
+            reasons.append(f"日期由上下文推断（{link.date_text}）" if link.date_text else "日期由上下文推断")
+        else:
+            factor = 1.0 if link.precision == "day" else 0.8
+            reasons.append(f"本句给出日期，精确到{label}")
+        if link.clue == "agrees":
+            factor *= 1.05
+            reasons.append("星期或农历与日期相符")
+        elif link.clue == "disagrees":
+            factor *= 0.7
+            reasons.append("星期或农历与日期不符")
+    reasons.append("事件词明确" if draft.strength >= STRONG_TRIGGER else "事件词较弱")
+    if len(draft.evidence) >= 2:
+        factor *= 1.1
+        reasons.append(f"文中{len(draft.evidence)}处提及")
     if draft.habitual:
         factor *= 0.8
+        reasons.append("惯常或累计的表述")
     if draft.generic:
         factor *= 0.8
-    return round(max(0.05, min(0.99, draft.strength * factor)), 2)
+        reasons.append("名称泛指")
+    return round(max(0.05, min(0.99, draft.strength * factor)), 2), tuple(reasons)
+
+
+# A trigger at least this strong names an event plainly ("签约仪式", "开幕"); below, it may not ("服务").
+STRONG_TRIGGER = 0.8
+PRECISION_LABELS = {
+    "day": "日",
+    "month": "月",
+    "season": "季节",
+    "half-year": "半年",
+    "year": "年",
+    "multi-year": "数年",
+    "vague": "模糊时间",
+}

@@ -17,6 +17,7 @@ from events import temporal
 
 from . import patterns as P
 from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
+from .daylists import day_list, split_by_day
 from .discourse import (
     anchor_relative_days,
     as_discourse,
@@ -30,6 +31,7 @@ from .discourse import (
 from .drafts import Draft, attach, merge_drafts
 from .figures import find_figures
 from .furniture import mask_furniture
+from .labels import date_by_label
 from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
 from .referents import anchor_of, clause_dated, referent_of
@@ -64,6 +66,9 @@ _PRODUCT_RE = re.compile(
     + "|".join(P.PRODUCT_SUFFIXES)
     + r"))(?=[，。；,]|$)"
 )
+# A coarse date ending this long before publication is background (see _is_background). A year
+# keeps last year's "2023年…入选" in an article printed in the spring.
+BACKGROUND_DAYS = 365
 _BINARY_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
@@ -84,7 +89,16 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)
     _venues_of_programme(reading.drafts)
-    return merge_drafts(fold_headlines(reading.drafts))
+    return [c for c in merge_drafts(fold_headlines(reading.drafts)) if not _is_background(c, ref)]
+
+
+def _is_background(candidate: EventCandidate, ref: date) -> bool:
+    """A month or coarser date that ended over BACKGROUND_DAYS before publication: a project's history
+    ("该项目于2022年5月签约，2023年3月开工建设"), a profile ("2019年，他获评…"), a first edition
+    ("首届大会于去年9月举办"), told as background to today's news, not as news."""
+    if candidate.start is None or candidate.precision == "day":
+        return False
+    return (ref - candidate.end).days > BACKGROUND_DAYS
 
 
 def _venues_of_programme(drafts: list[Draft]) -> None:
@@ -129,6 +143,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
+        if date_by_label(reading, sentence, flat):  # "📍 复赛" / "时间：5月11日（周六）8:30"
+            return
         attach_to_report(reading, sentence, flat)
         stretch_by_duration(reading, sentence, flat, [])
         return
@@ -178,9 +194,14 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         if occ.demonstrative and sentence.paragraph in reading.products:
             _name_the_product(draft, occ, *reading.products[sentence.paragraph])
         own = fitting_figures([f for f in figures if _figure_owner(occurrences, f[0], f[1]) is occ], occ.kind)
+        copies = split_by_day(draft, draft.listed_days, doc.original, flat)  # "12日、19日及26日"
         attach(draft, _with_date_text(evidence, draft.link), own, organizers if occ is occurrences[0] else {})
         drafts.append(draft)
         made.append(draft)
+        for copy in copies:
+            attach(copy, _with_date_text(evidence, copy.link), own, {})
+            drafts.append(copy)
+            made.append(copy)
     stretch_by_duration(reading, sentence, flat, made)
     dated = next((d for d in made if d.link is not None), None)
     if dated is not None and flat.endswith("；"):
@@ -247,6 +268,7 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     draft.place = best_place(flat, occ.start, own or places)
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
+        draft.listed_days = day_list(mentions, found, doc.flat)
     elif occ.date_anaphor:
         anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
         if anchor is not None:
@@ -286,6 +308,7 @@ def _date_by_anchor(
         "discourse",
         link.time,
         link.open_end,
+        link.clue,
     )
     draft.place = draft.place or anchor.place
     occasion = (

@@ -50,7 +50,11 @@ def is_furniture(line: str) -> bool:
         return False
     if line.startswith(P.CAPTION_OPENERS) or line.rstrip("）)").endswith(P.CAPTION_CREDITS):
         return True
-    if _PAGE_RE.match(line) or any(word in line for word in P.FURNITURE_WORDS):
+    if (
+        line.startswith(P.LINK_OPENERS)
+        or _PAGE_RE.match(line)
+        or any(word in line for word in P.FURNITURE_WORDS)
+    ):
         return True
     if "。" in line or "，" in line:
         return False  # a sentence of the report that happens to hold a time or a label

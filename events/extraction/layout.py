@@ -22,6 +22,10 @@ _CONTINUING = "，、：:；（“‘《"
 # A WeChat phrase line is at most this wide (full-width cells), and a run has at least this many.
 WECHAT_MAX_PHRASE = 24
 WECHAT_MIN_PHRASES = 3
+# Phrases of one post stand at most this many blank lines apart (one within a sentence, more between).
+WECHAT_MAX_GAP = 3
+# What stands in the flat text where two WeChat phrases meet (mapped to the newline between them).
+PHRASE_JOINER = " "
 
 
 def _line_ranges(original: str) -> list[tuple[int, int]]:
@@ -48,8 +52,9 @@ def _ends_paragraph(norm: str, start: int, end: int) -> bool:
     return line.startswith(("（", "(")) and line.endswith(("）", ")"))
 
 
-def _paragraph_breaks(original: str, norm: str) -> set[int]:
-    """Offsets of the newlines that end a paragraph; every other newline is a PDF line wrap.
+def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
+    """Offsets of the newlines that end a paragraph, and of those that join WeChat phrases;
+    every other newline is a PDF line wrap.
 
     Inside a block of non-blank lines a newline is a wrap unless the line ends a sentence
     ("。", "！", "？") or the next one opens a report ("本报讯"). A blank line ends the
@@ -61,6 +66,7 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
     blocks, gaps = _blocks(_line_ranges(original))
     phrases = _phrase_runs(norm, blocks, gaps)
     breaks: set[int] = set()
+    joins: set[int] = set()
     quote_depth = 0
     wrapped = False  # the current paragraph has already wrapped onto another line
     prev: tuple[int, int] | None = None
@@ -78,6 +84,7 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
                 elif b in phrases and b - 1 in phrases and gaps[b] == 1:
                     brk = None  # the next phrase of a WeChat sentence: joined, but not a wrap,
                     # so two blank lines after it still end the paragraph
+                    joins.add(_line_start(original, start) - 1)
                 else:
                     brk = not (
                         wrapped
@@ -92,7 +99,7 @@ def _paragraph_breaks(original: str, norm: str) -> set[int]:
                     wrapped = True
             quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
             prev = (start, end)
-    return breaks
+    return breaks, joins
 
 
 def _blocks(lines: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int]]], list[int]]:
@@ -121,16 +128,16 @@ def _phrase_runs(norm: str, blocks: list[list[tuple[int, int]]], gaps: list[int]
     """Indexes of the blocks that are phrases of a WeChat-style post: one short line each, no sentence end.
 
     WeChat posts print one phrase per line with a blank line between ("3月15日上午" / "由镇…主办的" /
-    "…培训班" / "正式开班"); a run of at least WECHAT_MIN_PHRASES such blocks, one blank line apart, is
-    read as sentences, and two or more blank lines still end one. A headline over a paragraph is not
-    a run: the paragraph under it is long.
+    "…培训班" / "正式开班"); in a run of at least WECHAT_MIN_PHRASES such blocks (at most WECHAT_MAX_GAP
+    blank lines apart), phrases one blank line apart join into a sentence and two or more end one.
+    A headline over a paragraph is not a run: the paragraph under it is long.
     """
     short = [len(block) == 1 and _is_phrase(norm, *block[0]) for block in blocks]
     runs: set[int] = set()
     i = 0
     while i < len(blocks):
         j = i + 1
-        while j < len(blocks) and short[i] and short[j] and gaps[j] == 1:
+        while j < len(blocks) and short[i] and short[j] and gaps[j] <= WECHAT_MAX_GAP:
             j += 1
         if short[i] and j - i >= WECHAT_MIN_PHRASES:
             runs.update(range(i, j))
@@ -185,7 +192,7 @@ def flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
     when not both are digits ("1 2 0 人" is a PDF's letter spacing for "120人");
     a paragraph break becomes one "\\n".
     """
-    breaks = _paragraph_breaks(original, norm)
+    breaks, joins = _paragraph_breaks(original, norm)
     pieces: list[str] = []
     index: list[int] = []
     pos = 0
@@ -199,11 +206,17 @@ def flatten(original: str, norm: str) -> tuple[list[str], list[int]]:
         if "\n" in run.group():
             newline = next((k for k in range(run.start(), run.end()) if k in breaks), -1)
         after = norm[run.end() : run.end() + 1]
+        joined = next((k for k in range(run.start(), run.end()) if k in joins), -1) if newline < 0 else -1
         if newline >= 0:
             if last and last != "\n":
                 pieces.append("\n")
                 index.append(newline)
                 last = "\n"
+        elif joined >= 0 and last and last not in P.CLAUSE_END + P.SENTENCE_END:
+            # WeChat phrases read as the clauses they are: "5月18日，我校第六届科技节，在操场拉开帷幕"
+            pieces.append(PHRASE_JOINER)
+            index.append(joined)
+            last = PHRASE_JOINER
         elif (
             _is_latin(last) and _is_latin(after) and not (last + after).isdigit() and run.group().strip("\n")
         ):

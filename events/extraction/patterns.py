@@ -73,6 +73,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     "灯会": "festival",
     "庙会": "festival",
     "嘉年华": "festival",
+    "同乐日": "festival",  # Hong Kong: "STEM同樂日"
+    "科学节": "festival",
+    "电商节": "festival",
+    "购物节": "festival",
+    "动漫节": "festival",
+    "科普节": "festival",
+    "创客节": "festival",
+    "STEM节": "festival",
     "活动周": "festival",
     "宣传周": "festival",
     "科技周": "festival",
@@ -109,6 +117,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "比赛": "competition",
     "竞赛": "competition",
     "决赛": "competition",
+    "决选": "competition",  # Taiwan: 決選
     "复赛": "competition",
     "联赛": "competition",
     "锦标赛": "competition",
@@ -117,6 +126,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     "马拉松": "competition",
     # meeting
     "论坛": "meeting",
+    "路演": "meeting",
+    "沙龙": "meeting",  # "女科技工作者沙龙", "教研沙龙"
+    "总结会": "meeting",
+    "表彰会": "meeting",  # "技术路演", "专场路演": projects presented to investors
     "峰会": "meeting",
     "座谈会": "meeting",
     "推介会": "meeting",
@@ -139,6 +152,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研修班": "training",
     "训练营": "training",
     "讲座": "training",
+    "体验营": "training",  # "无人机编程体验营", Taiwan "海洋科學體驗營"
+    "夏令营": "training",
+    "冬令营": "training",
+    "研学营": "training",
     "研习营": "training",  # Taiwan: 研習營, 研習會, 工作坊
     "研习会": "training",
     "工作坊": "training",
@@ -153,6 +170,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     # opening / unveiling / signing ceremonies
     "开幕式": "opening",
     "开幕典礼": "opening",
+    "开幕礼": "opening",  # Hong Kong: "開幕禮"
+    "揭牌典礼": "unveiling",
+    "揭幕典礼": "unveiling",
+    "出征仪式": "other",  # "科技特派员服务团授旗出征仪式"
     "开班仪式": "training",
     "开放日": "opening",
     "开园仪式": "opening",
@@ -222,12 +243,23 @@ GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
 
 # Ceremony heads that open or close another named event: "科技活动周启动仪式" is the
 # festival starting, so the name takes the kind of the event inside it.
-CEREMONY_HEADS = ("启动仪式", "开幕式", "开幕典礼", "闭幕式")
+CEREMONY_HEADS = ("启动仪式", "开幕式", "开幕典礼", "开幕礼", "闭幕式")
 
 # Bare ceremony names that are a part of the report's event, not one of their own:
 # "11日上午舉行開幕典禮" under a three-day expo, "颁奖典礼当晚在…举行" after a final.
 CEREMONY_NAMES = frozenset(
-    ("开幕式", "开幕典礼", "开幕仪式", "启动仪式", "开班仪式", "结业仪式", "闭幕式", "颁奖典礼", "颁奖仪式")
+    (
+        "开幕式",
+        "开幕典礼",
+        "开幕礼",
+        "开幕仪式",
+        "启动仪式",
+        "开班仪式",
+        "结业仪式",
+        "闭幕式",
+        "颁奖典礼",
+        "颁奖仪式",
+    )
 )
 
 # Time words a title leaves out: "工研院今（8）日…与…签署" is titled "工研院与…签署".
@@ -320,6 +352,9 @@ OCCURRENCE_VERBS = (
     "开课",
     "开赛",
     "开讲",
+    "开营",  # "体验营…开营"
+    "迎来",  # "实验室将迎来首个公众开放日"
+    "开场",  # "…主题活动…热闹开场"
     "揭晓",
     "拉开帷幕",
     "落下帷幕",
@@ -339,7 +374,11 @@ EVENT_LOCATIVES = ("上", "里", "中", "期间", "现场")
 VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     # "开放" only as a predicate at the end of a clause: "开放协作的体系" is not an opening.
     (
-        r"(?:正式|全面|全部)?(?:向社会|向公众|向市民|对外|免费)?开放(?=[，。；、]|$|了)",
+        # "免费向公众开放三个月": a duration may follow
+        # "暂停对外开放", "恢复正常开放" (a closure notice) are no opening
+        r"(?<!暂停)(?<!停止)(?<!恢复)(?<!恢复正常)(?<!暂停对外)(?<!停止对外)"
+        r"(?:正式|全面|全部)?(?:免费)?(?:向社会|向公众|向市民|对社会|对公众|对市民|对外|免费)?开放"
+        r"(?=[，。；、]|$|了|[一二两三四五六七八九十\d]{1,3}个?(?:月|天|周|年))",
         "opening",
         "subject",
         0.7,
@@ -351,7 +390,7 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
     (r"集中开工|开工建设|正式开工|破土动工|动工|动土|奠基|上梁|封顶|竣工", "other", "subject", 0.6),
     (r"签约", "signing", "subject", 0.8),
     (r"签(?:署|订)[^，。；]{0,20}?(?:协议|合同|备忘录|协定|意向书|合作书)", "signing", "phrase", 0.8),
-    (r"投运|投产|上市|首发|上线|正式发布|隆重发布", "launch", "subject", 0.6),
+    (r"投运|投产|上市|首发|首飞|上线|正式发布|隆重发布", "launch", "subject", 0.6),
     # "发布" alone is mostly announcements ("发布通知"); a named publication is a launch.
     (r"发布了?[《“][^》”]{2,30}[》”][\w]{0,12}", "launch", "phrase", 0.6),
     # "发布了新一代…大模型": a new product, not an announcement
@@ -375,6 +414,7 @@ NOT_OCCURRENCE_AFTER = ("以来", "之后", "后，", "以后", "之前", "前�
 # "培训中心", "展览馆".
 NOT_EVENT_AFTER = (
     "中心",
+    "堂",  # "沙田大會堂": a hall
     "室",
     "厅",
     "楼",
@@ -395,7 +435,8 @@ UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", 
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
-DURATION = r"(?:为期|展期|会期|历时)([一二两三四五六七八九十\d]{1,3})?个?(天|周|星期)"
+# "一连三日", "一連兩天", "连续5天": days in a row from the day given.
+DURATION = r"(?:为期|展期|会期|历时|一连|连续)([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)"
 
 # Reporting verbs: a date before them dates the reporting, not what is reported
 # ("5月18日，记者从市科技局了解到，…在深圳揭牌").
@@ -435,6 +476,9 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 # "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
+# Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
+AWARD_VERBS = ("授牌",)
+
 # Press conferences that announce an event: a clause holding one reports no event ("…新闻发布会召开",
 # "主辦方上月舉行記者會介紹展覽安排"). A product's "发布会" is a launch and is not listed here.
 PRESS_CONFERENCES = (
@@ -451,6 +495,12 @@ PRESS_CONFERENCES = (
 
 # The summary of an event's programme: "开展科普讲座、科技展览等200余场活动", "…等活动50余场",
 # "…等20余场配套活动". The items listed before it are no events of their own.
+# A count of what was held ("共举办各类科技活动210余场"): a statistic, like a total.
+HELD_COUNT = (
+    r"共(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
+)
+# A name that opens with a count of sessions: "20余场专题论坛", "逾30场论坛": a programme, not one event.
+COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)"
 PROGRAMME_SUMMARY = (
     r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
@@ -536,6 +586,7 @@ DATE_ANAPHORS = (
     "开幕式上",
     "开幕式现场",
     "开幕当天",
+    "会后",  # "会后，…培训班随即开班": the day of the meeting just told
     "签约现场",  # "签约现场，12个项目集中签约": at the signing of the meeting named before
     "开幕当日",
     "启动仪式上",
@@ -561,6 +612,31 @@ DATE_ANAPHOR_RE = (
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
+OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
+
+# What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
+DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
+
+# Labels of the line that gives an event's day under its name ("时间：5月11日", "报告时间：本周四（4月18日）").
+TIME_LABELS = (
+    "活动时间",
+    "比赛时间",
+    "复赛时间",
+    "决赛时间",
+    "初赛时间",
+    "报告时间",
+    "讲座时间",
+    "培训时间",
+    "会议时间",
+    "开放时间",
+    "举办时间",
+    "时间",
+    "日期",
+    "营期",
+    "展期",
+)
+
 # Same-day anaphors that introduce another event, never a part of the one before:
 # "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
 OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")
@@ -869,11 +945,15 @@ FURNITURE_WORDS = (
     "发表于",
     "扫一扫",
     "长按识别",
+    "本文首发",  # "（本文首发于…）": where a repost first ran
     "版权所有",
 )
+# A line opening with these links to another page: "上一篇：金坛区召开2024年科技创新大会".
+LINK_OPENERS = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "返回列表")
 # Headings of a related-article list: the link lines under them are other reports' headlines.
 RELATED_HEADINGS = (
     "相关阅读",
+    "相关报道",
     "相关新闻",
     "相关链接",
     "相关文章",

@@ -16,6 +16,8 @@ def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
     """The report's dated event an anaphor such as "开幕典礼上" points to: the last one its
     occasion names ("开幕典礼"), else the last dated one."""
     dated = [d for d in reversed(drafts) if d.report == report and d.link]
+    # The body's telling before the headline's: "第五届旱农会下月8日开幕" over "…博览会（简称旱农会）将于下月8日至10日…"
+    dated = [d for d in dated if not d.headline] or dated
     occasion = re.sub(
         r"^在|(?:上|期间|现场|当天|当日|结束后|后)(?:上午|下午|中午|晚上|晚间|早上)?$", "", anaphor
     )

@@ -172,7 +172,8 @@ def fold_headlines(drafts: list[Draft]) -> list[Draft]:
     """A headline's event is the one its report tells: fold it into the report's first draft of its kind.
 
     "晋城集中签约23个项目" over "…重点项目集中签约仪式在…举行": one signing, the headline's
-    figures and evidence included. A headline whose report tells no such event stays.
+    figures and evidence included. Without one of its kind, it folds into the report's first dated
+    event. A headline whose report tells no event stays.
     """
     out = []
     for draft in drafts:
@@ -182,6 +183,12 @@ def fold_headlines(drafts: list[Draft]) -> list[Draft]:
                 (d for d in drafts if not d.headline and d.report == draft.report and d.kind == draft.kind),
                 None,
             )
+            told = [d for d in drafts if not d.headline and d.report == draft.report and d.link is not None]
+            if body is None and told and len(draft.evidence) == 1:
+                # Of another kind, the report's first dated event still is what the headline tells
+                # ("「探索深空」特備展科學館開幕" over "…科普展…在科學館開幕"), unless the body
+                # referred back to the headline's event and so told it there.
+                body = told[0]
         if body is None:
             out.append(draft)
             continue

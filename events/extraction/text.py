@@ -21,6 +21,7 @@ from .layout import flatten, uncolumn
 MAX_SENTENCE = 600  # characters
 _DATELINE_RE = re.compile(P.DATELINE)
 _LIST_ITEM_RE = re.compile(P.LIST_ITEM)
+_PHRASE_JOIN_RE = re.compile(r"[^A-Za-z0-9 ] | [^A-Za-z0-9 ]")
 _LABEL_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + "|".join(P.NOTICE_LABEL_HEADS) + r")[:：]")
 _QUOTE_RE = re.compile("[" + re.escape(P.OPEN_QUOTES + P.CLOSE_QUOTES) + "]")
 _CLAUSE_MARK_RE = re.compile(
@@ -206,10 +207,18 @@ def _is_section(paragraph: str) -> bool:
 
 
 def _is_headline(paragraph: str) -> bool:
-    """A short paragraph with no sentence end and no continuing mark: a headline or a byline."""
+    """A short paragraph with no sentence end and no continuing mark: a headline or a byline.
+
+    WeChat phrases joined into one paragraph ("5月18日 我校第六届科技节 在操场拉开帷幕") are a
+    sentence, not a headline: the flat text keeps a space only where phrases meet or between
+    two Latin letters or digits.
+    """
     text = paragraph.strip()
     return (
-        0 < len(text) <= 30 and not any(ch in text for ch in P.SENTENCE_END + "…，,") and not _is_byline(text)
+        0 < len(text) <= 30
+        and not any(ch in text for ch in P.SENTENCE_END + "…，,")
+        and not _is_byline(text)
+        and not _PHRASE_JOIN_RE.search(text)
     )
 
 

@@ -35,6 +35,8 @@ _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, str
 _ANY_TRIGGER_RE = re.compile("|".join([_NOUN_RE.pattern] + [rx for rx, *_ in P.VERB_TRIGGERS]))
 _DATELINE_RE = re.compile(P.DATELINE)
 _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
+_HELD_COUNT_RE = re.compile(P.HELD_COUNT)
+_COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
@@ -48,6 +50,15 @@ _DATE_ANAPHOR_RE = re.compile(
     + r")?(?=[，,]|$)"
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
+    # "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…", "旱农会期间，" (any …会):
+    # at an event named before
+    + r"|[\u4e00-\u9fff“”「」]{0,12}?(?:"
+    + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
+    + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织))"
+    # "观摩会上，": a meeting's "上"; "运动会上，运动员们…" is only being at a contest
+    + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
@@ -109,8 +120,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     yields the anaphoric occurrence first; the named events after it are marked ``part``:
     that event's programme, unless their own clause dates them ("决赛定于6月18日…举行").
     """
-    if not _ANY_TRIGGER_RE.search(sentence):
-        return []
+    if not _ANY_TRIGGER_RE.search(sentence) or sentence.rstrip().endswith(("？", "?")):
+        return []  # nothing to report, or a question ("今年科技节什么时候举办？")
     quotes = [q for q in quoted_ranges(sentence) if _is_speech(sentence[q[0] : q[1]])]
     # A dateline opens the report, not the sentence: "本报讯（记者 张三）开幕式上，…".
     lead = _DATELINE_RE.match(sentence)
@@ -159,16 +170,28 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     - "total": a total over a period ("今年以来，已累计举办各类科技培训班46期").
     - "press": a press conference that announces an event ("科普日活动新闻发布会召开", "上月举行记者会");
       the event it announces is reported in its own sentence.
+    - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
     """
-    if _has_any(sentence[:c_end], P.TOTAL_MARKERS):
+    if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
+        return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
-    if summary and summary.start() >= occ.start:
-        return "programme"
+    if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
+        return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"
     return ""
+
+
+def noun_triggers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every event noun in ``text`` that does not name a building ("会议中心")."""
+    return [
+        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), "exhibition"))
+        for m in _NOUN_RE.finditer(text)
+        if m.group() != "活动" and not text.startswith(P.NOT_EVENT_AFTER, m.end())
+    ]
 
 
 def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:

@@ -58,6 +58,8 @@ class EventCandidate:
         default_factory=dict
     )  # {"hosts": [], "co_organizers": [], "undertakers": []}
     figures: dict[str, int | float] = field(default_factory=dict)
+    # Why ``confidence`` is what it is, one short Chinese phrase each (shown to curators).
+    confidence_reasons: tuple[str, ...] = ()
 
     @property
     def dated(self) -> bool:

@@ -5,7 +5,7 @@ from django.db import migrations, models
 from events.migrations._data_version import drop_version_triggers, install_version_triggers
 
 # Every table a publication reads from: a write to any of them must change the data version.
-PUBLISHED_TABLES = ["events_event", "events_article", "events_evidence", "events_source"]
+from events.migrations._triggers import PUBLISHED_TABLES
 
 
 def install(apps, schema_editor):

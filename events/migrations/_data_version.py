@@ -8,7 +8,7 @@ data until the next one. Later migrations that add a published table call
 
 from __future__ import annotations
 
-SLOTS = 16  # events.models.DataVersion.SLOTS; repeated because migrations must not import models
+SLOTS = 64  # events.models.DataVersion.SLOTS; repeated because migrations must not import models
 
 PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION kejical_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -21,6 +21,18 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
 $$
 """
 
+# One event's evidence holds the ILIKE pattern: PL/pgSQL so the planner keeps it a per-row index
+# lookup (evidence by event_id). As a plain EXISTS inside an OR it turns into a hash of every
+# matching sentence, read in full before the first row: 230 ms at 100k events for "科技".
+PG_EVIDENCE_FUNCTION = r"""
+CREATE OR REPLACE FUNCTION kejical_evidence_like(eid bigint, pattern text) RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE STRICT AS $$
+BEGIN
+    RETURN EXISTS (SELECT 1 FROM events_evidence WHERE event_id = eid AND sentence ILIKE pattern);
+END
+$$
+"""
+
 VISIBLE = "merged_into_id IS NULL AND NOT (status = 'hidden')"
 
 PG_INDEXES = {
@@ -37,6 +49,7 @@ def install_search(schema_editor) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(PG_FUNCTION)
+    schema_editor.execute(PG_EVIDENCE_FUNCTION)
     for name, target in PG_INDEXES.items():
         schema_editor.execute(f"CREATE INDEX {name} ON {target}")
 
@@ -47,3 +60,4 @@ def drop_search(schema_editor) -> None:
     for name in PG_INDEXES:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
     schema_editor.execute("DROP FUNCTION IF EXISTS kejical_pairs(text)")
+    schema_editor.execute("DROP FUNCTION IF EXISTS kejical_evidence_like(bigint, text)")

@@ -30,7 +30,7 @@ def _iso(day: date, precision: str) -> str:
 
 
 def event_json_ld(event: Event, *, url: str, description: str = "", tz_offset: str = "+08:00") -> dict:
-    """The schema.org Event for a dated event; ``url`` is the event page's absolute URL.
+    """The schema.org Event for a dated event; ``url`` is the event page's absolute URL (also its ``@id``).
 
     ``description`` (e.g. the evidence sentence) is left out when empty. Reads no related rows.
 
@@ -40,6 +40,7 @@ def event_json_ld(event: Event, *, url: str, description: str = "", tz_offset: s
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
+        "@id": url,
         "name": event.title,
         "url": url,
         "eventStatus": CANCELLED if event.status == Event.Status.HIDDEN else SCHEDULED,

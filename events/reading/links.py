@@ -67,6 +67,21 @@ def article_links(html: str, *, base_url: str) -> list[Link]:
     return list(found.values())
 
 
+def pdf_links(html: str, *, base_url: str) -> list[Link]:
+    """Links to PDF files on a page (an e-paper's page list: one PDF per printed page), each once."""
+    tree = parse_html(html)
+    if tree is None:
+        return []
+    found: dict[str, Link] = {}
+    for anchor in tree.iter("a"):
+        url = urldefrag(urljoin(base_url, (anchor.get("href") or "").strip()))[0]
+        if urlsplit(url).path.lower().endswith(".pdf") and urlsplit(url).scheme in ("http", "https"):
+            found.setdefault(
+                url, Link(url=url, title=" ".join(anchor.text_content().split()), published=url_date(url))
+            )
+    return list(found.values())
+
+
 def sitemap_links(data: bytes) -> tuple[list[Link], list[str]]:
     """(article links, nested sitemap URLs) of a sitemap or sitemap index; ([], []) if it is not one."""
     try:

@@ -71,7 +71,7 @@ def published_of_page(html: str, *, url: str = "", text: str = "", head_text: st
         if day is None and where == "head":
             # Under the headline, a full date with no label ("2024年03月12日 来源：晋中日报") is the dateline.
             match = FULL_DATE.search(source)
-            day = _day(*match.groups()) if match else None
+            day = day_of(*match.groups()) if match else None
         if day is not None:
             return PageDate(day, "dateline", f"发布日期取自网页上的电头/发布时间（{day.isoformat()}）")
     day = url_date(url)
@@ -88,7 +88,7 @@ def dateline_date(text: str) -> date | None:
             text[label.end() : label.end() + 40]
         )
         if match:
-            return _day(*match.groups())
+            return day_of(*match.groups())
     return None
 
 
@@ -97,7 +97,7 @@ def url_date(url: str) -> date | None:
     if not match:
         return None
     groups = [g for g in match.groups() if g is not None]
-    return _day(*groups)
+    return day_of(*groups)
 
 
 def _from_meta(tree: lxml.html.HtmlElement) -> PageDate:
@@ -130,7 +130,7 @@ def parse_date_string(value: str) -> date | None:
         return None
     match = FULL_DATE.search(value)
     if match:
-        return _day(*match.groups())
+        return day_of(*match.groups())
     parsed = dateparser.parse(
         value, settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]}
     )
@@ -157,7 +157,7 @@ def _headline(tree: lxml.html.HtmlElement) -> str:
     return re.split(r"\s*[_|－—-]\s*", title)[0] if title else ""
 
 
-def _day(year: str, month: str, day: str) -> date | None:
+def day_of(year: str, month: str, day: str) -> date | None:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:

@@ -27,6 +27,7 @@ from .items import (
     outlet_count,
     with_sources,
 )
+from .outlets import reporting_outlets
 from .paging import MAX_OFFSET, event_page
 from .regions import region_facet, region_name, region_overview
 from .timeline import (
@@ -42,6 +43,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "reporting_outlets",
     "COARSE_PRECISIONS",
     "COUNT_BOUND",
     "MAX_OFFSET",

@@ -1,9 +1,10 @@
 """Whole-table counts the timeline and the API show (per month, year, kind, totals), once per data version.
 
 Counting a million events on every view cost seconds (the density chart alone spilled to disk).
-Here one GROUP BY over the visible events (the "cube": start year × month × precision × kind) runs
-once per data version and is cached; density, year choices, kind counts and totals for views
-filtered only by kind and precision are sums over its few thousand rows. Other filters (dates,
+Database triggers keep the visible events counted by start year × month × precision × kind
+(``EventCount``, the "cube"); it is summed once per data version and cached. Density, year
+choices, kind counts and totals for views filtered only by kind and precision are sums over
+its few thousand rows. Other filters (dates,
 place, keyword, source) are counted directly but only up to ``COUNT_BOUND`` rows: past that a
 page says "很多" (``Count.capped``) instead of counting on, as large sites do.
 """
@@ -11,15 +12,14 @@ page says "很多" (``Count.capped``) instead of counting on, as large sites do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count as CountRows
-from django.db.models import QuerySet
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import QuerySet, Sum
 
-from events.models import Event
+from events.models import Event, EventCount
 
 from .caching import cached_until_change
-from .events import EventFilters
+from .events import EventFilters, filter_events
 
 # Filtered views count at most this many rows; past it they say "more than this".
 COUNT_BOUND = 1000
@@ -55,14 +55,16 @@ def event_cube() -> tuple[CubeRow, ...]:
 
 
 def _build_cube() -> tuple[CubeRow, ...]:
+    """The cube summed over the trigger-kept counts (``EventCount``): a few thousand rows, not every event."""
     rows = (
-        Event.objects.visible()
-        .annotate(y=ExtractYear("start"), m=ExtractMonth("start"))
-        .values_list("y", "m", "precision", "kind")
-        .annotate(n=CountRows("pk"))
+        EventCount.objects.values_list("year", "month", "precision", "kind")
+        .annotate(total=Sum("n"))
+        .filter(total__gt=0)
         .order_by()
     )
-    return tuple(CubeRow(*row) for row in rows)
+    return tuple(
+        CubeRow(year or None, month or None, precision, kind, n) for year, month, precision, kind, n in rows
+    )
 
 
 def cube_answers(filters: EventFilters) -> bool:
@@ -85,8 +87,25 @@ def count_matching(events: QuerySet[Event], *, filters: EventFilters, dated: boo
     """How many of ``events`` (``filters`` applied already) there are: from the cube, or up to ``COUNT_BOUND``."""
     if cube_answers(filters):
         return Count(sum(row.n for row in cube_rows(filters, dated=dated)))
+    if dated:
+        found = dated_matches(filters)
+        return Count(COUNT_BOUND, capped=True) if found is None else Count(len(found))
     found = len(events.order_by().values_list("pk", flat=True)[: COUNT_BOUND + 1])
     return Count(COUNT_BOUND, capped=True) if found > COUNT_BOUND else Count(found)
+
+
+def dated_matches(filters: EventFilters) -> list[tuple[date, str]] | None:
+    """Start and precision of each visible dated event matching ``filters``; None past ``COUNT_BOUND``.
+
+    Read once per data version for both the count and the density chart of a filtered timeline.
+    """
+    return cached_until_change("dated-matches", (filters, COUNT_BOUND), lambda: (_dated_matches(filters),))[0]
+
+
+def _dated_matches(filters: EventFilters) -> list[tuple[date, str]] | None:
+    matching = filter_events(filters=filters).filter(start__isnull=False).order_by()
+    found = list(matching.values_list("start", "precision")[: COUNT_BOUND + 1])
+    return None if len(found) > COUNT_BOUND else found
 
 
 def count_by_kind() -> list[dict]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import F, QuerySet
 
-from events.models import Article, Event
+from events.models import Article, Event, MentionBlock
 from events.temporal import extract
 
 from .items import with_sources
@@ -40,9 +40,21 @@ def article_ref_day(article: Article) -> date:
     return (article.ingested or article.created).date()
 
 
-def article_mentions(*, article: Article) -> list[dict]:
-    """The parser's mentions in the article text (computed, not stored), as ``Mention.to_dict()``."""
-    return [m.to_dict() for m in extract(article.text, article_ref_day(article))]
+def article_mentions(*, article: Article, start: int = 0, end: int | None = None) -> list[dict]:
+    """The parser's mentions in the article text overlapping ``[start, end)`` (all by default), as
+    ``Mention.to_dict()``, in text order: those stored at ingestion, read from the blocks that overlap.
+
+    Rows stored before mentions were (``mention_count`` None) are parsed here until they are
+    re-ingested (``INGEST_VERSION`` 2 marks them stale, so ``reingest_stale`` stores theirs).
+    """
+    if article.mention_count is None:
+        found = [m.to_dict() for m in extract(article.text, article_ref_day(article))]
+    else:
+        blocks = MentionBlock.objects.filter(article=article, end__gt=start)
+        if end is not None:
+            blocks = blocks.filter(start__lt=end)
+        found = [m for block in blocks.order_by("start").values_list("mentions", flat=True) for m in block]
+    return [m for m in found if m["span"][1] > start and (end is None or m["span"][0] < end)]
 
 
 def article_item(article: Article) -> dict:

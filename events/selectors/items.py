@@ -11,13 +11,22 @@ from django.db.models import Prefetch, QuerySet
 from events.models import Article, Event, Evidence
 
 
-def with_sources(events: QuerySet[Event]) -> QuerySet[Event]:
-    """``events`` with their evidence and articles fetched in two queries, not one per event."""
+def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> QuerySet[Event]:
+    """``events`` with their evidence and articles fetched in two queries, not one per event.
+
+    The articles come without their text (it may be megabytes, and no list shows it). With
+    ``per_event``, only that many evidence rows per event are fetched (a window query), as the list
+    ``event.shown_evidence`` (Django prefetches a slice only into an attribute of its own).
+    """
+    evidence = (
+        Evidence.objects.select_related("article__source")
+        .defer("article__text")
+        .order_by("article_id", "span_start")
+    )
+    if per_event is None:
+        return events.prefetch_related(Prefetch("evidence", queryset=evidence))
     return events.prefetch_related(
-        Prefetch(
-            "evidence",
-            queryset=Evidence.objects.select_related("article__source").order_by("article_id", "span_start"),
-        )
+        Prefetch("evidence", queryset=evidence[:per_event], to_attr="shown_evidence")
     )
 
 
@@ -52,9 +61,9 @@ def event_organizers(event: Event) -> dict[str, list[str]]:
 
 
 def article_outlet(article: Article) -> str:
-    """Who published ``article``: its source's name, else its web address's host, else "未注明来源"."""
-    if article.source_id:
-        return article.source.name
+    """Who published ``article``: its source's outlet (else name), else its web address's host, else "未注明来源"."""
+    if article.source_id and (article.source.outlet or article.source.name):
+        return article.source.outlet or article.source.name  # as ``outlets.reporting_outlets`` names it
     host = urlsplit(article.url).hostname if article.url else None
     return host.removeprefix("www.") if host else "未注明来源"
 

@@ -22,14 +22,19 @@ UID_MAX_CHARS = Event._meta.get_field("uid").max_length
 MAX_OFFSET = 1000
 
 
-def after_by_start(anchor: Event, *, newest_first: bool) -> Q:
-    """Events after ``anchor`` in the API's order: start (newest or oldest first), undated last, then pk."""
-    later_pk = Q(pk__gt=anchor.pk)
+def after_by_start(anchor: Event, *, newest_first: bool) -> tuple[Q, bool]:
+    """Events after ``anchor`` in the API's order (start newest or oldest first, undated last, then pk).
+
+    Returns a condition and whether every undated event comes after those it matches. The two
+    parts are read as two queries: written as one condition (``... OR start IS NULL``) the
+    database cannot start its index scan at the anchor and reads every row before it.
+    """
     if anchor.start is None:
-        return Q(start__isnull=True) & later_pk
-    same_start = Q(start=anchor.start) & later_pk
-    beyond = Q(start__lt=anchor.start) if newest_first else Q(start__gt=anchor.start)
-    return beyond | same_start | Q(start__isnull=True)
+        return Q(start__isnull=True, pk__gt=anchor.pk), False
+    same_start = Q(start=anchor.start, pk__gt=anchor.pk)
+    if newest_first:
+        return Q(start__lte=anchor.start) & (Q(start__lt=anchor.start) | same_start), True
+    return Q(start__gte=anchor.start) & (Q(start__gt=anchor.start) | same_start), True
 
 
 def after_on_timeline(anchor: Event, *, newest_first: bool) -> Q:
@@ -59,14 +64,18 @@ def event_page(
     """One page of visible events as JSON-ready data: ``items`` (``event_item``), ``count`` and the next cursor.
 
     ``count`` is exact unless ``count_capped`` (then "at least"; see ``aggregates.count_matching``).
-    ``after`` is the uid of an event in these results: the page starts right after it (then
-    ``offset`` skips from there). ``next_after`` is the uid to pass for the next page, None at the end.
-    Raises ``FilterError`` when ``after`` names no visible event matching ``filters``.
+    ``after`` is the uid of an event in these results: the page starts right after it (``offset``
+    must then be 0). ``next_after`` is the uid to pass for the next page, None at the end. Raises
+    ``FilterError`` when ``after`` names no visible event matching ``filters``, or comes with an offset.
     """
     matching = filter_events(filters=filters)
     qs = order_events(matching, ordering=ordering)
     count = count_matching(qs, filters=filters, dated=False)
-    if after is not None:
+    if after is None:
+        rows = list(with_sources(qs)[offset : offset + limit + 1])
+    elif offset:
+        raise FilterError("offset", "give offset or after, not both")
+    else:
         anchor = (
             matching.filter(uid=after[:UID_MAX_CHARS]).only("pk", "start").first()
             if "\x00" not in after
@@ -74,8 +83,10 @@ def event_page(
         )
         if anchor is None:
             raise FilterError("after", "no visible event with this uid matches the filters")
-        qs = qs.filter(after_by_start(anchor, newest_first=ordering == "-start"))
-    rows = list(with_sources(qs)[offset : offset + limit + 1])
+        condition, then_undated = after_by_start(anchor, newest_first=ordering == "-start")
+        rows = list(with_sources(qs.filter(condition))[: limit + 1])
+        if then_undated and len(rows) <= limit:
+            rows += with_sources(qs.filter(start__isnull=True))[: limit + 1 - len(rows)]
     items = rows[:limit]
     return {
         "count": count.n,

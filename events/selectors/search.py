@@ -14,9 +14,11 @@ every event. SQLite, and one-character keywords, use ILIKE alone.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
 
 from events.models import Event, Evidence
+
+from .caching import cached_until_change
 
 # Past this many indexed matches, the keyword is common enough to find by walking the date order.
 INDEXED_BOUND = 2000
@@ -24,10 +26,20 @@ INDEXED_BOUND = 2000
 
 def matches_text(q: str) -> Q:
     """A condition on events: ``q`` (case-insensitive) in the title, the place or an evidence sentence."""
-    if connection.vendor == "postgresql" and len(q) >= 2:
-        ids = _indexed_matches(q)
+    if connection.vendor == "postgresql":
+        # In a tuple: None ("common word") is a result to keep, where the cache reads None as a miss.
+        ids = (
+            cached_until_change("search-ids", (q,), lambda: (_indexed_matches(q),))[0]
+            if len(q) >= 2
+            else None
+        )
         if ids is not None:
             return Q(pk__in=ids)
+        # Walking the date order: each event's evidence is looked up by its id (see _search.py).
+        in_evidence = Func(
+            F("pk"), Value(_like_pattern(q)), function="kejical_evidence_like", output_field=BooleanField()
+        )
+        return Q(title__icontains=q) | Q(place__icontains=q) | Q(in_evidence)
     sentences = Evidence.objects.filter(event=OuterRef("pk"), sentence__icontains=q)
     return Q(title__icontains=q) | Q(place__icontains=q) | Exists(sentences)
 
@@ -39,21 +51,29 @@ def pairs_query(q: str) -> str:
     return " & ".join("'" + pair.replace("\\", "\\\\").replace("'", "''") + "'" for pair in pairs)
 
 
+def _like_pattern(q: str) -> str:
+    """An ILIKE pattern finding ``q`` anywhere, its own %, _ and backslash taken literally."""
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _indexed_matches(q: str) -> list[int] | None:
     """Ids of events (any status) whose title, place or evidence holds ``q``; None past ``INDEXED_BOUND``."""
-    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = _like_pattern(q)
     event = Event._meta.db_table
     evidence = Evidence._meta.db_table
     sql = f"""
         SELECT id FROM {event}
         WHERE kejical_pairs(title || ' ' || place) @@ %(pairs)s::tsquery
           AND (title ILIKE %(like)s OR place ILIKE %(like)s)
-        UNION
+        UNION ALL
         SELECT event_id FROM {evidence}
         WHERE kejical_pairs(sentence) @@ %(pairs)s::tsquery AND sentence ILIKE %(like)s
         LIMIT %(limit)s
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, {"pairs": pairs_query(q), "like": like, "limit": INDEXED_BOUND + 1})
-        ids = [row[0] for row in cursor.fetchall()]
-    return ids if len(ids) <= INDEXED_BOUND else None
+        rows = cursor.fetchall()
+    # UNION ALL, not UNION: the LIMIT then stops both scans early for a common word, where UNION
+    # would first gather every match to drop duplicates. An event found twice counts twice
+    # towards the bound, which at worst treats a borderline word as common.
+    return sorted({row[0] for row in rows}) if len(rows) <= INDEXED_BOUND else None

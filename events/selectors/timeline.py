@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count as CountRows
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
 from events.models import Article, Event, Evidence
 
-from .aggregates import COUNT_BOUND, TEXT_FIELDS, Count, CubeRow, count_matching, cube_answers, cube_rows
+from .aggregates import TEXT_FIELDS, Count, CubeRow, count_matching, cube_answers, cube_rows, dated_matches
 from .events import EventFilters, filter_events
 from .items import with_sources
 from .paging import MAX_OFFSET, after_on_timeline
@@ -52,8 +53,14 @@ class YearDensity:
         return sum(self.months) + self.year_level
 
 
-def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> QuerySet[Event]:
-    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence."""
+def timeline_events(
+    *, filters: EventFilters, newest_first: bool = True, evidence_per_event: int | None = None
+) -> QuerySet[Event]:
+    """Visible dated events matching ``filters``, by start day (newest first unless told), with evidence.
+
+    With ``evidence_per_event``, only that many evidence rows come with each event, and
+    ``evidence_total`` says how many it has.
+    """
     qs = filter_events(filters=filters).filter(start__isnull=False)
     # One index on (start, end) serves both: read forwards oldest first, backwards newest first
     # (which is why a missing end comes first there and last here), and the database sorts
@@ -62,7 +69,10 @@ def timeline_events(*, filters: EventFilters, newest_first: bool = True) -> Quer
         qs = qs.order_by(F("start").desc(), F("end").desc(nulls_first=True), "title", "pk")
     else:
         qs = qs.order_by("start", F("end").asc(nulls_last=True), "title", "pk")
-    return with_sources(qs)
+    if evidence_per_event is not None:
+        counted = Evidence.objects.filter(event=OuterRef("pk")).order_by().values("event")
+        qs = qs.annotate(evidence_total=Subquery(counted.annotate(n=CountRows("pk")).values("n")))
+    return with_sources(qs, per_event=evidence_per_event)
 
 
 def upcoming_events(*, filters: EventFilters, today: date, limit: int) -> list[Event]:
@@ -99,7 +109,13 @@ class TimelinePage:
 
 
 def timeline_page(
-    *, filters: EventFilters, newest_first: bool, page: str | None, after: str | None, size: int
+    *,
+    filters: EventFilters,
+    newest_first: bool,
+    page: str | None,
+    after: str | None,
+    size: int,
+    evidence_per_event: int | None = None,
 ) -> TimelinePage:
     """The page of ``size`` events that ``page`` (a number) or ``after`` (an event's pk) asks for.
 
@@ -108,7 +124,9 @@ def timeline_page(
     one past the end is the last page (or the deepest numbered one when the count is capped).
     An ``after`` that names no visible dated event is ignored.
     """
-    events = timeline_events(filters=filters, newest_first=newest_first)
+    events = timeline_events(
+        filters=filters, newest_first=newest_first, evidence_per_event=evidence_per_event
+    )
     count = count_matching(events, filters=filters, dated=True)
     max_pages = MAX_OFFSET // size + 1
     num_pages = None if count.capped else max(1, -(-count.n // size))
@@ -183,15 +201,12 @@ def month_density(*, filters: EventFilters) -> list[YearDensity]:
     """
     if cube_answers(filters):
         rows = [(r.year, r.month, r.precision, r.n) for r in cube_rows(filters, dated=True)]
+    elif (found := dated_matches(filters)) is not None:
+        rows = [(start.year, start.month, precision, 1) for start, precision in found]
+    elif any(getattr(filters, name) is not None for name in TEXT_FIELDS):
+        return []
     else:
-        matching = filter_events(filters=filters).filter(start__isnull=False).order_by()
-        found = list(matching.values_list("start", "precision")[: COUNT_BOUND + 1])
-        if len(found) <= COUNT_BOUND:
-            rows = [(start.year, start.month, precision, 1) for start, precision in found]
-        elif any(getattr(filters, name) is not None for name in TEXT_FIELDS):
-            return []
-        else:
-            rows = [(r.year, r.month, r.precision, r.n) for r in _cube_rows_in_range(filters)]
+        rows = [(r.year, r.month, r.precision, r.n) for r in _cube_rows_in_range(filters)]
     years: dict[int, YearDensity] = {}
     for year, month, precision, n in rows:
         density = years.setdefault(year, YearDensity(year=year, months=[0] * 12))

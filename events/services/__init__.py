@@ -13,9 +13,10 @@ from .curation import (
     update_event_fields,
 )
 from .files import collect_files
-from .ingest import PARSER_VERSION, IngestResult, ingest_article, resolve_published
+from .ingest import PARSER_VERSION, IngestResult, ingest_article, reingest_stored_article, resolve_published
 from .queueing import (
     request_article_reingest,
+    request_due_fetches,
     request_event_reingest,
     request_source_ingest,
     request_stale_reingest,
@@ -23,8 +24,10 @@ from .queueing import (
 )
 from .regions import region_fields_for_code
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
+from .site import uid_domain
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
 from .text import IngestError, decode_bytes, read_article_file
+from .web_sources import FetchRun, claim_source, due_sources, fetch_source
 
 __all__ = [
     "PARSER_VERSION",
@@ -36,12 +39,16 @@ __all__ = [
     "IngestError",
     "IngestResult",
     "IngestSummary",
+    "FetchRun",
+    "claim_source",
     "collect_files",
     "confirm_events",
     "decode_bytes",
     "delete_articles",
     "derive_edtf",
+    "due_sources",
     "ensure_source",
+    "fetch_source",
     "hide_events",
     "ingest_article",
     "ingest_paths",
@@ -51,7 +58,9 @@ __all__ = [
     "pick_merge_target",
     "read_article_file",
     "region_fields_for_code",
+    "reingest_stored_article",
     "request_article_reingest",
+    "request_due_fetches",
     "request_event_reingest",
     "request_source_ingest",
     "request_stale_reingest",
@@ -59,6 +68,7 @@ __all__ = [
     "stale_articles",
     "unconfirm_events",
     "unhide_events",
+    "uid_domain",
     "unit_bounds",
     "update_event_fields",
 ]

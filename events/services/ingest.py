@@ -31,17 +31,18 @@ from django.utils import timezone
 import events.extraction
 import events.temporal
 from events.extraction.types import EventCandidate
-from events.models import Article, Event, Source
+from events.models import Article, Event, MentionBlock, Source
 
 from .published import infer_published, infer_title
 from .reconcile import reconcile_article_events
-from .text import IngestError, check_article_text
+from .text import IngestError, check_article_text, unstorable_reason
 
 log = logging.getLogger(__name__)
 
 # Bump when storage rules change in a way that should re-read every article.
-# "2": events carry their place's administrative region (events.geography).
-INGEST_VERSION = "2"
+# 2: articles store their parser mentions; 3: events carry their place's administrative region
+# (events.geography) and their series.
+INGEST_VERSION = "3"
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 
@@ -118,6 +119,11 @@ def find_candidates(text: str, ref: date) -> list[EventCandidate]:
     return list(extract_events(text, ref))
 
 
+def find_mentions(text: str, ref: date) -> list[dict]:
+    """The temporal parser's mentions in ``text`` read against ``ref``, as stored on the article."""
+    return [m.to_dict() for m in events.temporal.extract(text, ref)]
+
+
 def lead_title(candidates: list[EventCandidate]) -> str:
     """For an article with no headline: the title of the dated event it reports first, else ""."""
     dated = [c for c in candidates if c.dated and c.evidence]
@@ -166,6 +172,9 @@ def ingest_article(
         raise IngestError("article key is empty")
     if len(key) > KEY_MAX_LENGTH:
         raise IngestError(f"article key too long ({len(key)} characters, at most {KEY_MAX_LENGTH})")
+    for name, value in (("key", key), ("title", title), ("url", url)):
+        if reason := unstorable_reason(value):  # a feed's title or a caller's key; the text is checked below
+            raise IngestError(f"article {name} {reason}")
     text = check_article_text(text, what=key)
     today = timezone.localdate()
     published, how, note = resolve_published(
@@ -188,6 +197,8 @@ def ingest_article(
         return IngestResult(article=existing, status="unchanged", unchanged=existing.events_found)
     try:
         candidates = find_candidates(text, published or today)
+        mentions = find_mentions(text, published or today)
+        fields["mention_count"] = len(mentions)
         fields["title"] = fields["title"] or lead_title(candidates)
         with transaction.atomic():
             # The article row is locked until commit, so a second worker ingesting the same article
@@ -197,6 +208,7 @@ def ingest_article(
             if locked is not None and not force and _is_current(locked, digest, published):
                 return IngestResult(article=locked, status="unchanged", unchanged=locked.events_found)
             article = _save_article(locked, key=key, text=text, digest=digest, fields=fields)
+            store_mentions(article, mentions)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
             if article.events_found != len(counts.events):
                 article.events_found = len(counts.events)
@@ -230,6 +242,29 @@ def ingest_article(
         undated=counts.undated,
         created_ids=frozenset(counts.created_ids),
         updated_ids=frozenset(counts.updated_ids),
+    )
+
+
+def reingest_stored_article(
+    *, article: Article, force: bool = False, source: Source | None = None
+) -> IngestResult:
+    """Read a stored article's own text again (a newer parser, a curator's request), keeping its date.
+
+    A near-duplicate (``duplicate_of`` set) is not read: its story's events belong to the original.
+    """
+    if article.duplicate_of_id is not None:
+        return IngestResult(article=article, status="unchanged", stored_events=[])
+    return ingest_article(
+        key=article.key,
+        text=article.text,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        published_how=article.published_how if article.published else None,
+        source=source or article.source,
+        force=force,
+        encoding=article.encoding,
+        existing=article,
     )
 
 
@@ -275,11 +310,28 @@ def _save_article(locked: Article | None, *, key: str, text: str, digest: str, f
     return article
 
 
+def store_mentions(article: Article, mentions: list[dict]) -> None:
+    """Replace the article's mention blocks with ``mentions`` (in text order), ``MentionBlock.SIZE`` a block."""
+    MentionBlock.objects.filter(article=article).delete()
+    size = MentionBlock.SIZE
+    MentionBlock.objects.bulk_create(
+        MentionBlock(
+            article=article,
+            start=block[0]["span"][0],
+            end=max(m["span"][1] for m in block),
+            mentions=block,
+        )
+        for block in (mentions[i : i + size] for i in range(0, len(mentions), size))
+    )
+
+
 def _record_failure(*, key: str, text: str, fields: dict, error: BaseException) -> Article | None:
     """Mark the article failed in its own write; the text is kept so a retry can re-read it."""
     log.warning("ingest of %s failed: %s", key, _describe(error))
     try:
-        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **fields)
+        # No blocks were stored (the transaction rolled back): the count stays unknown, so pages parse it.
+        stored = {name: value for name, value in fields.items() if name != "mention_count"}
+        article = Article.objects.filter(key=key).first() or Article(key=key, text=text, **stored)
         article.status = Article.Status.FAILED
         article.error = _describe(error)[:5000]
         article.save()

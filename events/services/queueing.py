@@ -7,12 +7,14 @@ a service looks "up" the import flow, and only at call time.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db.models import Q
 
 from events.models import Article, Event, Source
 
 from .ingest import PARSER_VERSION
+from .web_sources import due_sources
 
 
 def request_article_reingest(*, articles: Iterable[Article], force: bool = True) -> int:
@@ -51,3 +53,13 @@ def stale_articles() -> Iterable[Article]:
 def request_stale_reingest() -> int:
     """Queue re-ingestion (not forced: unchanged ones are skipped) of every stale article; returns how many."""
     return request_article_reingest(articles=stale_articles().only("pk"), force=False)
+
+
+def request_due_fetches(*, now: datetime) -> int:
+    """Queue ``fetch_source_task`` for every due web source once the transaction commits; returns how many."""
+    from events import tasks
+
+    pks = [s.pk for s in due_sources(now=now)]
+    for pk in pks:
+        tasks.fetch_source_task.delay_on_commit(pk)
+    return len(pks)

@@ -79,6 +79,7 @@ def candidate_values(candidate: EventCandidate, *, home: Region | None = None) -
         "organizers": dict(candidate.organizers),
         "figures": dict(candidate.figures),
         "confidence": float(candidate.confidence),
+        "confidence_reasons": list(candidate.confidence_reasons),
         "match_key": candidate.key[:300],
     }
     region = place_region_fields(candidate.place[:200], home=home)
@@ -228,7 +229,8 @@ def _fill_blanks(event: Event, values: dict) -> bool:
             changed.append(name)
     if values["confidence"] > event.confidence:
         event.confidence = values["confidence"]
-        changed.append("confidence")
+        event.confidence_reasons = values["confidence_reasons"]
+        changed += ["confidence", "confidence_reasons"]
     if changed:
         event.save(update_fields=[*changed, "updated"])
     return bool(changed)

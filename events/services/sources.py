@@ -138,7 +138,7 @@ def ensure_source(*, name: str, paths: list[str], base: Path | None = None) -> S
     source, created = Source.objects.get_or_create(
         name=name[:200], defaults={"kind": kind, "location": location}
     )
-    if not created and (source.kind, source.location) != (kind, location) and source.kind != Source.Kind.URL:
+    if not created and (source.kind, source.location) != (kind, location) and not source.is_web:
         source.kind, source.location = kind, location
         source.save(update_fields=["kind", "location"])
     return source

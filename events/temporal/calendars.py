@@ -34,6 +34,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from hijridate import Hijri
 from lunar_python import Lunar, LunarYear, Solar
 
 MIN_YEAR = 1900
@@ -81,10 +83,12 @@ GREGORIAN_FESTIVALS: dict[str, tuple[int, int]] = {
     "教师节": (9, 10),
     "国庆节": (10, 1), "国庆": (10, 1),
     "万圣节": (10, 31),
-    "双十一": (11, 11),
+    "双十一": (11, 11), "618购物节": (6, 18),
     "双十二": (12, 12),
     "平安夜": (12, 24),
-    "圣诞节": (12, 25), "圣诞": (12, 25),
+    "圣诞节": (12, 25), "圣诞": (12, 25), "圣瓦伦丁节": (2, 14),
+    "阳历新年": (1, 1), "公历新年": (1, 1), "老板节": (10, 16),
+    "女生节": (3, 7), "光棍节": (11, 11),
     # Observance days that tech and science news dates events by.
     "中国人民警察节": (1, 10), "世界水日": (3, 22), "世界气象日": (3, 23),
     "消费者权益日": (3, 15), "国际消费者权益日": (3, 15), "世界消费者权益日": (3, 15),
@@ -108,6 +112,41 @@ WEEKDAY_FESTIVALS: dict[str, tuple[int, int, int]] = {
     "全国助残日": (5, 7, 3),
 }
 
+# Christian feasts counted from Easter: name -> (days after Easter Sunday, Orthodox). Easter
+# comes from dateutil (the Gregorian computus; the Julian one, in Gregorian days, for 东正教).
+_EASTER_OFFSETS: dict[str, int] = {
+    "复活节": 0, "主复活日": 0, "复活节星期一": 1, "复活节前夜": -1, "圣周六": -1, "神圣周六": -1,
+    "耶稣受难日": -2, "耶稣受难节": -2, "主受难日": -2, "主受难节": -2, "圣周五": -2,
+    "神圣星期四": -3, "圣周星期四": -3, "圣周四": -3, "濯足节": -3, "设立圣餐日": -3,
+    "棕枝主日": -7, "圣枝主日": -7, "圣树主日": -7, "基督苦难主日": -7,
+    "大斋首日": -46, "圣灰星期三": -46, "圣灰礼仪日": -46, "圣灰日": -46, "忏悔节": -47,
+    "耶稣升天节": 39, "圣灵降临节": 49, "圣灵降临日": 49, "五旬节": 49,
+    "圣三一主日": 56, "天主圣三节": 56, "圣三主日": 56, "基督圣体节": 60, "基督圣体圣血节": 60,
+}  # fmt: skip
+_ORTHODOX_FEASTS = (
+    "复活节",
+    "复活节星期一",
+    "主受难节",
+    "耶稣受难日",
+    "圣周五",
+    "圣周六",
+    "棕枝主日",
+    "圣枝主日",
+)
+EASTER_FESTIVALS: dict[str, tuple[int, bool]] = {
+    **{name: (days, False) for name, days in _EASTER_OFFSETS.items()},
+    **{f"东正教{name}": (_EASTER_OFFSETS[name], True) for name in _ORTHODOX_FEASTS},
+}
+
+# Islamic festivals (public holidays in Xinjiang and Ningxia): name -> (Hijri month, day), on
+# the Umm al-Qura calendar (hijridate; 1343–1500 AH, 1924–2077). A Gregorian year can hold two
+# of one festival (every 32–33 years); the first is taken.
+ISLAMIC_FESTIVALS: dict[str, tuple[int, int]] = {
+    "开斋节": (10, 1), "肉孜节": (10, 1), "古尔邦节": (12, 10), "宰牲节": (12, 10),
+    "伊斯兰新年": (1, 1), "伊斯兰教新年": (1, 1), "伊斯兰历新年": (1, 1),
+    "圣纪节": (3, 12), "登霄节": (7, 27), "阿舒拉节": (1, 10),
+}  # fmt: skip
+
 # Festivals that are a solar term's day.
 SOLAR_TERM_FESTIVALS: dict[str, str] = {
     "清明节": "清明", "清明": "清明", "中国农民丰收节": "秋分", "农民丰收节": "秋分",
@@ -121,6 +160,8 @@ FESTIVAL_NAMES: tuple[str, ...] = tuple(
             *GREGORIAN_FESTIVALS,
             *WEEKDAY_FESTIVALS,
             *SOLAR_TERM_FESTIVALS,
+            *EASTER_FESTIVALS,
+            *ISLAMIC_FESTIVALS,
         },
         key=lambda name: (-len(name), name),
     )
@@ -301,6 +342,25 @@ def festival_date(name: str, year: int) -> date | None:
         return new_year - timedelta(days=1) if new_year else None
     if name in SOLAR_TERM_FESTIVALS:
         return solar_term_date(SOLAR_TERM_FESTIVALS[name], year)
+    if name in EASTER_FESTIVALS:
+        days, orthodox = EASTER_FESTIVALS[name]
+        return easter(year, EASTER_ORTHODOX if orthodox else EASTER_WESTERN) + timedelta(days=days)
+    if name in ISLAMIC_FESTIVALS:
+        return _islamic_festival(*ISLAMIC_FESTIVALS[name], year)
+    return None
+
+
+def _islamic_festival(month: int, day: int, year: int) -> date | None:
+    """The first day of Hijri ``month``/``day`` in Gregorian ``year`` (None outside the table)."""
+    # A Hijri year is about 354.37 days: Gregorian ``year`` overlaps these two or three.
+    first = int((year - 622) * 365.2425 / 354.367)
+    for hijri_year in range(first - 1, first + 3):
+        try:
+            day_in = Hijri(hijri_year, month, day).to_gregorian()
+        except (OverflowError, ValueError):
+            continue
+        if day_in.year == year:
+            return date(day_in.year, day_in.month, day_in.day)
     return None
 
 

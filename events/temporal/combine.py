@@ -4,8 +4,9 @@ Corroboration: a lunar date or weekday printed beside a Gregorian date must agre
 When the Gregorian year is not printed and the clue disagrees with the reference-year
 reading, the years ``ref.year - 30 .. ref.year + 1`` are searched for ones where both
 agree and the one closest to ref wins (the earlier on a tie): "3月11日，农历二月初二" read
-on 2025-06-01 is 2024-03-11. When none agrees, or the year is printed, the Gregorian
-reading stays with low confidence and a note.
+on 2025-06-01 is 2024-03-11. A year moved by a weekday alone is less sure (0.7, or 0.5 when
+moved by more than a year) than one moved by a lunar date (0.9). When none agrees, or the
+year is printed, the Gregorian reading stays with low confidence (0.3) and a note.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 _TOUCH = re.compile(patterns.GAP)
 _TIME_GAP = re.compile(r"[ \t\r\n，,]{0,2}")
-_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday"}
+_GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday", "numdate"}
 # Relative words a printed date may restate in brackets: "昨天（3月14日）".
 _RESTATABLE = {"rday", "aday", "week", "fest"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1
@@ -237,9 +238,12 @@ def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
         if candidates:
             best = min(candidates, key=lambda c: (abs(c.year - ref_year), c.year))
             moved = reading.but(start=best, end=best, edtf_from=best.isoformat(), edtf_to=best.isoformat())
+            # A weekday fits one year in seven, a lunar date one in about thirty: a weekday that
+            # moves the date is weaker evidence, the more so the further it moves it.
+            confidence = 0.9 if clue[0] == "lunar" else (0.7 if abs(best.year - ref_year) <= 1 else 0.5)
             return moved.but(
                 kind=kind,
-                confidence=0.9,
+                confidence=confidence,
                 year_inferred=False,
                 clue=(),
                 note=f"year {best.year} chosen: the {label} beside it fits no nearer year",
@@ -281,7 +285,7 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     "上周五至周日" is Friday–Sunday of last week, and "上周六至周二" Saturday to the Tuesday
     after it. A qualified end ("周五至下周一") keeps its own week: None.
     """
-    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2", ""))
+    end_day = patterns.RANGE_END_WEEKDAYS.get(right.groups.get("wk_d2") or right.groups.get("wk_d4") or "")
     if left.family != "week" or right.family != "week" or end_day is None or not _is_day(left):
         return None
     start = left.reading.start
@@ -289,6 +293,12 @@ def _weekday_end(left: Piece, right: Piece) -> Reading | None:
     return right.reading.but(
         start=d, end=d, edtf_from=d.isoformat(), edtf_to=d.isoformat(), confidence=left.reading.confidence
     )
+
+
+def _ends_a_month(piece: Piece) -> bool:
+    """ "月底", "本月底", "3月末": a month's end word (the range runs through its last day)."""
+    part = piece.groups.get("mpart") or piece.groups.get("mpart_s") or ""
+    return part.removeprefix("月") in ("底", "末", "尾")
 
 
 def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
@@ -301,9 +311,15 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     # "3月11日（一）至15日（五）": a short bracketed clue may sit before the dash.
     bracket = patterns.BRACKETED_CLUE.match(norm, left.end, right.start)
     gap_start = bracket.end() if bracket is not None else left.end
-    if not patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start):
+    between = patterns.LIST_GAP.fullmatch(norm, left.end, right.start) and patterns.BETWEEN.match(
+        norm, right.end
+    )
+    if not (patterns.RANGE_GAP.fullmatch(norm, gap_start, right.start) or between):
         return None
     b = _weekday_end(left, right) or b
+    if b.precision == Precision.VAGUE and _ends_a_month(right):
+        # "即日起至本月底", "3月5日至月末": the end of a range is the month's last day, exactly.
+        b = b.but(start=b.end, precision=Precision.DAY)
     if b.end < a.start and b.year_inferred:
         b = shift_years(b, 1)  # "12月28日至1月3日": the end runs into the next year
     if b is None or b.end < a.start:
@@ -325,5 +341,5 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         end_time=a.end_time if a.time == b.time else None,
     )
     left.reading = reading
-    left.end = right.end
+    left.end = between.end() if between else right.end
     return left

@@ -21,9 +21,9 @@ from .types import Kind, Mention, Precision
 _TAKES_YEAR = {"lunar", "fest", "holiday", "term", "season", "dur"}
 _TAKES_YEAR_OVER_DE = _TAKES_YEAR | {"cal_m"}
 _OF = re.compile(rf"{patterns.GAP}的{patterns.GAP}")
-_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "yrel", "_family"}
+_YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "y2p", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
-_PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday"}
+_PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday", "numdate"}
 
 
 @dataclass(slots=True)
@@ -152,7 +152,16 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             piece.family, piece.end, piece.groups = fallback.family, fallback.end, fallback.groups
             piece.reading = _resolve_cached(piece, ctx, cache)
         reading = piece.reading
-        if reading is not None and reading.valid and reading.month and piece.family in _PRINTS_MONTH:
+        dateline = (
+            reading is not None
+            and reading.valid
+            and reading.precision == Precision.DAY
+            and reading.start == reading.end
+            and surroundings.is_dateline(norm, piece.end)
+        )
+        if dateline:
+            ctx.dateline_day = reading.start
+        elif reading is not None and reading.valid and reading.month and piece.family in _PRINTS_MONTH:
             ctx.anchor_month = (reading.start.year, reading.month)
         if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
             if reading.precision == Precision.DAY and reading.start == reading.end:
@@ -189,6 +198,7 @@ def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | Non
         ctx.anchor_festival,
         ctx.anchor_month,
         ctx.tense,
+        ctx.dateline_day,
     )
     if key in cache:
         return cache[key]

@@ -25,6 +25,8 @@ RELATIVE_DAYS: dict[str, int] = {
     "大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1,
     "今天": 0, "今日": 0, "本日": 0, "即日": 0, "今晚": 0, "今晨": 0, "今早": 0, "今夜": 0,
     "昨夜": -1, "昨晨": -1,
+    # Cantonese "寻日" is yesterday, "听日" tomorrow ("后日/後日" is left out: "后日本时代").
+    "寻日": -1, "听日": 1,
     "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "明晨": 1, "后天": 2, "大后天": 3,
 }  # fmt: skip
 
@@ -41,15 +43,17 @@ ANCHORED_DAYS: dict[str, int] = {
 # mentioned instead (see ANCHORED_YEARS).
 RELATIVE_YEARS: dict[str, int] = {
     "大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1,
-    "今年": 0, "本年": 0, "明年": 1, "来年": 1, "后年": 2, "大后年": 3,
+    "今年": 0, "本年": 0, "明年": 1, "来年": 1, "下年": 1, "后年": 2, "大后年": 3,
 }  # fmt: skip
-ANCHORED_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
+ANCHORED_YEARS: dict[str, int] = {
+    "当年": 0, "同年": 0, "次年": 1, "翌年": 1, "第二年": 1, "这一年": 0,
+}  # fmt: skip
 
 # Newspaper datelines restate the day in brackets: "昨（14）日" is yesterday, the 14th.
 PAREN_DAY_WORDS: dict[str, int] = {"前": -2, "昨": -1, "今": 0, "明": 1, "翌": 1}
 
 RELATIVE_MONTHS: dict[str, int] = {
-    "上上个月": -2, "上上月": -2, "上月": -1, "上个月": -1, "本月": 0, "这个月": 0,
+    "上上个月": -2, "上上月": -2, "上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "今个月": 0,
     "下月": 1, "下个月": 1, "下下个月": 2, "下下月": 2,
 }  # fmt: skip
 # Counted from the month of the last day the text mentioned ("3月11日……次月"), else from ref's.
@@ -57,8 +61,9 @@ ANCHORED_MONTHS: dict[str, int] = {"当月": 0, "同月": 0, "次月": 1}
 
 # Week prefixes: "上周" is last week, "下下周" the week after next. Weeks run Monday–Sunday.
 WEEK_OFFSETS: dict[str, int] = {
-    "上上个": -2, "上上": -2, "上个": -1, "上": -1, "本": 0, "这个": 0, "这": 0,
-    "下个": 1, "下": 1, "下下个": 2, "下下": 2,
+    "上上上": -3, "上上个": -2, "上上": -2, "上个": -1, "上": -1,
+    "本": 0, "这个": 0, "这一": 0, "这": 0, "今个": 0, "今": 0,  # "今个星期" (Cantonese), "今星期二"
+    "下个": 1, "下": 1, "下下个": 2, "下下": 2, "下下下": 3,
 }  # fmt: skip
 # Monday is 0, as in date.weekday(); "周日", "星期天" and "礼拜天" are all Sunday.
 WEEKDAYS: dict[str, int] = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -90,13 +95,17 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "最后一天": (31, 31), "第一天": (1, 1),
     # "12月月底" repeats the month.
     "月初": (1, 10), "月中": (11, 20), "月底": (21, 31), "月末": (21, 31),
+    # "三月头", "下个月头": the start of the month, as Cantonese and Hong Kong papers write 月初.
+    "头": (1, 10), "月头": (1, 10),
+    # "月尾", "本月尾": the same as 月底 (southern and Hong Kong usage).
+    "尾": (21, 31), "月尾": (21, 31),
 }  # fmt: skip
 # Words that name an exact span (precision day); the others are fuzzy (vague).
 EXACT_MONTH_PARTS = frozenset(
     {"上旬", "中旬", "下旬", "上中旬", "中下旬", "份", "最后一天", "第一天", "上半月", "下半月"}
 )
 # Month parts that stand alone ("月底前完成", "下旬"): of the month last named, else ref's.
-BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬", "上半月", "下半月")
+BARE_MONTH_PARTS = ("月初", "月中", "月底", "月末", "月尾", "上旬", "中旬", "下旬", "上半月", "下半月")
 
 # Month ranges inside a year: (first month, last month).
 YEAR_PARTS: dict[str, tuple[int, int]] = {
@@ -107,9 +116,11 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     # Fuzzy: 年初 is read as January–February, 年中 as June–July, 年底/年末 as December
     # (the seeds' curator reads "2023 年末" as December 2023).
     "年初": (1, 2), "初": (1, 2), "年中": (6, 7), "中": (6, 7),
+    # "2017年头" is 年初 as Hong Kong writes it ("今年头三个月" is a count: see PART_GUARD).
+    "年头": (1, 2), "头": (1, 2),
     "年底": (12, 12), "底": (12, 12), "年末": (12, 12), "末": (12, 12),
-    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12),
-    "首季度": (1, 3), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
+    "年终": (12, 12), "岁末": (12, 12), "岁尾": (12, 12), "年尾": (12, 12), "尾": (12, 12),
+    "首季度": (1, 3), "首月": (1, 1), "伊始": (1, 1), "暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2),
     "年度": (1, 12), "度": (1, 12), "全年": (1, 12), "年内": (1, 12), "内": (1, 12),
     # Tech and business news write quarters as "2024年Q3", "今年Q1".
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
@@ -123,7 +134,7 @@ QUARTER_CONTEXT = (
     r"财报|业绩|季度|营收|净利|利润|收入|出货|销量|交付|期间|以来|末|初|内|[-—–~至到，,。、；;）)\s]|$"
 )
 FUZZY_YEAR_PARTS = frozenset({
-    "年初", "初", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾",
+    "年初", "初", "年头", "头", "年中", "中", "年底", "底", "年末", "末", "年终", "岁末", "岁尾", "年尾", "尾",
     "伊始", "暑假", "暑期", "寒假",
 })  # fmt: skip
 
@@ -135,7 +146,7 @@ VAGUE_DAYS: dict[str, tuple[int, int]] = {
     "近期": (-30, 30), "最近": (-30, 0), "近来": (-30, 0),
     # "此前" is "before this": read as the year up to the reference day, and only vaguely.
     "此前": (-365, 0),
-    "目前": (0, 0), "截至目前": (0, 0), "当前": (0, 0), "如今": (0, 0), "眼下": (0, 0), "现阶段": (0, 0),
+    "目前": (0, 0), "截至目前": (0, 0), "现在": (0, 0), "此时": (0, 0), "此刻": (0, 0), "当前": (0, 0), "如今": (0, 0), "眼下": (0, 0), "现阶段": (0, 0),
 }  # fmt: skip
 # Years back from the reference day: "近年来" is read as 1 January three years before it .. ref.
 VAGUE_YEARS: dict[str, int] = {
@@ -167,7 +178,7 @@ def plan_first_year(number: int) -> int:
 # ---------------------------------------------------------------- durations and periods of a day
 
 DURATION_UNITS: dict[str, str] = {
-    "天": "day", "周": "week", "星期": "week", "个星期": "week",
+    "天": "day", "周": "week", "星期": "week", "个星期": "week", "个礼拜": "week",
     "个月": "month", "个多月": "month", "季度": "quarter", "个季度": "quarter", "年": "year",
 }  # fmt: skip
 DURATION_PREFIXES: dict[str, str] = {
@@ -228,7 +239,13 @@ FESTIVAL_SIDES: dict[str, tuple[int, int]] = {"节前": (-7, -1), "节后": (1, 
 # bare "十一" is eleven, "十一黄金周" is the National Day holiday.
 FESTIVAL_ALIASES: dict[str, tuple[str, str]] = {
     "十一": ("国庆节", r"黄金周|长假|小长假|假期|期间"),
+    # "三八当天", "三八期间": Women's Day; bare "三八" is a number or "三八线".
+    "三八": ("三八节", r"当天|期间|前夕|之际|这天|前后|来临|到来"),
+    # The mid-year online sales festival: "618期间", "618大促".
+    "618": ("618购物节", r"大促|购物节|期间|当天|前夕|活动|年中大促"),
     "双11": ("双十一", r"(?![0-9])"), "双12": ("双十二", r"(?![0-9])"),
+    # Bare "圣诞" is the day unless a thing of the season follows ("圣诞老人", "圣诞树").
+    "圣诞": ("圣诞节", r"(?!老人|老爷爷|树|礼物|装饰|帽|歌|卡|袜|颂|花|灯|市集|集市|主题|元素|气氛|氛围|大餐|套餐|特辑|版|款|系列|节)"),
 }  # fmt: skip
 
 # Statutory holidays: a festival followed by a holiday word ("国庆假期", "“五一”假期期间",
@@ -293,7 +310,7 @@ PAST_CUES = (
     "举行", "举办", "召开", "签署", "签订", "签约", "开幕", "闭幕", "落幕", "帷幕", "启动",
     "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
     "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
-    "发布了", "迎来", "落户", "亮相", "收官", "完成了",
+    "发布了", "迎来", "落户", "亮相", "收官", "完成了", "看到", "采访", "探访", "走访", "见到",
 )  # fmt: skip
 # Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
 FUTURE_CUES = (
@@ -309,13 +326,15 @@ PAGE_LINE_CUES = (
     "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
 )  # fmt: skip
 PAGE_LINE_MAX = 80
+# A dateline: "新华社北京5月9日电", "东南网5月9日讯" is the day the report was filed.
+DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:电|讯)(?=[\s（(【\[，,：:]|$)")  # not "电子", "电视"
 # Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
 # "2021杭州数字经济周") is part of the name, not the event's date.
 EVENT_NAME_ENDINGS = (
     "科技节", "科普节", "文化节", "艺术节", "电影节", "旅游节", "购物节", "美食节", "读书节",
     "活动周", "科技周", "宣传周", "经济周", "创新周", "时装周", "设计周", "活动月", "宣传月",
     "博览会", "交易会", "展览会", "展销会", "洽谈会", "推介会", "对接会", "发布会", "研讨会",
-    "交流会", "座谈会", "表彰会", "运动会", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
+    "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
 )  # fmt: skip
@@ -364,15 +383,43 @@ ROC_YEAR = (
 # only with a lunar cue (农历/阴历, 正/冬/腊月, a day written 初X/廿X/卅, "闰"), or for the few
 # month-days whose festival made the lunar reading the familiar one.
 LUNAR_FESTIVAL_DAYS = ("八月十五", "七月十五", "三月三", "正月十五")
+CN_DAY_TEENS_UP = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|廿[一二三四五六七八九]?|卅一?"
 # Such a day counts only before punctuation, the end, a time of day or a verb of the event:
 # "5月三大运营商" is no date.
 CN_DAY_PLAIN = r"[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-CN_DAY_PLAIN_NEXT = r"(?=[，,。；;：:、！!？?\s）)—~-]|$|上午|下午|晚上|晚|早上|中午|凌晨|夜|起|至|到|举|召|开|在|前后|当天|这天|那天|是|为|的|正式|隆重|将)"
+# Words that follow only a day, so a day printed without 日 before them is still one:
+# "10月22出生", "五月二十上午".
+DAY_WITHOUT_RI_WORDS = (
+    r"上午|下午|晚上|早上|中午|凌晨|当天|这天|那天|前后|举行|举办|召开|开幕|闭幕|出生|正式|隆重"
+)
+CN_DAY_PLAIN_NEXT = (
+    rf"(?=[，,。；;：:、！!？?\s）)—~-]|$|{DAY_WITHOUT_RI_WORDS}|晚|夜|起|至|到|举|召|开|在|是|为|的|将"
+    rf"|{_alternation(FESTIVAL_NAMES)})"  # "三月十二植树节"
+)
+# "5.20" and "5/20" are far more often numbers (versions, scores, prices, ratios): they are
+# dates only after a word that introduces one or before a word that only follows one.
+NUMERIC_DATE_BEFORE = "|".join(
+    f"(?<={word})"
+    for word in ("定于", "将于", "已于", "拟于", "计划于", "时间：", "时间:", "日期：", "日期:", "展期",
+                 "档期", "截至", "截止", "起至", "自", "于每年")
+)  # fmt: skip
+NUMERIC_DATE_AFTER = (
+    r"[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]|上午|下午|晚上|晚间|早上|中午|凌晨|晚[0-9]|当天|当日"
+    r"|举行|举办|召开|开幕|闭幕|开展|启动|开赛|开班|开营|开播|上映|开售|开始|起(?![步飞价])|前后|之前|以前"
+    rf"|{_alternation(FESTIVAL_NAMES)}"  # "7.1建党节"
+)
+# Nothing a number takes may follow a compact date ("5.20元", "3.1分", "2019.10万", "5.2%").
+NUMERIC_DATE_END = r"(?![0-9.%‰/·A-Za-z]|[ \t]?(?:[万亿元角分倍个岁人名家次位件项千百米克吨度秒点股只台套辆]|美元|港元|公里|平方|百分点|小时|分钟|亩))"
+# An eight-digit "20190520" is a number after these: "订单号20190520", "编号…".
+NUMERIC_DATE_NOT_AFTER = "".join(
+    f"(?<!{word})" for word in ("号", "码", "No", "#", "电话：", "电话:", "手机：", "手机:", "账号", "编号")
+)
 # "2023年中国…" is not mid-2023 and "3月初步完成" not early March: a part word must not start a longer word.
-OPEN_WORDS = "起至今|起迄今|以来|至今|迄今|起|开始|以后|之后"
+# "11月至今年2月" is a range to February: "至今" before 年/天/日 is "to this …".
+OPEN_WORDS = "起至今(?![年天日晚])|起迄今|以来|至今(?![年天日晚])|迄今|起|开始|以后|之后"
 # "今年中秋节" is the festival, not mid-year: "中秋", "中元" guard too.
-# "年终奖" is a bonus, not December.
-PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
+# "年终奖" is a bonus, not December; "5月头条" is a headline, not early May.
+PART_GUARD = r"(?![国华方外共央心部文内步次级赛中等秋元奖声条版衔号像])(?!(?<=头)[一二两三四五六七八九十几0-9个])(?!(?<=中)[^，,。；;、：:\s）)前后时左以起至到将的开完实投竣启举召发推正全基期旬上下再进达])"
 
 
 def month_expr(tag: str) -> str:
@@ -396,7 +443,7 @@ def month_expr(tag: str) -> str:
 
 # "号" is a day only when no noun follows it: "3号线", "5号楼", "2号文件" are numbers.
 DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口门站仓栋床箱件卷期舰星种展场窗通店航选]))"
-DAY_WITHOUT_RI_NEXT = r"[至到—~，,。；;）)]|-[0-9]|\s|$"
+DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}"
 
 
 # Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
@@ -420,7 +467,7 @@ _FAMILIES: list[tuple[str, str]] = [
         # Recurring times ("每周一至周五", "每月15日", "每天9时") name no particular day: they
         # are matched only so that their parts are not read as dates, and resolve to nothing.
         "recurring",
-        rf"每(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
+        rf"每个?(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
         rf"|个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
         rf"|(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
     ),
@@ -429,11 +476,26 @@ _FAMILIES: list[tuple[str, str]] = [
     ("recur_pre", r"每(?:一|个)?(?:年|天|日|周|星期|礼拜|月|晚|季度)(?:的)?"),
     (
         "pday",
-        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
+        # Taiwan also restates month and day: "今(5/14)日".
+        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
     ),
     (
         "iso",
         rf"{NOT_NUM_BEFORE}(?P<iso_y>{YEAR4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{{1,2}})(?P=iso_s)(?P<iso_d>[0-9]{{1,2}})(?![0-9.])",
+    ),
+    (
+        # Compact numeric dates: "2019.10", "2019.10-2021.06" (a CV's months), "20190520", and
+        # "5.20", "5/20-5/26" only where the words around them make them dates (NUMERIC_DATE_*).
+        "numdate",
+        rf"{NOT_NUM_BEFORE}(?<![0-9])(?:(?P<ym_y>{YEAR4})\.(?P<ym_m>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?:(?P<ym_y2>{YEAR4})\.(?P<ym_m2>1[0-2]|0[1-9]|[1-9])(?![0-9]){NUMERIC_DATE_END}|(?P<ym_now>至今|今)"
+        rf"|(?P<ym_y3>{YEAR4})(?![0-9.年月]){NUMERIC_DATE_END}))?"
+        rf"|{NUMERIC_DATE_NOT_AFTER}(?P<c8_y>{YEAR4})(?P<c8_m>0[1-9]|1[0-2])(?P<c8_d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z])"
+        rf"|(?:{NUMERIC_DATE_BEFORE})(?P<dd_m>1[0-2]|0?[1-9])(?P<dd_s>[./])(?P<dd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?P<dd_m2>1[0-2]|0?[1-9])(?P=dd_s)(?P<dd_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
+        rf"|(?<![0-9.·•/])(?P<de_m>1[0-2]|0?[1-9])(?P<de_s>[./])(?P<de_d>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END}"
+        rf"(?:{GAP}{SEP}{GAP}(?P<de_m2>1[0-2]|0?[1-9])(?P=de_s)(?P<de_d2>3[01]|[12][0-9]|0?[1-9])(?![0-9]){NUMERIC_DATE_END})?"
+        rf"(?={GAP}(?:{NUMERIC_DATE_AFTER})))",
     ),
     (
         "plan",
@@ -459,7 +521,7 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?:(?P<l_pre>农历|阴历|旧历){GAP}(?:(?:(?P<l_y>{YEAR4}|[{CN_DIGIT}]{{4}})|(?P<l_gz>[{STEMS}][{BRANCHES}])[{ZODIAC}]?){GAP}年{GAP})?(?P<l_leap>闰)?(?P<l_m1>{LUNAR_MONTH}|[0-9]{{1,2}}){GAP}月"
         rf"(?:{GAP}(?P<l_d1>{LUNAR_DAY}|[0-9]{{1,2}})(?:{GAP}[日号])?)?"
         rf"|闰(?P<l_m2>{LUNAR_MONTH}|[0-9]{{1,2}})月(?P<l_d2>{LUNAR_DAY})?"
-        rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY})?"
+        rf"|(?P<l_m3>正|冬|腊)月(?P<l_d3>{LUNAR_DAY}|[1-9](?![0-9])|[12][0-9](?![0-9])|30(?![0-9]))?"
         rf"|大年(?P<l_d5>初[一二三四五六七八九十])"
         rf"|(?<![{CN_DIGIT}十])(?P<l_m4>{CN_MONTH})月(?P<l_d4>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅)"
         # "八月十五" with no 农历 is still the lunar day its festival made familiar.
@@ -474,11 +536,11 @@ _FAMILIES: list[tuple[str, str]] = [
         "fest",
         # Number-like names ("六一", "五一") must not be part of a longer numeral ("一九六一年").
         # "迎国庆", "喜迎春节": the days before the festival, read as its 前夕.
-        rf"(?P<fest_ying>喜迎|迎)?(?<![{CN_DIGIT}十])(?P<fest>{_alternation(_unambiguous_festivals)}"
+        rf"(?P<fest_ying>喜迎|迎)?(?:(?<![{CN_DIGIT}十])|(?![{CN_DIGIT}十]))(?P<fest>{_alternation(_unambiguous_festivals)}"
         rf"|(?:{_alternation(AMBIGUOUS_FESTIVALS)})(?=节|{DAY_CONTEXT})|(?<=年|历|迎)(?:{_alternation(AMBIGUOUS_FESTIVALS)})"
         + "".join(f"|{re.escape(alias)}(?={context})" for alias, (_, context) in FESTIVAL_ALIASES.items())
         + ")"
-        rf"(?![{CN_DIGIT}十年月日号])"
+        rf"(?![{CN_DIGIT}十年月日号岛])"
         rf"(?:{GAP}(?P<fest_dir>前|后){GAP}(?P<fest_n>[0-9]{{1,2}}|{CN_COUNT}){GAP}[天日]|(?P<fest_eve>前夕|前后|前一天|后一天|次日))?",
     ),
     (
@@ -494,14 +556,18 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"(?!前一[天日])(?:(?P<dur_pre>{_alternation(DURATION_PREFIXES)}){GAP}(?:(?<=过去|未来|今后)的)?(?P<dur_n>{DURATION_COUNT}){GAP}[余多]?"
         rf"(?P<dur_u>{_alternation(DURATION_UNITS)})(?:{GAP}多?(?P<dur_suf1>以来|来))?"
         rf"|(?<![0-9.])(?!0[0-9]{GAP}年|(?:{SHORT_YEAR_RELATION}){GAP}年(?:以后|以前|之后|之前|以来))(?P<dur_n2>{DURATION_COUNT}){GAP}[余多]?(?P<dur_u2>{_alternation(DURATION_UNITS)})"
-        rf"{GAP}多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
+        # "七年半后", "一年半前": half a unit more.
+        rf"{GAP}(?P<dur_half>半)?多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
         rf"|(?P<dur_nl>{_alternation(NEXT_LAST_PREFIXES)})(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
         rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})"
         # "30日内", "十五日内": within so many days ("15日前" is before the 15th, "日内瓦" Geneva).
         rf"|(?<![0-9.月])(?P<dur_n5>[0-9]{{1,3}}|{CN_COUNT}){GAP}日(?P<dur_suf5>以内|之内|内)(?!瓦)"
-        # "1967年前两月": right after a year, "前N月" (no 个) is its first N months.
-        rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
+        # "1967年前两月": right after a year, "前N月" (no 个) is its first N months, and
+        # "2021年后三月" its last N; at the start of a clause "前两月" is ref's year's first two.
+        rf"|(?<=年)(?P<dur_pre4>前|头)(?P<dur_n4>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份])"
+        rf"|(?<=年)后(?P<dur_n8>[0-9]{{1,2}}|{CN_COUNT})个?月(?![0-9份])"
+        rf"|(?:^|(?<=[，,。；;：:\s]))(?P<dur_pre7>前|头)(?P<dur_n7>[0-9]{{1,2}}|{CN_COUNT})月(?![0-9份]))",
     ),
     (
         "qq",
@@ -514,6 +580,11 @@ _FAMILIES: list[tuple[str, str]] = [
         # Taiwan writes "3/11（一）": a slash counts only before a bracketed weekday (not 3/11 the fraction).
         r"(?:[·•]|/(?=(?:3[01]|[12][0-9]|[1-9])[（(](?:周|星期|礼拜)?[一二三四五六日天][）)]))"
         r"(?P<dt_d>3[01]|[12][0-9]|[1-9])(?![0-9.·•/成倍%万亿元个岁人名家次位件项千百米克吨度分秒])",
+    ),
+    # "从2015到2017": years without 年 make a range only after 从/自 (else they are counts).
+    (
+        "yspan",
+        rf"(?:(?<=从)|(?<=自))(?P<ys1>{YEAR4})年?{GAP}{SEP}{GAP}(?P<ys2>{YEAR4})(?![0-9.%]|[{MEASURE_WORDS}万亿元])年?",
     ),
     # "2024—2025学年" is the school year: 1 September 2024 .. 31 August 2025.
     ("acad", rf"{NOT_NUM_BEFORE}(?P<ac_y1>{YEAR4}){GAP}{SEP}{GAP}(?P<ac_y2>{YEAR4}){GAP}学年度?"),
@@ -529,6 +600,8 @@ _FAMILIES: list[tuple[str, str]] = [
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
         rf"|{NOT_NUM_BEFORE}(?P<y2>[0-9]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
         rf"|(?<![{CN_DIGIT}十])(?P<ycn2>[{CN_DIGIT}]{{2}}){GAP}年(?={SHORT_YEAR_NEXT})"
+        # "成立于98年", "在15年": a count of years is not introduced by a preposition of time.
+        rf"|(?:(?<=于)|(?<=在)|(?<=自)|(?<=从))(?P<y2p>[0-9]{{2}}){GAP}年(?![内间来里中度前后多余])"
         # "09年", "零九年": a count never starts with a zero, so these are years even alone.
         rf"|{NOT_NUM_BEFORE}(?P<y2z>0[0-9]){GAP}年(?!代)|(?<![{CN_DIGIT}十])(?P<ycn2z>[零〇][{CN_DIGIT}]){GAP}年(?!代)"
         # "98年以后" is after 1998: a span of 85–99 years is rarely said so (see SHORT_YEAR_RELATION).
@@ -540,12 +613,23 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     ("cal_m", rf"{month_expr('m')}(?P<open_m>{OPEN_WORDS})?"),
     # A day right after a range dash takes the month before it: "12月九号到十五号", "11日至13号".
-    ("rangeday", rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"),
-    ("bareday", rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"),
+    (
+        "rangeday",
+        rf"(?<=[至到—~-])(?P<rd>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}"
+        # "7月6号，7号，8号": a day in 号 right after another day, in a list.
+        rf"|(?<=[号日][、，,和及与])(?P<rdl>[0-9]{{1,2}}|{CN_DAY}){GAP}{DAY_WORD}",
+    ),
+    (
+        "bareday",
+        rf"{NOT_NUM_BEFORE}(?P<bd>[1-9]|[12][0-9]|3[01]){GAP}日(?![游内均间元])"
+        # Taiwan papers write the day in numerals: "廿二日", "二十六日". Only 11–31, since
+        # "三日", "十日" are as often spans ("为期十日"); never after a count word.
+        rf"|(?<![{CN_DIGIT}十廿卅百千万两几第每初月年期续时约近达共仅了])(?P<bdc>{CN_DAY_TEENS_UP}){GAP}日(?![游内均间元])",
+    ),
     (
         "yq",
         rf"{NOT_NUM_BEFORE}(?:(?P<yq>(?:19|20)[0-9]{{2}})(?={GAP}[“\"《「『])"
-        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{EVENT_NAME_BODY}))",
+        rf"|(?P<yqn>(?:19|20)[0-9]{{2}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff])(?={EVENT_NAME_BODY}))",
     ),
     ("qrel", rf"(?P<qrel>{_alternation(QUARTER_OFFSETS)})"),
     ("rspan", rf"(?P<rspan>{_alternation(RELATIVE_SPANS)})"),
@@ -555,7 +639,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "ypart",
-        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
+        r"(?<![一二三四五六七八九十两几每多0-9个大])(?P<ypart_s>上半年|下半年|年初|年底|年末|年尾|年内|第[一二三四]季度|[一二三四]季度|首季度|暑假|寒假)"
         rf"(?P<open_p>{OPEN_WORDS})?",
     ),
     # "下旬" and "月底" with no month before them: of the month the text last named, else ref's.
@@ -574,6 +658,9 @@ _FAMILIES: list[tuple[str, str]] = [
         "week",
         rf"(?:(?P<wk_pre>{_alternation(WEEK_OFFSETS)})(?:周|星期|礼拜)(?:(?:周|星期|礼拜)?(?P<wk_d>[一二三四五六日天末])|(?![期年岁边围转刊报]))"
         rf"|(?<![一二两三四五六七八九十每几数半隔第])(?:周|星期|礼拜)(?P<wk_d2>[一二三四五六日天末])"
+        # "星期三至四": the end of a weekday range may drop 星期 ("周一到五").
+        r"|(?:(?<=周[一二三四五六日天][至到~-])|(?<=星期[一二三四五六日天][至到~-])|(?<=礼拜[一二三四五六日天][至到~-]))"
+        r"(?P<wk_d4>[一二三四五六日天])(?![一二三四五六七八九十百千万0-9月日号年点时个次期])"
         # Taiwan's "3月11日（一）", "3/11（一）": a lone weekday character in brackets right after a day.
         r"|(?:(?<=[0-9一二三四五六七八九十][日号][（(])|(?<=[0-9]/[0-9][（(])|(?<=[0-9]/[0-9]{2}[（(]))(?P<wk_d3>[一二三四五六日])(?=[）)]))",
     ),
@@ -590,13 +677,13 @@ _FAMILIES: list[tuple[str, str]] = [
         # A time of day, optionally with the end of a range ("上午9时至11时", "9:00-17:00",
         # "晚上9~11点"); "9点20" and "9:30" alone are weak: they count only beside a day.
         rf"(?:(?P<t_per>{_PERIODS}){GAP}(?P<t_h>[0-9]{{1,2}}|{CN_HOUR}){GAP}(?:[时点:]){GAP}"
-        rf"(?:(?P<t_q>一刻|三刻)|(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半))?(?:许|左右|整)?"
-        rf"|(?<![0-9.])(?P<t_h2>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点]{GAP}(?:(?P<t_m2>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<t_half2>半))"
+        rf"(?:(?P<t_q>[一三13]刻)|(?P<t_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分?|(?P<t_half>半))?(?:许|左右|整)?"
+        rf"|(?<![0-9.])(?P<t_h2>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点]{GAP}(?:(?P<t_m2>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<t_half2>半)|(?P<t_q2>[一三13]刻))"
         rf"|(?<![0-9.:])(?P<t_h3>[0-9]{{1,2}})(?:[:]|{GAP}点{GAP})(?P<t_m3>[0-5][0-9])(?::[0-5][0-9])?(?![0-9:.%亿万元个])时?"
         rf"|(?<![0-9.])(?P<t_h4>[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点](?:整|许|左右)?(?![间候期代刻钟])"
         rf"|(?:(?P<t_per5>{_PERIODS}){GAP})?(?<![0-9.:第])(?P<t_h5>[0-9]{{1,2}}|{CN_HOUR})(?={GAP}{SEP}))"
         rf"(?:{GAP}{SEP}{GAP}(?:次日)?(?P<te_per>{_PERIODS})?{GAP}(?P<te_h>[0-9]{{1,2}}|{CN_HOUR})"
-        rf"(?:{GAP}[时点]{GAP}(?:(?P<te_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<te_half>半)|(?P<te_q>一刻|三刻))?"
+        rf"(?:{GAP}[时点]{GAP}(?:(?P<te_m>[0-9]{{1,2}}|{CN_MINUTE}){GAP}分|(?P<te_half>半)|(?P<te_q>[一三13]刻))?"
         rf"|:(?P<te_m2>[0-5][0-9])(?::[0-5][0-9])?)(?![0-9:.%亿万元个日号月年])(?:许|左右|整)?)?",
     ),
 ]
@@ -631,6 +718,8 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
 RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
+# "2016年与2018年间", "2016年和2018年之间": two items of a list are the ends of a range.
+BETWEEN = re.compile(r"之?间")
 CLUE_GAP = re.compile(r"[\s，,（(]{0,3}")
 CLUE_CLOSE = re.compile(r"[ \t]{0,2}[）)]")
 BRACKETED_CLUE = re.compile(r"[ \t]{0,2}[（(][^（）()\n]{1,12}[）)]")

@@ -146,3 +146,4 @@ class Context:
     anchor_festival: date | None = None  # the day of the last festival the text named
     anchor_month: tuple[int, int] | None = None  # (year, month) of the last date printed with a month
     tense: str = ""  # "past"/"future"/"" for the clause of a bare day ("27日…举行")
+    dateline_day: date | None = None  # the filing day of the report ("东南网5月9日讯")

@@ -11,9 +11,11 @@ Plain Python. Readings chosen where readers could differ:
   ("3月11日至13日……11日上午" is 3月11日), else ref's month; a bare "下旬" the month of the
   last day the text mentioned. A bare day later than ref's day in a clause that reports the
   past ("27日，……举行/签署/召开", read on the 10th) is last month's, unless the clause speaks
-  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``.
-* A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…") gives a mention with
-  ``role="page"``, and a printed year right before an event's name ("2022年全国科技活动周",
+  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``. Under a
+  dated dateline ("东南网5月9日讯") the filing day stands in for ref, and the dateline's own
+  month is not a printed month for the bare days after it.
+* A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…", a stamp down to the
+  second) gives a mention with ``role="page"``, a dateline's day ``role="dateline"``, and a printed year right before an event's name ("2022年全国科技活动周",
   "2021杭州数字经济周") one with ``role="name"``: the extractor dates no event by them.
 * A range whose end has no year and comes before its start runs into the next year
   ("12月28日至1月3日"); the text's own words ("去年12月") always win over any default.
@@ -66,7 +68,8 @@ Plain Python. Readings chosen where readers could differ:
   "2023年的春节": a year before "的" is the year of what follows it.
 * "前年的今天", "三年前的今天", "上个月的今天": ref's day in that year, month or week.
 * "下两个月", "上两周", "下三个季度": the whole months, weeks or quarters after (before) ref's;
-  "前三年" alone the three whole years before ref's; "30日内" is ref .. ref + 29.
+  "前三年", "前两周" alone look back like "近三年", "近两周" (JioNLP reads "前两周" so);
+  "30日内" is ref .. ref + 29.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
   year the text mentioned, or from ref when there is none (then with lower confidence).
 * Recurring times ("每周一至周五", "每月15日", "每年3月", "每天晚上8点") are no mention at all:
@@ -81,6 +84,10 @@ Plain Python. Readings chosen where readers could differ:
   (vague); "X前一天" is the eve. "节前/节后" opening a
   clause are the week before / after the last festival the text named (vague); with no
   festival named before them they are no mention.
+* Compact numeric dates: "2019.10" is October 2019 and "2019.10-2021.06" its months (CV
+  style), "20190520" a day; "5.20", "5/20-5/26" are days of ref's year only after a word that
+  introduces a date ("定于", "时间：", "展期") or before one that follows only a date (a
+  bracketed weekday, "上午", "举行", "起"); otherwise they are numbers (versions, scores, prices).
 * "元月" is January (Gregorian; "正月" is the lunar first month).
 * A Chinese-numeral month and day without 日 ("五月二十", "二〇一九年十月八") is Gregorian;
   lunar only with a lunar cue (农历/阴历, 正/冬/腊月, 初X/廿X/卅 days, 闰) or for the month-days
@@ -139,8 +146,8 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         return (roc + patterns.ROC_OFFSET, Kind.ABSOLUTE, 1.0) if roc else (None, Kind.PARTIAL, 0.0)
     if "ycn" in g:
         return read_number(g["ycn"]), Kind.ABSOLUTE, 1.0
-    if "y2" in g or "ycn2" in g or "y2z" in g or "y2r" in g or "ycn2z" in g:
-        digits = g.get("y2") or g.get("y2z") or g.get("y2r")
+    if "y2" in g or "ycn2" in g or "y2z" in g or "y2r" in g or "ycn2z" in g or "y2p" in g:
+        digits = g.get("y2") or g.get("y2z") or g.get("y2r") or g.get("y2p")
         yy = int(digits) if digits else read_number(g.get("ycn2") or g["ycn2z"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
         return year, Kind.ABSOLUTE, 0.8
@@ -334,6 +341,47 @@ def resolve_iso(g: dict[str, str], ctx: Context) -> Reading | None:
     return day_reading(d, Kind.ABSOLUTE, month=month)
 
 
+def resolve_numeric_date(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "2019.10" (a month), "2019.10-2021.06", "20190520", and "5.20"/"5/20-5/26" in ref's year."""
+    if "ym_y" in g:
+        first = month_reading(int(g["ym_y"]), int(g["ym_m"]), int(g["ym_m"]), Kind.ABSOLUTE, confidence=0.8)
+        if "ym_now" in g:
+            return until_ref(first, ctx.ref) if first.start <= ctx.ref else None
+        if "ym_y3" in g:  # "2010.09-2014": to the end of that year
+            last = years_reading(int(g["ym_y3"]), int(g["ym_y3"]), Kind.ABSOLUTE)
+        elif "ym_y2" in g:
+            last = month_reading(int(g["ym_y2"]), int(g["ym_m2"]), int(g["ym_m2"]), Kind.ABSOLUTE)
+        else:
+            return first
+        if last.end < first.start:
+            return None
+        return first.but(end=last.end, edtf_to=last.edtf_from, kind=Kind.RANGE)
+    if "c8_y" in g:
+        d = safe_date(int(g["c8_y"]), int(g["c8_m"]), int(g["c8_d"]))
+        return day_reading(d, Kind.ABSOLUTE, 0.8, month=d.month) if d else None
+    tag = "dd" if "dd_m" in g else "de"
+    start = safe_date(ctx.ref.year, int(g[f"{tag}_m"]), int(g[f"{tag}_d"]))
+    if start is None:
+        return None
+    reading = day_reading(start, Kind.PARTIAL, 0.7, month=start.month, year_inferred=True)
+    if f"{tag}_d2" not in g:
+        return reading
+    end = safe_date(ctx.ref.year, int(g[f"{tag}_m2"]), int(g[f"{tag}_d2"]))
+    if end is not None and end < start:
+        end = safe_date(ctx.ref.year + 1, end.month, end.day)  # "12.28-1.3" runs into the next year
+    if end is None:
+        return None
+    return days_reading(start, end, Precision.DAY, Kind.RANGE, 0.7)
+
+
+def resolve_year_span(g: dict[str, str], ctx: Context) -> Reading | None:
+    """ "从2015到2017": the years 2015–2017 (within a century; else they are numbers)."""
+    first, last = int(g["ys1"]), int(g["ys2"])
+    if not 0 < last - first <= 100:
+        return None
+    return years_reading(first, last, Kind.RANGE, confidence=0.8)
+
+
 def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     """A bare "15日" (or "十五号" after a range dash): that day of the month before it in a range
     or list, else of the last month the text printed ("3月11日至13日……11日上午"), else of ref's."""
@@ -342,9 +390,11 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     elif ctx.anchor_month:
         (year, month), confidence = ctx.anchor_month, 0.7
     else:
-        year, month, confidence = ctx.ref.year, ctx.ref.month, 0.6
-    day = read_number(g.get("bd") or g.get("rd") or "")
-    if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > ctx.ref.day:
+        base = ctx.dateline_day or ctx.ref
+        year, month, confidence = base.year, base.month, 0.6
+    day = read_number(g.get("bd") or g.get("bdc") or g.get("rd") or g.get("rdl") or "")
+    base = ctx.dateline_day or ctx.ref
+    if not (ctx.inherit_month or ctx.anchor_month) and ctx.tense == "past" and (day or 0) > base.day:
         # "27日，……举行" read on the 10th reports last month's 27th; "将于27日" stays ahead.
         earlier = add_months(year, month, -1)
         if safe_date(*earlier, day or 0) is not None:
@@ -409,6 +459,8 @@ _RESOLVERS = {
     "qq": resolve_q_quarter,
     "dotday": resolve_dot_day,
     "iso": resolve_iso,
+    "numdate": resolve_numeric_date,
+    "yspan": resolve_year_span,
     "cal_y": resolve_calendar,
     "cal_m": resolve_calendar,
     "bareday": resolve_bare_day,

@@ -47,8 +47,17 @@ def resolve_paren_day(g: dict[str, str], ctx: Context) -> Reading | None:
     n = read_number(g["pd_n"])
     if d is None or n is None:
         return None
-    if d.day == n:
+    printed_month = int(g["pd_m"]) if "pd_m" in g else d.month
+    if (d.month, d.day) == (printed_month, n):
         return day_reading(d, Kind.RELATIVE, 0.95)
+    if "pd_m" in g:  # "今(5/14)日" printing another day: the printed one, in the year nearest
+        found = [safe_date(y, printed_month, n) for y in (d.year - 1, d.year, d.year + 1) if 1 <= y <= 9999]
+        found = [f for f in found if f is not None]
+        if not found:
+            return None
+        best = min(found, key=lambda c: abs((c - d).days))
+        note = f"the word before the bracket points to {d.isoformat()}; the printed day is kept"
+        return day_reading(best, Kind.RELATIVE, 0.5, note=note)
     candidates = []
     for delta in (-1, 0, 1):
         year, month = add_months(d.year, d.month, delta)
@@ -95,7 +104,7 @@ def resolve_anchored_day(g: dict[str, str], ctx: Context) -> Reading | None:
 
 def resolve_week(g: dict[str, str], ctx: Context) -> Reading | None:
     """下周三, 上周, 本周末, 周日; bare 周末 is the latest weekend on or before ref."""
-    prefix, day = g.get("wk_pre"), g.get("wk_d") or g.get("wk_d2") or g.get("wk_d3")
+    prefix, day = g.get("wk_pre"), g.get("wk_d") or g.get("wk_d2") or g.get("wk_d3") or g.get("wk_d4")
     monday = week_monday(ctx.ref, patterns.WEEK_OFFSETS.get(prefix, 0) if prefix else 0)
     if day == "末":
         if prefix is None:
@@ -170,7 +179,7 @@ def _count(token: str) -> tuple[float | None, bool]:
 
 def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
     """15天后, 两个月前, 3年来, 今后两年, 近三年, 前三季度."""
-    prefix = g.get("dur_pre") or g.get("dur_pre4") or g.get("dur_nl")
+    prefix = g.get("dur_pre") or g.get("dur_pre4") or g.get("dur_pre7") or g.get("dur_nl")
     suffix = g.get("dur_suf") or g.get("dur_suf1") or g.get("dur_suf3") or g.get("dur_suf5")
     count, vague = _count(
         g.get("dur_n")
@@ -179,12 +188,21 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
         or g.get("dur_n4")
         or g.get("dur_n5")
         or g.get("dur_n6")
+        or g.get("dur_n7")
+        or g.get("dur_n8")
         or ""
     )
+    if count is not None and "dur_half" in g:
+        count += 0.5
     if "dur_n4" in g and ctx.year is None:
         return None  # "年前两月" with no year before it: "年前" is before the New Year
-    if "dur_n3" in g or "dur_n4" in g or "dur_n5" in g:
-        unit = "month" if "dur_n4" in g else "day"
+    if "dur_n8" in g and count is not None and ctx.year is not None and 1 <= count <= 12:
+        # "2021年后三月": the last N months of the year before it.
+        return month_reading(ctx.year, 13 - int(count), 12, Kind.ABSOLUTE, Precision.MONTH, confidence=0.85)
+    if "dur_n8" in g:
+        return None
+    if "dur_n3" in g or "dur_n4" in g or "dur_n5" in g or "dur_n7" in g:
+        unit = "month" if "dur_n4" in g or "dur_n7" in g else "day"
     else:
         unit = patterns.DURATION_UNITS[g.get("dur_u") or g.get("dur_u6") or g["dur_u2"]]
     if count is None or count <= 0 or count > 500:
@@ -199,9 +217,9 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
         return None
     if direction in ("next", "last"):
         reading = _whole_units(ctx.ref, int(count), unit, 1 if direction == "next" else -1)
-    elif direction == "first" and unit == "year" and ctx.year is None:
-        # "前三年" alone: the three whole years before ref's ("2024年前三年" names nothing).
-        reading = years_reading(ctx.ref.year - int(count), ctx.ref.year - 1, Kind.RELATIVE, confidence=0.6)
+    elif direction == "first" and unit in ("year", "week") and ctx.year is None:
+        # "前三年", "前两周" alone look back like "近三年": no year says whose first years they are.
+        reading = _span(ctx.ref, count, unit, "back")
     elif direction == "first":
         reading = _first_units(ctx, int(count), unit)
     elif direction in ("ago", "later"):
@@ -343,7 +361,7 @@ def _clock(
     elif half:
         minute = 30
     elif quarter:
-        minute = 15 if quarter == "一刻" else 45
+        minute = 15 if quarter[0] in "一1" else 45
     if hour is None or minute is None:
         return None
     if period is not None:
@@ -360,6 +378,8 @@ def _with_period(hour: int, period: str) -> int:
             return hour + 12 if hour < 11 else hour
         if hour == 12 and period not in ("下午", "傍晚"):
             return 0  # "夜里12点", "晚上12点" are midnight; kept on the same day
+        if hour < 6 and period in ("半夜", "午夜", "深夜", "夜里"):
+            return hour  # "半夜1点" is in the small hours
         return hour + 12 if hour < 12 else hour
     return 0 if hour == 12 and period == "凌晨" else hour
 

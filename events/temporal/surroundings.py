@@ -11,14 +11,18 @@ import re
 
 from . import patterns
 from .reading import Reading
-from .types import Precision
+from .types import Kind, Precision
 
+# How far a clause is looked for on either side of a bare day (characters).
+CLAUSE_REACH = 200
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 _PAST = re.compile("|".join(map(re.escape, sorted(patterns.PAST_CUES, key=len, reverse=True))))
 _FUTURE = re.compile("|".join(map(re.escape, sorted(patterns.FUTURE_CUES, key=len, reverse=True))))
 _FUTURE_AFTER = re.compile("|".join(map(re.escape, patterns.FUTURE_AFTER)))
 _PAGE = re.compile("|".join(map(re.escape, patterns.PAGE_LINE_CUES)))
 _SENTENCE_MARK = re.compile(r"[。！？!?]")
+_SECONDS = re.compile(r"[0-9]{1,2}:[0-5][0-9]:[0-5][0-9]")
+_NUMERALS = frozenset("0123456789〇零一二三四五六七八九")
 
 
 def clause_tense(norm: str, start: int, end: int) -> str:
@@ -29,39 +33,58 @@ def clause_tense(norm: str, start: int, end: int) -> str:
     often names the verb it will happen by. "起", "前" count right after the expression
     ("27日起"); elsewhere "日前" means "recently".
     """
-    before = norm.rfind("\n", 0, start)
-    for mark in "。！？!?；;":
-        before = max(before, norm.rfind(mark, 0, start))
-    after = _CLAUSE_END.search(norm, end)
-    clause = norm[before + 1 : after.start() if after else len(norm)]
+    floor = max(0, start - CLAUSE_REACH)  # bounded, so a text without stops stays linear
+    before = max(norm.rfind(mark, floor, start) for mark in "\n。！？!?；;")
+    before = before if before >= 0 else floor - 1
+    after = _CLAUSE_END.search(norm, end, end + CLAUSE_REACH)
+    clause = norm[before + 1 : after.start() if after else min(len(norm), end + CLAUSE_REACH)]
     if _FUTURE.search(clause) or _FUTURE_AFTER.match(norm, end):
         return "future"
     return "past" if _PAST.search(clause) else ""
 
 
 def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
-    """ "page" for the date of a publication line, "name" for a year inside an event's name, else ""."""
-    if reading.precision == Precision.DAY and _on_page_line(norm, start, end):
-        return "page"
+    """ "page" for the date of a publication line, "dateline" for the filing day of a report
+    ("东南网5月9日讯"), "name" for a year inside an event's name, else ""."""
+    if reading.precision == Precision.DAY:
+        if is_dateline(norm, end):
+            return "dateline"
+        return "page" if _on_page_line(norm, start, end, reading) else ""
     if (
-        reading.precision not in (Precision.DAY, Precision.VAGUE)
-        and norm[start : start + 1].isdigit()
+        reading.precision != Precision.VAGUE
+        and norm[start : start + 1] in _NUMERALS
         and patterns.EVENT_NAME.match(norm, end)
     ):
         return "name"
     return ""
 
 
-def _on_page_line(norm: str, start: int, end: int) -> bool:
-    """A short line, no sentence in it, that carries a publication word or nothing but the date."""
-    line_start = norm.rfind("\n", 0, start) + 1
-    line_end = norm.find("\n", end)
-    line_end = len(norm) if line_end < 0 else line_end
-    line = norm[line_start:line_end]
-    if len(line) > patterns.PAGE_LINE_MAX or _SENTENCE_MARK.search(line):
+def is_dateline(norm: str, end: int) -> bool:
+    """True when a day is followed by "讯" or "电": the day a report was filed."""
+    return patterns.DATELINE_AFTER.match(norm, end) is not None
+
+
+def _on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
+    """A short line, no sentence in it, that carries a publication word, or nothing but a stamp.
+
+    A stamp is a full date with its time ("2024-05-08 09:30"): a day alone on a line is as
+    often a WeChat post's own "5月18日" heading a paragraph about that day.
+    """
+    reach = patterns.PAGE_LINE_MAX
+    line_start = norm.rfind("\n", max(0, start - reach), start) + 1
+    if line_start == 0 and start > reach:
+        return False  # the line is longer than a publication line
+    line_end = norm.find("\n", end, end + reach + 1)
+    line_end = len(norm) if line_end < 0 and len(norm) - end <= reach else line_end
+    if line_end < 0 or line_end - line_start > reach:
         return False
-    if _PAGE.search(line):
-        return True
+    line = norm[line_start:line_end]
+    if _SENTENCE_MARK.search(line):
+        return False
+    if _PAGE.search(line) or _SECONDS.search(norm, start, end):
+        return True  # a publication word, or a stamp down to the second ("2020-10-03 15:16:00")
     # A line holding only a timestamp ("2024-05-08 09:30") above the report dates the page.
+    if reading.time is None or reading.kind != Kind.ABSOLUTE:
+        return False
     rest = (norm[line_start:start] + norm[end:line_end]).strip(" \t\r\xa0【】[]")
     return rest == "" and "\n" in norm[line_end:]

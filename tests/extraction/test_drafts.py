@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from events.extraction import extract_events
 from events.extraction.dating import DateLink
 from events.extraction.drafts import Draft, attach, merge_drafts
 from events.extraction.types import EvidenceSpan
@@ -63,3 +64,12 @@ def test_merge_drafts_confidence_follows_the_date_link():
 
     assert 1 >= own > anaphor > coarse > undated > 0
     assert undated <= 0.35
+
+
+def test_confidence_of_a_weekday_that_agrees_or_disagrees():
+    [agrees] = extract_events("3月11日（周一），第五届科技节在金谷广场开幕。", ref=date(2024, 3, 12))
+    [disagrees] = extract_events("3月11日（周三），第五届科技节在金谷广场开幕。", ref=date(2024, 3, 12))
+
+    assert agrees.confidence_reasons == ("本句给出日期，精确到日", "星期或农历与日期相符", "事件词明确")
+    assert "星期或农历与日期不符" in disagrees.confidence_reasons
+    assert disagrees.confidence < agrees.confidence

@@ -22,6 +22,7 @@ from events.extraction.furniture import is_furniture, mask_furniture
         "晋中日报　2024年4月18日　星期四　　3",
         "—3—",
         "首页 > 新闻中心 > 县区动态",
+        "上一篇：金坛区召开2024年科技创新大会",
     ],
 )
 def test_is_furniture_page_lines(line):
@@ -59,3 +60,9 @@ def test_extract_events_timestamp_line_neither_dates_nor_swallows_the_event():
     found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 10, 19))]
 
     assert found == [("第五届科技节", date(2024, 10, 18), date(2024, 10, 18))]
+
+
+def test_mask_furniture_blanks_a_traditional_related_list():
+    text = "正文。\n相關報道：\n▶ 機場城市氫能加氣站明年動工\n"
+
+    assert mask_furniture(text).split("\n") == ["正文。", " " * 5, " " * 15, ""]

@@ -77,7 +77,7 @@ def test_flatten_wechat_phrases_one_blank_line_apart_join_into_a_sentence():
 
     assert (
         flat(text)
-        == "3月15日上午由镇农业服务中心主办的高素质农民培训班正式开班\n本次培训为期5天邀请了专家现场授课"
+        == "3月15日上午 由镇农业服务中心主办的 高素质农民培训班 正式开班\n本次培训为期5天 邀请了专家 现场授课"
     )
 
 

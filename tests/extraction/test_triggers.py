@@ -226,8 +226,17 @@ def test_extract_events_goals_and_task_forces_are_no_events(text):
         "主辦方上月舉行記者會介紹展覽安排。",
         "活动期间，全市将开展科普讲座、科技展览等200余场活动。",
         "届时将开展科普展览、科技咨询等活动50余场。",
+        "据介绍，2023年淄博科技节共举办各类科技活动210余场。",
+        "记者提问：今年科技节什么时候举办？",
     ],
-    ids=["press-conference", "tw-press-conference", "programme-count", "programme-count-after"],
+    ids=[
+        "press-conference",
+        "tw-press-conference",
+        "programme-count",
+        "programme-count-after",
+        "held-count",
+        "question",
+    ],
 )
 def test_extract_events_press_conferences_and_programme_summaries_are_no_events(text):
     assert extract_events(text, ref=date(2024, 11, 3)) == []
@@ -241,3 +250,69 @@ def test_extract_events_press_conference_leaves_the_announced_event():
     found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 11, 3))]
 
     assert found == [("2024年全市科普日活动", date(2024, 11, 9), date(2024, 11, 15))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "10月12日下午，“小小飞手”无人机编程体验营在社区党群服务中心开营。",
+            ("training", date(2024, 10, 12), date(2024, 10, 12)),
+        ),
+        (
+            "「葵青區STEM同樂日」將於11月23日在葵青劇院廣場舉行。",
+            ("festival", date(2024, 11, 23), date(2024, 11, 23)),
+        ),
+        (
+            "10月30日起，智能网联汽车测试场正式对社会开放。",
+            ("opening", date(2024, 10, 30), date(2024, 10, 30)),
+        ),
+        ("縣府昨（17）日在教育館舉行揭牌典禮。", ("unveiling", date(2024, 10, 17), date(2024, 10, 17))),
+        (
+            "3月6日上午，县科技特派员服务团授旗出征仪式在县广场举行。",
+            ("other", date(2024, 3, 6), date(2024, 3, 6)),
+        ),
+        (
+            "「2024沙田創新科技嘉年華」10月19日起一連三日在沙田大會堂舉行。",
+            ("festival", date(2024, 10, 19), date(2024, 10, 21)),
+        ),
+    ],
+    ids=[
+        "camp-opens",
+        "hk-fun-day",
+        "open-to-society",
+        "tw-unveiling-ceremony",
+        "send-off",
+        "three-days-in-a-row",
+    ],
+)
+def test_extract_events_more_vocabulary_and_durations(text, expected):
+    [c] = extract_events(text, ref=date(2024, 10, 18))
+
+    assert (c.kind, c.start, c.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月8日，女科技工作者沙龙在市科技馆举行。", ("meeting", date(2024, 3, 8))),
+        ("12月13日，县科技特派员工作总结会召开。", ("meeting", date(2024, 12, 13))),
+        ("5月28日，砀山县第三届直播电商节在县电商产业园开幕。", ("festival", date(2024, 5, 28))),
+        ("5月10日，全省首条跨市低空物流航线首飞成功。", ("launch", date(2024, 5, 10))),
+        ("9月20日，实验室将迎来首个公众开放日。", ("opening", date(2024, 9, 20))),
+    ],
+    ids=["salon", "summary-meeting", "ecommerce-festival", "first-flight", "open-day-ahead"],
+)
+def test_extract_events_salons_summaries_festivals_first_flights(text, expected):
+    [c] = extract_events(text, ref=date(2024, 9, 1))
+
+    assert (c.kind, c.start) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我馆将于7月1日至7月15日闭馆，期间暂停对外开放。", "7月16日起恢复正常开放。"],
+    ids=["closed", "reopening-after-closure"],
+)
+def test_extract_events_closure_notices_are_no_openings(text):
+    assert extract_events(text, ref=date(2024, 6, 20)) == []

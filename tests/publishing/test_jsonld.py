@@ -45,6 +45,7 @@ def test_event_json_ld_describes_place_organizers_and_status():
     assert data == {
         "@context": "https://schema.org",
         "@type": "Event",
+        "@id": "https://x/events/1/",
         "name": "科技节",
         "url": "https://x/events/1/",
         "eventStatus": "https://schema.org/EventScheduled",

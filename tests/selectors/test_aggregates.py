@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db.models import Count as DbCount
+from django.db.models.functions import ExtractMonth, ExtractYear
 
 from events.models import Event
 from events.selectors import EventFilters, aggregates, filter_events
 from events.selectors.aggregates import Count, count_by_kind, count_matching, event_years
 from events.selectors.timeline import YearDensity, month_density
 from tests.factories import make_event
+from tests.selectors.writes import WRITES
 
 pytestmark = pytest.mark.django_db
 
@@ -74,9 +77,6 @@ def test_cube_is_built_once_per_data_version(events, django_assert_num_queries):
 
 def test_month_density_past_the_bound_uses_the_cube_for_a_date_range(events, monkeypatch):
     monkeypatch.setattr(aggregates, "COUNT_BOUND", 1)
-    import events.selectors.timeline as timeline
-
-    monkeypatch.setattr(timeline, "COUNT_BOUND", 1)
 
     assert month_density(filters=EventFilters(date_from=date(2023, 6, 1))) == [
         YearDensity(year=2024, months=[0, 0, 2] + [0] * 9)
@@ -84,3 +84,44 @@ def test_month_density_past_the_bound_uses_the_cube_for_a_date_range(events, mon
     assert month_density(filters=EventFilters(q="a")) == [YearDensity(year=2024, months=[0, 0, 1] + [0] * 9)]
     make_event("a2", start=date(2024, 4, 1))
     assert month_density(filters=EventFilters(q="a")) == []  # a keyword past the bound draws no chart
+
+
+def cube_from_events() -> list[tuple]:
+    """The cube counted the slow way, straight from the visible events."""
+    rows = (
+        Event.objects.visible()
+        .annotate(y=ExtractYear("start"), m=ExtractMonth("start"))
+        .values_list("y", "m", "precision", "kind")
+        .annotate(n=DbCount("pk"))
+        .order_by()
+    )
+    return sorted(rows, key=repr)
+
+
+def cube_from_counts() -> list[tuple]:
+    return sorted(((r.year, r.month, r.precision, r.kind, r.n) for r in aggregates._build_cube()), key=repr)
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_event_counts_follow_every_kind_of_write(stored, events, write):
+    make_event("改期", start=date(2024, 5, 1), status=Event.Status.CONFIRMED)
+    assert cube_from_counts() == cube_from_events()
+
+    write(stored)
+
+    assert cube_from_counts() == cube_from_events()
+
+
+def test_event_counts_follow_dates_kinds_visibility_and_deletes(events):
+    a, b, c, d, e = events
+    Event.objects.filter(pk=a.pk).update(start=date(2025, 1, 2), end=date(2025, 1, 2))
+    Event.objects.filter(pk=b.pk).update(kind="training", precision="month")
+    Event.objects.filter(pk=c.pk).update(merged_into=a)
+    Event.objects.filter(pk=d.pk).update(start=date(2020, 6, 1), end=date(2020, 6, 1), precision="day")
+    Event.objects.filter(pk=e.pk).update(status=Event.Status.AUTO)
+    assert cube_from_counts() == cube_from_events()
+
+    Event.objects.filter(pk=a.pk).delete()  # c was merged into a: its merged_into is cleared
+
+    assert cube_from_counts() == cube_from_events()
+    assert len(cube_from_events()) == 4

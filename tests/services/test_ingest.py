@@ -386,7 +386,7 @@ def test_parser_version_combines_package_versions(monkeypatch):
     versions = {"chinesecalendar": "1.11.0", "opencc": "1.4.2", "lunar-python": "1.4.8"}
     monkeypatch.setattr("importlib.metadata.version", versions.__getitem__)
 
-    assert _parser_version() == "i2+t2.5+x0.9+cc1.11.0+oc1.4.2+lp1.4.8"
+    assert _parser_version() == "i3+t2.5+x0.9+cc1.11.0+oc1.4.2+lp1.4.8"
 
 
 def test_ingest_article_shared_event_takes_fields_from_one_article_only():
@@ -452,6 +452,27 @@ def test_ingest_article_kept_event_evidence_follows_the_new_text():
     )
 
 
+def test_ingest_stores_the_parser_mentions_so_pages_never_reparse(client, monkeypatch):
+    from events.selectors import articles as article_selectors
+    from events.temporal import extract
+
+    text = "3月11日，科技节在金谷广场开幕。\n@fest festival 科技节开幕 2024-03-11 金谷广场\n"
+    article = ingest(text).article
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the article was parsed again")
+
+    monkeypatch.setattr(article_selectors, "extract", no_parsing)
+    page = client.get(f"/articles/{article.pk}/")
+    api = client.get(f"/api/articles/{article.pk}")
+
+    article.refresh_from_db()
+    expected = [m.to_dict() for m in extract(text, date(2024, 3, 12))]
+    stored = [m for block in article.mention_blocks.values_list("mentions", flat=True) for m in block]
+    assert (article.mention_count, stored, api.json()["mentions"]) == (len(expected), expected, expected)
+    assert page.status_code == 200 and 'class="mention" title="2024-03-11 · day"' in page.content.decode()
+
+
 def test_parser_version_records_the_data_packages_it_reads(monkeypatch):
     from events.services import ingest
 
@@ -479,3 +500,34 @@ def test_parser_version_too_long_keeps_a_digest_of_the_data_versions(monkeypatch
 
     assert first != second
     assert len(first) <= ingest.PARSER_VERSION_LENGTH and "+d" in first
+
+
+@pytest.mark.parametrize("field", ["key", "title", "url"])
+def test_ingest_article_refuses_a_lone_surrogate_in_key_title_or_url(field):
+    values = {"key": "a.txt", "title": "标题", "url": "https://news.example/a"}
+    values[field] += "\ud800"
+
+    with pytest.raises(IngestError, match=f"article {field} contains a lone surrogate"):
+        ingest(TEXT, **{k: v for k, v in values.items() if k != "key"}, key=values["key"])
+
+    assert Article.objects.count() == 0
+
+
+def test_ingest_stores_mentions_in_blocks_a_part_of_the_text_reads_alone(
+    monkeypatch, django_assert_num_queries
+):
+    from events.models import MentionBlock
+    from events.selectors import article_mentions
+
+    monkeypatch.setattr(MentionBlock, "SIZE", 3)
+    text = (
+        "".join(f"3月{day}日开幕。" for day in range(1, 11)) + "\n"
+    )  # ten mentions, 7 or 8 characters apart
+    article = ingest(text).article
+    spans = [m["span"] for m in article_mentions(article=article)]
+
+    with django_assert_num_queries(1):
+        middle = article_mentions(article=article, start=spans[4][0], end=spans[5][1])
+
+    assert (article.mention_blocks.count(), len(spans)) == (4, 10)
+    assert [m["span"] for m in middle] == spans[4:6]

@@ -1,8 +1,11 @@
 """Runs the parser over other parsers' test cases (``data/peer_cases.jsonl``) and scores it.
 
 The cases are short strings adapted from the public test suites of JioNLP
-(test/test_time_parser.py), Duckling (Duckling/Time/ZH/Corpus.hs) and Time_NLP (README
-examples); each row names its source. The expected days are re-derived under OUR
+(test/test_time_parser.py, test/test_time_extractor.py), Duckling (Duckling/Time/ZH/Corpus.hs
+and ZH/CN/Corpus.hs), Time_NLP (README examples, shinyke/Time-NLP and the chi-time-nlp-ts
+port's test list), xk-time (TimeNLPUtilTest.java), dateparser (tests/test_languages.py) and
+Microsoft Recognizers-Text (Specs/DateTime/Chinese/DateParser, HolidayParser, DatePeriodParser);
+each row names its source. The expected days are re-derived under OUR
 conventions (``events.temporal.resolve``), not copied: where a peer reads a phrase by
 another convention the row says so in ``note``, and phrases with no unambiguous reading
 under ours were left out. ``start: null`` means no mention is expected (recurring times).

@@ -10,23 +10,23 @@ REF = date(2024, 3, 12)
 
 
 @pytest.mark.parametrize(
-    ("text", "ref", "day"),
+    ("text", "ref", "day", "confidence"),
     [
-        ("3月11日，农历二月初二", date(2024, 3, 12), date(2024, 3, 11)),
-        ("3月11日，农历二月初二", date(2025, 6, 1), date(2024, 3, 11)),
-        ("3月\n11日，农历二月初二", date(2026, 1, 5), date(2024, 3, 11)),
-        ("3月11日（星期一）", date(2024, 3, 12), date(2024, 3, 11)),
-        ("3月11日（星期一）", date(2025, 6, 1), date(2024, 3, 11)),
-        ("3月11日 周一", date(2026, 3, 20), date(2024, 3, 11)),
-        ("农历二月初二（3月11日）", date(2025, 6, 1), date(2024, 3, 11)),
-        ("2024年3月11日（星期一）", date(2030, 1, 1), date(2024, 3, 11)),
+        ("3月11日，农历二月初二", date(2024, 3, 12), date(2024, 3, 11), 0.95),
+        ("3月11日，农历二月初二", date(2025, 6, 1), date(2024, 3, 11), 0.9),
+        ("3月\n11日，农历二月初二", date(2026, 1, 5), date(2024, 3, 11), 0.9),
+        ("3月11日（星期一）", date(2024, 3, 12), date(2024, 3, 11), 0.95),
+        # A weekday that moves the year is weaker evidence than a lunar date, more so further away.
+        ("3月11日（星期一）", date(2025, 6, 1), date(2024, 3, 11), 0.7),
+        ("3月11日 周一", date(2026, 3, 20), date(2024, 3, 11), 0.5),
+        ("农历二月初二（3月11日）", date(2025, 6, 1), date(2024, 3, 11), 0.9),
+        ("2024年3月11日（星期一）", date(2030, 1, 1), date(2024, 3, 11), 1.0),
     ],
 )
-def test_extract_merges_a_date_with_the_clue_beside_it(text, ref, day):
+def test_extract_merges_a_date_with_the_clue_beside_it(text, ref, day, confidence):
     [mention] = extract(text, ref=ref)
 
-    assert (mention.text, mention.start, mention.end) == (text, day, day)
-    assert mention.confidence >= 0.9
+    assert (mention.text, mention.start, mention.end, mention.confidence) == (text, day, day, confidence)
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,16 @@ def test_extract_keeps_a_weekday_range_within_the_start_week(text, start, end):
     [mention] = extract(text, ref=WEEK_REF)
 
     assert (mention.text, mention.start, mention.end) == (text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start", "end"),
+    [
+        ("即日起至本月底", date(2024, 9, 5), date(2024, 9, 5), date(2024, 9, 30)),
+        ("3月5日至月末", date(2024, 3, 1), date(2024, 3, 5), date(2024, 3, 31)),
+    ],
+)
+def test_extract_runs_a_range_to_the_last_day_of_a_month_end(text, ref, start, end):
+    [mention] = extract(text, ref=ref)
+
+    assert (mention.start, mention.end, mention.precision) == (start, end, "day")

@@ -56,3 +56,24 @@ def test_extract_marks_the_publication_line_and_not_the_event():
 def test_extract_puts_the_role_in_the_json_shape():
     [m] = extract("2022-11-08 来源：新华网", date(2022, 11, 8))
     assert m.to_dict()["role"] == "page"
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("新华社北京5月9日电（记者 张三）", True),
+        ("东南网5月9日讯 27日", True),
+        ("5月9日电子产品展开幕", False),
+        ("5月9日讯息发布", False),
+    ],
+)
+def test_is_dateline_needs_the_report_mark_alone(text, dateline):
+    from events.temporal.surroundings import is_dateline
+
+    assert is_dateline(text, text.index("日") + 1) is dateline
+
+
+def test_extract_counts_bare_days_from_the_dateline():
+    text = "东南网5月9日讯 27日，培训班在福州举办；9日下午，结业仪式举行。"
+    got = [(m.start, m.role) for m in extract(text, date(2024, 5, 10))]
+    assert got == [(date(2024, 5, 9), "dateline"), (date(2024, 4, 27), ""), (date(2024, 5, 9), "")]

@@ -2,17 +2,22 @@
 
 Prints a summary in Chinese, then the same in English. Exit status: 0 when every article was
 read, 2 when some failed (the others are stored), 1 when all failed or the input was refused.
+A PATH ending in ``.pdf`` is an e-paper page: each report on it is stored as its own article
+(``services.epaper``), dated by ``--published``, else the date in its file name, else its masthead.
 """
 
 from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from events.services import IngestError, IngestSummary, ensure_source, ingest_paths
+from events.services.epaper import ingest_epaper
+from events.services.roots import command_line_base, file_key
 
 # A progress bar only pays for itself on runs longer than this many files.
 PROGRESS_MIN_FILES = 20
@@ -36,13 +41,25 @@ class Command(BaseCommand):
     def handle(
         self, *args, paths: list[str], source: str | None, published: date | None, force: bool, **options
     ) -> None:
+        pdfs = [path for path in paths if path.lower().endswith(".pdf")]
+        others = [path for path in paths if path not in pdfs]
         try:
             stored_source = ensure_source(name=source or " ".join(paths), paths=paths)
-            summary = ingest_paths(
-                paths=paths, source=stored_source, published=published, force=force, progress=self._progress
+            summary = (
+                ingest_paths(
+                    paths=others,
+                    source=stored_source,
+                    published=published,
+                    force=force,
+                    progress=self._progress,
+                )
+                if others
+                else IngestSummary()
             )
         except IngestError as exc:
             raise CommandError(str(exc)) from exc
+        for pdf in pdfs:
+            self._ingest_pdf(Path(pdf), summary, source=stored_source, published=published, force=force)
         self._report(summary)
         failed = summary.articles["failed"]
         if summary.all_failed:
@@ -58,6 +75,19 @@ class Command(BaseCommand):
                 f"{failed} of {summary.total} articles failed",
                 returncode=2,
             )
+
+    def _ingest_pdf(
+        self, path: Path, summary: IngestSummary, *, source: object, published: date | None, force: bool
+    ) -> None:
+        try:
+            key = file_key(path, base=command_line_base())
+            counts = ingest_epaper(
+                data=path.read_bytes(), key=key, source=source, published=published, force=force
+            )
+        except (IngestError, OSError) as exc:
+            summary.fail(str(path), str(exc))
+            return
+        summary.articles.update(counts)
 
     def _progress(self, files: list) -> object:
         show = len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty()

@@ -1,0 +1,48 @@
+"""After every ``migrate``: put back SQLite triggers that a later migration's table rebuild dropped.
+
+SQLite cannot alter most columns in place, so Django rebuilds the table (create, copy, drop, rename),
+and the triggers on the old table go with it: the data version (``_data_version``) and the event
+counts (``_event_counts``) would silently stop following writes. PostgreSQL alters in place and keeps
+its triggers. Re-installing after migrate, rather than in each migration that alters a table, means a
+future migration cannot forget it.
+"""
+
+from __future__ import annotations
+
+from events.migrations._data_version import (
+    SQLITE_EVENTS,
+    drop_version_triggers,
+    install_version_triggers,
+)
+from events.migrations._event_counts import SQLITE_TRIGGERS, drop_count_triggers, install_count_triggers
+
+PUBLISHED_TABLES = ["events_event", "events_article", "events_evidence", "events_source"]
+
+
+def expected_sqlite_triggers() -> set[str]:
+    version = {f"kejical_data_version_{t}_{e}" for t in PUBLISHED_TABLES for e in SQLITE_EVENTS}
+    return version | set(SQLITE_TRIGGERS)
+
+
+def ensure_sqlite_triggers(connection) -> bool:
+    """Re-create every trigger (and recount events) when one is missing; True when it had to."""
+    if connection.vendor != "sqlite":
+        return False
+    tables = set(connection.introspection.table_names())
+    if not {"events_dataversion", "events_eventcount", *PUBLISHED_TABLES} <= tables:
+        return False  # migrated back to before the triggers existed
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        present = {row[0] for row in cursor.fetchall()}
+    if expected_sqlite_triggers() <= present:
+        return False
+    with connection.schema_editor() as editor:
+        drop_version_triggers(editor, PUBLISHED_TABLES)
+        install_version_triggers(editor, PUBLISHED_TABLES)
+        drop_count_triggers(editor)
+        editor.execute("DELETE FROM events_eventcount")
+        install_count_triggers(editor)  # counts the events already stored
+        # The rebuild wrote without bumping: a new token, so no cache outlives it. (No row yet means
+        # nothing was ever written since the version began, so nothing cached can be stale.)
+        editor.execute("UPDATE events_dataversion SET token = lower(hex(randomblob(16)))")
+    return True

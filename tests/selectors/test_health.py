@@ -1,0 +1,108 @@
+"""Readiness checks: database, broker reachability with short time-outs, and the oldest queued task."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import uuid
+
+import pytest
+import redis
+
+from events.selectors import health
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+CLOSED = "redis://:secret@127.0.0.1:1/0"  # port 1: nothing listens, the connection is refused
+
+
+def _redis_reachable() -> bool:
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def silent_broker():
+    """A TCP server that accepts connections and never answers (a hung Redis); its URL."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
+    stop.set()
+    thread.join()
+    for conn in accepted:
+        conn.close()
+    server.close()
+
+
+@pytest.mark.django_db
+def test_check_database_answers():
+    assert health.check_database() == health.Check(True)
+
+
+def test_check_broker_not_configured_is_fine():
+    assert health.check_broker(broker_url="", queue="celery") == health.Check(True)
+
+
+def test_check_broker_refused_says_so_without_the_password():
+    check = health.check_broker(broker_url=CLOSED, queue="celery")
+
+    assert check == health.Check(False, "任务队列（redis://:***@127.0.0.1:1/0）无法连接：ConnectionError")
+
+
+def test_check_broker_that_never_answers_gives_up_instead_of_hanging(silent_broker):
+    started = time.monotonic()
+
+    check = health.check_broker(broker_url=silent_broker, queue="celery")
+
+    # The time-out is one second; a hang would be kombu's 30 s or forever.
+    assert (check.ok, time.monotonic() - started < 10) == (False, True)
+    assert "无法连接：TimeoutError" in check.detail
+
+
+@pytest.mark.redis
+@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task is the point
+def test_queue_warnings_name_a_task_no_worker_took():
+    if not _redis_reachable():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    from kombu import Connection
+
+    from kejicalendar.celery import app
+
+    queue = f"kejical-test-{uuid.uuid4().hex}"
+    with Connection(REDIS_URL) as conn, conn.Producer() as producer:
+        app.send_task("events.ingest_article", args=[0], queue=queue, producer=producer)
+        sent = time.time()
+    try:
+        fresh = health.queue_warnings(broker_url=REDIS_URL, queue=queue, stall_seconds=300, now=sent + 10)
+        stalled = health.queue_warnings(broker_url=REDIS_URL, queue=queue, stall_seconds=300, now=sent + 420)
+        state = health.queue_state(broker_url=REDIS_URL, queue=queue, now=sent + 420)
+    finally:
+        redis.Redis.from_url(REDIS_URL).delete(queue)
+
+    assert fresh == []
+    assert stalled == [
+        "队列中有 1 个任务在等待，最早的一个已等了 7 分钟，没有 worker 取走。请检查 Celery worker 是否在运行（make worker）。"
+    ]
+    assert (state.reachable, state.waiting, round(state.oldest_wait / 10)) == (True, 1, 42)
+
+
+def test_queue_warnings_broker_down():
+    [warning] = health.queue_warnings(broker_url=CLOSED, queue="celery", stall_seconds=300)
+
+    assert warning.startswith("任务队列（redis://:***@127.0.0.1:1/0）无法连接：ConnectionError。")
