@@ -291,7 +291,14 @@ class ArticleAdmin(admin.ModelAdmin):
         "events_link",
         "short_error",
     )
-    list_filter = ("status", "published_how", "source", "parser_version")
+    list_filter = (
+        "status",
+        "published_how",
+        "source",
+        "gone",
+        ("duplicate_of", admin.EmptyFieldListFilter),
+        "parser_version",
+    )
     list_select_related = ("source",)
     list_per_page = 50
     search_fields = ("key", "title", "text")
@@ -309,9 +316,12 @@ class ArticleAdmin(admin.ModelAdmin):
         "created",
         "updated",
         "ingested",
+        "duplicate_of",
+        "gone",
+        "fetched",
     )
     fieldsets = (
-        (None, {"fields": ("status", "error", "events_link")}),
+        (None, {"fields": ("status", "error", "events_link", ("duplicate_of", "gone", "fetched"))}),
         (
             "文章",
             {"fields": ("key", "title", "url", "source", ("published", "published_how"), "note", "text")},

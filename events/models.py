@@ -50,6 +50,9 @@ class Source(models.Model):
     last_modified = models.CharField("Last-Modified", max_length=100, blank=True, editable=False)
     # A worker holds a source until this time while fetching it; another worker skips it meanwhile.
     lease_until = models.DateTimeField("抓取中直到", null=True, blank=True, editable=False)
+    # Set when a re-read is queued, cleared when a task has done it: a message the broker lost
+    # (a worker killed between taking it and recording it) is found by this and queued again.
+    queued_at = models.DateTimeField("排队时间", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -132,6 +135,8 @@ class Article(models.Model):
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
     error = models.TextField("错误", blank=True)
     events_found = models.PositiveIntegerField("事件数", default=0, help_text="上次解析时关联的事件数")
+    # As Source.queued_at: a queued re-read not yet done (None: nothing queued).
+    queued_at = models.DateTimeField("排队时间", null=True, blank=True, editable=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
     ingested = models.DateTimeField("入库时间", null=True, blank=True)

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import logging
 import urllib.error
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
 from celery.exceptions import Retry, SoftTimeLimitExceeded
 from celery.utils.time import get_exponential_backoff_interval
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from events import services
 from events.models import Article, Source
+from events.selectors.health import held_tasks
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +65,18 @@ class RetryTransient(DjangoTask):
 
     acks_late = True
     max_retries = MAX_RETRIES
+    # The model whose row (the first argument is its id) records this task's queued work, if any.
+    queued_model: type[Article] | type[Source] | None = None
 
     def __call__(self, *args, **kwargs):
+        started = timezone.now()
         try:
-            return super().__call__(*args, **kwargs)
+            result = super().__call__(*args, **kwargs)
         except Retry:
             raise
         except Exception as exc:
             if not is_transient(exc):
+                self._done(args, started)  # failed for good: recorded, not worth queueing again
                 raise
             countdown = get_exponential_backoff_interval(
                 factor=1, retries=self.request.retries, maximum=BACKOFF_MAX_SECONDS, full_jitter=True
@@ -80,9 +87,15 @@ class RetryTransient(DjangoTask):
                 countdown = max(countdown, min(int(retry_after), BACKOFF_MAX_SECONDS))
             log.warning("%s: %s; retry %s in %ss", self.name, exc, self.request.retries + 1, countdown)
             raise self.retry(exc=exc, countdown=countdown) from exc
+        self._done(args, started)
+        return result
+
+    def _done(self, args: tuple, started: datetime) -> None:
+        if self.queued_model is not None and args:
+            services.mark_queued_work_done(model=self.queued_model, pk=args[0], started=started)
 
 
-@shared_task(name="events.ingest_article", base=RetryTransient)
+@shared_task(name="events.ingest_article", base=RetryTransient, queued_model=Article)
 def ingest_article_task(article_id: int, force: bool = False) -> dict:
     """Re-ingest a stored article from its stored text; returns the result's status and counts."""
     # The source with it (one query, not a second one when the service reads ``article.source``).
@@ -94,7 +107,7 @@ def ingest_article_task(article_id: int, force: bool = False) -> dict:
     return _result_dict(result)
 
 
-@shared_task(name="events.ingest_source", base=RetryTransient)
+@shared_task(name="events.ingest_source", base=RetryTransient, queued_model=Source)
 def ingest_source_task(source_id: int, force: bool = False) -> dict:
     """Re-read a file, folder or URL source; returns article and event counts."""
     source = Source.objects.filter(pk=source_id).first()
@@ -140,6 +153,25 @@ def fetch_due_sources_task() -> int:
 def reingest_stale_task() -> int:
     """Queue re-ingestion of articles read by an older parser version (or failed); returns how many."""
     return services.request_stale_reingest()
+
+
+@shared_task(name="events.requeue_lost", acks_late=True, expires=FETCH_DUE_EXPIRES)
+def requeue_lost_task() -> int:
+    """Queue again the re-reads the broker lost (beat runs this every few minutes); returns how many."""
+    if not settings.CELERY_BROKER_URL:
+        return 0  # tasks run in-process: nothing can be lost on the way
+    seen = held_tasks(
+        broker_url=settings.CELERY_BROKER_URL, queue=requeue_lost_task.app.conf.task_default_queue
+    )
+    if seen is None:
+        return 0  # the broker cannot be read now; the next tick tries again
+    waiting, held = seen
+    return services.requeue_lost(
+        now=timezone.now(),
+        older_than=timedelta(seconds=settings.KEJICAL_REQUEUE_AFTER_SECONDS),
+        waiting=waiting,
+        held=held,
+    )
 
 
 def _run_dict(run: services.FetchRun) -> dict:

@@ -26,15 +26,19 @@ def stamp_enqueued_at(headers: dict | None = None, **_: object) -> None:
 
 @task_prerun.connect
 @task_postrun.connect
-def reuse_database_connections(**_: object) -> None:
+def reuse_database_connections(task: object = None, **_: object) -> None:
     """Keep a worker's database connection across tasks, as a web process keeps it across requests.
 
     Celery's Django fixup closes every connection before and after each task unless
     ``CELERY_DB_REUSE_MAX`` is set (settings.py sets it), ignoring ``CONN_MAX_AGE``: each task then
     paid for a new PostgreSQL connection, which made a worker ingest at a third of the command's
     rate (bench/ingest_workers.py). Django's own rule instead: close a connection only when it is
-    broken or older than ``CONN_MAX_AGE``.
+    broken or older than ``CONN_MAX_AGE``. Not for a task run in-process (no broker, tests): it runs
+    inside its caller's request or transaction, whose connection is not ours to close.
     """
     from django.db import close_old_connections
+
+    if getattr(getattr(task, "request", None), "is_eager", False):
+        return
 
     close_old_connections()

@@ -215,6 +215,8 @@ if not DEBUG and not CELERY_BROKER_URL and not KEJICAL_TASKS_IN_PROCESS:
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+# Two sites (or a test run) sharing one Redis each need a queue of their own.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE") or "celery"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # A task is acknowledged only when it finished; a worker child killed mid-task (OOM, kill -9) puts
@@ -244,6 +246,7 @@ KEJICAL_TASK_LIMITS = {
     # One web source per run (its lease, web_sources.LEASE, outlasts this), and the beat tick that queues them.
     "events.fetch_source": _limits(KEJICAL_TASK_TIME_LIMIT),
     "events.fetch_due_sources": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
+    "events.requeue_lost": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
 }
 CELERY_TASK_ANNOTATIONS = KEJICAL_TASK_LIMITS
 # If the whole worker dies (kill -9 of the main process, a lost host), Redis hands an unacknowledged
@@ -268,6 +271,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.3,
     "interval_max": 0.5,
 }
+# A queued re-read not done this long after it was asked for, with nothing waiting in the queue and
+# no worker holding its message, was lost by the broker and is queued again (events.requeue_lost).
+KEJICAL_REQUEUE_AFTER_SECONDS = _env_int("KEJICAL_REQUEUE_AFTER_SECONDS", 300)
 # The admin warns when the oldest queued task has waited longer than this for a worker (seconds).
 KEJICAL_QUEUE_STALL_SECONDS = _env_int("KEJICAL_QUEUE_STALL_SECONDS", 300)
 

@@ -657,3 +657,18 @@ def test_event_admin_confidence_bands_and_reasons(client):
     assert sorted(bands["high"] + bands["middle"] + bands["low"]) == sorted([festival.title, signing.title])
     assert festival.title in bands["high"]
     assert "星期或农历与日期相符" in page
+
+
+@pytest.mark.django_db
+def test_article_admin_shows_duplicates_and_gone_pages(client):
+    original = Article.objects.create(key="http://a.example.cn/1.htm", title="原文", status="ok")
+    Article.objects.create(
+        key="http://b.example.cn/9.htm", title="转载", status="ok", duplicate_of=original, gone=True
+    )
+
+    reposts = client.get(changelist("article"), {"duplicate_of__isempty": "0"})
+    gone = client.get(changelist("article"), {"gone__exact": "1"})
+    detail = client.get(reverse("admin:events_article_change", args=[original.duplicates.get().pk]))
+
+    assert (titles(reposts), titles(gone)) == (["转载"], ["转载"])
+    assert "重复于" in detail.content.decode() and "原文" in detail.content.decode()

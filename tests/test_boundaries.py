@@ -5,10 +5,13 @@ import sys
 
 import pytest
 
+READING = [
+    f"events.reading.{name}"
+    for name in "web pages page_dates feeds links charsets epaper near_dups markup".split()
+]
 
-@pytest.mark.parametrize(
-    "package", ["events.temporal", "events.extraction", "events.reading.web", "events.geography"]
-)
+
+@pytest.mark.parametrize("package", ["events.temporal", "events.extraction", "events.geography", *READING])
 def test_package_imports_without_django(package):
     code = (
         f"import sys; import {package}; "

@@ -11,7 +11,7 @@ import sys
 import threading
 import urllib.error
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -261,7 +261,68 @@ def test_default_periodic_tasks_exist(db):
         ("events.fetch_due_sources", True),
         ("events.ingest_active_sources", True),
         ("events.reingest_stale", True),
+        ("events.requeue_lost", True),
     ]
+
+
+# --- work the broker lost ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_queued_work_is_recorded_until_a_task_does_it(line_extractor, django_capture_on_commit_callbacks):
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        request_article_reingest(articles=[article])
+    article.refresh_from_db()
+    assert article.queued_at is not None
+
+    callbacks[0]()  # the task runs (in-process)
+
+    article.refresh_from_db()
+    assert article.queued_at is None
+
+
+@pytest.mark.django_db
+def test_a_request_made_while_the_task_runs_stays_queued(line_extractor):
+    from django.utils import timezone
+
+    from events.services import mark_queued_work_done
+
+    article = ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12)).article
+    started = timezone.now()
+    Article.objects.filter(pk=article.pk).update(queued_at=started + timedelta(seconds=1))
+
+    mark_queued_work_done(model=Article, pk=article.pk, started=started)
+
+    assert Article.objects.get(pk=article.pk).queued_at == started + timedelta(seconds=1)
+
+
+@pytest.mark.django_db
+def test_requeue_lost_queues_only_what_nobody_holds(line_extractor, django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from events.services import requeue_lost
+
+    now = timezone.now()
+    old, recent = now - timedelta(minutes=10), now - timedelta(seconds=30)
+    lost, held, fresh, done = (
+        ingest_article(
+            key=f"{name}.txt", text=TEXT.replace("@", f"@{name}"), published=date(2024, 3, 12)
+        ).article
+        for name in ("lost", "held", "fresh", "done")
+    )
+    for article, queued in ((lost, old), (held, old), (fresh, recent), (done, None)):
+        Article.objects.filter(pk=article.pk).update(queued_at=queued)
+    holding = {("events.ingest_article", held.pk)}
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        backlog = requeue_lost(now=now, older_than=timedelta(minutes=5), waiting=3, held=holding)
+        requeued = requeue_lost(now=now, older_than=timedelta(minutes=5), waiting=0, held=holding)
+
+    assert (backlog, requeued, len(callbacks)) == (0, 1, 1)
+    assert Article.objects.get(pk=lost.pk).queued_at > now - timedelta(seconds=5)  # queued anew
+    assert Article.objects.get(pk=held.pk).queued_at == old
 
 
 # --- two workers on one article ------------------------------------------------------------
@@ -497,3 +558,22 @@ def test_worker_ingests_source_through_redis(tmp_path):
     )
     starts = {json.loads(line)["start"] for line in exported.stdout.splitlines()}
     assert {"2024-03-11", "2024-03-08"} <= starts
+
+
+def test_fetch_due_sources_task_fetches_each_due_source_once(
+    db, web, allow_private, django_capture_on_commit_callbacks
+):
+    from tests.services.news_site import serve_news_site
+
+    serve_news_site(web)
+    due = Source.objects.create(name="到期", kind=Source.Kind.FEED, location=web.url("/feed.xml"))
+    Source.objects.create(name="文件夹", kind=Source.Kind.FOLDER, location="news")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = tasks.fetch_due_sources_task.delay().get()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = tasks.fetch_due_sources_task.delay().get()  # not due until its interval has passed
+
+    due.refresh_from_db()
+    assert (queued, again, due.last_status, Article.objects.filter(source=due).count()) == (1, 0, "ok", 4)
+    assert web.paths().count("/feed.xml") == 1

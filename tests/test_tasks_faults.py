@@ -6,7 +6,8 @@ process and its prefork children) is killed with ``kill -9`` at random moments, 
 and then the test waits for the queue to drain. Nothing may be lost, duplicated, left pending or
 failed, and the export must equal a clean in-process ingest of the same folder.
 
-The worker runs with ``KEJICAL_TASK_TIME_LIMIT=10``: the visibility timeout is then 20 s, so a task
+Before that, one prefork child alone is killed (its main process requeues the task at once,
+``task_reject_on_worker_lost``). The worker runs with ``KEJICAL_TASK_TIME_LIMIT=10``: the visibility timeout is then 20 s, so a task
 the whole worker took down with it comes back within half a minute (in production, ~16 minutes).
 Figures from the run are printed (``pytest -s``) and recorded in docs/reliability.md.
 """
@@ -37,12 +38,19 @@ pytestmark = [pytest.mark.redis, pytest.mark.postgres]
 
 ENQUEUE = """
 from django.db import transaction
-from kejicalendar.celery import app
 from events.services import ensure_source, request_source_ingest
-app.conf.task_default_queue = QUEUE  # before the first message, so the router builds its queues from it
 with transaction.atomic():
     sources = [ensure_source(name=path.rsplit("/", 1)[-1], paths=[path]) for path in PATHS]
     request_source_ingest(sources=sources)
+"""
+
+# Beat runs the sweep for lost work every 2 s here (every 5 minutes by default; a curator may change it
+# in the admin as this does), and nothing else.
+FAST_SWEEP = """
+from django_celery_beat.models import IntervalSchedule, PeriodicTask
+every, _ = IntervalSchedule.objects.get_or_create(every=2, period="seconds")
+PeriodicTask.objects.filter(task="events.requeue_lost").update(interval=every, expire_seconds=None)
+PeriodicTask.objects.exclude(task="events.requeue_lost").update(enabled=False)
 """
 
 STATE = """
@@ -109,13 +117,15 @@ def folder(tmp_path) -> Path:
     return out
 
 
-def _env(database_url: str, *, broker: str = "", folder: Path) -> dict[str, str]:
+def _env(database_url: str, *, broker: str = "", folder: Path, queue: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "DEBUG")}
     return {
         **clean,
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": broker,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
         "KEJICAL_TASK_TIME_LIMIT": "10",
+        "KEJICAL_REQUEUE_AFTER_SECONDS": "15",
         "KEJICAL_SOURCE_ROOT": str(folder),
         "PYTHONUNBUFFERED": "1",
     }
@@ -195,6 +205,13 @@ class Worker:
         self.process.wait(timeout=30)
         return len(children)
 
+    def kill_child(self) -> None:
+        """SIGKILL to one prefork child; the main process starts another (and logs WorkerLostError
+        and requeues the message at once if the child was running a task)."""
+        assert self.process is not None
+        children = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True)
+        os.kill(int(children.stdout.split()[0]), signal.SIGKILL)
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -215,6 +232,14 @@ def _queue_drained(queue: str) -> bool:
         client.close()
 
 
+def _wait_for_tasks(worker: Worker, log: Path, count: int, started: float) -> None:
+    """Until ``count`` tasks have succeeded (in every worker so far)."""
+    while _succeeded(log) < count:
+        assert worker.process.poll() is None, log.read_text()[-3000:]
+        assert time.monotonic() - started < DEADLINE_SECONDS, log.read_text()[-3000:]
+        time.sleep(0.02)
+
+
 def _unacked(queue: str) -> int:
     """How many messages of ``queue`` a worker holds without having acknowledged them."""
     import redis
@@ -226,56 +251,109 @@ def _unacked(queue: str) -> int:
         client.close()
 
 
+def _requeued(log: Path) -> int:
+    """How many lost re-reads the sweep (``events.requeue_lost``) queued again, from the worker's log."""
+    return sum(
+        int(line.rsplit(": ", 1)[1])
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+        if "events.requeue_lost[" in line and "succeeded in" in line
+    )
+
+
 def _succeeded(log: Path) -> int:
-    return log.read_text(encoding="utf-8", errors="replace").count("succeeded in")
+    """How many source re-reads the workers finished, from their log."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return sum("events.ingest_source[" in line and "succeeded in" in line for line in lines)
+
+
+def _wait_ready(worker: Worker, log: Path, started: float) -> None:
+    """Until the worker last started says it is ready (its children forked, consuming)."""
+    while "ready." not in log.read_text(encoding="utf-8", errors="replace").rsplit("=== start", 1)[-1]:
+        assert worker.process.poll() is None, log.read_text()[-3000:]
+        assert time.monotonic() - started < DEADLINE_SECONDS, log.read_text()[-3000:]
+        time.sleep(0.1)
 
 
 def test_worker_killed_twice_loses_and_duplicates_nothing(databases, folder, tmp_path):
     chaos_url, clean_url = databases
     queue = f"kejical-faults-{uuid.uuid4().hex}"
-    chaos = _env(chaos_url, broker=REDIS_URL, folder=folder)
-    clean = _env(clean_url, folder=folder)
+    chaos = _env(chaos_url, broker=REDIS_URL, folder=folder, queue=queue)
+    clean = _env(clean_url, folder=folder, queue=queue)
     # The clean reference runs alongside (its own database, no broker: tasks run in its one process).
-    reference = ThreadPoolExecutor(1)
+    reference = ThreadPoolExecutor(2)
     clean_export = reference.submit(_clean_ingest, clean, folder, queue)
     _manage(chaos, "migrate", "-v0")
+    _manage(chaos, code=FAST_SWEEP)
     rng = random.Random()
     seed = rng.randrange(1 << 30)
     rng.seed(seed)
 
     log = tmp_path / "worker.log"
     worker = Worker(chaos, queue, log)
+    celery = str(Path(sys.executable).with_name("celery"))
+    beat = subprocess.Popen(
+        [
+            celery,
+            "-A",
+            "kejicalendar",
+            "beat",
+            "-l",
+            "info",
+            "--max-interval",
+            "1",
+            "-s",
+            str(tmp_path / "beat"),
+        ],
+        env=chaos,
+        cwd=ROOT,
+        stdout=(beat_log := open(tmp_path / "beat.log", "w")),  # noqa: SIM115 (closed below)
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     started = time.monotonic()
     kills = []
     try:
         worker.start()
-        total = _enqueue(chaos, folder, queue)
-        # Two random moments while work remains: after a random number of tasks has succeeded.
-        first = rng.randrange(5, total // 2)
-        for target in (first, rng.randrange(first + 5, total - 5)):
-            while _succeeded(log) < target:
-                assert worker.process.poll() is None, log.read_text()[-3000:]
-                assert time.monotonic() - started < DEADLINE_SECONDS, log.read_text()[-3000:]
-                time.sleep(0.02)
+        # Queued from another process, watched from here at once (the tasks start before it exits).
+        enqueued = reference.submit(_enqueue, chaos, folder, queue)
+        total = len(list(folder.glob("*.txt")))
+        # Three random moments while work remains, chosen as a number of finished tasks: first one
+        # prefork child dies alone (the OOM killer's case), then twice the whole worker.
+        targets = sorted(rng.sample(range(3, total - 10), 3))
+        _wait_for_tasks(worker, log, targets[0], started)
+        worker.kill_child()
+        for target in targets[1:]:
+            _wait_ready(worker, log, started)
+            _wait_for_tasks(worker, log, target, started)
             time.sleep(rng.uniform(0, 0.2))
             kill = {"at": round(time.monotonic() - started, 1), "processes": worker.kill()}
             kill.update(tasks_done_before=_succeeded(log), in_flight=_unacked(queue))
             kills.append(kill)
             worker.start()
         while time.monotonic() - started < DEADLINE_SECONDS:
-            state = _state(chaos)
-            if state["statuses"].count("ok") == total and _queue_drained(queue):
+            if _state(chaos)["statuses"].count("ok") == total and _queue_drained(queue):
                 break
             time.sleep(1)
         recovered = round(time.monotonic() - started, 1)
+        assert enqueued.result() == total
+        beat.terminate()  # its last tick, if any, is still taken by the worker below
+        beat.wait(timeout=30)
+        while not _queue_drained(queue) and time.monotonic() - started < DEADLINE_SECONDS:
+            time.sleep(0.5)
     finally:
         worker.stop()
+        if beat.poll() is None:
+            beat.terminate()
+            beat.wait(timeout=30)
+        beat_log.close()
 
     state = _state(chaos)
     print(
-        f"\nseed={seed} kills={kills} articles={total} recovered_in={recovered}s tasks_run={_succeeded(log)}"
+        f"\nseed={seed} child_lost_task={'WorkerLostError' in log.read_text()} kills={kills} articles={total}"
+        f" recovered_in={recovered}s tasks_run={_succeeded(log)}"
+        f" requeued_by_sweep={_requeued(log)}"
     )
-    assert _queue_drained(queue), "tasks left in the queue or unacknowledged"
+    assert _queue_drained(queue), (_unacked(queue), log.read_text(encoding="utf-8", errors="replace")[-4000:])
     assert state["statuses"] == ["ok"] * total, state["statuses"]  # 0 lost, 0 pending, 0 failed
     assert state["keys"] == 0  # no article stored twice
     assert all(kill["processes"] >= 3 for kill in kills), kills  # main process and two children

@@ -17,7 +17,7 @@ from events import temporal
 
 from . import patterns as P
 from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
-from .daylists import day_list, split_by_day
+from .daylists import day_list, split_by_day, split_into_stops
 from .discourse import (
     anchor_relative_days,
     as_discourse,
@@ -144,6 +144,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     carried, reading.carried = reading.carried, None
     if not occurrences:
         if date_by_label(reading, sentence, flat):  # "📍 复赛" / "时间：5月11日（周六）8:30"
+            return
+        if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
             return
         attach_to_report(reading, sentence, flat)
         stretch_by_duration(reading, sentence, flat, [])

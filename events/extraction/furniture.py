@@ -24,6 +24,8 @@ _LABEL_RE = re.compile(
 _PAGE_RE = re.compile(P.PAGE_HEADER + "|" + P.PAGE_FOLIO + "|" + P.BREADCRUMB)
 _RELATED_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]?\s*$")
 _SPACES = " \t\r\u3000\xa0"
+_OPENERS = P.CAPTION_OPENERS + P.LINK_OPENERS
+_WORDS_RE = re.compile("|".join(map(re.escape, P.FURNITURE_WORDS)))
 
 
 def mask_furniture(text: str) -> str:
@@ -48,14 +50,8 @@ def is_furniture(line: str) -> bool:
     """Whether a stripped, simplified line is page furniture rather than part of a report."""
     if not line or len(line) > MAX_FURNITURE_LINE:
         return False
-    if line.startswith(P.CAPTION_OPENERS) or line.rstrip("）)").endswith(P.CAPTION_CREDITS):
-        return True
-    if (
-        line.startswith(P.LINK_OPENERS)
-        or _PAGE_RE.match(line)
-        or any(word in line for word in P.FURNITURE_WORDS)
-    ):
+    if line.startswith(_OPENERS) or line.rstrip("）)").endswith(P.CAPTION_CREDITS) or _WORDS_RE.search(line):
         return True
     if "。" in line or "，" in line:
         return False  # a sentence of the report that happens to hold a time or a label
-    return bool(_STAMP_RE.search(line) or _LABEL_RE.search(line))
+    return bool(_PAGE_RE.match(line) or _STAMP_RE.search(line) or _LABEL_RE.search(line))

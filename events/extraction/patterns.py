@@ -476,6 +476,9 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 # "近3年来，全县累计开展…", "截至目前…"): statistics, not an event, so nothing in it is reported.
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
+# A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
+PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
+
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
 
@@ -504,6 +507,8 @@ COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百�
 PROGRAMME_SUMMARY = (
     r"等(?:[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|个|类|次)[\u4e00-\u9fff]{0,4}活动"
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
+    # "…活动10场以上": a target count
+    r"|[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)以上"
 )
 
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",
@@ -614,6 +619,10 @@ DATE_ANAPHOR_RE = (
 )
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
+
+# A tour's stops, one clause each: "13日走进A，14日来到B，15日在C收官".
+STOP_VERBS = ("走进", "来到", "在", "赴", "前往", "到达", "抵达", "进入")
+STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕", "站")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")

@@ -50,9 +50,13 @@ _DATE_ANAPHOR_RE = re.compile(
     + r")?(?=[，,]|$)"
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
-    # "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…", "旱农会期间，" (any …会):
-    # at an event named before
-    + r"|[\u4e00-\u9fff“”「」]{0,12}?(?:"
+)
+# "創新周期間，", "观摩会上，", "开园当天，", "大赛期间还举办了…", "旱农会期间，" (any …会): at an
+# event named before. Tried only when a clause's first words hold one of these endings (a long
+# alternation behind a lazy prefix is slow to fail on every clause).
+_EVENT_ANAPHOR_ENDS_RE = re.compile(r"期间|现场|当天|当日|首日|会上")
+_EVENT_ANAPHOR_RE = re.compile(
+    r"[\u4e00-\u9fff“”「」]{0,12}?(?:"
     + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
     + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
     + "|".join(P.TIMES_OF_DAY)
@@ -170,6 +174,7 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     - "total": a total over a period ("今年以来，已累计举办各类科技培训班46期").
     - "press": a press conference that announces an event ("科普日活动新闻发布会召开", "上月举行记者会");
       the event it announces is reported in its own sentence.
+    - "plan": a year's plan of activities ("计划开展…培训").
     - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
     """
@@ -177,6 +182,8 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
+        return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
@@ -454,6 +461,8 @@ def _actor(sentence: str, before: int) -> str:
 def _date_anaphor(text: str) -> str:
     """A clause-initial phrase such as "开幕式上" that dates by the report's last event, or ""."""
     match = _DATE_ANAPHOR_RE.match(text)
+    if match is None and _EVENT_ANAPHOR_ENDS_RE.search(text, 0, 20):
+        match = _EVENT_ANAPHOR_RE.match(text)
     return match.group() if match else ""
 
 

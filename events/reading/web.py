@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from requests.structures import CaseInsensitiveDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
@@ -275,7 +276,7 @@ def fetch(
                 return Fetched(
                     url=url,
                     status=response.status_code,
-                    headers=dict(response.headers),
+                    headers=CaseInsensitiveDict(response.headers),  # servers spell ETag as Etag too
                     content=content,
                     redirects=hop,
                 )

@@ -8,6 +8,7 @@ reads the oldest message of the Redis list Celery's default queue lives in; its 
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 from dataclasses import dataclass
@@ -107,6 +108,30 @@ def _message_age(raw: bytes | None, now: float) -> float | None:
         return max(0.0, now - float(sent))
     except (ValueError, KeyError, TypeError):
         return None  # a message from a sender without the header: age unknown
+
+
+def held_tasks(*, broker_url: str, queue: str) -> tuple[int, set[tuple[str, object]]] | None:
+    """How many messages wait in ``queue``, and (task name, first argument) of every message of it a
+    worker has taken without acknowledging (running, waiting for a retry's ETA, or held by a worker
+    that died, until the visibility timeout gives it back). None when the broker cannot be read.
+
+    kombu keeps those in the Redis hash ``unacked`` as ``[message, exchange, routing key]``.
+    """
+    client = _redis_client(broker_url)
+    try:
+        waiting = int(client.llen(queue))
+        held = set()
+        for raw in client.hvals("unacked"):
+            message, _exchange, routing_key = json.loads(raw)
+            if routing_key != queue:
+                continue
+            args = json.loads(base64.b64decode(message["body"]))[0]
+            held.add((message["headers"]["task"], args[0] if args else None))
+    except (redis.RedisError, ValueError, KeyError, IndexError, TypeError):
+        return None
+    finally:
+        client.close()
+    return waiting, held
 
 
 def check_broker(*, broker_url: str, queue: str) -> Check:

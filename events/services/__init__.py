@@ -15,17 +15,19 @@ from .curation import (
 from .files import collect_files
 from .ingest import PARSER_VERSION, IngestResult, ingest_article, reingest_stored_article, resolve_published
 from .queueing import (
+    mark_queued_work_done,
     request_article_reingest,
     request_due_fetches,
     request_event_reingest,
     request_source_ingest,
     request_stale_reingest,
+    requeue_lost,
     stale_articles,
 )
 from .regions import region_fields_for_code
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
 from .site import uid_domain
-from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source, ingest_url
+from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source
 from .text import IngestError, decode_bytes, read_article_file
 from .web_sources import FetchRun, claim_source, due_sources, fetch_source
 
@@ -53,7 +55,6 @@ __all__ = [
     "ingest_article",
     "ingest_paths",
     "ingest_source",
-    "ingest_url",
     "merge_events",
     "pick_merge_target",
     "read_article_file",
@@ -63,6 +64,8 @@ __all__ = [
     "request_due_fetches",
     "request_event_reingest",
     "request_source_ingest",
+    "requeue_lost",
+    "mark_queued_work_done",
     "request_stale_reingest",
     "resolve_published",
     "stale_articles",

@@ -38,11 +38,6 @@ def fetch_policy() -> FetchPolicy:
     )
 
 
-def fetch_url(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
-    """One GET under ``fetch_policy()`` without robots or rate limit (a curator's single URL)."""
-    return fetch(url, policy=fetch_policy(), etag=etag, last_modified=last_modified)
-
-
 class Fetcher:
     """One fetch run's connection pool, robots.txt cache and rate limiting. Use as a context manager."""
 

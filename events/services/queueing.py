@@ -7,9 +7,10 @@ a service looks "up" the import flow, and only at call time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Q
+from django.utils import timezone
 
 from events.models import Article, Event, Source
 
@@ -18,10 +19,13 @@ from .web_sources import due_sources
 
 
 def request_article_reingest(*, articles: Iterable[Article], force: bool = True) -> int:
-    """Queue ``ingest_article_task`` for each article once the transaction commits; returns how many."""
+    """Queue ``ingest_article_task`` for each article once the transaction commits; returns how many.
+
+    Each article's ``queued_at`` records the request until a task has done it (``requeue_lost``)."""
     from events import tasks
 
     pks = [a.pk for a in articles]
+    Article.objects.filter(pk__in=pks, queued_at__isnull=True).update(queued_at=timezone.now())
     for pk in pks:
         tasks.ingest_article_task.delay_on_commit(pk, force=force)
     return len(pks)
@@ -34,10 +38,13 @@ def request_event_reingest(*, events: Iterable[Event]) -> int:
 
 
 def request_source_ingest(*, sources: Iterable[Source], force: bool = False) -> int:
-    """Queue ``ingest_source_task`` for each source once the transaction commits; returns how many."""
+    """Queue ``ingest_source_task`` for each source once the transaction commits; returns how many.
+
+    Each source's ``queued_at`` records the request until a task has done it (``requeue_lost``)."""
     from events import tasks
 
     pks = [s.pk for s in sources]
+    Source.objects.filter(pk__in=pks, queued_at__isnull=True).update(queued_at=timezone.now())
     for pk in pks:
         tasks.ingest_source_task.delay_on_commit(pk, force=force)
     return len(pks)
@@ -63,3 +70,42 @@ def request_due_fetches(*, now: datetime) -> int:
     for pk in pks:
         tasks.fetch_source_task.delay_on_commit(pk)
     return len(pks)
+
+
+# Which task does the queued work of each model (``requeue_lost`` asks the broker about these).
+QUEUED_WORK = {Source: "events.ingest_source", Article: "events.ingest_article"}
+
+
+def mark_queued_work_done(*, model: type[Source] | type[Article], pk: int, started: datetime) -> None:
+    """A task that started at ``started`` did the queued work of this row: clear ``queued_at``, unless
+    another request came after the task started (that one still has to run)."""
+    model.objects.filter(pk=pk, queued_at__lte=started).update(queued_at=None)
+
+
+def requeue_lost(*, now: datetime, older_than: timedelta, waiting: int, held: set[tuple[str, object]]) -> int:
+    """Queue again the re-reads the broker lost; returns how many.
+
+    Redis has no atomic "take and remember": kombu pops a message, then records it as unacknowledged,
+    and a worker killed in between loses it for good (celery/kombu#305, celery/celery#7950). A row
+    whose ``queued_at`` is older than ``older_than`` is lost when nothing waits in the queue
+    (``waiting``; with a backlog the sweep waits for the next tick) and no worker holds a message for
+    it (``held``: (task name, id) pairs, see ``selectors.health.held_tasks``). A message still in
+    flight would be queued twice: harmless, every task is idempotent.
+    """
+    if waiting:
+        return 0
+    count = 0
+    for model, task_name in QUEUED_WORK.items():
+        lost = [
+            pk
+            for pk in model.objects.filter(queued_at__lt=now - older_than).values_list("pk", flat=True)
+            if (task_name, pk) not in held
+        ]
+        if not lost:
+            continue
+        model.objects.filter(pk__in=lost).update(queued_at=None)  # the request below sets it anew
+        if model is Source:
+            count += request_source_ingest(sources=Source.objects.filter(pk__in=lost))
+        else:
+            count += request_article_reingest(articles=Article.objects.filter(pk__in=lost))
+    return count

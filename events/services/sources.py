@@ -18,9 +18,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from events.models import Article, Evidence, Source
-from events.reading.web import FetchError
 
-from .fetching import fetch_url
 from .files import MANIFEST_NAME, collect_files
 from .ingest import IngestResult, ingest_article
 from .roots import (
@@ -32,11 +30,7 @@ from .roots import (
     require_root,
 )
 from .text import (
-    MAX_BYTES_PER_CHAR,
     IngestError,
-    decode_bytes,
-    html_to_text,
-    max_article_chars,
     read_article_file,
 )
 
@@ -214,20 +208,15 @@ def _published_for(entry: dict, given: date | None) -> tuple[date | None, str | 
 
 
 def ingest_source(*, source: Source, force: bool = False) -> IngestSummary:
-    """Re-read a stored source (files, folders or globs one per line in ``location``, or a URL).
+    """Re-read a stored file or folder source (files, folders or globs one per line in ``location``).
 
-    Records ``last_run`` and ``last_error`` on the source. URL fetch errors propagate (a task retries them).
+    Records ``last_run`` and ``last_error`` on the source. Web sources are fetched by
+    ``web_sources.fetch_source`` instead (the task routes them there); given one, this raises IngestError.
     """
+    if source.is_web:
+        raise IngestError(f"{source.name}: 网络来源由 fetch_source 抓取，不在这里读取")
     try:
-        if source.kind == Source.Kind.URL:
-            summary = IngestSummary()
-            summary.add(ingest_url(url=source.location.strip(), source=source, force=force))
-            _mark_source(source, error="; ".join(summary.failures)[:5000])
-        else:
-            summary = _ingest_file_source(source=source, force=force)
-    except FetchError as exc:  # its message is written for curators (and never tells ports apart)
-        _mark_source(source, error=str(exc))
-        raise
+        summary = _ingest_file_source(source=source, force=force)
     except Exception as exc:
         _mark_source(source, error=f"{type(exc).__name__}: {exc}")
         raise
@@ -252,28 +241,3 @@ def _mark_source(source: Source, *, error: str) -> None:
     source.last_run = timezone.now()
     source.last_error = error
     source.save(update_fields=["last_run", "last_error"])
-
-
-def ingest_url(*, url: str, source: Source | None = None, force: bool = False) -> IngestResult:
-    """Fetch a page through the guarded fetch (``services.fetching``) and ingest its text; the URL is the key.
-
-    Fetch errors (``reading.web.FetchError``: refused or unreachable address, 404, 5xx...) propagate;
-    refused content raises IngestError.
-    """
-    fetched = fetch_url(url)
-    if len(fetched.content) > _max_bytes():
-        raise IngestError(f"{url}: too big to be an article")
-    try:
-        text, encoding = fetched.content.decode(fetched.charset or "", errors="replace"), fetched.charset
-    except LookupError:  # no charset in Content-Type, or one Python does not know
-        text, encoding = decode_bytes(fetched.content, what=url)
-    title = ""
-    if fetched.content_type in ("text/html", "application/xhtml+xml"):
-        title, text = html_to_text(text)
-    return ingest_article(
-        key=url, text=text, title=title, url=url, source=source, force=force, encoding=encoding
-    )
-
-
-def _max_bytes() -> int:
-    return max_article_chars() * MAX_BYTES_PER_CHAR

@@ -15,4 +15,4 @@ __all__ = ["Kind", "Mention", "Precision", "__version__", "extract"]
 
 # Bump when a change alters what the parser finds or how it resolves it: ingestion stores
 # this with each article and re-reads articles parsed by an older version.
-__version__ = "1.18"
+__version__ = "1.19"

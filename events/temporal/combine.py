@@ -55,6 +55,7 @@ def join(norm: str, pieces: list[Piece]) -> list[Piece]:
     """Merge clues, then times, then ranges; each pass keeps text order."""
     pieces = _pairwise(norm, pieces, _nth_of_month)
     pieces = _pairwise(norm, pieces, _same_day_of)
+    pieces = _pairwise(norm, pieces, _weekday_of_week)
     pieces = _pairwise(norm, pieces, _corroborate)
     pieces = _pairwise(norm, pieces, _attach_time)
     pieces = [p for p in pieces if p.family != "time" or p.reading.valid]
@@ -138,6 +139,27 @@ def _same_day_of(norm: str, left: Piece, right: Piece) -> Piece | None:
         return None
     left.reading = Reading(
         d, d, Precision.DAY, Kind.RELATIVE, d.isoformat(), d.isoformat(), min(a.confidence, 0.9)
+    )
+    left.end = right.end
+    return left
+
+
+def _weekday_of_week(norm: str, left: Piece, right: Piece) -> Piece | None:
+    """ "3周后周五", "下下周的周六": that weekday of the week named before it."""
+    a, day = left.reading, right.groups.get("wk_d2")
+    if (
+        right.family != "week"
+        or day not in patterns.WEEKDAYS
+        or not a.valid
+        or a.precision != Precision.DAY
+        or (a.end - a.start).days != 6
+        or a.start.weekday() != 0
+        or not _OF_GAP.fullmatch(norm, left.end, right.start)
+    ):
+        return None
+    d = a.start + timedelta(days=patterns.WEEKDAYS[day])
+    left.reading = Reading(
+        d, d, Precision.DAY, Kind.RELATIVE, d.isoformat(), d.isoformat(), min(a.confidence, 0.85)
     )
     left.end = right.end
     return left

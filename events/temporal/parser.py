@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from . import combine, patterns, surroundings
 from .normalize import normalize
+from .numerals import read_number
 from .reading import Context, Reading
 from .resolve import read_year, resolve
 from .types import Kind, Mention, Precision
@@ -20,6 +21,7 @@ from .types import Kind, Mention, Precision
 # What a year printed right before can apply to: "2023年除夕", "今年春节", "2024年前三季度".
 _TAKES_YEAR = {"lunar", "fest", "holiday", "term", "season", "dur"}
 _TAKES_YEAR_OVER_DE = _TAKES_YEAR | {"cal_m"}
+_YEARS_AWAY = frozenset(w for w, d in patterns.DURATION_SUFFIXES.items() if d in ("ago", "later"))
 _OF = re.compile(rf"{patterns.GAP}的{patterns.GAP}")
 _YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "y2p", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
@@ -104,12 +106,11 @@ def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
         last = out[-1] if out else None
         if (
             last is not None
-            and last.family == "cal_y"
-            and set(last.groups) <= _YEAR_ONLY_KEYS
+            and _names_a_year(last)
             and (
-                piece.family in _TAKES_YEAR
+                piece.family in (_TAKES_YEAR if last.family == "cal_y" else _TAKES_YEAR_OVER_DE)
                 and combine.touching(norm, last.end, piece.start)
-                # "明年的5月份", "今年的春节": "的" between them.
+                # "明年的5月份", "今年的春节", "两年后的春节": "的" between them.
                 or piece.family in _TAKES_YEAR_OVER_DE
                 and _OF.fullmatch(norm, last.end, piece.start)
             )
@@ -124,7 +125,21 @@ def _attach_years(norm: str, pieces: list[Piece], ref: date) -> list[Piece]:
     return out
 
 
+def _names_a_year(piece: Piece) -> bool:
+    """A bare year ("2023年", "明年") or a whole number of years away ("2年后", "三年前")."""
+    if piece.family == "cal_y":
+        return set(piece.groups) <= _YEAR_ONLY_KEYS
+    g = piece.groups
+    return piece.family == "dur" and g.get("dur_u2") == "年" and g.get("dur_suf") in _YEARS_AWAY
+
+
 def _year_of(piece: Piece, ref: date) -> tuple[int | None, Kind]:
+    if piece.family == "dur":  # "2年后3月5号" is 5 March two years on
+        count = read_number(piece.groups.get("dur_n2", ""))
+        if not count:
+            return None, Kind.RELATIVE
+        sign = 1 if patterns.DURATION_SUFFIXES[piece.groups["dur_suf"]] == "later" else -1
+        return ref.year + sign * count, Kind.RELATIVE
     year, kind, _ = read_year(piece.groups, Context(ref))
     return year, kind
 

@@ -68,7 +68,7 @@ Plain Python. Readings chosen where readers could differ:
   "2023年的春节": a year before "的" is the year of what follows it.
 * "前年的今天", "三年前的今天", "上个月的今天": ref's day in that year, month or week.
 * "下两个月", "上两周", "下三个季度": the whole months, weeks or quarters after (before) ref's;
-  "前三年", "前两周" alone look back like "近三年", "近两周" (JioNLP reads "前两周" so);
+  "前三年", "前两周" alone the whole years (weeks) before ref's (Duckling's "前两年");
   "30日内" is ref .. ref + 29.
 * "当天/当日/次日/当晚", "当月/次月" and "当年/同年/次年" count from the last day, month or
   year the text mentioned, or from ref when there is none (then with lower confidence).
@@ -150,6 +150,12 @@ def read_year(g: dict[str, str], ctx: Context) -> tuple[int | None, Kind, float]
         digits = g.get("y2") or g.get("y2z") or g.get("y2r") or g.get("y2p")
         yy = int(digits) if digits else read_number(g.get("ycn2") or g["ycn2z"])
         year = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
+        if ctx.inherit_year is not None:
+            # The end of a range or list keeps to its start: "18年10月1日到19年2月3日" read in
+            # 2017 ends in 2019, not 1919.
+            year = min(
+                (1900 + yy, 2000 + yy), key=lambda y: (y < ctx.inherit_year, abs(y - ctx.inherit_year))
+            )
         return year, Kind.ABSOLUTE, 0.8
     word = g.get("yrel", "")
     if word in patterns.RELATIVE_YEARS:

@@ -218,8 +218,14 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
     if direction in ("next", "last"):
         reading = _whole_units(ctx.ref, int(count), unit, 1 if direction == "next" else -1)
     elif direction == "first" and unit in ("year", "week") and ctx.year is None:
-        # "前三年", "前两周" alone look back like "近三年": no year says whose first years they are.
-        reading = _span(ctx.ref, count, unit, "back")
+        # "前三年", "前两周" alone: the whole years (weeks) before ref's, as Duckling reads
+        # "前两年"; with no year before them they cannot be anyone's first years.
+        if unit == "year":
+            reading = years_reading(
+                ctx.ref.year - int(count), ctx.ref.year - 1, Kind.RELATIVE, confidence=0.6
+            )
+        else:
+            reading = _whole_units(ctx.ref, int(count), unit, -1)
     elif direction == "first":
         reading = _first_units(ctx, int(count), unit)
     elif direction in ("ago", "later"):

@@ -22,6 +22,8 @@ _FUTURE_AFTER = re.compile("|".join(map(re.escape, patterns.FUTURE_AFTER)))
 _PAGE = re.compile("|".join(map(re.escape, patterns.PAGE_LINE_CUES)))
 _SENTENCE_MARK = re.compile(r"[。！？!?]")
 _SECONDS = re.compile(r"[0-9]{1,2}:[0-5][0-9]:[0-5][0-9]")
+# A year, or a season or half of one, may open an event's name ("2024年春季科技节").
+_NAME_PRECISIONS = frozenset({Precision.YEAR, Precision.SEASON, Precision.HALF_YEAR})
 _NUMERALS = frozenset("0123456789〇零一二三四五六七八九")
 
 
@@ -51,7 +53,7 @@ def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
             return "dateline"
         return "page" if _on_page_line(norm, start, end, reading) else ""
     if (
-        reading.precision != Precision.VAGUE
+        reading.precision in _NAME_PRECISIONS
         and norm[start : start + 1] in _NUMERALS
         and patterns.EVENT_NAME.match(norm, end)
     ):

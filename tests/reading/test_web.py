@@ -113,6 +113,14 @@ def test_fetch_refuses_other_schemes_and_redirect_loops(web):
     assert web.paths().count("/loop") == 4
 
 
+def test_fetch_reads_headers_whatever_their_case(web):
+    web.pages["/p"] = Page(b"x", headers={"etag": '"v9"', "content-type": "text/html; Charset=GBK"})
+
+    fetched = fetch(web.url("/p"), policy=OPEN)
+
+    assert (fetched.etag, fetched.content_type, fetched.charset) == ('"v9"', "text/html", "gbk")
+
+
 def test_fetch_conditional_get_gives_304(web):
     web.pages["/feed"] = Page(b"<rss/>", headers={"ETag": '"v1"', "Content-Type": "application/rss+xml"})
 

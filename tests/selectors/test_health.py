@@ -75,9 +75,10 @@ def test_check_broker_that_never_answers_gives_up_instead_of_hanging(silent_brok
     assert "无法连接：TimeoutError" in check.detail
 
 
-@pytest.mark.redis
-@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task is the point
-def test_queue_warnings_name_a_task_no_worker_took():
+@pytest.fixture
+def queue_of(request):
+    """A function sending ``events.ingest_article`` for each id to a fresh queue on the real Redis
+    (as ``.delay()`` would, with the enqueue-time header); returns the open connection and queue."""
     if not _redis_reachable():
         pytest.skip("no Redis on 127.0.0.1:6379")
     from kombu import Connection
@@ -85,15 +86,28 @@ def test_queue_warnings_name_a_task_no_worker_took():
     from kejicalendar.celery import app
 
     queue = f"kejical-test-{uuid.uuid4().hex}"
-    with Connection(REDIS_URL) as conn, conn.Producer() as producer:
-        app.send_task("events.ingest_article", args=[0], queue=queue, producer=producer)
-        sent = time.time()
-    try:
-        fresh = health.queue_warnings(broker_url=REDIS_URL, queue=queue, stall_seconds=300, now=sent + 10)
-        stalled = health.queue_warnings(broker_url=REDIS_URL, queue=queue, stall_seconds=300, now=sent + 420)
-        state = health.queue_state(broker_url=REDIS_URL, queue=queue, now=sent + 420)
-    finally:
-        redis.Redis.from_url(REDIS_URL).delete(queue)
+    conn = Connection(REDIS_URL, transport_options={"visibility_timeout": 3600})
+
+    def send(*pks: int) -> tuple:
+        with conn.Producer() as producer:
+            for pk in pks:
+                app.send_task("events.ingest_article", args=[pk], queue=queue, producer=producer)
+        return conn, queue
+
+    yield send
+    conn.close()
+    redis.Redis.from_url(REDIS_URL).delete(queue)
+
+
+@pytest.mark.redis
+@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task is the point
+def test_queue_warnings_name_a_task_no_worker_took(queue_of):
+    _, queue = queue_of(0)
+    sent = time.time()
+
+    fresh = health.queue_warnings(broker_url=REDIS_URL, queue=queue, stall_seconds=300, now=sent + 10)
+    stalled = health.queue_warnings(broker_url=REDIS_URL, queue=queue, stall_seconds=300, now=sent + 420)
+    state = health.queue_state(broker_url=REDIS_URL, queue=queue, now=sent + 420)
 
     assert fresh == []
     assert stalled == [
@@ -106,3 +120,17 @@ def test_queue_warnings_broker_down():
     [warning] = health.queue_warnings(broker_url=CLOSED, queue="celery", stall_seconds=300)
 
     assert warning.startswith("任务队列（redis://:***@127.0.0.1:1/0）无法连接：ConnectionError。")
+
+
+@pytest.mark.redis
+@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task is the point
+def test_held_tasks_reads_what_a_worker_took_without_acknowledging(queue_of):
+    conn, queue = queue_of(7, 8)
+    channel = conn.default_channel
+    taken = channel.basic_get(queue, no_ack=False)  # taken by "a worker", not acknowledged
+    try:
+        seen = health.held_tasks(broker_url=REDIS_URL, queue=queue)
+    finally:
+        channel.basic_reject(taken.delivery_tag, requeue=False)
+
+    assert seen == (1, {("events.ingest_article", 7)})

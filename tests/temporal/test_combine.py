@@ -191,3 +191,21 @@ def test_extract_runs_a_range_to_the_last_day_of_a_month_end(text, ref, start, e
     [mention] = extract(text, ref=ref)
 
     assert (mention.start, mention.end, mention.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("前年的今天", date(2019, 6, 14)),
+        ("三年前的今天", date(2018, 6, 14)),
+        ("上个月的今天", date(2021, 5, 14)),
+        ("3周后周五", date(2021, 7, 9)),
+        ("下下周的周六", date(2021, 7, 3)),
+        ("2年后3月5号", date(2023, 3, 5)),
+        ("两年后的春节", date(2023, 1, 22)),
+    ],
+)
+def test_extract_composes_a_relative_unit_with_the_day_inside_it(text, day):
+    [mention] = extract(text, ref=date(2021, 6, 14))
+
+    assert (mention.text, mention.start, mention.end) == (text, day, day)
