@@ -17,6 +17,8 @@ from events import selectors, services
 from events.admin_cells import error_cell, event_date_label, highlight, shorten
 from events.admin_filters import ArticleFilter, ConfidenceFilter, SourceFilter, YearFilter
 from events.admin_queue import queue_from_admin
+from events.admin_widgets import FiguresWidget, OrganizersWidget
+from events.geography import region_for_code
 from events.models import Article, Event, Evidence, FetchLog, Source
 
 
@@ -38,11 +40,36 @@ class EvidenceInline(admin.TabularInline):
         return False
 
 
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = "__all__"
+        widgets = {"organizers": OrganizersWidget(), "figures": FiguresWidget()}
+
+    def clean_adcode(self) -> str:
+        code = (self.cleaned_data.get("adcode") or "").strip()
+        if code and region_for_code(code) is None:
+            raise forms.ValidationError(
+                "未知的行政区划代码：请填写 6 位数字代码，如 140702（晋中市榆次区）。"
+            )
+        return code
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventForm
     list_display = ("title", "kind", "date_label", "place", "status", "confidence_percent", "curated", "lead")
     list_display_links = ("title",)
-    list_filter = ("kind", "precision", "status", ConfidenceFilter, YearFilter, SourceFilter, ArticleFilter)
+    list_filter = (
+        "kind",
+        "precision",
+        "status",
+        ConfidenceFilter,
+        "province",
+        YearFilter,
+        SourceFilter,
+        ArticleFilter,
+    )
     list_select_related = ("lead_article",)
     list_per_page = 50
     search_fields = ("title", "place", "evidence__sentence")
@@ -51,6 +78,7 @@ class EventAdmin(admin.ModelAdmin):
     formfield_overrides = {models.JSONField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
     inlines = [EvidenceInline]
     readonly_fields = (
+        "region_label",
         "date_label",
         "reported_by",
         "uid",
@@ -65,7 +93,7 @@ class EventAdmin(admin.ModelAdmin):
         "updated",
     )
     fieldsets = (
-        (None, {"fields": ("title", "kind", "status", "place", "reported_by")}),
+        (None, {"fields": ("title", "kind", "status", "place", ("adcode", "region_label"), "reported_by")}),
         (
             "日期",
             {
@@ -111,6 +139,11 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="置信度", ordering="confidence")
     def confidence_percent(self, event: Event) -> str:
         return f"{event.confidence:.0%}"
+
+    @admin.display(description="所在地区")
+    def region_label(self, event: Event) -> str:
+        parts = [event.province, event.city if event.city != event.province else "", event.county]
+        return " ".join(p for p in parts if p) or "未知"
 
     @admin.display(description="置信依据")
     def reasons(self, event: Event) -> str:
@@ -173,6 +206,8 @@ class EventAdmin(admin.ModelAdmin):
                     start=obj.start, end=obj.end, precision=obj.precision, open_end=obj.open_end
                 )
             obj.curated_fields = sorted(name for name in Event.CURATABLE_FIELDS if name in form.changed_data)
+            for name, value in services.region_fields_for_code(obj.adcode).items():
+                setattr(obj, name, value)
             obj.save()
             return
         stored = Event.objects.get(pk=obj.pk)

@@ -11,13 +11,16 @@ from celery import current_app
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import ValidationError
 from ninja.security import HttpBearer, SessionAuthIsStaff
 
 from events import selectors, services
+from events.feeds import site_base
 from events.models import Article, Event, Source
+from events.publishing.spreadsheet import build_csv
 from events.schemas import (
     ArticleIn,
     ArticleOut,
@@ -105,7 +108,7 @@ def _check_text_size(text: str, limit: int | None = None) -> None:
         raise _body_error("text", f"text has {len(text)} characters; at most {limit}", "string_too_long")
 
 
-@router.get("/health", response=HealthOut, tags=["meta"], summary="Liveness (no database access)")
+@router.get("/health", response=HealthOut, tags=["meta"], summary="存活检查（不访问数据库）")
 def health(request: HttpRequest) -> dict:
     return {"ok": True}
 
@@ -114,7 +117,7 @@ def health(request: HttpRequest) -> dict:
     "/ready",
     response={200: ReadyOut, 503: ReadyOut},
     tags=["meta"],
-    summary="Readiness: the database and, when configured, the broker answer (503 when not)",
+    summary="就绪检查：数据库及（已配置时）消息队列可用，否则 503",
 )
 def ready(request: HttpRequest) -> Status:
     database = health_checks.check_database()
@@ -125,31 +128,43 @@ def ready(request: HttpRequest) -> Status:
     return Status(200 if body["ok"] else 503, body)
 
 
-@router.get("/events", response={200: EventPageOut, **ERRORS}, summary="Visible events matching the filters")
+@router.get(
+    "/events",
+    response={200: EventPageOut, **ERRORS},
+    summary="按条件列出事件（时间线的全部筛选条件，JSON 或 CSV）",
+)
 def list_events(
     request: HttpRequest,
-    kind: str | None = Query(None, description=f"One of: {', '.join(Event.Kind.values)}"),
+    kind: str | None = Query(None, description=f"事件类型，取值：{', '.join(Event.Kind.values)}"),
     date_from: str | None = Query(
-        None, alias="from", description="Events ending on/after: YYYY-MM-DD, YYYY-MM or YYYY"
+        None, alias="from", description="结束于该日或之后：YYYY-MM-DD、YYYY-MM 或 YYYY"
     ),
     date_to: str | None = Query(
-        None, alias="to", description="Events starting on/before: YYYY-MM-DD, YYYY-MM or YYYY"
+        None, alias="to", description="开始于该日或之前：YYYY-MM-DD、YYYY-MM 或 YYYY"
     ),
-    place: str | None = Query(None, description="Text in the place"),
-    q: str | None = Query(None, description="Text in the title, place or evidence"),
-    precision: str | None = Query(None, description=f"One of: {', '.join(Event.Precision.values)}"),
-    source: str | None = Query(None, description="Source name"),
+    place: str | None = Query(None, description="地点包含的文字"),
+    q: str | None = Query(None, description="标题、地点或原文句子中的关键词"),
+    precision: str | None = Query(None, description=f"日期精度，取值：{', '.join(Event.Precision.values)}"),
+    source: str | None = Query(None, description="来源名称"),
+    province: str | None = Query(None, description="省级地区：6位代码（140000）或名称（山西、山西省）"),
+    city: str | None = Query(None, description="地级地区：6位代码（140700）或名称（晋中市）"),
+    county: str | None = Query(None, description="县级地区：6位代码（140702）或名称（榆次区）"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(
-        0, ge=0, le=selectors.MAX_OFFSET, description="Skip this many; deeper pages go on with after"
+    offset: int = Query(0, ge=0, le=selectors.MAX_OFFSET, description="跳过的条数；更深的页用 after 继续"),
+    after: str | None = Query(None, description="从该 uid 的事件之后开始（上一页的 next_after）"),
+    ordering: Literal["start", "-start"] = Query("-start", description="start：最早在前；-start：最新在前"),
+    year: str | None = Query(None, description="时间线的年份条件（YYYY）：未给 from/to 时取该年全年"),
+    order: Literal["asc", "desc"] | None = Query(
+        None, description="时间线的排序参数：asc 同 ordering=start，desc 同 ordering=-start"
     ),
-    after: str | None = Query(
-        None, description="Start after the event with this uid (next_after of the previous page)"
-    ),
-    ordering: Literal["start", "-start"] = Query(
-        "-start", description="start: earliest first; -start: newest"
+    format: Literal["json", "csv"] = Query(
+        "json", description="csv：同一页事件的 CSV（UTF-8 带 BOM，列见 /events.csv 的说明）"
     ),
 ) -> HttpResponse:
+    _refuse_unknown_parameters(request, EVENT_LIST_PARAMS)
+    if order is not None:
+        ordering = "start" if order == "asc" else "-start"
+    date_from, date_to = _year_span(year, date_from, date_to)
     filters = selectors.parse_filters(
         {
             "kind": kind,
@@ -159,20 +174,60 @@ def list_events(
             "q": q,
             "precision": precision,
             "source": source,
+            "province": province,
+            "city": city,
+            "county": county,
         }
     )
-    # Rendered once per distinct query and data version: the JSON bytes are cached, not the rows.
+
+    # The CSV holds absolute event links, so its bytes also depend on the host.
+    host = site_base(request) if format == "csv" else ""
+
+    # Rendered once per distinct query and data version: the bytes are cached, not the rows.
+    def render() -> bytes:
+        page = selectors.event_page(
+            filters=filters, ordering=ordering, limit=limit, offset=offset, after=after
+        )
+        if format == "csv":
+            prefix, suffix = (host + reverse("event", args=["~"])).split("~")
+            return build_csv(page["items"], event_url=lambda uid: prefix + uid + suffix)
+        return json_bytes(page)
+
     body = selectors.cached_until_change(
-        "api-events",
-        (filters, ordering, limit, offset, after),
-        lambda: json_bytes(
-            selectors.event_page(filters=filters, ordering=ordering, limit=limit, offset=offset, after=after)
-        ),
+        "api-events", (filters, ordering, limit, offset, after, format, host), render
     )
+    if format == "csv":
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="kejicalendar-events.csv"'
+        return response
     return HttpResponse(body, content_type=JSON_TYPE)
 
 
-@router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="One visible event")
+# Every query parameter GET /api/events reads; any other is a mistake worth a 422, not silence.
+EVENT_LIST_PARAMS = frozenset(
+    (*selectors.FILTER_PARAMS, "limit", "offset", "after", "ordering", "year", "order", "format")
+)
+
+
+def _refuse_unknown_parameters(request: HttpRequest, known: frozenset[str]) -> None:
+    """422 naming the first parameter nobody reads (the message lists all of them and the known ones)."""
+    unknown = sorted(set(request.GET) - known)
+    if unknown:
+        msg = f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        raise ValidationError([{"loc": ["query", unknown[0]], "msg": msg, "type": "extra_forbidden"}])
+
+
+def _year_span(year: str | None, date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """The timeline's ``year``: it fills ``from``/``to`` with that year where they are empty."""
+    year = (year or "").strip()
+    if not year:
+        return date_from, date_to
+    if not (year.isascii() and year.isdigit() and len(year) == 4):
+        raise selectors.FilterError("year", f"expected a year YYYY, got {year!r}")
+    return (date_from or "").strip() or year, (date_to or "").strip() or year
+
+
+@router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="单个事件（含地区、系列、报道媒体）")
 def get_event(request: HttpRequest, uid: str) -> dict:
     event = selectors.find_event(uid=uid)
     if event is None or not event.visible:
@@ -180,15 +235,15 @@ def get_event(request: HttpRequest, uid: str) -> dict:
     return selectors.event_item(event)
 
 
-@router.get("/kinds", response=list[KindOut], summary="Event kinds with Chinese labels and counts")
+@router.get("/kinds", response=list[KindOut], summary="事件类型及其中文名和数量")
 def list_kinds(request: HttpRequest) -> list[dict]:
     return selectors.count_by_kind()
 
 
-@router.get("/articles", response={200: ArticlePageOut, **ERRORS}, tags=["articles"], summary="Articles")
+@router.get("/articles", response={200: ArticlePageOut, **ERRORS}, tags=["articles"], summary="文章列表")
 def list_articles(
     request: HttpRequest,
-    source: str | None = Query(None, description="Source name"),
+    source: str | None = Query(None, description="来源名称"),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict:
@@ -201,7 +256,7 @@ def list_articles(
     "/articles/{int:article_id}",
     response={200: ArticleOut, **ERRORS},
     tags=["articles"],
-    summary="One article with its parser mentions and its events",
+    summary="单篇文章：识别出的日期和事件",
     exclude_unset=True,
 )
 def get_article(request: HttpRequest, article_id: int) -> dict:
@@ -219,6 +274,7 @@ def get_article(request: HttpRequest, article_id: int) -> dict:
     response={200: ParseOut, **ERRORS},
     tags=["parser"],
     exclude_unset=True,
+    summary="识别文本中的日期表达",
     auth=PARSE_AUTH,
     throttle=THROTTLES,
 )
@@ -245,7 +301,7 @@ def parse_text(request: HttpRequest, payload: ParseIn) -> dict:
     auth=WRITE_AUTH,
     throttle=THROTTLES,
     tags=["articles"],
-    summary="Ingest an article (API token or staff session)",
+    summary="提交文章入库（需 API 令牌或管理员会话）",
 )
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
     """Store the article and the events found in it: 201 when the key is new, else 200.

@@ -85,13 +85,24 @@ class FeedQuery:
     coarse: bool = False
 
 
-def parse_feed_query(params: Mapping[str, str], *, kind: str | None = None) -> FeedQuery:
-    """Validate a feed's query parameters; ``kind`` comes from the path. Raises ``FilterError``."""
+def parse_feed_query(
+    params: Mapping[str, str], *, kind: str | None = None, adcode: str | None = None
+) -> FeedQuery:
+    """Validate a feed's query parameters; ``kind`` or a region's ``adcode`` may come from the path.
+
+    Raises ``FilterError``.
+    """
     if kind is not None and (params.get("kind") or "").strip() not in ("", kind):
         raise selectors.FilterError("kind", "the kind is in the path; leave the kind parameter out")
-    filters = selectors.parse_filters(
-        {**{k: params.get(k) for k in params}, "kind": kind or params.get("kind")}
-    )
+    values = {**{k: params.get(k) for k in params}, "kind": kind or params.get("kind")}
+    if adcode is not None:
+        level = selectors.region_level(adcode)
+        if any((params.get(name) or "").strip() for name in selectors.REGION_PARAMS):
+            raise selectors.FilterError(
+                level, "the region is in the path; leave province, city and county out"
+            )
+        values[level] = adcode
+    filters = selectors.parse_filters(values)
     raw = (params.get("coarse") or "").strip().lower()
     if raw and raw not in TRUE_WORDS | FALSE_WORDS:
         raise selectors.FilterError("coarse", "use coarse=1 to include month, season, year and period events")
@@ -107,7 +118,13 @@ def feed_path(query: FeedQuery) -> str:
     kind = params.pop("kind", None)
     if query.coarse:
         params["coarse"] = "1"
-    path = reverse("calendar-kind", kwargs={"kind": kind}) if kind else reverse("calendar")
+    regions = [name for name in selectors.REGION_PARAMS if name in params]
+    if kind:
+        path = reverse("calendar-kind", kwargs={"kind": kind})
+    elif len(regions) == 1:  # one region and no kind: the region's own feed
+        path = reverse("calendar-region", kwargs={"adcode": params.pop(regions[0])})
+    else:
+        path = reverse("calendar")
     return f"{path}?{urlencode(params)}" if params else path
 
 
@@ -253,7 +270,9 @@ def _render(query: FeedQuery, *, site_url: str, today: date, now: datetime) -> R
         site_url=site_url,
         uid_domain=services.uid_domain(),
         name=calendar_name(query.filters, coarse=query.coarse),
-        description=feed_description(coarse=query.coarse),
+        description=feed_description(
+            coarse=query.coarse, precision=query.filters.precision, date_from=query.filters.date_from
+        ),
     )
     newest = max((e.updated for e in events), default=None)
     return RenderedFeed(
@@ -279,21 +298,23 @@ def cached_feed(query: FeedQuery, *, site_url: str) -> RenderedFeed:
     )
 
 
-def _bad_request(error: selectors.FilterError) -> HttpResponse:
+def bad_request(error: selectors.FilterError) -> HttpResponse:
     return HttpResponse(
         f"{error.field}: {error.message}\n", status=400, content_type="text/plain; charset=utf-8"
     )
 
 
 @require_safe
-def calendar_feed(request: HttpRequest, kind: str | None = None) -> HttpResponse:
+def calendar_feed(request: HttpRequest, kind: str | None = None, adcode: str | None = None) -> HttpResponse:
     """Serve a feed: redirect to the canonical URL, then answer 304 or the cached body."""
     if kind is not None and kind not in Event.Kind.values:
         raise Http404("unknown kind")
+    if adcode is not None and not (len(adcode) == 6 and adcode.isascii() and adcode.isdigit()):
+        raise Http404("not an adcode")
     try:
-        query = parse_feed_query(request.GET, kind=kind)
+        query = parse_feed_query(request.GET, kind=kind, adcode=adcode)
     except selectors.FilterError as error:
-        return _bad_request(error)
+        return bad_request(error)
     canonical = feed_path(query)
     if request.get_full_path() != canonical:
         return HttpResponsePermanentRedirect(canonical)
@@ -306,4 +327,22 @@ def calendar_feed(request: HttpRequest, kind: str | None = None) -> HttpResponse
     if feed.last_modified is not None:
         response["Last-Modified"] = http_date(feed.last_modified)
     patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@require_safe
+def event_calendar(request: HttpRequest, uid: str) -> HttpResponse:
+    """One event as an .ics file to download ("加入日历"); 404 when unknown, hidden or undated."""
+    event = selectors.find_event(uid=uid)
+    if event is None or not event.visible or event.start is None or event.end is None:
+        raise Http404("no such event")
+    body = build_calendar(
+        selectors.with_sources(Event.objects.filter(pk=event.pk)),
+        site_url=site_base(request),
+        uid_domain=services.uid_domain(),
+        name=f"科技日历 · {event.title}",
+        description="科技日历：单个事件",
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.uid}.ics"'
     return response

@@ -230,8 +230,11 @@ class Event(models.Model):
 
     # Fields a curator may set; once set, re-ingestion leaves them alone (see ``curated_fields``).
     CURATABLE_FIELDS = tuple(
-        "title kind start end time open_end precision edtf place organizers figures".split()
+        "title kind start end time open_end precision edtf place organizers figures adcode series_key edition".split()
     )
+    # The administrative divisions of the place; ``adcode`` (the deepest level known) is what a
+    # curator sets, the others follow it (see ``events.geography``).
+    REGION_FIELDS = ("adcode", "province", "province_code", "city", "city_code", "county", "county_code")
     # A change to one of these is a change subscribers should see: iCal SEQUENCE goes up.
     SEQUENCED_FIELDS = ("title", "start", "end", "time", "place")
 
@@ -246,6 +249,22 @@ class Event(models.Model):
     precision = models.CharField("精度", max_length=12, choices=Precision.choices, default=Precision.DAY)
     edtf = models.CharField("EDTF", max_length=40, blank=True)
     place = models.CharField("地点", max_length=200, blank=True)
+    adcode = models.CharField(
+        "行政区划代码",
+        max_length=6,
+        blank=True,
+        help_text="地点所在的省、市或县级行政区划代码（如 140702 为晋中市榆次区）；留空表示未知。",
+    )
+    province = models.CharField("省级", max_length=30, blank=True)
+    province_code = models.CharField("省级代码", max_length=6, blank=True)
+    city = models.CharField("地级", max_length=40, blank=True)
+    city_code = models.CharField("地级代码", max_length=6, blank=True)
+    county = models.CharField("县级", max_length=40, blank=True)
+    county_code = models.CharField("县级代码", max_length=6, blank=True)
+    # Editions of a recurring event share ``series_key`` ("140000:太谷科技节": province and name
+    # without edition or year); ``edition`` is its number ("第二十一届" → 21) when the title gives one.
+    series_key = models.CharField("系列", max_length=220, blank=True, db_index=True)
+    edition = models.PositiveIntegerField("届次", null=True, blank=True)
     organizers = models.JSONField("主办/协办/承办", default=dict, blank=True)
     figures = models.JSONField("数据", default=dict, blank=True)
     confidence = models.FloatField("置信度", default=0.5)
@@ -287,6 +306,9 @@ class Event(models.Model):
             models.Index(fields=["end"]),
             models.Index(fields=["kind", "start"]),
             models.Index(fields=["place"]),
+            models.Index(fields=["province_code", "start"]),
+            models.Index(fields=["city_code", "start"]),
+            models.Index(fields=["county_code", "start"]),
             models.Index(fields=["status", "start"]),
             models.Index(fields=["updated"]),
         ]

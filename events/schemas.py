@@ -70,6 +70,40 @@ class SourceRefOut(Schema):
     date_text: str = Field(description="The date expression that dated the event, as printed")
 
 
+class DivisionOut(Schema):
+    """One level of an administrative region."""
+
+    name: str = Field(description="名称，如“晋中市”")
+    adcode: str = Field(description="6位行政区划代码")
+
+
+class RegionOut(Schema):
+    """Where an event is held, as China's administrative divisions (GB/T 2260)."""
+
+    adcode: str = Field(description="已知最深一级的行政区划代码")
+    province: DivisionOut
+    city: DivisionOut | None = Field(description="地级；港澳台只到省级")
+    county: DivisionOut | None = Field(description="县级，未知时为 null")
+
+
+class SeriesOut(Schema):
+    """A recurring event's series: editions share ``key``."""
+
+    key: str = Field(description="系列标识：省级代码与去掉届次、年份的名称，如 140000:太谷科技节")
+    name: str = Field(description="系列名称，如“太谷科技节”")
+
+
+class ReportOut(Schema):
+    """One article that reports the event."""
+
+    outlet: str = Field(description="发布媒体：来源名称，或网址的域名")
+    article_id: int
+    title: str
+    url: str
+    published: str | None = Field(description="发布日期 YYYY-MM-DD", json_schema_extra=ISO_DATE)
+    evidence: list[str] = Field(description="文中支持该事件的句子")
+
+
 class EventOut(Schema):
     """An event in the shape of `manage.py export_events` (dates ISO YYYY-MM-DD, inclusive end)."""
 
@@ -82,12 +116,17 @@ class EventOut(Schema):
     precision: str = Field(description="day, month, season, half-year, year, multi-year or vague")
     edtf: str = Field(description="The date in Extended Date/Time Format, e.g. 2025-03 or 2021/2025")
     place: str
+    region: RegionOut | None = Field(description="举办地所在行政区划；无法确定时为 null")
     organizers: dict[str, list[str]]
     figures: dict[str, int | float]
     status: str = Field(description="auto or confirmed (hidden events are never listed)")
     sequence: int = Field(description="iCal SEQUENCE: bumped when dates, title or place change")
     updated: str | None = Field(description="Last change, ISO 8601")
     sources: list[SourceRefOut]
+    series: SeriesOut | None = Field(description="系列活动（如历届科技节）；非系列活动为 null")
+    edition: int | None = Field(description="届次，如“第二十一届”为 21；标题未写届次时为 null")
+    reports: list[ReportOut] = Field(description="报道该事件的每篇文章，含媒体、日期和原文句子")
+    outlet_count: int = Field(description="报道该事件的不同媒体数（同一媒体的多篇文章只算一家）")
 
 
 class EventPageOut(Schema):

@@ -16,21 +16,30 @@ Readings chosen:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from urllib.parse import quote
+from dataclasses import replace
+from datetime import date, timedelta
+from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
-from events.publishing.display import format_event_date, kind_badge
+from events.publishing.display import format_event_date, kind_badge, quoted
 from events.publishing.figure_text import format_figures
-from events.publishing.highlight import EvidenceMark, MentionMark, collapse_line_breaks, highlight_text
+from events.publishing.highlight import (
+    EvidenceMark,
+    MentionMark,
+    collapse_line_breaks,
+    highlight_text,
+    join_wrapped_lines,
+)
 from events.publishing.jsonld import event_json_ld, json_ld_script
+from events.publishing.share import google_calendar_link
 from events.selectors import (
     FILTER_PARAMS,
     EventFilters,
@@ -40,17 +49,28 @@ from events.selectors import (
     event_figures,
     event_organizers,
     event_years,
+    filters_to_params,
     find_article,
     find_event,
     group_by_month,
     month_density,
     parse_filters,
+    region_facet,
+    region_level,
+    region_name,
+    region_overview,
+    reporting_outlets,
     same_version,
+    series_editions,
     timeline_page,
     undated_events,
+    upcoming_events,
 )
+from events.selectors.events import FEED_WINDOW_DAYS
+from events.selectors.items import article_outlet
 
 PAGE_SIZE = 50
+UPCOMING = 5  # events in the timeline's "即将举行" box
 # How much evidence a page quotes. A timeline card quotes one sentence and links to the event
 # ("另有N处出处"); an event page quotes up to PAGE_EVIDENCE and lists every source article. A quoted
 # sentence longer than EVIDENCE_CHARS is cut with "…" (the article page shows it whole).
@@ -129,7 +149,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
         {
             "item": ev,
             "sentence": _quote(ev.sentence),
-            "date_text": collapse_line_breaks(ev.date_text),
+            "date_text": quoted(collapse_line_breaks(ev.date_text)) if ev.date_text else "",
             "href": _evidence_href(ev),
         }
         for ev in evidence[:limit]
@@ -152,6 +172,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
         "figures": format_figures(event_figures(event)),
         "organizers": event_organizers(event),
         "evidence": sentences,
+        "google": google_calendar_link(event, url=url, details=event.place),
         "evidence_total": total,
         "evidence_more": total - len(sentences),
         "json_ld": json_ld_script(
@@ -160,7 +181,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
     }
 
 
-def _event_line(event: Event, *, published: date | None) -> dict:
+def event_line(event: Event, *, published: date | None) -> dict:
     """An event as one line of a list: its date label and kind badge."""
     label, color = kind_badge(event.kind)
     date_label = format_event_date(
@@ -181,7 +202,7 @@ def _evidence_href(evidence: Evidence) -> str:
     return f"{reverse('article', args=[evidence.article_id])}{query}#ev-{evidence.pk}"
 
 
-def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
+def _subscribe_links(request: HttpRequest, filters: EventFilters, *, years: list[int]) -> dict:
     """webcal://, http(s):// and Google Calendar links to the canonical feed URL for ``filters``.
 
     The path comes from ``feeds.feed_path`` (kind in the path, other filters in their canonical
@@ -192,17 +213,29 @@ def _subscribe_links(request: HttpRequest, filters: EventFilters) -> dict:
     https = base + feed_path(FeedQuery(filters=filters))
     webcal = "webcal://" + https.split("://", 1)[1]
     coarse = base + feed_path(FeedQuery(filters=filters, coarse=True))
+    window_from = filters.date_from or timezone.localdate() - timedelta(days=FEED_WINDOW_DAYS)
+    everything = None
+    if years and filters.date_from is None:
+        # The default window starts a year back; from the first year with events, with coarse
+        # dates, the feed holds all the timeline shows (up to the feed's size limit).
+        wide = replace(filters, date_from=date(min(years), 1, 1))
+        everything = base + feed_path(FeedQuery(filters=wide, coarse=True))
+    embed_params = filters_to_params(filters)
+    embed = base + reverse("embed") + (f"?{urlencode(embed_params)}" if embed_params else "")
     return {
         "webcal": webcal,
         "https": https,
         "google": GOOGLE_ADD_BY_URL + quote(webcal, safe=""),
         "coarse": coarse,
+        "window_from": window_from,
+        "everything": everything,
+        "embed": embed,
+        "embed_query": urlencode(embed_params),
     }
 
 
-def _year_choices(year: str, error: FilterError | None) -> list[int]:
+def _year_choices(year: str, error: FilterError | None, years: list[int]) -> list[int]:
     """Years with events, newest first, plus the chosen year when it has none (so the select shows it)."""
-    years = event_years()
     if year and error is None and int(year) not in years:
         years = sorted([*years, int(year)], reverse=True)
     return years
@@ -211,13 +244,14 @@ def _year_choices(year: str, error: FilterError | None) -> list[int]:
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline: filtered, grouped by year and month, 50 events a page, newest first unless ``order=asc``.
 
-    Rendered once per URL, host and data version (``cached_page``).
+    Rendered once per URL, host, data version and day (``cached_page``): the 今天 marker, the
+    即将举行 box and the feed's window move with the date.
     """
     newest_first = request.GET.get("order") != "asc"
     filters, error = read_timeline_filters(request.GET)
     return cached_page(
         request,
-        "timeline",
+        f"timeline-{timezone.localdate().isoformat()}",
         lambda: _timeline(request, newest_first=newest_first, filters=filters, error=error),
     )
 
@@ -233,7 +267,10 @@ def _timeline(
         size=PAGE_SIZE,
         evidence_per_event=CARD_EVIDENCE,
     )
+    today = timezone.localdate()
+    years_with_events = event_years()
     cards = [_event_card(request, event, limit=CARD_EVIDENCE) for event in page.events]
+    _mark_today(cards, today=today, newest_first=newest_first)
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
     context = {
@@ -251,12 +288,72 @@ def _timeline(
         "form": {name: request.GET.get(name, "") for name in (*FILTER_PARAMS, "year")},
         "kinds": Event.Kind.choices,
         "precisions": Event.Precision.choices,
-        "year_choices": _year_choices(request.GET.get("year", "").strip(), error),
+        "year_choices": _year_choices(request.GET.get("year", "").strip(), error, years_with_events),
         "chart": density_chart(month_density(filters=filters)),
         "undated": undated_events(filters=filters) if not page.has_next else [],
-        "subscribe": _subscribe_links(request, filters),
+        "subscribe": _subscribe_links(request, filters, years=years_with_events),
+        "regions": _facet_links(filters),
+        "today": today,
+        "upcoming": [
+            event_line(e, published=None)
+            for e in upcoming_events(filters=filters, today=today, limit=UPCOMING)
+        ]
+        if page.number == 1
+        else [],
+        "region_trail": _region_trail(filters),
     }
     return render(request, "events/timeline.html", context)
+
+
+def _mark_today(cards: list[dict], *, today: date, newest_first: bool) -> None:
+    """Set ``today_marker`` on the first card past today in display order (the "今天" line goes before it)."""
+    for card in cards:
+        start = card["event"].start
+        if (start <= today) if newest_first else (start >= today):
+            card["today_marker"] = True
+            return
+
+
+def _timeline_href(filters: EventFilters) -> str:
+    params = filters_to_params(filters)
+    return reverse("timeline") + (f"?{urlencode(params)}" if params else "")
+
+
+def _facet_links(filters: EventFilters) -> list[dict]:
+    """The region facet's rows with the timeline link that picks each."""
+    return [{**row, "href": _timeline_href(row["filters"])} for row in region_facet(filters=filters)]
+
+
+def _region_trail(filters: EventFilters) -> list[dict]:
+    """The picked regions, broadest first, each with the link that drops it and those below it."""
+    trail = []
+    for level, below in (("province", ("city", "county")), ("city", ("county",)), ("county", ())):
+        code = getattr(filters, level)
+        if code:
+            wider = replace(filters, **{name: None for name in (level, *below)})
+            trail.append(
+                {"level": level, "code": code, "name": region_name(code), "drop": _timeline_href(wider)}
+            )
+    return trail
+
+
+def region_index(request: HttpRequest) -> HttpResponse:
+    """The "按地区" page: every region with events, its count and its feed and timeline links."""
+    provinces = region_overview()
+    for province in provinces:
+        _add_region_links(request, province)
+        for city in province["cities"]:
+            _add_region_links(request, city)
+            for county in city["counties"]:
+                _add_region_links(request, county)
+    return render(request, "events/regions.html", {"provinces": provinces})
+
+
+def _add_region_links(request: HttpRequest, region: dict) -> None:
+    filters = EventFilters(**{region_level(region["code"]): region["code"]})
+    region["timeline"] = _timeline_href(filters)
+    region["feed"] = site_base(request) + reverse("calendar-region", args=[region["code"]])
+    region["webcal"] = "webcal://" + region["feed"].split("://", 1)[1]
 
 
 def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
@@ -274,10 +371,23 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     sources: dict[int, dict] = {}
     for ev in event.evidence.all():
         source = sources.setdefault(
-            ev.article_id, {"article": ev.article, "href": _evidence_href(ev), "count": 0}
+            ev.article_id,
+            {
+                "article": ev.article,
+                "href": _evidence_href(ev),
+                "count": 0,
+                "outlet": article_outlet(ev.article),
+            },
         )
         source["count"] += 1
-    return render(request, "events/event_detail.html", {"card": card, "sources": list(sources.values())})
+    context = {
+        "card": card,
+        "sources": list(sources.values()),
+        # Reposts (near-duplicate articles) count their outlets too: the fetch side links them.
+        "outlets": len(reporting_outlets(event)),
+        "editions": [event_line(other, published=None) for other in series_editions(event)],
+    }
+    return render(request, "events/event_detail.html", context)
 
 
 def _mention_marks(article: Article, *, start: int, end: int) -> list[MentionMark]:
@@ -319,10 +429,12 @@ def _article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     events = {ev.event_id: ev.event for ev in evidence}.values()
     context = {
         "article": article,
-        "events": [_event_line(event, published=article.published) for event in events],
+        "events": [event_line(event, published=article.published) for event in events],
         "part": part,
         "text_html": highlight_text(
-            part.object_list, mentions=_mention_marks(article, start=start, end=end), evidence=marks
+            join_wrapped_lines(part.object_list),
+            mentions=_mention_marks(article, start=start, end=end),
+            evidence=marks,
         ),
     }
     return render(request, "events/article_detail.html", context)

@@ -14,13 +14,23 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooMa
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from ninja.renderers import JSONRenderer
 
 from events.api import router as events_router
 from events.selectors import FilterError
 
 logger = logging.getLogger("kejicalendar.api")
 
+
+class ChineseJSONRenderer(JSONRenderer):
+    """UTF-8 JSON with Chinese written as itself ("节会"), not as ``\\u8282\\u4f1a`` escapes."""
+
+    media_type = "application/json; charset=utf-8"
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=ChineseJSONRenderer(),
     title="科技日历 kejicalendar API",
     version="1.0.0",
     description=(

@@ -46,7 +46,7 @@ if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "kejicalendar.admin_site.KejicalAdminConfig",  # django.contrib.admin with the site above
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

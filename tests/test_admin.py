@@ -367,11 +367,12 @@ def test_article_admin_links_to_its_events(client, stored):
 
 def test_source_admin_counts_articles_and_shows_last_run(client, stored, tmp_path, settings):
     settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     (tmp_path / "b.txt").write_text(TEXT.replace("@", "@b"), encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    call_command("ingest", str(tmp_path), "--source", "命令行", stdout=StringIO(), stderr=StringIO())
+    with pytest.raises(CommandError, match="1 篇文章失败"):  # empty.txt: the run partly failed
+        call_command("ingest", str(tmp_path), "--source", "命令行", stdout=StringIO(), stderr=StringIO())
 
     response = client.get(changelist("source"))
 
@@ -444,6 +445,21 @@ def test_event_admin_search_finds_evidence_across_pdf_line_breaks(client, stored
 
     assert titles(response) == ["新型农机具展示展销"]
     assert titles(client.get(changelist("event"), {"q": "签约"})) == ["项目集中签约"]
+
+
+def test_event_admin_sets_region_by_adcode_and_refuses_unknown_codes(client, stored):
+    event = Event.objects.get(match_key="fest")
+    url = reverse("admin:events_event_change", args=[event.pk])
+
+    bad = client.post(url, change_form(client, event, adcode="999999"))
+    assert "未知的行政区划代码" in bad.content.decode()
+    post_change(client, event, adcode="140727")
+
+    event.refresh_from_db()
+    assert (event.adcode, event.county, event.curated_fields) == ("140727", "祁县", ["adcode"])
+    ingest_article(key="a.txt", text=TEXT, published=date(2024, 3, 12), force=True)
+    event.refresh_from_db()
+    assert (event.adcode, event.county) == ("140727", "祁县")
 
 
 @pytest.mark.django_db
@@ -572,6 +588,48 @@ def test_source_admin_stores_a_file_source_relative_to_the_root(client, settings
     )
 
     assert Source.objects.get(name="本地").location == "news"
+
+
+def test_admin_speaks_chinese_and_lists_curators_models_first(client, stored):
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert "<title>内容管理 | 科技日历管理</title>" in html
+    assert "科技日历 · 管理" in html
+    order = [
+        html.index(name)
+        for name in ("/admin/events/event/", "/admin/events/article/", "/admin/events/source/")
+    ]
+    assert order == sorted(order)
+    assert html.index("/admin/events/source/") < html.index("/admin/auth/")
+    assert html.index("/admin/auth/") < html.index("/admin/django_celery_beat/")
+
+
+def test_event_admin_edits_organizers_and_figures_in_labelled_fields(client, stored):
+    event = Event.objects.get(match_key="fest")
+    url = reverse("admin:events_event_change", args=[event.pk])
+    page = client.get(url).content.decode()
+    assert "主办：<input" in page and "参展单位（家）：<input" in page
+
+    data = change_form(client, event)
+    data.update(
+        {
+            "organizers__hosts": "太谷区人民政府、山西农业大学",
+            "organizers__co_organizers": "",
+            "organizers__undertakers": "",
+            "organizers__extra": "{}",
+            "figures__exhibitors": "131",
+            "figures__investment_yuan": "1,670,000,000",
+            "figures__extra": '{"custom": 5}',
+        }
+    )
+    data = {k: v for k, v in data.items() if k not in ("organizers", "figures")}
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.organizers == {"hosts": ["太谷区人民政府", "山西农业大学"]}
+    assert event.figures == {"custom": 5, "exhibitors": 131, "investment_yuan": 1670000000}
+    assert event.curated_fields == ["figures", "organizers"]
 
 
 def test_event_admin_confidence_bands_and_reasons(client):

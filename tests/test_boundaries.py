@@ -11,7 +11,7 @@ READING = [
 ]
 
 
-@pytest.mark.parametrize("package", ["events.temporal", "events.extraction", *READING])
+@pytest.mark.parametrize("package", ["events.temporal", "events.extraction", "events.geography", *READING])
 def test_package_imports_without_django(package):
     code = (
         f"import sys; import {package}; "

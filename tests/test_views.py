@@ -328,7 +328,8 @@ def test_article_page_marks_evidence_and_mentions_inside_it(client, monkeypatch,
         f'<mark class="evidence">，科技节在金谷广场开幕。</mark>'
         f'<a class="ev-link" href="/events/{event.uid}/" title="科技节开幕" aria-label="科技节开幕">↗</a>开幕式上'
     ) in html
-    assert "签约，\n总投资" in html  # the article's own line breaks are kept (shown with pre-wrap)
+    # A PDF's line wrap beside Chinese text is joined (a zero-width space keeps the offsets)
+    assert "签约，\u200b总投资" in html and "签约，\n总投资" not in html
 
 
 def test_article_page_mention_crossing_the_evidence_edge_is_split(
@@ -376,7 +377,9 @@ def test_timeline_queries_do_not_grow_with_the_number_of_events(client, django_a
         event = make_event(f"活动{day}", date(2024, 1, 1) + (date(2024, 1, 2) - date(2024, 1, 1)) * day)
         Evidence.objects.create(event=event, article=article, sentence="x", span_start=day, span_end=day + 1)
 
-    with django_assert_max_num_queries(6):  # count, page, evidence+articles, years, density, undated
+    with django_assert_max_num_queries(
+        8
+    ):  # count, page, evidence+articles, years, density, undated, regions, upcoming
         html = get(client)
 
     assert len(titles(html)) == 40
@@ -430,6 +433,33 @@ def test_article_page_marks_the_parsers_mentions(client, article):
     html = client.get(reverse("article", args=[article.pk])).content.decode()
 
     assert '<mark class="mention" title="2024-03-11 · day">3月11日</mark>' in html
+
+
+def test_timeline_has_upcoming_box_today_marker_and_says_what_the_feed_holds(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_event
+
+    today = timezone.localdate()
+    make_event("明天的培训", start=today + timedelta(days=1))
+    make_event("三年前的展览", start=today - timedelta(days=3 * 365))
+
+    html = client.get("/").content.decode()
+
+    upcoming = html[
+        html.index('id="upcoming-title"') : html.index("</section>", html.index('id="upcoming-title"'))
+    ]
+    assert "明天的培训" in upcoming and "三年前的展览" not in upcoming
+    marker = html.index('class="today-marker"')
+    assert html.index('id="upcoming-title"') < html.rindex("明天的培训", 0, marker) < marker
+    assert marker < html.index("三年前的展览", marker)
+    window = (today - timedelta(days=365)).strftime("%Y年%-m月%-d日")
+    assert f"这个订阅含 {window} 以后的事件" in html
+    everything = f"/calendar.ics?from={today.year - 3}-01-01&amp;coarse=1"
+    assert "包含全部事件的订阅地址" in html and everything in html
+    assert '&lt;iframe src="http://testserver/embed/" title="科技日历"' in html
 
 
 def test_timeline_subscribe_links_use_the_site_url_not_the_host_header(client, settings):

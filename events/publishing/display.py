@@ -246,3 +246,11 @@ def format_event_date(
     if precision == Event.Precision.MULTI_YEAR:
         return _multi_year_label(start, end)
     return _vague_label(start, end)
+
+
+def quoted(text: str) -> str:
+    """``text`` in Chinese quotes; quotes inside become single ones, as Chinese nests them.
+
+    "“十四五”期间" → "“‘十四五’期间”", never the doubled "““十四五”期间”".
+    """
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"

@@ -6,12 +6,13 @@ Text only; the iCalendar writing is in events/feeds.py and events/ical.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from events.models import Event
-from events.publishing.display import format_event_date
+from events.publishing.display import format_event_date, quoted
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import collapse_line_breaks
-from events.selectors import EventFilters, event_figures, event_organizers
+from events.selectors import EventFilters, event_figures, event_organizers, region_name
 from events.selectors.events import SHORT_RANGE_DAYS
 
 MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
@@ -38,9 +39,10 @@ def calendar_name(filters: EventFilters, *, coarse: bool) -> str:
     if f.place:
         parts.append(f.place)
     if f.q:
-        parts.append(f"“{f.q}”")
+        parts.append(quoted(f.q))
     if f.source:
         parts.append(f"来源：{f.source}")
+    parts.extend(region_name(code) for code in (f.province, f.city, f.county) if code)
     if f.precision:
         parts.append(f"精度：{Event.Precision(f.precision).label}")
     if f.date_from or f.date_to:
@@ -90,7 +92,7 @@ def event_description(event: Event, *, article_page: Callable[[int], str] | None
         sentence = collapse_line_breaks(evidence[0].sentence)
         if len(sentence) > MAX_EVIDENCE_CHARS:
             sentence = sentence[:MAX_EVIDENCE_CHARS] + "……"
-        lines.append(f"原文：“{sentence}”")
+        lines.append(f"原文：{quoted(sentence)}")
     seen: set[int] = set()
     for ev in evidence:
         if ev.article_id in seen:
@@ -108,7 +110,23 @@ def event_categories(event: Event) -> list[str]:
     return [label, event.place] if event.place else [label]
 
 
-def feed_description(*, coarse: bool) -> str:
-    """The calendar's DESCRIPTION: what the feed holds."""
-    coarse = "含月份、季节、年份和时期等粗略日期的事件" if coarse else "只含精确到日、不超过14天的事件"
-    return f"科技日历：本地新闻中带日期的科技活动（{coarse}；默认含近12个月及以后的事件）。"
+def feed_description(*, coarse: bool, precision: str | None = None, date_from: date | None = None) -> str:
+    """The calendar's DESCRIPTION: what the feed holds, matching its filters.
+
+    A ``precision`` filter decides which events are in it (a multi-year feed holds no day events,
+    whatever ``coarse`` says); a ``from`` filter replaces the default 12-month window.
+    """
+    if precision == Event.Precision.DAY:
+        held = "只含精确到日的事件" if coarse else "只含精确到日、不超过14天的事件"
+    elif precision:
+        held = f"只含日期精度为“{Event.Precision(precision).label}”的事件，按整段时间显示"
+    elif coarse:
+        held = "含月份、季节、年份和时期等粗略日期的事件"
+    else:
+        held = "只含精确到日、不超过14天的事件"
+    window = (
+        f"含{date_from.year}年{date_from.month}月{date_from.day}日以后的事件"
+        if date_from
+        else "默认含近12个月及以后的事件"
+    )
+    return f"科技日历：本地新闻中带日期的科技活动（{held}；{window}）。"

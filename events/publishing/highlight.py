@@ -26,6 +26,21 @@ def collapse_line_breaks(text: str) -> str:
     return _OTHER_BREAK.sub(" ", _BREAK_BETWEEN_CJK.sub("", text)).strip()
 
 
+# One line break (not a blank line) with a Chinese character or punctuation on either side.
+_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t]*\r?\n[ \t]*(?=[^\r\n])|(?<=[^\r\n])[ \t]*\r?\n[ \t]*(?=[{_CJK}])")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def join_wrapped_lines(text: str) -> str:
+    """``text`` of the same length with the PDF's line wraps beside Chinese text made invisible.
+
+    Each character of a wrap ("\n", "\r\n" and the spaces around it) becomes a zero-width space,
+    so every span into the article still points at the same characters; blank lines (paragraph
+    breaks) stay. For the article page, which shows the text with ``white-space: pre-wrap``.
+    """
+    return _WRAP.sub(lambda m: ZERO_WIDTH_SPACE * len(m[0]), text)
+
+
 @dataclass(frozen=True)
 class MentionMark:
     """A temporal mention to mark: span into the text and its tooltip (``2024-03-11 · day``)."""

@@ -6,25 +6,40 @@ from .caching import cached_until_change, data_version, same_version
 from .events import (
     COARSE_PRECISIONS,
     FILTER_PARAMS,
+    REGION_PARAMS,
     EventFilters,
     FilterError,
     calendar_events,
+    changed_events,
+    export_items,
     filter_events,
     filters_to_params,
     order_events,
     parse_filters,
+    region_level,
 )
-from .items import event_figures, event_item, event_organizers, iter_event_items, with_sources
+from .items import (
+    event_figures,
+    event_item,
+    event_organizers,
+    event_reports,
+    iter_event_items,
+    outlet_count,
+    with_sources,
+)
 from .outlets import reporting_outlets
 from .paging import MAX_OFFSET, event_page
+from .regions import region_facet, region_name, region_overview
 from .timeline import (
     find_article,
     find_event,
     group_by_month,
     month_density,
+    series_editions,
     timeline_events,
     timeline_page,
     undated_events,
+    upcoming_events,
 )
 
 __all__ = [
@@ -36,6 +51,7 @@ __all__ = [
     "count_matching",
     "event_cube",
     "FILTER_PARAMS",
+    "REGION_PARAMS",
     "EventFilters",
     "FilterError",
     "article_events",
@@ -44,11 +60,15 @@ __all__ = [
     "article_page",
     "cached_until_change",
     "calendar_events",
+    "changed_events",
+    "export_items",
     "count_by_kind",
     "data_version",
     "same_version",
     "event_figures",
     "event_item",
+    "event_reports",
+    "outlet_count",
     "event_organizers",
     "event_page",
     "filter_events",
@@ -57,6 +77,10 @@ __all__ = [
     "list_articles",
     "order_events",
     "parse_filters",
+    "region_facet",
+    "region_level",
+    "region_name",
+    "region_overview",
     "with_sources",
     # the timeline pages (timeline.py)
     "event_years",
@@ -66,5 +90,7 @@ __all__ = [
     "month_density",
     "timeline_events",
     "timeline_page",
+    "series_editions",
     "undated_events",
+    "upcoming_events",
 ]

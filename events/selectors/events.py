@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 
@@ -12,11 +12,13 @@ from django.db.models import DurationField, Exists, ExpressionWrapper, F, OuterR
 
 from events.models import Event, Evidence
 
-from .items import with_sources
+from .items import event_item, with_sources
 from .search import matches_text
 
 # The query parameters every publication takes, in their canonical order.
-FILTER_PARAMS = ("kind", "from", "to", "place", "q", "precision", "source")
+FILTER_PARAMS = ("kind", "from", "to", "place", "q", "precision", "source", "province", "city", "county")
+# The region filters: each takes an adcode of its level or a name stored on events.
+REGION_PARAMS = ("province", "city", "county")
 
 # Free-text filters longer than this are refused rather than sent to the database.
 MAX_TEXT_FILTER_CHARS = 200
@@ -47,6 +49,9 @@ class EventFilters:
     q: str | None = None  # text in title, place or evidence
     precision: str | None = None
     source: str | None = None  # Source.name
+    province: str | None = None  # adcodes (the names given are looked up: the URL holds the code)
+    city: str | None = None
+    county: str | None = None
 
     def is_empty(self) -> bool:
         """True when no filter is set."""
@@ -78,8 +83,42 @@ def _parse_text(field: str, raw: str) -> str:
     return raw
 
 
+def region_level(code: str) -> str:
+    """ "province", "city" or "county": the level an adcode names (140000, 140700, 140702)."""
+    return "province" if code[2:] == "0000" else "city" if code[4:] == "00" else "county"
+
+
+def _parse_region(field: str, raw: str) -> str:
+    """The adcode a ``province``/``city``/``county`` value means: an adcode of that level, or a name.
+
+    A name is looked up among the regions events are stored with ("山西" or "山西省"); a name no
+    event has, or that several divisions share (鼓楼区), is refused with the codes to use instead.
+    """
+    if raw.isascii() and raw.isdigit():
+        if len(raw) != 6 or region_level(raw) != field:
+            raise FilterError(field, f"expected a 6-digit {field} adcode, got {raw!r}")
+        return raw
+    name = _parse_text(field, raw)
+    found = (
+        Event.objects.filter(Q(**{field: name}) | Q(**{f"{field}__startswith": name}))
+        .exclude(**{f"{field}_code": ""})
+        .values_list(f"{field}_code", field)
+        .distinct()
+        .order_by(f"{field}_code")[:10]
+    )
+    codes = {code for code, stored in found if stored == name} or {code for code, _ in found}
+    if len(name) < 2 or not codes:
+        raise FilterError(field, f"no events in a {field} named {name!r}; use its 6-digit adcode")
+    if len(codes) > 1:
+        raise FilterError(
+            field, f"{name!r} names several regions ({', '.join(sorted(codes))}); use an adcode"
+        )
+    return codes.pop()
+
+
 def parse_filters(params: Mapping[str, str]) -> EventFilters:
-    """Validate query parameters (``kind``, ``from``, ``to``, ``place``, ``q``, ``precision``, ``source``).
+    """Validate query parameters (``kind``, ``from``, ``to``, ``place``, ``q``, ``precision``, ``source``,
+    ``province``, ``city``, ``county``).
 
     Missing or blank values mean "no filter"; other keys are ignored (pagination, ordering...).
     ``from``/``to`` take ``YYYY-MM-DD``; ``YYYY-MM`` and ``YYYY`` widen to the whole month or year
@@ -114,6 +153,7 @@ def parse_filters(params: Mapping[str, str]) -> EventFilters:
         q=_parse_text("q", values["q"]) if "q" in values else None,
         precision=precision,
         source=_parse_text("source", values["source"]) if "source" in values else None,
+        **{name: _parse_region(name, values[name]) for name in REGION_PARAMS if name in values},
     )
 
 
@@ -130,6 +170,9 @@ def filters_to_params(filters: EventFilters) -> dict[str, str]:
         "q": filters.q,
         "precision": filters.precision,
         "source": filters.source,
+        "province": filters.province,
+        "city": filters.city,
+        "county": filters.county,
     }
     return {name: values[name] for name in FILTER_PARAMS if values[name] is not None}
 
@@ -149,6 +192,9 @@ def filter_events(*, filters: EventFilters, include_hidden: bool = False) -> Que
         qs = qs.filter(start__lte=filters.date_to)
     if filters.place:
         qs = qs.filter(place__icontains=filters.place)
+    for name in REGION_PARAMS:
+        if code := getattr(filters, name):
+            qs = qs.filter(**{f"{name}_code": code})
     if filters.source:
         qs = qs.filter(
             Exists(Evidence.objects.filter(event=OuterRef("pk"), article__source__name=filters.source))
@@ -197,3 +243,23 @@ def calendar_events(
             precision=Event.Precision.DAY, span__lt=timedelta(days=SHORT_RANGE_DAYS)
         )
     return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
+
+
+def export_items(*, filters: EventFilters) -> Iterator[dict]:
+    """Visible dated events matching ``filters`` as ``event_item`` dicts, oldest first, read in chunks."""
+    events = filter_events(filters=filters).filter(start__isnull=False).order_by("start", "end", "pk")
+    yield from (event_item(event) for event in with_sources(events).iterator(chunk_size=500))
+
+
+def changed_events(*, filters: EventFilters, now: datetime, limit: int) -> QuerySet[Event]:
+    """Events matching ``filters`` by last change, newest first, at most ``limit``, with their evidence.
+
+    Dated events only (as in the calendar feeds); hidden and merged-away ones stay for
+    ``CANCELLED_KEPT_DAYS`` after their last change, so a reader learns they were cancelled.
+    """
+    qs = filter_events(filters=filters, include_hidden=True).filter(start__isnull=False)
+    qs = qs.exclude(
+        Q(status=Event.Status.HIDDEN) | Q(merged_into__isnull=False),
+        updated__lt=now - timedelta(days=CANCELLED_KEPT_DAYS),
+    )
+    return with_sources(qs.order_by("-updated", "-pk")[:limit])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, QuerySet
 
-from events.models import Event, Evidence
+from events.models import Article, Event, Evidence
 
 
 def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> QuerySet[Event]:
@@ -18,7 +19,9 @@ def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> Qu
     ``event.shown_evidence`` (Django prefetches a slice only into an attribute of its own).
     """
     evidence = (
-        Evidence.objects.select_related("article").defer("article__text").order_by("article_id", "span_start")
+        Evidence.objects.select_related("article__source")
+        .defer("article__text")
+        .order_by("article_id", "span_start")
     )
     if per_event is None:
         return events.prefetch_related(Prefetch("evidence", queryset=evidence))
@@ -57,6 +60,59 @@ def event_organizers(event: Event) -> dict[str, list[str]]:
     return roles
 
 
+def article_outlet(article: Article) -> str:
+    """Who published ``article``: its source's outlet (else name), else its web address's host, else "未注明来源"."""
+    if article.source_id and (article.source.outlet or article.source.name):
+        return article.source.outlet or article.source.name  # as ``outlets.reporting_outlets`` names it
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else "未注明来源"
+
+
+def event_reports(event: Event) -> list[dict]:
+    """Each article reporting the event (evidence prefetched), with its outlet, date and evidence."""
+    reports: dict[int, dict] = {}
+    for ev in event.evidence.all():
+        article = ev.article
+        report = reports.setdefault(
+            article.pk,
+            {
+                "outlet": article_outlet(article),
+                "article_id": article.pk,
+                "title": article.title,
+                "url": article.url,
+                "published": article.published.isoformat() if article.published else None,
+                "evidence": [],
+            },
+        )
+        report["evidence"].append(ev.sentence)
+    return list(reports.values())
+
+
+def outlet_count(reports: list[dict]) -> int:
+    """How many outlets reported the event: an outlet's second article (a repost, a follow-up)
+    does not count again."""
+    return len({report["outlet"] for report in reports})
+
+
+def event_series(event: Event) -> dict | None:
+    """The event's series (its key and name) or None when it is not a recurring event."""
+    if not event.series_key:
+        return None
+    return {"key": event.series_key, "name": event.series_key.split(":", 1)[-1]}
+
+
+def event_region(event: Event) -> dict | None:
+    """The event's administrative region (names and adcodes by level), or None when unknown."""
+    if not event.adcode:
+        return None
+    return {
+        "adcode": event.adcode,
+        "province": {"name": event.province, "adcode": event.province_code},
+        "city": {"name": event.city, "adcode": event.city_code} if event.city_code else None,
+        "county": {"name": event.county, "adcode": event.county_code} if event.county_code else None,
+    }
+
+
 def event_item(event: Event) -> dict:
     """An event as a JSON-ready dict; dates are ISO ``YYYY-MM-DD`` (or null when undated)."""
     return {
@@ -69,11 +125,16 @@ def event_item(event: Event) -> dict:
         "precision": event.precision,
         "edtf": event.edtf,
         "place": event.place,
+        "region": event_region(event),
         "organizers": event_organizers(event),
         "figures": event_figures(event),
         "status": event.status,
         "sequence": event.sequence,
         "updated": event.updated.isoformat() if event.updated else None,
+        "series": event_series(event),
+        "edition": event.edition,
+        "reports": (reports := event_reports(event)),
+        "outlet_count": outlet_count(reports),
         "sources": [
             {
                 "article": ev.article.key,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count as CountRows
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
@@ -72,6 +73,15 @@ def timeline_events(
         counted = Evidence.objects.filter(event=OuterRef("pk")).order_by().values("event")
         qs = qs.annotate(evidence_total=Subquery(counted.annotate(n=CountRows("pk")).values("n")))
     return with_sources(qs, per_event=evidence_per_event)
+
+
+def upcoming_events(*, filters: EventFilters, today: date, limit: int) -> list[Event]:
+    """Visible events matching ``filters`` that have not ended by ``today``, soonest first (no evidence).
+
+    Coarse events count too ("2025年3月" is upcoming all March); an event going on today is listed.
+    """
+    qs = filter_events(filters=filters).filter(start__isnull=False, end__gte=today)
+    return list(qs.order_by("start", "end", "title", "pk")[:limit])
 
 
 @dataclass
@@ -223,6 +233,14 @@ def find_event(*, uid: str) -> Event | None:
     if len(uid) > UID_MAX_CHARS or "\x00" in uid:
         return None
     return with_sources(Event.objects.filter(uid=uid)).select_related("merged_into").first()
+
+
+def series_editions(event: Event) -> list[Event]:
+    """The other visible editions of ``event``'s series, by start day; empty when it has no series."""
+    if not event.series_key:
+        return []
+    others = filter_events(filters=EventFilters()).filter(series_key=event.series_key).exclude(pk=event.pk)
+    return list(others.order_by(F("start").asc(nulls_last=True), "edition", "pk"))
 
 
 def find_article(*, pk: int) -> Article | None:

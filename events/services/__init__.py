@@ -24,6 +24,7 @@ from .queueing import (
     requeue_lost,
     stale_articles,
 )
+from .regions import region_fields_for_code
 from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_write, normalize_location
 from .site import uid_domain
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source
@@ -57,6 +58,7 @@ __all__ = [
     "merge_events",
     "pick_merge_target",
     "read_article_file",
+    "region_fields_for_code",
     "reingest_stored_article",
     "request_article_reingest",
     "request_due_fetches",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils import timezone
 from events.models import Article, Event, Evidence
 
 from .reconcile import reconcile_article_events
+from .regions import article_home, place_region_fields, region_fields_for_code
 
 
 @transaction.atomic
@@ -127,13 +129,17 @@ def update_event_fields(*, event: Event, changes: dict[str, Any]) -> Event:
     unknown = set(changes) - set(Event.CURATABLE_FIELDS)
     if unknown:
         raise ValueError(f"not curatable: {', '.join(sorted(unknown))}")
-    changes = align_dates(event, changes)
+    asked = set(changes)
+    changes = align_region(event, align_dates(event, changes))
     changed = [name for name, value in changes.items() if getattr(event, name) != value]
     if not changed:
         return event
     for name in changed:
         setattr(event, name, changes[name])
-    event.curated_fields = sorted(set(event.curated_fields or ()) | set(changed))
+    # Region columns that follow a new place are not the curator's word; a place they set is.
+    derived = set(Event.REGION_FIELDS) - asked
+    curated = {name for name in changed if name in Event.CURATABLE_FIELDS and name not in derived}
+    event.curated_fields = sorted(set(event.curated_fields or ()) | curated)
     update = [*changed, "curated_fields", "updated"]
     if set(changed) & set(Event.SEQUENCED_FIELDS):
         event.sequence += 1
@@ -141,6 +147,23 @@ def update_event_fields(*, event: Event, changes: dict[str, Any]) -> Event:
     event.full_clean(exclude=["uid", "merged_into", "lead_article"])
     event.save(update_fields=update)
     return event
+
+
+def align_region(event: Event, changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` plus the region columns that follow a new ``adcode`` or, without one, a new place.
+
+    A new place is read against the region of the event's lead article (for "我市"); an adcode
+    that names no region raises ValidationError.
+    """
+    if "adcode" in changes:
+        try:
+            return {**changes, **region_fields_for_code(changes["adcode"] or "")}
+        except ValueError as exc:
+            raise ValidationError({"adcode": str(exc)}) from None
+    if "place" in changes and changes["place"] != event.place:
+        home = article_home(event.lead_article) if event.lead_article_id else None
+        return {**changes, **place_region_fields(changes["place"] or "", home=home)}
+    return changes
 
 
 DATE_CHANGES = ("start", "end", "precision", "open_end")

@@ -40,7 +40,9 @@ from .text import IngestError, check_article_text, unstorable_reason
 log = logging.getLogger(__name__)
 
 # Bump when storage rules change in a way that should re-read every article.
-INGEST_VERSION = "2"  # 2: articles store their parser mentions
+# 2: articles store their parser mentions; 3: events carry their place's administrative region
+# (events.geography) and their series.
+INGEST_VERSION = "3"
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 KEY_MAX_LENGTH = Article._meta.get_field("key").max_length
 

@@ -30,9 +30,12 @@ from dataclasses import dataclass, field, replace
 from django.db.models import Exists, OuterRef, Prefetch
 
 from events.extraction.types import EventCandidate, EvidenceSpan
+from events.geography import Region
 from events.models import Article, Event, Evidence
 
 from .matching import Plan, merged_keys, plan_candidates
+from .regions import article_home, place_region_fields
+from .series import series_fields
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +60,13 @@ class ReconcileCounts:
     updated_ids: set[int] = field(default_factory=set)
 
 
-def candidate_values(candidate: EventCandidate) -> dict:
-    """The Event field values a candidate proposes, cut to the column sizes."""
-    return {
+def candidate_values(candidate: EventCandidate, *, home: Region | None = None) -> dict:
+    """The Event field values a candidate proposes, cut to the column sizes.
+
+    The place's region is read with ``home``, the region of the article (for "我市" and names
+    several counties share); the series comes from the title and that region.
+    """
+    values = {
         "title": candidate.title[:300],
         "kind": candidate.kind if candidate.kind in Event.Kind.values else Event.Kind.OTHER,
         "start": candidate.start,
@@ -75,6 +82,8 @@ def candidate_values(candidate: EventCandidate) -> dict:
         "confidence_reasons": list(candidate.confidence_reasons),
         "match_key": candidate.key[:300],
     }
+    region = place_region_fields(candidate.place[:200], home=home)
+    return {**values, **region, **series_fields(values["title"], region)}
 
 
 def reconcile_article_events(
@@ -93,8 +102,9 @@ def reconcile_article_events(
         log.warning("%s: skipped candidates that end before they start", article.key)
     own = {} if new else _own_events(article)
     plans = plan_candidates(dated, own, merged_keys(own))
+    home = article_home(article) if plans else None
     for plan in plans:
-        event, created, changed = _apply_plan(article, plan)
+        event, created, changed = _apply_plan(article, plan, home)
         counts.events.append(event)
         if created:
             counts.created += 1
@@ -139,9 +149,9 @@ def _own_events(article: Article) -> dict[int, Event]:
     return {event.pk: event for event in events}
 
 
-def _apply_plan(article: Article, plan: Plan) -> tuple[Event, bool, bool]:
+def _apply_plan(article: Article, plan: Plan, home: Region | None) -> tuple[Event, bool, bool]:
     """(event, created, changed) after writing the plan's fields and evidence."""
-    values = candidate_values(plan.candidate)
+    values = candidate_values(plan.candidate, home=home)
     if plan.event is None:
         event = Event.objects.create(status=Event.Status.AUTO, lead_article=article, **values)
         Evidence.objects.bulk_create(_evidence_rows(article, event, plan.evidence))
@@ -166,6 +176,9 @@ def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
     """
     curated = set(event.curated_fields or ())
     if getattr(event, "shared", False):
+        if not values["place"]:  # the place another report filled in keeps its region too
+            region = {name: getattr(event, name) for name in Event.REGION_FIELDS}
+            values.update({**region, **series_fields(values["title"], region)})
         values = {
             **values,
             "place": values["place"] or event.place,
@@ -181,6 +194,10 @@ def _update_fields(event: Event, values: dict, *, lead: Article) -> bool:
             }
     if curated & set(DATE_FIELDS):
         curated |= set(DATE_FIELDS)  # dates move together, or a curated start could end up after an auto end
+    if "place" in curated or "adcode" in curated:
+        curated |= set(Event.REGION_FIELDS)  # the region follows the curator's place or adcode
+    if curated & {"title", "place", "adcode", "series_key", "edition"}:
+        curated |= {"series_key", "edition"}  # the series was read from what the curator set
     changed = [f for f, v in values.items() if f not in curated and getattr(event, f) != v]
     if not changed and event.lead_article_id == lead.pk:
         return False
@@ -208,6 +225,10 @@ def _fill_blanks(event: Event, values: dict) -> bool:
         event.place = values["place"]
         event.sequence += 1
         changed += ["place", "sequence"]
+        if "adcode" not in event.curated_fields:
+            for name in Event.REGION_FIELDS:
+                setattr(event, name, values[name])
+            changed += Event.REGION_FIELDS
     for name in ("organizers", "figures"):
         merged = {**values[name], **getattr(event, name)}
         if name not in event.curated_fields and merged != getattr(event, name):

@@ -127,4 +127,9 @@ def test_timeline_fits_a_phone_screen(page, live_server, seeded):
 
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow == 0  # nothing wider than the screen: no sideways scrolling
+    # The first screen shows events; the filters are folded under their heading, one tap away.
+    assert not page.locator("form.filters").is_visible()
+    assert page.locator("article.event").first.bounding_box()["y"] < 844
     page.screenshot(path=str(SCREENSHOTS / "timeline-phone.png"), full_page=True)
+    page.locator("details.filter-fold > summary").click()
+    assert page.locator("form.filters").is_visible()

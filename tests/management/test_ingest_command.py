@@ -33,9 +33,15 @@ def _source_root(settings, tmp_path):
     settings.KEJICAL_SOURCE_ROOT = str(tmp_path)
 
 
-def run(*args: str) -> str:
+def run(*args: str, partly_failed: bool = False) -> str:
+    """The command's output; with ``partly_failed``, it must exit with status 2 (some files refused)."""
     out = StringIO()
-    call_command("ingest", *args, stdout=out, stderr=StringIO())
+    if not partly_failed:
+        call_command("ingest", *args, stdout=out, stderr=StringIO())
+        return out.getvalue()
+    with pytest.raises(CommandError, match="篇文章失败") as failed:
+        call_command("ingest", *args, stdout=out, stderr=StringIO())
+    assert failed.value.returncode == 2
     return out.getvalue()
 
 
@@ -107,8 +113,11 @@ def test_ingest_command_bad_files_fail_alone(folder):
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     err = StringIO()
 
-    call_command("ingest", str(folder), stdout=(out := StringIO()), stderr=err)
+    with pytest.raises(CommandError, match="2 篇文章失败（共 5 篇）") as failed:
+        call_command("ingest", str(folder), stdout=(out := StringIO()), stderr=err)
 
+    assert failed.value.returncode == 2
+    assert "文章：新增 3，更新 0，未变 0，失败 2；" in out.getvalue()
     assert "3 new, 0 changed, 0 unchanged, 2 failed" in out.getvalue()
     assert "empty.txt: " in err.getvalue() and "empty file" in err.getvalue()
     assert "binary.txt: " in err.getvalue() and "looks binary" in err.getvalue()
@@ -120,7 +129,7 @@ def test_ingest_command_huge_file_refused(tmp_path, settings):
     (tmp_path / "huge.txt").write_text("科" * 51, encoding="utf-8")
     (tmp_path / "bigger.txt").write_text("科" * 500, encoding="utf-8")
 
-    with pytest.raises(CommandError, match="all 2 articles failed"):
+    with pytest.raises(CommandError, match="全部 2 篇文章失败 / all 2 articles failed"):
         run(str(tmp_path))
 
     assert not Article.objects.exists()
@@ -174,14 +183,15 @@ def test_ingest_command_mixed_folder_reports_each_file(mixed, settings):
     err = StringIO()
     limit = settings.KEJICAL_MAX_ARTICLE_CHARS * 4
 
-    call_command(
-        "ingest",
-        str(mixed),
-        str(mixed / "nope.txt"),
-        str(mixed / "*.txt"),
-        stdout=(out := StringIO()),
-        stderr=err,
-    )
+    with pytest.raises(CommandError):
+        call_command(
+            "ingest",
+            str(mixed),
+            str(mixed / "nope.txt"),
+            str(mixed / "*.txt"),
+            stdout=(out := StringIO()),
+            stderr=err,
+        )
 
     failures = sorted(line.split(": ", 1)[0].removeprefix("失败 ") for line in err.getvalue().splitlines())
     assert failures == [str(mixed / name) for name in ("binary.txt", "empty.txt", "huge.txt", "nope.txt")]
@@ -194,8 +204,9 @@ def test_ingest_command_mixed_folder_reports_each_file(mixed, settings):
         [line] = [line for line in err.getvalue().splitlines() if f"{mixed / path}: " in line]
         assert reason in line and line.count(str(mixed / path)) == 1, line
     assert out.getvalue().splitlines() == [
+        "文章：新增 5，更新 0，未变 0，失败 4；事件：新建 2，更新 0，未变 0，删除 0（无日期未入库 0）",
         "articles: 5 new, 0 changed, 0 unchanged, 4 failed; "
-        "events: 2 created, 0 updated, 0 unchanged, 0 removed (0 undated skipped)"
+        "events: 2 created, 0 updated, 0 unchanged, 0 removed (0 undated skipped)",
     ]
     assert sorted(Path(key).name for key in Article.objects.values_list("key", flat=True)) == [
         "big5.txt",
@@ -210,14 +221,15 @@ def test_ingest_command_mixed_folder_reports_each_file(mixed, settings):
 
 
 def test_ingest_command_mixed_folder_twice_changes_nothing(mixed):
-    run(str(mixed))
+    run(str(mixed), partly_failed=True)
     before = (snapshot_articles(), list(Event.objects.values_list("uid", "title", "sequence", "updated")))
 
-    output = run(str(mixed))
+    output = run(str(mixed), partly_failed=True)
 
     assert output.splitlines() == [
+        "文章：新增 0，更新 0，未变 5，失败 3；事件：新建 0，更新 0，未变 2，删除 0（无日期未入库 0）",
         "articles: 0 new, 0 changed, 5 unchanged, 3 failed; "
-        "events: 0 created, 0 updated, 2 unchanged, 0 removed (0 undated skipped)"
+        "events: 0 created, 0 updated, 2 unchanged, 0 removed (0 undated skipped)",
     ]
     assert (
         snapshot_articles(),
@@ -242,7 +254,7 @@ def test_ingest_command_edited_file_updates_in_place(folder):
     output = run(str(folder))
 
     # Updated: the farm event moved, and the confirmed one lost its (vanished) evidence.
-    assert output.startswith(
+    assert output.splitlines()[1].startswith(
         "articles: 0 new, 1 changed, 3 unchanged, 0 failed; events: 0 created, 2 updated, 2 unchanged, "
     )
     moved = Event.objects.get(match_key="farm")
@@ -266,7 +278,7 @@ def test_ingest_command_removed_event_is_deleted(folder):
 def test_ingest_command_glob_does_not_loop_through_symlinks(mixed):
     (mixed / "sub" / "loop2").symlink_to(mixed / "sub", target_is_directory=True)
 
-    run(str(mixed / "**" / "*.txt"))
+    run(str(mixed / "**" / "*.txt"), partly_failed=True)
 
     assert Article.objects.count() == 5
 

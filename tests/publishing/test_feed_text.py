@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from events.models import Event
-from events.publishing.feed_text import calendar_name, event_summary
+from events.publishing.display import quoted
+from events.publishing.feed_text import calendar_name, event_summary, feed_description
 from events.selectors import parse_filters
 
 
@@ -53,3 +54,28 @@ def test_event_summary_states_coarse_precision(start, end, precision, edtf, summ
     event = Event(title="活动", start=start, end=end, precision=precision, edtf=edtf)
 
     assert event_summary(event) == summary
+
+
+@pytest.mark.parametrize(
+    ("coarse", "precision", "date_from", "held"),
+    [
+        (False, None, None, "（只含精确到日、不超过14天的事件；默认含近12个月及以后的事件）"),
+        (True, None, None, "（含月份、季节、年份和时期等粗略日期的事件；默认含近12个月及以后的事件）"),
+        (
+            False,
+            "multi-year",
+            None,
+            "（只含日期精度为“多年”的事件，按整段时间显示；默认含近12个月及以后的事件）",
+        ),
+        (True, "day", date(2020, 1, 1), "（只含精确到日的事件；含2020年1月1日以后的事件）"),
+    ],
+)
+def test_feed_description_matches_what_the_feed_holds(coarse, precision, date_from, held):
+    text = feed_description(coarse=coarse, precision=precision, date_from=date_from)
+
+    assert text == f"科技日历：本地新闻中带日期的科技活动{held}。"
+
+
+def test_quotes_nest_instead_of_doubling():
+    assert quoted("“十四五”期间") == "“‘十四五’期间”"
+    assert quoted("3月11日") == "“3月11日”"

@@ -118,3 +118,14 @@ def test_highlight_text_keeps_the_text_whatever_the_spans(text, mentions, eviden
 
     shown = html.unescape(re.sub(r"<[^>]*>", "", re.sub(r"<a [^>]*>↗</a>", "", marked)))
     assert text.strip() in shown and shown in text
+
+
+def test_join_wrapped_lines_keeps_offsets_and_paragraphs():
+    from events.publishing.highlight import join_wrapped_lines
+
+    text = "科技创新驱\n动，发展\n\n第二段 PDF\nfile 3月\r\n11日"
+
+    joined = join_wrapped_lines(text)
+
+    assert len(joined) == len(text)
+    assert joined == "科技创新驱\u200b动，发展\n\n第二段 PDF\nfile 3月\u200b\u200b11日"

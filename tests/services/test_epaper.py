@@ -79,7 +79,7 @@ def test_ingest_command_reads_a_pdf_page(tmp_path, monkeypatch):
 
     call_command("ingest", "page3.pdf", stdout=out, stderr=StringIO())
 
-    assert out.getvalue().startswith("articles: 3 new, 0 changed, 0 unchanged, 0 failed;")
+    assert out.getvalue().splitlines()[1].startswith("articles: 3 new, 0 changed, 0 unchanged, 0 failed;")
     assert sorted(Article.objects.values_list("key", flat=True)) == [
         "page3.pdf#1-1",
         "page3.pdf#1-2",

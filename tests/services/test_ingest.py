@@ -386,7 +386,7 @@ def test_parser_version_combines_package_versions(monkeypatch):
     versions = {"chinesecalendar": "1.11.0", "opencc": "1.4.2", "lunar-python": "1.4.8"}
     monkeypatch.setattr("importlib.metadata.version", versions.__getitem__)
 
-    assert _parser_version() == "i2+t2.5+x0.9+cc1.11.0+oc1.4.2+lp1.4.8"
+    assert _parser_version() == "i3+t2.5+x0.9+cc1.11.0+oc1.4.2+lp1.4.8"
 
 
 def test_ingest_article_shared_event_takes_fields_from_one_article_only():
