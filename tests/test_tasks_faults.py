@@ -159,6 +159,8 @@ def _export(env: dict[str, str]) -> list[str]:
         for source in item["sources"]:
             source.pop("article_id")
             source["article"] = source["article"].rsplit("/", 1)[-1]
+        for report in item.get("reports", []):
+            report.pop("article_id")
         items.append(json.dumps(item, ensure_ascii=False, sort_keys=True))
     return sorted(items)
 
