@@ -80,6 +80,13 @@ def test_api_schema_fuzz(case, world):
     )
 
 
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_schema_fuzz_without_a_token(case, world):
+    """As an anonymous caller: writes are refused in the documented shape, never a 500."""
+    case.call_and_validate(excluded_checks=[schemathesis.checks.positive_data_acceptance])
+
+
 # --- the POST bodies, by hand -------------------------------------------------------------------
 
 ANY_CHAR = st.characters(exclude_categories=())  # surrogates and controls included
