@@ -77,35 +77,23 @@ def ingest_fetched_page(
     published, how, note = dated.published, HOW.get(dated.how), dated.note
     if published is None and hint.published is not None:
         published, how, note = hint.published, Article.PublishedHow.FEED, "发布日期取自订阅源或站点地图"
+    article = {
+        "key": key,
+        "text": text,
+        "title": title,
+        "url": fetched.url,
+        "published": published,
+        "published_how": how,
+        "source": source,
+        "encoding": encoding,
+    }
     minhash = signature(text)
     original = find_original(minhash=minhash, key=key) if minhash is not None else None
     if original is not None and (stored is None or stored.duplicate_of_id is not None):
-        status = store_duplicate(
-            key=key,
-            text=text,
-            title=title,
-            url=fetched.url,
-            published=published,
-            published_how=how,
-            source=source,
-            encoding=encoding,
-            original=original,
-            minhash=minhash,
-        )
+        status = store_duplicate(**article, original=original, minhash=minhash)
         _keep_validators(key, fetched, digest, note="")
         return status
-    result = ingest_article(
-        key=key,
-        text=text,
-        title=title,
-        url=fetched.url,
-        published=published,
-        published_how=how,
-        source=source,
-        force=force,
-        encoding=encoding,
-        existing=stored,
-    )
+    result = ingest_article(**article, force=force, existing=stored)
     if minhash is not None and result.article is not None and result.article.pk is not None:
         remember_original(article=result.article, minhash=minhash)
     if result.article is not None and result.article.pk is not None:
