@@ -197,15 +197,25 @@ class Worker:
                 command, env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
 
+    def processes(self) -> int:
+        """How many processes the worker's group holds (main process and prefork children)."""
+        assert self.process is not None
+        found = subprocess.run(["pgrep", "-g", str(self.process.pid)], capture_output=True, text=True)
+        return len(found.stdout.split())
+
+    def wait_for_children(self, count: int, seconds: float = 30) -> None:
+        """Until the group holds ``count`` processes again (a killed child is replaced in a moment)."""
+        deadline = time.monotonic() + seconds
+        while self.processes() < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+
     def kill(self) -> int:
         """SIGKILL to the whole process group; how many processes it held."""
         assert self.process is not None
-        children = subprocess.run(
-            ["pgrep", "-g", str(self.process.pid)], capture_output=True, text=True
-        ).stdout.split()
+        held = self.processes()
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
-        return len(children)
+        return held
 
     def kill_child(self) -> None:
         """SIGKILL to one prefork child; the main process starts another (and logs WorkerLostError
@@ -327,6 +337,7 @@ def test_worker_killed_twice_loses_and_duplicates_nothing(databases, folder, tmp
         for target in targets[1:]:
             _wait_ready(worker, log, started)
             _wait_for_tasks(worker, log, target, started)
+            worker.wait_for_children(3)  # the child killed alone has been replaced
             time.sleep(rng.uniform(0, 0.2))
             kill = {"at": round(time.monotonic() - started, 1), "processes": worker.kill()}
             kill.update(tasks_done_before=_succeeded(log), in_flight=_unacked(queue))
