@@ -13,7 +13,7 @@ from events.migrations._data_version import drop_version_triggers, install_versi
 # The tables 0009 put data-version triggers on. SQLite drops a table's triggers whenever a migration
 # rebuilds the table (RemoveField here on events_article; 0009_event_confidence_reasons on
 # events_event when it runs after 0009_data_version), so they are put back, once, at the end.
-PUBLISHED_TABLES = ["events_event", "events_article", "events_evidence", "events_source"]
+from events.migrations._triggers import PUBLISHED_TABLES
 
 BLOCK = 500  # MentionBlock.SIZE when this migration was written
 

@@ -11,8 +11,7 @@ from django.db import migrations
 
 from events.migrations._data_version import drop_version_triggers, install_version_triggers
 from events.migrations._event_counts import drop_count_triggers, install_count_triggers
-
-PUBLISHED_TABLES = ["events_event", "events_article", "events_evidence", "events_source"]
+from events.migrations._triggers import PUBLISHED_TABLES
 
 
 def reinstall(apps, schema_editor):

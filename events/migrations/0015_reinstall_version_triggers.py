@@ -10,8 +10,7 @@ triggers; there this migration only drops and re-creates the same triggers.
 from django.db import migrations
 
 from events.migrations._data_version import drop_version_triggers, install_version_triggers
-
-PUBLISHED_TABLES = ["events_event", "events_article", "events_evidence", "events_source"]
+from events.migrations._triggers import PUBLISHED_TABLES
 
 
 def reinstall(apps, schema_editor) -> None:
