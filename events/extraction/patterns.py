@@ -85,6 +85,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "宣传周": "festival",
     "科技周": "festival",
     "活动月": "festival",
+    "创新周": "festival",  # "城東大創新周2023"
+    "人才周": "festival",
+    "开放周": "festival",
+    "科普月": "festival",
+    "宣传月": "festival",
     # exhibition
     "博览会": "exhibition",
     # "能博会", "农博会", "文博会": short names of a 博览会
@@ -119,6 +124,15 @@ NOUN_TRIGGERS: dict[str, str] = {
     "决赛": "competition",
     "决选": "competition",  # Taiwan: 決選
     "复赛": "competition",
+    "初赛": "competition",
+    "半决赛": "competition",
+    "选拔赛": "competition",
+    "邀请赛": "competition",
+    "友谊赛": "competition",  # "机器人足球友谊赛"
+    "擂台赛": "competition",
+    "公开赛": "competition",
+    "对抗赛": "competition",
+    "黑客松": "competition",
     "联赛": "competition",
     "锦标赛": "competition",
     "挑战赛": "competition",
@@ -138,6 +152,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "对接会": "meeting",
     "媒合会": "meeting",  # Taiwan: a matchmaking fair (媒合會), the 对接会 of the mainland
     "交流会": "meeting",
+    "分享会": "meeting",
+    "恳谈会": "meeting",
+    "见面会": "meeting",
+    "招聘会": "meeting",
+    "双选会": "meeting",
     "报告会": "meeting",
     "观摩会": "meeting",
     "推进会": "meeting",
@@ -156,6 +175,13 @@ NOUN_TRIGGERS: dict[str, str] = {
     "夏令营": "training",
     "冬令营": "training",
     "研学营": "training",
+    "工作营": "training",  # "青少年科学工作营"
+    "科学营": "training",
+    "集训营": "training",
+    "学习班": "training",
+    "进修班": "training",
+    "公开课": "training",
+    "大讲堂": "training",
     "研习营": "training",  # Taiwan: 研習營, 研習會, 工作坊
     "研习会": "training",
     "工作坊": "training",
