@@ -18,8 +18,12 @@ from . import patterns as P
 # A line longer than this is body text, whatever it holds.
 MAX_FURNITURE_LINE = 80
 _STAMP_RE = re.compile(P.STAMP_DATETIME)
+# A metadata table spaces its labels out to align them ("索 引 号：", "标　　题："): any spacing
+# between a label's characters is read as the label.
 _LABEL_RE = re.compile(
-    r"(?:^|[\s|｜/])(?:" + "|".join(sorted(P.STAMP_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+    r"(?:^|[\s|｜/])(?:"
+    + "|".join(r"\s*".join(label) for label in sorted(P.STAMP_LABELS, key=len, reverse=True))
+    + r")\s*[:：]"
 )
 _PAGE_RE = re.compile(P.PAGE_HEADER + "|" + P.PAGE_FOLIO + "|" + P.BREADCRUMB)
 _RELATED_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]?\s*$")

@@ -177,6 +177,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研学营": "training",
     "工作营": "training",  # "青少年科学工作营"
     "科学营": "training",
+    "创客营": "training",  # "暑期创客营"
     "集训营": "training",
     "学习班": "training",
     "进修班": "training",
@@ -434,6 +435,9 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
 
 # A trigger immediately followed by these is a reference point, not a report of the
 # occurrence: "自驻市高校向社会开放以来", "高校开放后", "先行县共建以来".
+# Verbs someone declares at the event a report tells ("宣布活动启动", "宣布大会开幕"); a declared
+# 上线 or 成立 ("宣布平台正式上线") is still a launch or a founding of its own.
+DECLARED_VERBS = ("启动", "开幕", "闭幕", "开营", "开班", "开赛")
 NOT_OCCURRENCE_AFTER = ("以来", "之后", "后，", "以后", "之前", "前，")
 
 # A noun trigger followed by one of these names a building, not an event: "上党门会议中心",
@@ -988,6 +992,20 @@ STAMP_LABELS = (
     "字号",
     "浏览次数",
     "点击数",
+    "点阅次数",
+    "访问量",
+    "信息来源",
+    "发布单位",
+    "发布机构",
+    # A government page's metadata table ("索 引 号：…　主题分类：…", "成文日期：…", "标　　题：…"):
+    # the 标题 line repeats the headline printed below it.
+    "索引号",
+    "主题分类",
+    "成文日期",
+    "生效日期",
+    "废止日期",
+    "标题",
+    "文号",
 )
 # Words that mark a line as site furniture wherever they stand in a short line.
 FURNITURE_WORDS = (

@@ -38,6 +38,8 @@ _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
 _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 _COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
+# "宣布2024年全国科技活动周暨北京科技周正式启动": how far a declared verb may stand from 宣布.
+MAX_DECLARED = 24
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
 _DATE_ANAPHOR_RE = re.compile(
@@ -300,6 +302,8 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         anaphor = min((i for i in (name.find(a) for a in P.EVENT_ANAPHORS) if i > 0), default=-1)
         if anaphor > 0:  # "预计今届科技周": the name starts at the anaphor
             start, name = start + anaphor, name[anaphor:]
+        if "宣布" in name:
+            continue  # "…出席并宣布活动启动": a declaration of the event reported, not a name
         generic = name in P.GENERIC_NAMES
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
@@ -388,6 +392,8 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
         for match in regex.finditer(sentence, floor, end):
             if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
                 continue
+            if match.group().endswith(P.DECLARED_VERBS) and _declared(sentence, floor, match.start()):
+                continue  # "…出席并宣布活动启动": declaring the event the sentence reports
             if any(s <= match.start() < e or s <= match.end() <= e for _, _, s, e, *_ in named):
                 continue
             if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
@@ -399,10 +405,19 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
             purpose = _PURPOSE_RE.match(sentence, match.end(), end) if kind == "signing" else None
             if title and purpose and title.endswith(match.group()):
                 title = _cap(title + purpose.group())  # "…与太原理工大学签约共建…联合实验室"
+            if "宣布" in title:  # "市长宣布“智慧社区”服务平台正式上线": what was declared
+                title = title[title.rfind("宣布") + 2 :]
             if title:
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
+
+
+def _declared(sentence: str, floor: int, verb_start: int) -> bool:
+    """Whether a verb stands in a declaration "宣布活动启动", "宣布大会正式开幕": someone opening the
+    event the sentence (or the one before) reports, not an event of its own."""
+    at = sentence.rfind("宣布", floor, verb_start)
+    return at >= 0 and verb_start - at <= MAX_DECLARED
 
 
 def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str) -> str:

@@ -23,6 +23,11 @@ from events.extraction.furniture import is_furniture, mask_furniture
         "—3—",
         "首页 > 新闻中心 > 县区动态",
         "上一篇：金坛区召开2024年科技创新大会",
+        "索 引 号：11451028MB1234567X/2024-01583　　　主题分类：科技、教育",
+        "发布机构：县科学技术协会　　　成文日期：2024-06-02",
+        "标　　题：我县举办2024年科技活动周",
+        "索引号：000014349/2023-00412　文号：",
+        "发布单位：农业局　点阅次数：412",  # simplified, as mask_furniture reads it
     ],
 )
 def test_is_furniture_page_lines(line):
@@ -66,3 +71,17 @@ def test_mask_furniture_blanks_a_traditional_related_list():
     text = "正文。\n相關報道：\n▶ 機場城市氫能加氣站明年動工\n"
 
     assert mask_furniture(text).split("\n") == ["正文。", " " * 5, " " * 15, ""]
+
+
+def test_extract_events_metadata_table_neither_dates_nor_names_the_event():
+    text = (
+        "索 引 号：11409000/2024-00311　　主题分类：科技\n"
+        "发布机构：平遥县科协　　　　　　成文日期：2024-05-20\n"
+        "标　　题：平遥县科技活动周启动\n"
+        "发布日期：2024-05-21\n\n"
+        "5月19日上午，平遥县2024年科技活动周启动仪式在古城广场举行，副县长李明出席并宣布活动启动。\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 5, 21))]
+
+    assert found == [("平遥县2024年科技活动周启动仪式", date(2024, 5, 19))]

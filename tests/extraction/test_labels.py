@@ -29,3 +29,32 @@ def test_date_by_label_leaves_an_event_already_dated():
 
 def test_date_by_label_needs_an_event_name_above():
     assert extract_events("欢迎大家参加\n\n时间：5月11日（周六）8:30\n", ref=date(2024, 5, 6)) == []
+
+
+def test_date_by_label_reads_a_notice_section_heading_above_its_day():
+    text = (
+        "关于举办2024年全县农村电商带头人培训班的通知\n\n各乡镇人民政府：\n\n"
+        "经研究，决定举办2024年全县农村电商带头人培训班。现将有关事项通知如下：\n\n"
+        "一、培训时间\n\n2024年6月17日至21日（16日报到）\n\n二、培训地点\n\n县职业技术学校\n"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 6, 3))]
+
+    assert found == [("2024年全县农村电商带头人培训班", date(2024, 6, 17), date(2024, 6, 21))]
+
+
+def test_date_by_label_reads_a_wechat_label_one_line_above_its_day():
+    text = (
+        "🌟 招募啦\n\n🔭 活动名称\n\n“追光少年”天文夏令营\n\n🗓 活动时间\n\n8月2日—8月4日\n\n"
+        "📍 活动地点\n\n县青少年活动中心\n"
+    )
+
+    found = [(c.title, c.kind, c.start, c.end) for c in extract_events(text, ref=date(2024, 7, 20))]
+
+    assert found == [("“追光少年”天文夏令营", "training", date(2024, 8, 2), date(2024, 8, 4))]
+
+
+def test_date_by_label_a_section_label_is_not_the_event_name():
+    text = "欢迎报名\n\n（一）培训时间\n\n9月9日\n"
+
+    assert extract_events(text, ref=date(2024, 9, 1)) == []

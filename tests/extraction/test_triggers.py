@@ -353,3 +353,19 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 
     assert (c.title, c.kind) == expected
     assert c.dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "5月19日，县科技活动周启动仪式在人民广场举行，副县长王强出席并宣布活动启动。",
+            [("festival", "县科技活动周启动仪式")],
+        ),
+        ("市委常委张华宣布大会开幕。", []),
+        ("仪式上，市长宣布“智慧社区”服务平台正式上线。", [("launch", "“智慧社区”服务平台上线")]),
+    ],
+    ids=["declared-start", "declared-opening-alone", "declared-launch-stays"],
+)
+def test_find_occurrences_a_declaration_is_not_an_event(sentence, expected):
+    assert found(sentence) == expected
