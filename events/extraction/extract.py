@@ -228,7 +228,10 @@ def _date_referent(
     own, old = new.link, referent.link
     if own is None or own.source != "sentence":
         return evidence
-    if old is not None and not (_finer(own, old) and old.start <= own.start <= old.end):
+    # A finer date inside the old one refines it; so does a day inside a span the event only
+    # inherited from its parent ("博覽期間，大會亦舉辦「青年創科論壇」，論壇將於23日…舉行").
+    inherited = old is not None and old.source != "sentence" and (own.start, own.end) != (old.start, old.end)
+    if old is not None and not ((_finer(own, old) or inherited) and old.start <= own.start <= old.end):
         return evidence
     referent.closing = occ.closing
     referent.link = stretched(own, referent.days, closing=occ.closing) if referent.days else own

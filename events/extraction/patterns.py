@@ -136,6 +136,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "联赛": "competition",
     "锦标赛": "competition",
     "挑战赛": "competition",
+    # contests named by what is done in them: "水火箭发射赛", "无人机竞速赛", "机器人障碍赛"
+    "发射赛": "competition",
+    "竞速赛": "competition",
+    "障碍赛": "competition",
+    "接力赛": "competition",
     "运动会": "competition",
     "马拉松": "competition",
     # meeting
@@ -529,7 +534,25 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
 # A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
-PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
+PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施", "谋划举办", "谋划开展")
+# A forecast count of activities ("今年活动周预计开展各类科普活动1200余项"): a programme's size, not an event.
+FORECAST = (
+    r"预计[^，。；]{0,12}?(?:开展|举办|组织|举行|推出)[^，。；]{0,16}?"
+    r"[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|期)"
+)
+# Opening registration for an event ("…应用比赛即日起接受报名"): a call to sign up, not the event.
+REGISTRATION_OPENS = (
+    "接受报名",
+    "开放报名",
+    "开始报名",
+    "启动报名",
+    "报名开始",
+    "报名开启",
+    "火热报名",
+    "开启报名",
+)
+# Awards received at a ceremony ("结业仪式上，12名学员获评“优秀学员”"): part of the ceremony.
+AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
 
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
@@ -552,7 +575,8 @@ PRESS_CONFERENCES = (
 # "…等20余场配套活动". The items listed before it are no events of their own.
 # A count of what was held ("共举办各类科技活动210余场"): a statistic, like a total.
 HELD_COUNT = (
-    r"共(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
+    # "共举办…210余场", "今年已举办各类技术培训班14期"
+    r"(?:共|已)(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?(?<!第)[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
 )
 # A name that opens with a count of sessions: "20余场专题论坛", "逾30场论坛": a programme, not one event.
 COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)"
@@ -561,6 +585,8 @@ PROGRAMME_SUMMARY = (
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
     # "…活动10场以上": a target count
     r"|[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)以上"
+    # "设置了水火箭发射赛、机器人搭建挑战…四大板块": the sections of the event reported
+    r"|[\d一二三四五六七八九十]+大(?:板块|版块|主题活动|系列活动)"
 )
 
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",

@@ -36,6 +36,8 @@ class Reading:
     # paragraph → the last thing made there ("研发出JWF1576型…细纱机") and its evidence
     products: dict[int, tuple[str, EvidenceSpan]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)  # the mentions' flat starts, for bisection
+    # the last stop of a tour told one stop a sentence ("5日走进A…；6日来到B…"): the next stop copies it
+    last_stop: Draft | None = None
 
     def mentions_in(self, lo: int, hi: int) -> list[FlatMention]:
         """The mentions starting in the flat range [lo, hi): a slice, so long articles stay linear."""

@@ -38,6 +38,15 @@ _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
 _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 _COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
+_FORECAST_RE = re.compile(P.FORECAST)
+# "结业仪式上，", "颁奖典礼上，", "大会上，": at a ceremony of the event reported.
+_AT_CEREMONY_RE = re.compile(r"[^，。；]{0,16}?(?:仪式|典礼|会)上[，,]")
+# The comment of a topic clause: it opens with a day or a "于/在/将于" and says what happened.
+_COMMENT_RE = re.compile(
+    r"(?:[0-9０-９]{1,2}日|[0-9]{1,2}月[0-9]{1,2}日|[昨今明]日|[昨今明]天|将于|定于|于|在)[^，。；]{0,30}?(?:"
+    + "|".join(P.OCCURRENCE_VERBS)
+    + r")"
+)
 # "宣布2024年全国科技活动周暨北京科技周正式启动": how far a declared verb may stand from 宣布.
 MAX_DECLARED = 24
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
@@ -137,7 +146,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
     head: Occurrence | None = None  # an anaphoric occurrence: the sentence is about that event
-    for c_start, c_end in split_clauses(sentence):
+    for c_start, c_end in _topic_clauses(sentence, split_clauses(sentence)):
         c_start = max(c_start, lead_end)
         if c_start >= c_end:
             continue
@@ -170,6 +179,25 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
 
 
+def _topic_clauses(sentence: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses, with a name that ends its clause joined to the clause that dates and asserts it:
+    "为期10天的…骨干培训班，30日在拉萨市农牧科学研究所结业" is one clause (a topic and its comment)."""
+    out: list[tuple[int, int]] = []
+    for start, end in clauses:
+        if out and _is_topic(sentence, *out[-1]) and _COMMENT_RE.match(sentence, start, end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _is_topic(sentence: str, start: int, end: int) -> bool:
+    """Whether a clause ends with an event name and holds no verb of its own."""
+    clause = sentence[start:end].rstrip()
+    found = _NOUN_RE.search(clause, max(0, len(clause) - 6))
+    return found is not None and found.end() == len(clause) and not _has_any(clause, P.OCCURRENCE_VERBS)
+
+
 def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     """Why an occurrence in ``sentence[c_start:c_end]`` is no event of its own, or "".
 
@@ -188,6 +216,12 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
+    if _AT_CEREMONY_RE.match(sentence) and _has_any(occ.title, P.AWARD_RECEIVED):
+        return "award"  # "结业仪式上，12名学员获评“优秀学员”"
+    if _FORECAST_RE.search(sentence, c_start, c_end):
+        return "plan"  # "今年活动周预计开展各类科普活动1200余项"
+    if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS):
+        return "registration"  # "第二届…比赛即日起接受报名"
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
     if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
         return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"
@@ -386,11 +420,17 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     out: list[tuple] = []
     if not _VERB_ANY_RE.search(sentence, floor, end):
         return out
+    # A verb inside a quoted name that goes on after the quote ("“太空授课”互动剧场") names a thing.
+    names = [
+        (q0, q1) for q0, q1 in quoted_ranges(sentence) if q1 + 1 < len(sentence) and _is_cjk(sentence[q1 + 1])
+    ]
     if _has_any(sentence[floor:end], P.GOAL_MARKERS):
         return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
             if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
+                continue
+            if any(q0 <= match.start() and match.end() <= q1 for q0, q1 in names):
                 continue
             if match.group().endswith(P.DECLARED_VERBS) and _declared(sentence, floor, match.start()):
                 continue  # "…出席并宣布活动启动": declaring the event the sentence reports
@@ -411,6 +451,10 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _declared(sentence: str, floor: int, verb_start: int) -> bool:

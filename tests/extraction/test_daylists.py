@@ -61,3 +61,27 @@ def test_split_into_stops_one_event_per_stop_of_a_tour():
 
 def test_split_into_stops_needs_two_stops_and_an_event():
     assert extract_events("13日走进分水镇中心小学，14日来到百江镇初级中学。", ref=date(2024, 11, 18)) == []
+
+
+def test_split_into_stops_a_dated_tour_told_one_stop_a_sentence():
+    text = (
+        "6月10日至12日，市科技馆“流动科技馆”巡展活动在我县举行。"
+        "10日上午，巡展车首站来到城关镇第一小学，为师生带来20余件展品；"
+        "11日，服务队走进马坊乡中心学校；12日在桥头村文化广场收官。"
+    )
+
+    found = [(c.start, c.end, c.place) for c in extract_events(text, ref=date(2024, 6, 14))]
+
+    assert found == [
+        (date(2024, 6, 10), date(2024, 6, 10), "城关镇第一小学"),
+        (date(2024, 6, 11), date(2024, 6, 11), "马坊乡中心学校"),
+        (date(2024, 6, 12), date(2024, 6, 12), "桥头村文化广场"),
+    ]
+
+
+def test_split_into_stops_leaves_a_dated_tour_whose_days_lie_outside_it():
+    text = "6月10日至12日，市科技馆“流动科技馆”巡展活动在我县举行。15日走进城关镇第一小学，16日来到马坊乡中心学校。"
+
+    found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 6, 20))]
+
+    assert found == [(date(2024, 6, 10), date(2024, 6, 12))]

@@ -62,9 +62,8 @@ def test_extract_events_date_in_a_later_clause_dates_only_what_follows_it():
     [
         "近日，山西农业科技成果转化平台揭牌。",
         "周末的博物馆内，第三届青少年书画展开幕。",
-        "目前，科技特派员已举办各类技术培训220余场。",
     ],
-    ids=["recently", "weekend", "so-far"],
+    ids=["recently", "weekend"],
 )
 def test_extract_events_vague_or_cumulative_never_gives_a_day(text):
     events = extract_events(text, ref=REF)
@@ -81,8 +80,10 @@ def test_extract_events_vague_or_cumulative_never_gives_a_day(text):
         "据了解，近3年来，全县累计开展各类科普活动200余场次，受益群众超过5万人次。",
         "截至目前，全区已累计建成科普示范基地23个，举办培训班12期。",
         "今年以来，我市先后赴长三角、珠三角等地开展招商活动12场次。",
+        # "已举办…220余场" counts what was held so far (it was kept undated before; a total is no event)
+        "目前，科技特派员已举办各类技术培训220余场。",
     ],
-    ids=["in-recent-years", "years-since", "total-3-years", "so-far-total", "since-new-year"],
+    ids=["in-recent-years", "years-since", "total-3-years", "so-far-total", "since-new-year", "held-so-far"],
 )
 def test_extract_events_totals_over_a_period_are_no_events(text):
     assert extract_events(text, ref=REF) == []
@@ -494,3 +495,27 @@ def test_extract_events_during_a_short_named_fair_takes_the_body_span_not_the_he
     forum = next(c for c in extract_events(text, ref=date(2024, 8, 20)) if c.kind == "meeting")
 
     assert (forum.start, forum.end) == (date(2024, 9, 8), date(2024, 9, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "本报讯 11月8日至10日，第六届数字乡村博览会在县会展中心举行。博览会期间，主办方还举办了"
+            "“数商兴农”论坛，论坛于9日上午在会展中心二楼召开。",
+            date(2024, 11, 11),
+            ("“数商兴农”论坛", date(2024, 11, 9), date(2024, 11, 9)),
+        ),
+        (
+            "本報訊 「2024創新科技週」今日（5日）起一連四日在會議中心舉行。科技週期間亦舉辦「青年創業分享會」，"
+            "分享會將於7日（星期六）晚上舉行。",
+            date(2024, 12, 5),
+            ("青年创业分享会", date(2024, 12, 7), date(2024, 12, 7)),
+        ),
+    ],
+    ids=["forum-own-day", "hk-sharing-own-day"],
+)
+def test_extract_events_a_sub_event_keeps_its_own_day_inside_the_parent_span(text, ref, expected):
+    sub = next(c for c in extract_events(text, ref=ref) if c.title == expected[0])
+
+    assert (sub.title, sub.start, sub.end) == expected

@@ -369,3 +369,51 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 )
 def test_find_occurrences_a_declaration_is_not_an_event(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("颁奖典礼上，8名教师获评“优秀科技辅导员”。", "award"),
+        ("开班仪式上，3家企业荣获“先进单位”称号。", "award"),
+        ("今年科技周预计开展各类科普活动600余场，覆盖全市各区县。", "plan"),
+        ("由市科协主办的第五届青少年机器人大赛即日起接受报名，截止日期为4月30日。", "registration"),
+        ("今年以来，县农技中心已举办各类实用技术培训班22期。", "total"),
+        ("明年，区科技局将谋划举办首届智能制造产业对接活动。", "plan"),
+    ],
+)
+def test_find_occurrences_awards_forecasts_registrations_and_totals_are_not_events(sentence, reason):
+    assert {o.not_event for o in find_occurrences(sentence)} == {reason}
+
+
+def test_find_occurrences_an_edition_number_is_no_count():
+    [occ] = find_occurrences("5月12日，县科协已举办第三期农技培训班。")
+
+    assert (occ.title, occ.not_event) == ("第三期农技培训班", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "为期5天的2024年全市家政服务技能培训班，18日在市职教中心结业。",
+            [("training", "2024年全市家政服务技能培训班")],
+        ),
+        ("第三届青年创业大赛，昨日在高新区创业大厦落幕。", [("competition", "第三届青年创业大赛")]),
+        ("“云端授课”体验区前排起了长队。", []),
+    ],
+    ids=["topic-then-day", "topic-then-yesterday", "verb-inside-a-quoted-name"],
+)
+def test_find_occurrences_a_name_asserted_by_the_clause_after_it(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_extract_events_sections_of_a_festival_are_its_programme():
+    text = (
+        "为期五天的\n\n实验小学第三届科技节\n\n于5月17日下午\n\n圆满落幕！\n\n"
+        "本届科技节\n\n从5月13日开始\n\n设置了\n\n🛩 航模竞速赛\n\n🧪 小实验展示\n\n三大板块\n"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 20))]
+
+    assert found == [("实验小学第三届科技节", date(2024, 5, 13), date(2024, 5, 17))]
