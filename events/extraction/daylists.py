@@ -63,6 +63,16 @@ def split_by_day(draft: Draft, days: list[FlatMention], original: str, flat: str
     links = [link_from_mention(day, original) for day in days]
     places = _respective_places(flat)
     if len(places) != len(days):
+        if draft.kind in P.SPAN_KINDS and _consecutive(links):
+            # "10/19(六)、10/20(日)在駁二舉辦…應用展": one show open on two days running
+            first, last = days[0].mention, days[-1].mention
+            draft.link = replace(
+                links[0],
+                end=links[-1].end,
+                edtf=f"{links[0].start.isoformat()}/{links[-1].end.isoformat()}",
+                date_text=original[first.span[0] : last.span[1]],
+            )
+            return []
         places = [draft.place] * len(days)
     _set(draft, links[0], places[0])
     copies = []
@@ -71,6 +81,10 @@ def split_by_day(draft: Draft, days: list[FlatMention], original: str, flat: str
         _set(copy, link, place)
         copies.append(copy)
     return copies
+
+
+def _consecutive(links: list[DateLink]) -> bool:
+    return all((b.start - a.end).days == 1 for a, b in zip(links, links[1:], strict=False))
 
 
 def _set(draft: Draft, link: DateLink, place: str) -> None:

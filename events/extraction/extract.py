@@ -16,7 +16,7 @@ from datetime import date
 from events import temporal
 
 from . import patterns as P
-from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
+from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
 from .daylists import day_list, split_by_day, split_into_stops
 from .discourse import (
     anchor_relative_days,
@@ -267,6 +267,8 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
     trigger = (sentence.start + occ.start, sentence.start + occ.end)
     found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual, text=flat)
+    if found is not None and _inside_anaphor(found, occ, sentence, flat):
+        found = None  # "展览首日下午3时将举行…": the hour of the day the anaphor names
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic, draft.closing = occ.habitual, occ.generic, occ.closing
     # A place in the occurrence's own clause first: "初赛于5月在各市进行，决赛定于…在山西工程技术学院举行"
@@ -286,6 +288,15 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
                 a_start, a_end = doc.original_span(at, at + len(occ.date_anaphor))
                 draft.link = replace(mention_link(day, doc.original), date_text=doc.original[a_start:a_end])
     return draft
+
+
+def _inside_anaphor(found: FlatMention, occ: Occurrence, sentence: Sentence, flat: str) -> bool:
+    """Whether a mention stands inside the occurrence's date anaphor ("首日下午3时")."""
+    if not occ.date_anaphor:
+        return False
+    at = flat.find(occ.date_anaphor, occ.clause[0] if occ.anaphor_at == 0 else occ.anaphor_at)
+    lo = sentence.start + at
+    return at >= 0 and lo <= found.start and found.end <= lo + len(occ.date_anaphor)
 
 
 def _date_by_anchor(

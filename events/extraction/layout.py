@@ -49,6 +49,8 @@ def _ends_paragraph(norm: str, start: int, end: int) -> bool:
         return True
     # A byline such as "（孙泰雁）" or a headline-like bracketed line stands alone.
     line = norm[start:end]
+    if line.startswith(("|", "｜")) and line.endswith(("|", "｜")):
+        return True  # a table row stands alone
     return line.startswith(("（", "(")) and line.endswith(("）", ")"))
 
 

@@ -41,7 +41,9 @@ DATELINE = (
 # A line opening with a list number starts a paragraph of its own: "一、组织单位", "（二）项目签约",
 # "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
 LIST_ITEM = (
-    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d))"
+    # a table row as an HTML converter prints it: "| 机械人编程工作坊 | 10月5日 | 10:00-12:00 | 青年试馆 |"
+    r"|[|｜](?=[^\n]*[|｜][ \t\u3000]*(?:\n|$)))"
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
@@ -208,6 +210,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "出征仪式": "other",  # "科技特派员服务团授旗出征仪式"
     "开班仪式": "training",
     "开放日": "opening",
+    "科学日": "festival",  # "公众科学日", "亲子科学日"
     "开园仪式": "opening",
     "开业仪式": "opening",
     "启动仪式": "opening",
@@ -416,6 +419,8 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
         0.7,
     ),
     (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
+    # a facility put into service: "渝东北首个加氢站建成投用", "新馆正式投入使用"
+    (r"(?:建成|正式)?(?:投用|投入使用)", "opening", "subject", 0.7),
     (r"揭牌(?!成立)|揭幕|授牌", "unveiling", "subject", 0.8),
     (r"(?:揭牌|正式|宣告)成立(?!了?[\w“]{0,12}(?:小组|专班|机制))", "unveiling", "subject", 0.7),
     # construction milestones: "…项目集中开工", "…破土动工", "…举行奠基", "…顺利封顶"
@@ -701,6 +706,10 @@ OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "�
 # A tour's stops, one clause each: "13日走进A，14日来到B，15日在C收官".
 STOP_VERBS = ("走进", "来到", "在", "赴", "前往", "到达", "抵达", "进入")
 STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕", "站")
+
+# Kinds that stay open day after day: a list of consecutive days at one venue is one span for them
+# ("10/19(六)、10/20(日)…應用展"), while sessions (讲座, 工作坊, 放映) stay one event a day.
+SPAN_KINDS = ("exhibition", "festival")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
@@ -1071,5 +1080,7 @@ CAPTION_CREDITS = ("摄", "供图", "摄影")
 # A PDF page's running header or folio: "晋中日报　2024年4月18日　星期四　3", "—3—", "第3版".
 PAGE_HEADER = r"^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天].{0,20}$"
 PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})$"
+# An e-paper story continued on another page: "（下转A05版）", "（上接第1版）", "(转第3版)".
+CONTINUATION_MARK = r"[（(](?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,3}\s*版[）)]"
 # Site navigation: "首页 > 新闻中心 > 县区动态".
 BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"

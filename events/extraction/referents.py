@@ -25,9 +25,21 @@ def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
 
 
 def clause_dated(reading: Reading, sentence: Sentence, occ: Occurrence) -> bool:
-    """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行")."""
+    """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行"), or the
+    sentence opens with a clause that is only its date ("本报讯 22日，位于高新区的首个加氢站建成投用")."""
     lo, hi = sentence.start + occ.clause[0], sentence.start + occ.clause[1]
-    return any(f.mention.precision.value != "vague" for f in reading.mentions_in(lo, hi))
+    if any(f.mention.precision.value != "vague" for f in reading.mentions_in(lo, hi)):
+        return True
+    lead = reading.mentions_in(sentence.start, lo)
+    if not lead or lead[-1].mention.precision.value == "vague":
+        return False
+    flat = reading.doc.text(sentence)
+    rest = flat[: lead[0].start - sentence.start] + flat[lead[-1].end - sentence.start : occ.clause[0]]
+    return _DATE_ONLY_LEAD_RE.fullmatch(rest) is not None
+
+
+# What may stand around the date of a date-only opening clause: a dateline, spaces and a comma.
+_DATE_ONLY_LEAD_RE = re.compile(r"(?:" + P.DATELINE + r")?[\s，,]*")
 
 
 def referent_of(

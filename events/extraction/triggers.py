@@ -71,7 +71,11 @@ _EVENT_ANAPHOR_RE = re.compile(
     + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
     + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
     + "|".join(P.TIMES_OF_DAY)
-    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织))"
+    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织)"
+    # "展览首日下午3时将举行…成立大会", "论坛首日还发布了…": no comma, straight into what happened
+    + r"|(?:当天|当日|首日)(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?=将|还|举行|举办|召开))"
     # "观摩会上，": a meeting's "上"; "运动会上，运动员们…" is only being at a contest
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
@@ -405,6 +409,8 @@ def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool
     A phrase headed by "活动" needs the verb.
     """
     name = sentence[start:stop]
+    if sentence.startswith(("|", "｜")) and not name.endswith("活动"):
+        return True  # a row of a programme table: "|机械人编程工作坊|10月5日|10:00-12:00|青年试馆|"
     if name.endswith("活动"):
         return bool(verb)
     if verb or sentence.startswith(P.EVENT_LOCATIVES, stop):

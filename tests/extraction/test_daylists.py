@@ -85,3 +85,27 @@ def test_split_into_stops_leaves_a_dated_tour_whose_days_lie_outside_it():
     found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 6, 20))]
 
     assert found == [(date(2024, 6, 10), date(2024, 6, 12))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 市科技局定于11月16日、17日在会展中心举办2024智能制造成果展。",
+            [(date(2024, 11, 16), date(2024, 11, 17))],
+        ),
+        (
+            "本報訊 「2024創客嘉年華」訂於8/24(六)、8/25(日)在文化中心廣場舉辦。",
+            [(date(2024, 8, 24), date(2024, 8, 25))],
+        ),
+        (
+            "本报讯 县科协定于11月16日、17日在城关镇举办科普讲座。",
+            [(date(2024, 11, 16), date(2024, 11, 16)), (date(2024, 11, 17), date(2024, 11, 17))],
+        ),
+    ],
+    ids=["exhibition-two-days", "taiwan-slash-days", "lectures-stay-apart"],
+)
+def test_split_by_day_consecutive_days_of_a_show_are_one_span(text, expected):
+    found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 8, 1))]
+
+    assert found == expected

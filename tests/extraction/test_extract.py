@@ -519,3 +519,23 @@ def test_extract_events_a_sub_event_keeps_its_own_day_inside_the_parent_span(tex
     sub = next(c for c in extract_events(text, ref=ref) if c.title == expected[0])
 
     assert (sub.title, sub.start, sub.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 10月9日至11日，第三届智慧农业博览会在农博园举行。博览会首日还发布了《智慧农业发展报告》。",
+            ("launch", date(2024, 10, 9)),
+        ),
+        (
+            "本報訊 「智慧城市展」訂於10月19日至20日舉辦。展覽首日下午3時將舉行「無人機產業聯盟」成立大會。",
+            ("unveiling", date(2024, 10, 19)),
+        ),
+    ],
+    ids=["first-day-also", "first-day-at-an-hour"],
+)
+def test_extract_events_first_day_without_a_comma_takes_the_parent_first_day(text, expected):
+    sub = next(c for c in extract_events(text, ref=date(2024, 9, 26)) if c.kind == expected[0])
+
+    assert (sub.kind, sub.start, sub.end) == (expected[0], expected[1], expected[1])

@@ -85,3 +85,24 @@ def test_extract_events_metadata_table_neither_dates_nor_names_the_event():
     found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 5, 21))]
 
     assert found == [("平遥县2024年科技活动周启动仪式", date(2024, 5, 19))]
+
+
+def test_mask_furniture_blanks_an_epaper_continuation_mark():
+    text = "平台接入停车场86个。（下转A05版）\n\n高新区首个加氢站建成投用\n（上接第1版）本报讯 22日，加氢站投用。"
+
+    masked = mask_furniture(text)
+
+    assert len(masked) == len(text)
+    assert "下转" not in masked and "上接" not in masked
+    assert "平台接入停车场86个。" in masked
+
+
+def test_extract_events_a_continuation_mark_does_not_join_the_next_brief():
+    text = (
+        "本报讯 21日，“智慧停车”城市级平台正式上线运行。（下转A05版）\n\n"
+        "高新区首个加氢站建成投用\n\n本报讯 22日，位于高新区的首个加氢站建成投用。\n"
+    )
+
+    found = [(c.kind, c.start) for c in extract_events(text, ref=date(2024, 5, 23))]
+
+    assert found == [("launch", date(2024, 5, 21)), ("opening", date(2024, 5, 22))]

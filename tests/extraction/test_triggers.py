@@ -417,3 +417,31 @@ def test_extract_events_sections_of_a_festival_are_its_programme():
     found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 20))]
 
     assert found == [("实验小学第三届科技节", date(2024, 5, 13), date(2024, 5, 17))]
+
+
+def test_extract_events_rows_of_a_programme_table():
+    text = (
+        "活动详情如下：\n\n| 活动名称 | 日期 | 时间 | 地点 |\n"
+        "| 3D打印工作坊 | 11月2日 | 14:00-16:00 | 青少年宫 |\n"
+        "| 天文观测讲座 | 11月9日 | 19:00-20:30 | 科技馆报告厅 |\n"
+        "| 公众科学日 | 11月16日 | 09:00-17:00 | 科技馆 |\n\n报名由即日起至10月30日。\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 20))]
+
+    assert found == [
+        ("3D打印工作坊", date(2024, 11, 2)),
+        ("天文观测讲座", date(2024, 11, 9)),
+        ("公众科学日", date(2024, 11, 16)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("22日，位于经开区的首个加氢站建成投用。", [("opening", "首个加氢站建成投用")]),
+        ("3月1日，县第二污水处理厂正式投入使用。", [("opening", "县第二污水处理厂投入使用")]),
+    ],
+)
+def test_find_occurrences_a_facility_put_into_service(sentence, expected):
+    assert found(sentence) == expected
