@@ -6,6 +6,7 @@ import pytest
 
 from events.extraction import extract_events
 from events.extraction.triggers import find_occurrences
+from events.temporal.normalize import normalize
 
 
 def found(sentence: str) -> list[tuple[str, str]]:
@@ -445,3 +446,18 @@ def test_extract_events_rows_of_a_programme_table():
 )
 def test_find_occurrences_a_facility_put_into_service(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "縣府訂於8月12日至14日在縣立圖書館辦理「智慧農業研習營」。",
+            [("training", "智慧農業研習營")],
+        ),
+        ("市人社局将于6月开设直播电商技能培训班。", [("training", "直播电商技能培训班")]),
+    ],
+    ids=["taiwan-banli", "kaishe"],
+)
+def test_find_occurrences_banli_and_kaishe_assert_a_named_event(sentence, expected):
+    assert [(k, t) for k, t in found(normalize(sentence))] == [(k, normalize(t)) for k, t in expected]
