@@ -9,6 +9,7 @@ tells of one occurrence a day; a range ("4月3日至5日") is one event and neve
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from . import patterns as P
@@ -42,8 +43,11 @@ def day_list(mentions: list[FlatMention], found: FlatMention, flat: str) -> list
     """
     if not _single_day(found):
         return [found]
-    at = next((i for i, m in enumerate(mentions) if m is found), None)
-    if at is None:
+    # The mentions are in text order: bisect to ``found`` (a scan made long files quadratic).
+    at = bisect_left(mentions, found.start, key=lambda f: f.start)
+    while at < len(mentions) and mentions[at] is not found and mentions[at].start == found.start:
+        at += 1
+    if at >= len(mentions) or mentions[at] is not found:
         return [found]
     lo = hi = at
     while lo > 0 and _joined(mentions[lo - 1], mentions[lo], flat):

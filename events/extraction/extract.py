@@ -84,7 +84,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     text = mask_furniture(text[:MAX_CHARS])
     doc = Document(text)
     mentions = flatten_mentions(doc, temporal.extract(fix_for_parser(text), ref))
-    mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref))
+    mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref), ref)
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)

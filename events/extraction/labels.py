@@ -19,11 +19,14 @@ from .drafts import Draft, attach
 from .endings import with_hours
 from .reports import Reading, evidence_of, recent
 from .text import Sentence
-from .titles import walk_noun_phrase
+from .titles import kind_of_name, walk_noun_phrase
 from .triggers import noun_triggers
 
 _LABELS = "|".join(sorted(P.TIME_LABELS, key=len, reverse=True))
-_TIME_LABEL_RE = re.compile(r"^\W{0,4}(?:" + _LABELS + r")\s*[:：]")
+_TIME_LABEL_RE = re.compile(r"^\W{0,4}(?:" + _LABELS + r")\s*[:：｜|]")
+# An activity named by a quoted title at the end of a line: "🦕“博物馆奇妙夜”夜探恐龙科普活动". A bare
+# "…活动" names nothing, so only a quoted one is taken as the name above a label.
+_QUOTED_ACTIVITY_RE = re.compile(r"[“「][^”」]{2,20}[”」][\u4e00-\u9fff]{0,12}?活动$")
 # A label standing alone on its line, the value on the next: a notice's section heading
 # "一、培训时间" / "（二）活动时间", a WeChat label "📅 活动时间" one line above its day.
 _BARE_LABEL_RE = re.compile(
@@ -117,6 +120,10 @@ def _name_above(reading: Reading, sentence: Sentence) -> tuple[Sentence, str, st
             start, end, kind = found[-1]
             begin = walk_noun_phrase(text, start)
             return above, kind, _unquoted(text[begin:end]), above.start + start
+        quoted = _QUOTED_ACTIVITY_RE.search(text.rstrip())
+        if quoted:
+            name = quoted.group()
+            return above, kind_of_name(name), name, above.start + quoted.start()
     return None
 
 

@@ -58,3 +58,14 @@ def test_date_by_label_a_section_label_is_not_the_event_name():
     text = "欢迎报名\n\n（一）培训时间\n\n9月9日\n"
 
     assert extract_events(text, ref=date(2024, 9, 1)) == []
+
+
+def test_date_by_label_bar_label_under_a_quoted_activity_name():
+    text = (
+        "一起来参加吧\n\n今年我们准备了\n\n🔭“星空下的课堂”亲子观星科普活动\n\n"
+        "⏰ 时间｜8月10日（周六）20:00—21:30\n\n📍 地点｜县青少年宫楼顶平台\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 8, 1))]
+
+    assert found == [("“星空下的课堂”亲子观星科普活动", date(2024, 8, 10))]
