@@ -230,7 +230,7 @@ def _date_referent(
     if old is not None and not (_finer(own, old) and old.start <= own.start <= old.end):
         return evidence
     referent.closing = occ.closing
-    referent.link = stretched(own, referent.days, closing=occ.closing) if referent.days else own
+    referent.link = stretched(own, referent.days, closing=occ.closing, months=referent.months)
     referent.place = referent.place or new.place
     return _with_date_text(evidence, own)
 

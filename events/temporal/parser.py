@@ -56,7 +56,7 @@ def extract(text: str, ref: date) -> list[Mention]:
     norm = normalize(text)
     pieces = _attach_years(norm, _drop_recurring(norm, _scan(norm)), ref)
     _resolve_all(norm, pieces, ref)
-    pieces = combine.join(norm, [p for p in pieces if p.reading is not None])
+    pieces = combine.join(norm, [p for p in pieces if p.reading is not None], ref)
     for piece in pieces:
         if piece.reading.valid:
             piece.role = surroundings.role_of(norm, piece.start, piece.end, piece.reading)
@@ -176,7 +176,15 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
         )
         if dateline:
             ctx.dateline_day = reading.start
-        elif reading is not None and reading.valid and reading.month and piece.family in _PRINTS_MONTH:
+        elif (
+            reading is not None
+            and reading.valid
+            and reading.month
+            and piece.family in _PRINTS_MONTH
+            and not surroundings.on_page_line(norm, piece.start, piece.end, reading)
+        ):
+            # A page's own date ("昆明日报　2023-09-01　第03版") is no month the report printed:
+            # "28日，……上线" under it is still read against the publication day.
             ctx.anchor_month = (reading.start.year, reading.month)
         if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
             if reading.precision == Precision.DAY and reading.start == reading.end:

@@ -221,7 +221,8 @@ SEASON_CONTEXT = r"时节|季节|时分|之际"
 SEASON_YEAR_WORDS: dict[str, int] = {"今": 0, "去": -1, "明": 1}
 # "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name. "前年的今天",
 # "上个月的今天" are days: after a year, month or week word "的" is no rhetoric.
-RELATIVE_DAY_GUARD = r"(?<![好])(?<!(?<![年月前后周])的)(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
+# "光明日报", "昆明日报": the names of newspapers, not "tomorrow".
+RELATIVE_DAY_GUARD = r"(?!(?<=[光昆黎文])明日报)(?<![好])(?<!(?<![年月前后周])的)(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
 DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
@@ -311,6 +312,7 @@ PAST_CUES = (
     "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
     "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
     "发布了", "迎来", "落户", "亮相", "收官", "完成了", "看到", "采访", "探访", "走访", "见到",
+    "正式上线", "上线运行", "开业", "正式成立", "揭牌成立", "开通", "落成", "启用", "开赛", "开课",
 )  # fmt: skip
 # Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
 FUTURE_CUES = (
@@ -326,6 +328,13 @@ PAGE_LINE_CUES = (
     "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
 )  # fmt: skip
 PAGE_LINE_MAX = 80
+# A newspaper masthead or PDF page head: "信丰新闻　2024年3月2日　星期六　第3版", "昆明日报　2023-09-01
+# 第03版：经济", "香港经济日报　2024年4月17日　A18". A full date standing apart on a short line
+# with one of these dates the page (after normalising: 報→报, 聞→闻, full-width space → space).
+MASTHEAD_CUE = re.compile(
+    r"第[ \t]*[A-Z]?[0-9]{1,3}[ \t]*版|(?:^|[ \t])[A-Z][0-9]{1,2}(?=[ \t]|$)|[报刊闻](?=[ \t]|$)"
+    r"|星期[一二三四五六日天]"
+)
 # A dateline: "新华社北京5月9日电", "东南网5月9日讯" is the day the report was filed.
 DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:电|讯)(?=[\s（(【\[，,：:]|$)")  # not "电子", "电视"
 # Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
@@ -337,10 +346,12 @@ EVENT_NAME_ENDINGS = (
     "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
+    "研修班", "培训班", "训练营", "夏令营", "冬令营", "系列活动",
 )  # fmt: skip
 # What may stand between the year and the ending: no punctuation and no verb or preposition
 # ("2023年全市共举办展会" is a count of fairs, not one named fair).
-EVENT_NAME_BODY = rf"[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
+# A quoted title may open the name: "2024年“光谷青年科技人才”研修班".
+EVENT_NAME_BODY = rf"(?:[“\"「][^“”\"「」\n]{{1,20}}[”\"」])?[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
 EVENT_NAME = re.compile(EVENT_NAME_BODY)
 # A four-digit year printed straight before a name with no "年" ("2021杭州数字经济周") is a
 # year only when the name is an event's; a count ("2021家企业") is not.

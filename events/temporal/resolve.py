@@ -412,7 +412,8 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     d = safe_date(year, month, day or 0)
     if d is None:
         return invalid(Kind.PARTIAL, Precision.DAY, f"no day {day} in {year}-{month:02d}")
-    return day_reading(d, Kind.PARTIAL, confidence, month=month, year_inferred=True)
+    from_ref = not (ctx.inherit_month or ctx.anchor_month)
+    return day_reading(d, Kind.PARTIAL, confidence, month=month, year_inferred=True, month_inferred=from_ref)
 
 
 def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:

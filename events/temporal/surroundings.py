@@ -51,7 +51,7 @@ def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
     if reading.precision == Precision.DAY:
         if is_dateline(norm, end):
             return "dateline"
-        return "page" if _on_page_line(norm, start, end, reading) else ""
+        return "page" if on_page_line(norm, start, end, reading) else ""
     if (
         reading.precision in _NAME_PRECISIONS
         and norm[start : start + 1] in _NUMERALS
@@ -66,7 +66,7 @@ def is_dateline(norm: str, end: int) -> bool:
     return patterns.DATELINE_AFTER.match(norm, end) is not None
 
 
-def _on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
+def on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
     """A short line, no sentence in it, that carries a publication word, or nothing but a stamp.
 
     A stamp is a full date with its time ("2024-05-08 09:30"): a day alone on a line is as
@@ -85,8 +85,22 @@ def _on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
         return False
     if _PAGE.search(line) or _SECONDS.search(norm, start, end):
         return True  # a publication word, or a stamp down to the second ("2020-10-03 15:16:00")
+    if _is_masthead(norm, start, end, line, reading):
+        return True
     # A line holding only a timestamp ("2024-05-08 09:30") above the report dates the page.
     if reading.time is None or reading.kind != Kind.ABSOLUTE:
         return False
     rest = (norm[line_start:start] + norm[end:line_end]).strip(" \t\r\xa0【】[]")
     return rest == "" and "\n" in norm[line_end:]
+
+
+def _is_masthead(norm: str, start: int, end: int, line: str, reading: Reading) -> bool:
+    """A dated masthead or page head: a date with its year, set apart by spaces, on a line that
+    names a paper, a page ("第3版", "A03") or the weekday. A headline's date is not set apart."""
+    if reading.kind != Kind.ABSOLUTE or reading.year_inferred:
+        return False
+    before = norm[start - 1 : start]
+    after = norm[end : end + 1]
+    if before not in ("", "\n", " ", "\t") or after not in ("", "\n", " ", "\t", "\r"):
+        return False
+    return patterns.MASTHEAD_CUE.search(line) is not None

@@ -209,3 +209,57 @@ def test_extract_composes_a_relative_unit_with_the_day_inside_it(text, day):
     [mention] = extract(text, ref=date(2021, 6, 14))
 
     assert (mention.text, mention.start, mention.end) == (text, day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day", "confidence"),
+    [
+        # The text prints a year (a page line, a headline): a disagreeing weekday is a misprint.
+        (
+            "发布时间：2024-06-17 16:02\n6月15日（星期五）上午，活动举行。",
+            date(2024, 6, 17),
+            date(2024, 6, 15),
+            0.5,
+        ),
+        (
+            "我县举办2024年科技下乡活动\n6月15日（周五），活动举行。",
+            date(2024, 6, 17),
+            date(2024, 6, 15),
+            0.5,
+        ),
+        # No year anywhere: the weekday may still move it (a year back here).
+        ("5月12日（周五），活动举行。", date(2024, 5, 10), date(2023, 5, 12), 0.7),
+        # A bare day with its weekday: the month around ref where they agree.
+        ("決賽於22日（星期日）上午舉行", date(2024, 9, 20), date(2024, 9, 22), 0.9),
+        ("28日（星期四），签约仪式举行", date(2024, 12, 2), date(2024, 11, 28), 0.95),
+        ("1日（周日）开幕", date(2024, 11, 28), date(2024, 12, 1), 0.9),
+    ],
+    ids=[
+        "page-line-year",
+        "headline-year",
+        "no-year-moves",
+        "bare-day-month",
+        "bare-day-agrees",
+        "next-month",
+    ],
+)
+def test_join_weekday_moves_a_year_only_when_the_text_prints_none(text, ref, day, confidence):
+    days = [m for m in extract(text, ref) if m.start == day]
+
+    assert len(days) == 1 and days[0].confidence == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day"),
+    [
+        ("下周二（10日）起举办", date(2024, 12, 6), date(2024, 12, 10)),
+        ("11月份数据公布。下周二（10日）起举办", date(2024, 12, 6), date(2024, 12, 10)),
+        ("本周六（14日）上午", date(2024, 12, 12), date(2024, 12, 14)),
+        ("上周五（29日）", date(2024, 12, 2), date(2024, 11, 29)),
+    ],
+    ids=["next-week", "after-another-month", "this-week", "across-month"],
+)
+def test_join_restated_bare_day_takes_the_words_month(text, ref, day):
+    mention = extract(text, ref)[-1]
+
+    assert (mention.start, mention.confidence) == (day, 0.95)

@@ -77,3 +77,22 @@ def test_extract_counts_bare_days_from_the_dateline():
     text = "东南网5月9日讯 27日，培训班在福州举办；9日下午，结业仪式举行。"
     got = [(m.start, m.role) for m in extract(text, date(2024, 5, 10))]
     assert got == [(date(2024, 5, 9), "dateline"), (date(2024, 4, 27), ""), (date(2024, 5, 9), "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        ("江城日报　2024年3月2日　星期六　第3版\n28日，签约仪式举行。", date(2024, 3, 2), ["page", ""]),
+        ("滨海晚报　2023-09-01　第03版：经济\n29日，平台正式上线运行。", date(2023, 9, 1), ["page", ""]),
+        ("香港經濟日報　2024年4月17日　A18\n展覽今日開幕。", date(2024, 4, 17), ["page", ""]),
+        # A headline's date is not set apart by spaces: it dates the event.
+        ("新版规划2024年3月1日起施行", date(2024, 3, 2), [""]),
+    ],
+    ids=["masthead-weekday-page", "masthead-iso", "masthead-hk", "headline"],
+)
+def test_role_of_masthead_dates_the_page(text, ref, want):
+    assert [m.role for m in extract(text, ref)] == want
+
+
+def test_extract_newspaper_names_are_not_tomorrow():
+    assert [m.text for m in extract("据光明日报、昆明日报报道，活动明日开幕", date(2024, 5, 20))] == ["明日"]
