@@ -178,17 +178,20 @@ def plan_first_year(number: int) -> int:
 # ---------------------------------------------------------------- durations and periods of a day
 
 DURATION_UNITS: dict[str, str] = {
-    "天": "day", "周": "week", "星期": "week", "个星期": "week", "个礼拜": "week",
+    "天": "day", "周": "week", "个周": "week", "星期": "week", "个星期": "week", "个礼拜": "week",
     "个月": "month", "个多月": "month", "季度": "quarter", "个季度": "quarter", "年": "year",
 }  # fmt: skip
 DURATION_PREFIXES: dict[str, str] = {
     "今后": "ahead", "未来": "ahead", "此后": "ahead", "过去": "back", "近": "back", "最近": "back",
     "前": "first", "头": "first",
 }  # fmt: skip
-# "下两个月" is the two whole months after ref's, "上两周" the two whole weeks before its week;
-# only months, weeks and quarters ("上半年" is a part of the year, "上3天班" is work).
-NEXT_LAST_PREFIXES: dict[str, str] = {"下": "next", "上": "last"}
-NEXT_LAST_UNITS = ("个月", "周", "个星期", "个季度")
+# "下两个月" is the two whole months after ref's, "上两周" the two whole weeks before its week,
+# "下三天"/"后三天" the three days after ref, "上两天" the two before it, "下三年" the three years
+# after ref's ("上半年" is a part of the year; "上3天班", "上两年学" are work and school: see
+# NEXT_LAST_NOT_AFTER; "后" counts only opening a clause: "最后三天", "开幕后三天" are no "后三天").
+NEXT_LAST_PREFIXES: dict[str, str] = {"下": "next", "上": "last", "后": "next"}
+NEXT_LAST_UNITS = ("个月", "周", "个周", "个星期", "个季度", "天", "年")
+NEXT_LAST_NOT_AFTER = "班课学岗级届雨雪"
 DURATION_SUFFIXES: dict[str, str] = {
     "前": "ago", "以前": "ago", "之前": "ago", "后": "later", "以后": "later", "之后": "later",
     "以来": "back", "来": "back", "内": "ahead", "以内": "ahead", "之内": "ahead",
@@ -571,8 +574,8 @@ _FAMILIES: list[tuple[str, str]] = [
         # "七年半后", "一年半前": half a unit more.
         rf"{GAP}(?P<dur_half>半)?多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
-        rf"|(?P<dur_nl>{_alternation(NEXT_LAST_PREFIXES)})(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
-        rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})"
+        rf"|(?P<dur_nl>(?<![以之])[上下]|(?:^|(?<=[\s，,。；;：:、（(“\"在的于]))后)(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
+        rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})(?![{NEXT_LAST_NOT_AFTER}])"
         # "30日内", "十五日内": within so many days ("15日前" is before the 15th, "日内瓦" Geneva).
         rf"|(?<![0-9.月])(?P<dur_n5>[0-9]{{1,3}}|{CN_COUNT}){GAP}日(?P<dur_suf5>以内|之内|内)(?!瓦)"
         # "1967年前两月": right after a year, "前N月" (no 个) is its first N months, and
