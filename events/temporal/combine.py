@@ -65,6 +65,7 @@ def join(norm: str, pieces: list[Piece], ref: date | None = None) -> list[Piece]
     # then a misprint that only lowers confidence.
     printed_year = any(p.reading.clue for p in pieces) and any(_prints_year(p) for p in pieces)
     pieces = _pairwise(norm, pieces, partial(_corroborate, ref=ref, printed_year=printed_year))
+    pieces = [_unit_end_day(norm, p) for p in pieces]
     pieces = _pairwise(norm, pieces, _attach_time)
     pieces = [p for p in pieces if p.family != "time" or p.reading.valid]
     return _pairwise(norm, pieces, _make_range)
@@ -335,6 +336,29 @@ def _month_fitting(day: int, clue: tuple, ref: date) -> date | None:
         if d is not None and _matches(d, clue):
             found.append(d)
     return min(found, key=lambda d: abs((d - ref).days)) if found else None
+
+
+# A whole month, year or week (not a vague span, not a season) before "的第一天"/"最后一天".
+_UNIT_PRECISIONS = frozenset({Precision.MONTH, Precision.YEAR})
+
+
+def _unit_end_day(norm: str, piece: Piece) -> Piece:
+    """ "今年最后一天" is 31 December, "下个月的第一天" the 1st, "下周的第一天" Monday."""
+    r = piece.reading
+    if not r.valid or r.start is None or r.open_end:
+        return piece
+    week = r.precision == Precision.DAY and (r.end - r.start).days == 6 and r.start.weekday() == 0
+    if not (week or r.precision in _UNIT_PRECISIONS):
+        return piece
+    match = patterns.UNIT_END_DAY.match(norm, piece.end)
+    if match is None:
+        return piece
+    d = r.start if match["which"] in ("第一天", "第一日", "头一天", "首日") else r.end
+    piece.reading = r.but(
+        start=d, end=d, precision=Precision.DAY, edtf_from=d.isoformat(), edtf_to=d.isoformat(), month=d.month
+    )
+    piece.end = match.end()
+    return piece
 
 
 # ---------------------------------------------------------------- times of day

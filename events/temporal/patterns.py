@@ -260,7 +260,11 @@ HOLIDAY_NAMES: dict[str, str] = {
     "五一": "劳动节", "劳动节": "劳动节", "五一劳动节": "劳动节", "国际劳动节": "劳动节",
     "端午": "端午节", "端午节": "端午节", "中秋": "中秋节", "中秋节": "中秋节",
     "国庆": "国庆节", "国庆节": "国庆节", "十一": "国庆节",
+    # "中秋国庆假期", "国庆中秋长假": the two holidays told as one (one span in 2020 and 2023).
+    "中秋国庆": "中秋国庆", "国庆中秋": "中秋国庆",
 }  # fmt: skip
+# Holidays told together: their days are the span from the first one's start to the last one's end.
+JOINED_HOLIDAYS: dict[str, tuple[str, ...]] = {"中秋国庆": ("中秋节", "国庆节")}
 HOLIDAY_SUFFIXES = ("假期期间", "假期", "小长假", "长假", "黄金周", "期间")
 # Festival → (its name in the State Council schedule as ``chinesecalendar`` labels it, first
 # and last day of the usual holiday counted from the festival day). The offsets are the
@@ -481,9 +485,10 @@ _FAMILIES: list[tuple[str, str]] = [
         # Recurring times ("每周一至周五", "每月15日", "每天9时") name no particular day: they
         # are matched only so that their parts are not read as dates, and resolve to nothing.
         "recurring",
-        rf"每个?(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
-        rf"|个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
-        rf"|(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
+        # "每逢周六", "逢周四休馆" (Hong Kong, Macau, Taiwan) recur too; "恰逢周六" is one day.
+        rf"(?:每(?:逢|个)?|(?<![恰适正喜时又])逢)(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
+        rf"|(?<=每)个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
+        rf"|(?<=每)(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
     ),
     # "每年", "每天", "每月": whatever date or time follows names no particular day either;
     # ``parser`` drops the pieces right after it (and the ends of their ranges).
@@ -491,7 +496,8 @@ _FAMILIES: list[tuple[str, str]] = [
     (
         "pday",
         # Taiwan also restates month and day: "今(5/14)日".
-        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
+        # Hong Kong and Macau put the 日 inside: "昨（27日）下午".
+        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})(?:[日号][）)]|[）)]{GAP}日)",
     ),
     (
         "iso",
@@ -733,7 +739,10 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 
 # What may stand between two expressions that belong together.
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
-RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
+# "今年最后一天", "下个月的第一天", "本周首日": one end of the month, year or week named before.
+UNIT_END_DAY = re.compile(r"[ \t]{0,2}的?(?P<which>第一天|第一日|头一天|首日|最后一天|最后一日|末日)")
+# "从一月八日持续到20日", "5月1日延续至3日": a verb of lasting joins the two ends too.
+RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到|(?:一直)?(?:持续|延续)(?:到|至)){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
 # "2016年与2018年间", "2016年和2018年之间": two items of a list are the ends of a range.
 BETWEEN = re.compile(r"之?间")

@@ -263,3 +263,36 @@ def test_join_restated_bare_day_takes_the_words_month(text, ref, day):
     mention = extract(text, ref)[-1]
 
     assert (mention.start, mention.confidence) == (day, 0.95)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("今年最后一天", date(2024, 12, 31)),
+        ("下个月的第一天", date(2024, 4, 1)),
+        ("下周的第一天", date(2024, 3, 18)),
+        ("2023年的最后一天", date(2023, 12, 31)),
+        ("2月最后一天", date(2024, 2, 29)),
+    ],
+    ids=["year-last", "next-month-first", "next-week-first", "printed-year-last", "february-last"],
+)
+def test_join_first_or_last_day_of_a_named_unit(text, day):
+    [mention] = extract(text, date(2024, 3, 12))
+
+    assert (mention.start, mention.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("展览从一月八日持续到20日", date(2024, 1, 8), date(2024, 1, 20)),
+        ("活动自5月1日一直持续至5月3日", date(2024, 5, 1), date(2024, 5, 3)),
+        ("2023年中秋国庆假期", date(2023, 9, 29), date(2023, 10, 6)),
+        ("2024年国庆中秋假期", date(2024, 9, 15), date(2024, 10, 7)),
+    ],
+    ids=["lasting-to", "lasting-until", "joined-holiday-2023", "joined-holiday-2024"],
+)
+def test_join_ranges_told_with_a_verb_or_a_joined_holiday(text, start, end):
+    [mention] = extract(text, date(2024, 3, 12))
+
+    assert (mention.start, mention.end) == (start, end)

@@ -132,3 +132,19 @@ def test_extract_whole_days_and_years_after_or_before_ref(text, start, end):
 )
 def test_extract_work_school_and_after_an_event_are_no_window(text):
     assert extract(text, date(2024, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("昨（27日）下午在展廳開幕", date(2024, 11, 27)),
+        ("今(28日)舉行", date(2024, 11, 28)),
+        ("前（26号）晚", date(2024, 11, 26)),
+        ("恰逢周六，市民踊跃参观", date(2024, 11, 30)),
+    ],
+    ids=["hk-yesterday", "hk-today", "day-before", "one-saturday"],
+)
+def test_extract_hong_kong_brackets_hold_the_day_sign(text, day):
+    [mention] = extract(text, date(2024, 11, 28))
+
+    assert mention.start == day
