@@ -139,18 +139,24 @@ def _phrase_runs(norm: str, blocks: list[list[tuple[int, int]]], gaps: list[int]
         j = i + 1
         while j < len(blocks) and short[i] and short[j] and gaps[j] <= WECHAT_MAX_GAP:
             j += 1
-        if short[i] and j - i >= WECHAT_MIN_PHRASES:
-            runs.update(range(i, j))
+        # The phrase that ends the sentence ("热闹开场啦！", "正式上线运行！") belongs to it.
+        closer = j < len(blocks) and gaps[j] == 1 and len(blocks[j]) == 1
+        end = j + 1 if short[i] and closer and _is_phrase(norm, *blocks[j][0], last=True) else j
+        if short[i] and end - i >= WECHAT_MIN_PHRASES:
+            runs.update(range(i, end))
         i = j
     return runs
 
 
-def _is_phrase(norm: str, start: int, end: int) -> bool:
-    """A short line that ends no sentence and is no list item or labelled line ("主办单位：…")."""
+def _is_phrase(norm: str, start: int, end: int, *, last: bool = False) -> bool:
+    """A short line that ends no sentence and is no list item or labelled line ("主办单位：…").
+
+    ``last``: the phrase that ends its sentence instead ("在泉州海峡体育中心举办！").
+    """
     line = norm[start:end]
     return (
         _display_width(line) <= WECHAT_MAX_PHRASE
-        and not _ends_paragraph(norm, start, end)
+        and _ends_paragraph(norm, start, end) == last
         and not any(mark in line for mark in "：:")
         and not _LIST_ITEM_RE.match(line)
     )

@@ -85,6 +85,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "宣传周": "festival",
     "科技周": "festival",
     "活动月": "festival",
+    "创新周": "festival",  # "城東大創新周2023"
+    "人才周": "festival",
+    "开放周": "festival",
+    "科普月": "festival",
+    "宣传月": "festival",
     # exhibition
     "博览会": "exhibition",
     # "能博会", "农博会", "文博会": short names of a 博览会
@@ -119,6 +124,15 @@ NOUN_TRIGGERS: dict[str, str] = {
     "决赛": "competition",
     "决选": "competition",  # Taiwan: 決選
     "复赛": "competition",
+    "初赛": "competition",
+    "半决赛": "competition",
+    "选拔赛": "competition",
+    "邀请赛": "competition",
+    "友谊赛": "competition",  # "机器人足球友谊赛"
+    "擂台赛": "competition",
+    "公开赛": "competition",
+    "对抗赛": "competition",
+    "黑客松": "competition",
     "联赛": "competition",
     "锦标赛": "competition",
     "挑战赛": "competition",
@@ -138,6 +152,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "对接会": "meeting",
     "媒合会": "meeting",  # Taiwan: a matchmaking fair (媒合會), the 对接会 of the mainland
     "交流会": "meeting",
+    "分享会": "meeting",
+    "恳谈会": "meeting",
+    "见面会": "meeting",
+    "招聘会": "meeting",
+    "双选会": "meeting",
     "报告会": "meeting",
     "观摩会": "meeting",
     "推进会": "meeting",
@@ -156,6 +175,13 @@ NOUN_TRIGGERS: dict[str, str] = {
     "夏令营": "training",
     "冬令营": "training",
     "研学营": "training",
+    "工作营": "training",  # "青少年科学工作营"
+    "科学营": "training",
+    "集训营": "training",
+    "学习班": "training",
+    "进修班": "training",
+    "公开课": "training",
+    "大讲堂": "training",
     "研习营": "training",  # Taiwan: 研習營, 研習會, 工作坊
     "研习会": "training",
     "工作坊": "training",
@@ -431,7 +457,29 @@ NOT_EVENT_AFTER = (
 PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
 
 # "持续至9月26日", "展期至11月3日": the last day of the event dated before, printed on its own.
-UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "至")
+# "截止到"/"截止至"/"截止" before a day end the event too ("活动截止到12月31日"), unless the
+# clause is about registering (ENDING_NOT_EVENT).
+UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "截止到", "截止至", "截止", "至")
+
+# Verbs after a day that end the event dated before: "12月19日下午5时闭幕", "将于19日17时结束".
+# A few words may stand between ("12月19日下午在主会场闭幕"), but no clause punctuation.
+ENDING_VERBS = (
+    "落下帷幕",
+    "圆满结束",
+    "结束",
+    "闭幕",
+    "落幕",
+    "闭展",
+    "撤展",
+    "收官",
+    "截止",
+    "结业",
+    "闭营",
+)
+# After an ending verb these make the day a point of reference, not the end: "12月19日结束后，…".
+ENDING_NOT_END = ("后", "以后", "之后", "前", "以前", "之前")
+# A clause about these ends something else than the event: "报名截止12月10日", "申报12月1日截止".
+ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", "提交", "售票", "购票", "投票", "公示")
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).

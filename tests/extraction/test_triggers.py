@@ -325,3 +325,31 @@ def test_extract_events_closure_notices_are_no_openings(text):
 )
 def test_extract_events_plans_and_target_counts_are_no_events(text):
     assert extract_events(text, ref=date(2024, 3, 9)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11月6日，理工学院第五届创新周在主校区开幕。", ("理工学院第五届创新周", "festival")),
+        ("7月15日，省青少年科学工作营在大学城开营。", ("省青少年科学工作营", "training")),
+        ("4月20日，全市中学生机器人选拔赛在市体育馆举行。", ("全市中学生机器人选拔赛", "competition")),
+        ("5月9日，县科协举办的无人机植保初赛在农业园举行。", ("无人机植保初赛", "competition")),
+        ("3月2日，高新区举办科技人才专场招聘会。", ("科技人才专场招聘会", "meeting")),
+        ("9月3日，市科技局举办青年科技工作者分享会。", ("市科技局青年科技工作者分享会", "meeting")),
+        ("8月12日，县农业农村局在党校举办数字农业学习班。", ("县农业农村局数字农业学习班", "training")),
+    ],
+    ids=[
+        "innovation-week",
+        "work-camp",
+        "selection-contest",
+        "first-round",
+        "job-fair",
+        "sharing",
+        "study-class",
+    ],
+)
+def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
+    [c] = extract_events(text, ref=date(2024, 12, 1))
+
+    assert (c.title, c.kind) == expected
+    assert c.dated
