@@ -643,6 +643,13 @@ DATE_ANAPHOR_RE = (
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# What a report adds with "还", "同时", "另外" happened at the event it has just told, on its day or
+# over its span: "孵化器还与…签订了合作协议", "此外，电商节还举办了…推介会". Not with a future or
+# modal word after it ("还将", "还要"), nor in words that only contain it (还原, 还款); not when the
+# sentence prints any time of its own ("近日，…"), and never "也": "近日，…联盟也在示范区揭牌成立"
+# tells a like event elsewhere, not a part of this one.
+ALSO_WORDS = ("还", "同时", "另外")
+ALSO_RE = r"(?:还|同时|另外)(?!将|要|需|计划|拟|可|会|应|是|有|没|未|不|能|原|款|贷|清|本|期|段)"
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
 

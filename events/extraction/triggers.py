@@ -65,7 +65,13 @@ _EVENT_ANAPHOR_RE = re.compile(
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
-_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
+_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# "…等活动", "…等系列活动": what closes a list of events.
+_LIST_TAIL_RE = re.compile(r"等(?:系列|多项|一系列|各类)?活动$")
+# "展览首日", "大会当天": a bare name followed by one of its days is a time, not an occurrence.
+_DAY_OF_EVENT = ("首日", "当天", "当日", "次日", "首天", "最后一天")
+# "孵化器还与…签订了…": an addition to the event just told (see ALSO_RE).
+_ALSO_RE = re.compile(P.ALSO_RE)
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
@@ -145,7 +151,11 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
         for occ in _clause_occurrences(sentence, c_start, c_end, opening=c_start == lead_end):
             if any(q0 <= occ.start < q1 for q0, q1 in quotes):
                 continue
-            if head is not None:
+            # "典礼同场将举办…", "电商节还举办了…": an event of its own at the one just told
+            inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start) or _ALSO_RE.search(
+                sentence, c_start, occ.start
+            )
+            if head is not None and inner is None:
                 occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
             elif occ.anaphoric and found and found[-1].kind == occ.kind:
                 continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
@@ -158,10 +168,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.closing = _has_any(sentence[occ.end : c_end], P.CLOSING_VERBS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
-            if not occ.date_anaphor:  # "贸发局同日举行「创新科技研讨会」": the anaphor inside the clause
-                inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start)
-                if inner:
-                    occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
+            if not occ.date_anaphor and inner:  # "贸发局同日举行「创新科技研讨会」": inside the clause
+                occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
             found.append(occ)
     if head is not None:
         return [head] + [o for o in found if o.named]
@@ -301,6 +309,8 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         if anaphor > 0:  # "预计今届科技周": the name starts at the anaphor
             start, name = start + anaphor, name[anaphor:]
         generic = name in P.GENERIC_NAMES
+        if generic and sentence.startswith(_DAY_OF_EVENT, stop):
+            continue  # "…表示，展览首日同场举行「论坛」": a day of the event told, the forum is the news
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
         )
@@ -348,15 +358,26 @@ def _split_mixed_list(sentence: str, start: int, stop: int) -> list[tuple[int, i
     A list of one kind stays one event ("召开高企申报辅导宣讲会、培训会").
     """
     items = split_top_level(sentence[start:stop])
+    tail = _LIST_TAIL_RE.search(items[-1]) if len(items) > 1 else None
+    if tail and tail.start() > 0:  # "…推介会、…技能大赛等活动": the list's own events, not an "活动"
+        items[-1] = items[-1][: tail.start()]
     if len(items) < 2 or not all(_NOUN_RE.search(item) and generic_head(item) for item in items):
         return [(start, stop)]
-    if len({kind_of_name(item) for item in items}) == 1:
+    # One kind stays one event ("召开高企申报辅导宣讲会、培训会") unless each item is named in full
+    # ("旱区农业科技创新论坛、农业科技成果转化对接会": two meetings).
+    if len({kind_of_name(item) for item in items}) == 1 and not all(_named_in_full(item) for item in items):
         return [(start, stop)]
     spans, pos = [], start
     for item in items:
         spans.append((pos, pos + len(item)))
         pos += len(item) + 1
     return spans
+
+
+def _named_in_full(item: str) -> bool:
+    """A list item with a name of its own before its head: "农业科技成果转化对接会", not "培训会"."""
+    head = generic_head(item)
+    return len(item.strip("“”「」")) - len(head) >= 4
 
 
 def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool:
@@ -417,7 +438,7 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         if partner >= 0:
             # Keep a short subject ("晋中市与山西大学签署…"); a long one is a sentence of its own.
             start = floor if partner - floor <= 20 else partner
-            signer = _ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner])
+            signer = strip_adverbs(_ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner]))
             # "…在太原签订…" → "…签订…"
             return _balanced(signer + _VENUE_BEFORE_VERB_RE.sub("", sentence[partner : match.end()]))
         subject = clean_subject(sentence[floor : match.start()])
