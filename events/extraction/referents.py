@@ -96,7 +96,10 @@ def _short_form_referent(drafts: list[Draft], occ: Occurrence, report: int) -> D
         (
             d
             for d in reversed(drafts)
-            if d.report == report and d.kind == occ.kind and d.title != occ.title and d.title.endswith(occ.title)
+            if d.report == report
+            and d.kind == occ.kind
+            and d.title != occ.title
+            and d.title.endswith(occ.title)
         ),
         None,
     )
