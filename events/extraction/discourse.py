@@ -194,4 +194,13 @@ def stretched(link: DateLink, days: int, *, closing: bool = False) -> DateLink:
     start, end = link.start, link.start + timedelta(days=days - 1)
     if closing:
         start, end = link.start - timedelta(days=days - 1), link.start
+        # "12月19日下午5时闭幕…为期3天": the time printed is when it closed, not when it began.
+        return replace(
+            link,
+            start=start,
+            end=end,
+            edtf=f"{start.isoformat()}/{end.isoformat()}",
+            time=None,
+            end_time=link.end_time or link.time,
+        )
     return replace(link, start=start, end=end, edtf=f"{start.isoformat()}/{end.isoformat()}")

@@ -113,6 +113,7 @@ def _candidate(key: str, group: list[Draft]) -> EventCandidate:
         confidence=confidence,
         confidence_reasons=reasons,
         time=link.time if link else None,
+        end_time=link.end_time if link else None,
         open_end=link.open_end if link else False,
         organizers=merged.organizers,
         figures=merged.figures,

@@ -29,6 +29,7 @@ from .discourse import (
     stretched,
 )
 from .drafts import Draft, attach, merge_drafts
+from .endings import end_by_clause, end_by_sentence
 from .figures import find_figures
 from .furniture import mask_furniture
 from .labels import date_by_label
@@ -47,7 +48,6 @@ from .reports import (
     stage_title,
     stretch_by_duration,
     widen_by_range,
-    widen_until,
 )
 from .text import Document, Sentence
 from .titles import generic_head
@@ -148,6 +148,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
             return
         attach_to_report(reading, sentence, flat)
+        end_by_sentence(reading, sentence)  # "活动将于12月19日下午5时结束"
         stretch_by_duration(reading, sentence, flat, [])
         return
     evidence = evidence_of(doc, sentence)
@@ -169,12 +170,12 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
                 evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
             attach(referent, evidence, fitting_figures(figures, referent.kind), organizers)
             widen_by_range(reading, sentence, referent)
-            widen_until(reading, sentence, referent, 0)
+            end_by_clause(reading, sentence, referent, 0)
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
         draft = _new_draft(reading, sentence, occ, places)
-        widen_until(reading, sentence, draft, occ.end)
+        end_by_clause(reading, sentence, draft, occ.end)
         if (
             draft.link is None
             and carried is not None
@@ -305,8 +306,9 @@ def _date_by_anchor(
             # "颁奖典礼上", "闭幕式上": a closing ceremony is the last day of a multi-day event
             link = replace(link, start=link.end, edtf=link.end.isoformat())
         else:
-            # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event
-            link = replace(link, end=link.start, edtf=link.start.isoformat())
+            # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event,
+            # and does not end when the event does.
+            link = replace(link, end=link.start, edtf=link.start.isoformat(), end_time=None)
     draft.link = DateLink(
         link.start,
         link.end,
@@ -317,6 +319,7 @@ def _date_by_anchor(
         link.time,
         link.open_end,
         link.clue,
+        link.end_time,
     )
     draft.place = draft.place or anchor.place
     occasion = (

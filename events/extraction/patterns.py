@@ -457,7 +457,29 @@ NOT_EVENT_AFTER = (
 PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
 
 # "持续至9月26日", "展期至11月3日": the last day of the event dated before, printed on its own.
-UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "至")
+# "截止到"/"截止至"/"截止" before a day end the event too ("活动截止到12月31日"), unless the
+# clause is about registering (ENDING_NOT_EVENT).
+UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "截止到", "截止至", "截止", "至")
+
+# Verbs after a day that end the event dated before: "12月19日下午5时闭幕", "将于19日17时结束".
+# A few words may stand between ("12月19日下午在主会场闭幕"), but no clause punctuation.
+ENDING_VERBS = (
+    "落下帷幕",
+    "圆满结束",
+    "结束",
+    "闭幕",
+    "落幕",
+    "闭展",
+    "撤展",
+    "收官",
+    "截止",
+    "结业",
+    "闭营",
+)
+# After an ending verb these make the day a point of reference, not the end: "12月19日结束后，…".
+ENDING_NOT_END = ("后", "以后", "之后", "前", "以前", "之前")
+# A clause about these ends something else than the event: "报名截止12月10日", "申报12月1日截止".
+ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", "提交", "售票", "购票", "投票", "公示")
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 
 from . import patterns as P
 from .dating import DateLink, FlatMention
@@ -21,9 +20,6 @@ from .types import EvidenceSpan
 # How many earlier events a reference may reach back over. Real articles hold a few dozen;
 # the bound keeps a junk file of thousands of event sentences linear, not quadratic.
 LOOKBACK = 200
-# A last day printed after "持续至" is taken only this close to the start (a museum
-# exhibition may run for months; a festival for days).
-_MAX_SPAN = timedelta(days=366)
 
 
 @dataclass(slots=True)
@@ -145,27 +141,8 @@ def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> Non
         m = f.mention
         if m.precision.value == "day" and m.start == link.start:
             if m.end and m.end > link.end:
-                referent.link = replace(link, end=m.end, edtf=m.edtf)
+                referent.link = replace(link, end=m.end, edtf=m.edtf, end_time=m.end_time)
                 return
-
-
-def widen_until(reading: Reading, sentence: Sentence, draft: Draft, after: int) -> None:
-    """ "…在山西省科学技术馆启动。活动…持续至9月26日": a later last day stretches a one-day event.
-
-    Only a day printed after "持续至"/"展期至" (UNTIL) in the sentence, after the trigger at
-    ``after``, within a year of the start (_MAX_SPAN).
-    """
-    link = draft.link
-    if link is None or link.precision != "day" or link.start != link.end:
-        return
-    flat = reading.doc.flat
-    for f in reading.mentions_in(sentence.start + after, sentence.end):
-        m = f.mention
-        if m.precision.value != "day":
-            continue
-        if flat.endswith(P.UNTIL, sentence.start, f.start) and link.start < m.start <= link.start + _MAX_SPAN:
-            draft.link = replace(link, end=m.start, edtf=f"{link.start.isoformat()}/{m.start.isoformat()}")
-            return
 
 
 def fold_headlines(drafts: list[Draft]) -> list[Draft]:

@@ -357,7 +357,6 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
     precision = max(a.precision, b.precision, key=lambda p: p.rank)
     if precision == Precision.YEAR and a.start.year != b.end.year:
         precision = Precision.MULTI_YEAR
-    times = a.time if a.time == b.time else None
     edtf_to = b.edtf_to or b.edtf_from
     reading = Reading(
         a.start,
@@ -367,8 +366,9 @@ def _make_range(norm: str, left: Piece, right: Piece) -> Piece | None:
         a.edtf_from,
         edtf_to,
         min(a.confidence, b.confidence),
-        time=times or a.time,
-        end_time=a.end_time if a.time == b.time else None,
+        time=a.time,
+        # "12月17日上午9时至12月19日下午5时": the end day's own time ends the range.
+        end_time=(b.end_time or b.time) if b.time is not None else None,
     )
     left.reading = reading
     left.end = between.end() if between else right.end
