@@ -49,6 +49,7 @@ from .reports import (
     stretch_by_duration,
     widen_by_range,
 )
+from .segments import read_segment
 from .text import Document, Sentence
 from .titles import generic_head
 from .triggers import Occurrence, find_occurrences
@@ -140,6 +141,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     product = _PRODUCT_RE.search(flat)
     if product:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
+    if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
+        return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:

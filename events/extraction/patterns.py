@@ -41,7 +41,9 @@ DATELINE = (
 # A line opening with a list number starts a paragraph of its own: "一、组织单位", "（二）项目签约",
 # "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
 LIST_ITEM = (
-    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d))"
+    # and a stage or session with its day: "第二期于3月12日至14日在…举办；", "首站：4月10日…"
+    r"|(?:第[一二三四五六七八九十\d]{1,3}(?:期|阶段|站|场次|场|批|轮)|首(?:站|场|期))(?=将于|定于|于|[:：]))"
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
@@ -350,6 +352,10 @@ STAGE_HEADS = (
     "复赛",
     "初赛",
 )
+
+# The rounds of a contest, longest first: a line opening with one and its day is that round
+# ("（三）复赛：10月12日在…举行", segments.py).
+CONTEST_STAGES = ("半决赛", "总决赛", "决赛", "复赛", "初赛", "预赛", "初选", "复选", "决选")
 
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
