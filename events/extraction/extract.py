@@ -278,6 +278,10 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
         draft.listed_days = day_list(mentions, found, doc.flat)
+    elif occ.programme:  # "14:00—17:30　…发布会" under "6月13日": the day printed above
+        day = last_day_before(mentions, reading.reports[sentence.report], sentence.start)
+        if day is not None:
+            draft.link = mention_link(day, doc.original)
     elif occ.date_anaphor in P.ALSO_WORDS and reading.mentions_in(sentence.start, sentence.end):
         pass  # "近日，…还…": a time of its own, however vague, is not the event just told
     elif occ.date_anaphor:

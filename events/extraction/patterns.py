@@ -76,6 +76,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "庙会": "festival",
     "嘉年华": "festival",
     "同乐日": "festival",  # Hong Kong: "STEM同樂日"
+    "科学日": "festival",  # "親子科學日"
+    "科普日": "festival",  # "全国科普日": on its own or heading an activity
     "科学节": "festival",
     "电商节": "festival",
     "购物节": "festival",

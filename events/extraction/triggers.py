@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .programme import programme_item
 from .text import quoted_ranges, split_clauses
 from .titles import (
     clean_subject,
@@ -121,6 +122,7 @@ class Occurrence:
     part: bool = False  # named in a sentence about an earlier event: a part of it unless dated
     anaphor_at: int = 0  # where ``date_anaphor`` stands in the sentence (0: it opens it)
     closing: bool = False  # reported by a closing verb ("闭幕", "结业"): its day is the last
+    programme: bool = False  # a programme line's item ("14:00—17:30　…发布会"): dated by the day above
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -249,8 +251,9 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             occasion=_is_occasion(sentence, e, c_end),
             named=True,
             organiser=organiser,
+            programme=programme,
         )
-        for kind, title, s, e, strength, anaph, generic, organiser in named
+        for kind, title, s, e, strength, anaph, generic, organiser, programme in named
     ]
     return out + [
         Occurrence(
@@ -275,7 +278,8 @@ def _is_occasion(sentence: str, stop: int, end: int) -> bool:
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic, organiser) of the event noun phrases in a clause.
+    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme) of the event noun
+    phrases in a clause.
 
     A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
     event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
@@ -298,6 +302,8 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
             phrases.append((start, stop))
     out = []
     for start, stop in (span for phrase in phrases for span in _split_mixed_list(sentence, *phrase)):
+        item = programme_item(sentence, start, stop)  # "14日下午，“…”分论坛；"
+        start = start if item is None else item
         after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start) or (
             start > floor
             and sentence[start - 1] in P.OPEN_QUOTES
@@ -314,11 +320,14 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
         )
-        if not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
+        if item is not None:
+            anaphoric = False  # "9:30 开幕式": a programme item of its own day, not the event told before
+        elif not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
             continue
         strength = 0.9 if verb else 0.6
         organiser = _organiser_prefix(sentence, start) if after_verb and not anaphoric and not generic else ""
-        out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic, organiser))
+        kind = kind_of_name(name, verb)
+        out.append((kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None))
     return out
 
 
