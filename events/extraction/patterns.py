@@ -90,6 +90,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "科技周": "festival",
     "活动月": "festival",
     "创新周": "festival",  # "城東大創新周2023"
+    "交流周": "festival",  # "中國—葡語國家科技交流周"
     "人才周": "festival",
     "开放周": "festival",
     "科普月": "festival",
@@ -535,6 +536,15 @@ TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "�
 # A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
 PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
 
+# A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
+BRIEFING_VERBS = ("介绍", "通报", "发布了")
+# A name that opens with these is a class of events, not one: "各类技术培训班14期", "一系列庆祝活动".
+EVENT_CLASSES = ("各类", "各项", "各种", "一系列", "系列", "多项", "多场", "多种", "相关")
+# What an event includes is its programme: "活动包括开幕式暨主旨论坛、科技成果展、项目对接会".
+INCLUDING_WORDS = ("包括", "包含", "涵盖", "内容有")
+# Sessions of people's congresses and political consultative conferences: government, not tech events.
+POLITICAL_SESSIONS = ("人民代表大会", "人大常委会", "政协", "党代会", "代表大会第")
+
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
 
@@ -573,6 +583,9 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 
 # Words that stop a noun phrase when walking left from its head noun.
 NP_LEFT_STOPS = (
+    "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
+    "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
+    "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"
     "举行了",
@@ -1003,6 +1016,12 @@ STAMP_LABELS = (
     "字号",
     "浏览次数",
     "点击数",
+    # a government portal's information table: "索 引 号：…　主题分类：…", "成文日期：…", "标　　题：…"
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "成文日期",
+    "标题",
 )
 # Words that mark a line as site furniture wherever they stand in a short line.
 FURNITURE_WORDS = (

@@ -186,14 +186,22 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
       the event it announces is reported in its own sentence.
     - "plan": a year's plan of activities ("计划开展…培训").
     - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
-    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
+    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动"), a class
+      of events ("各类技术培训班", "一系列庆祝活动"), or the parts an event includes ("活动包括…").
+    - "session": a session of a people's congress or political consultative conference.
     """
     if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if _has_any(sentence[c_start : occ.start], P.BRIEFING_VERBS) and _has_any(sentence, P.PRESS_CONFERENCES):
+        return "press"  # "…举行新闻发布会，市科协负责同志介绍2023年科技节工作开展情况"
     if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
+    if occ.title.startswith(P.EVENT_CLASSES) or _has_any(sentence[c_start : occ.start], P.INCLUDING_WORDS):
+        return "programme"  # "今年已举办各类技术培训班14期", "活动包括开幕式暨主旨论坛、科技成果展…"
+    if _has_any(occ.title, P.POLITICAL_SESSIONS):
+        return "session"  # "在萍乡市第十六届人民代表大会第四次会议上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
@@ -422,6 +430,8 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
                 continue
             if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
                 continue  # "科技节…在…开幕": the named event is the occurrence
+            if _declared(sentence, floor, match.start()):
+                continue  # "部长…出席并宣布活动启动": the ceremony's words, the ceremony is the event
             title = _verb_title(sentence, floor, end, match, mode)
             if match.group().endswith(("揭幕", "开幕")) and title.endswith(match.group()):
                 named_kind = kind_of_name(title.removesuffix(match.group()))
@@ -433,6 +443,13 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
+
+
+def _declared(sentence: str, floor: int, verb_at: int) -> bool:
+    """Whether a verb event is an official declaring an event open ("宣布活动启动", "宣布大会开幕"),
+    with nothing but a bare name between: the declaration is part of the ceremony reported."""
+    at = sentence.rfind("宣布", floor, verb_at)
+    return at >= 0 and sentence[at + 2 : verb_at].strip("“”「」") in P.GENERIC_NAMES | {"", "正式"}
 
 
 def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str) -> str:

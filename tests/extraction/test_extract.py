@@ -62,7 +62,7 @@ def test_extract_events_date_in_a_later_clause_dates_only_what_follows_it():
     [
         "近日，山西农业科技成果转化平台揭牌。",
         "周末的博物馆内，第三届青少年书画展开幕。",
-        "目前，科技特派员已举办各类技术培训220余场。",
+        "目前，科技特派员已在各村举办技术培训。",
     ],
     ids=["recently", "weekend", "so-far"],
 )
@@ -81,8 +81,20 @@ def test_extract_events_vague_or_cumulative_never_gives_a_day(text):
         "据了解，近3年来，全县累计开展各类科普活动200余场次，受益群众超过5万人次。",
         "截至目前，全区已累计建成科普示范基地23个，举办培训班12期。",
         "今年以来，我市先后赴长三角、珠三角等地开展招商活动12场次。",
+        "目前，科技特派员已举办各类技术培训220余场。",
+        "据了解，市农技中心今年已举办各类技术培训班14期，培训农民1200余人次。",
+        "馆方将于本月中至下月中推出一系列庆祝活动，包括特备展览、开放日及天文讲座等。",
     ],
-    ids=["in-recent-years", "years-since", "total-3-years", "so-far-total", "since-new-year"],
+    ids=[
+        "in-recent-years",
+        "years-since",
+        "total-3-years",
+        "so-far-total",
+        "since-new-year",
+        "so-far-classes",
+        "this-year-classes",
+        "a-series",
+    ],
 )
 def test_extract_events_totals_over_a_period_are_no_events(text):
     assert extract_events(text, ref=REF) == []
