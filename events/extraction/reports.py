@@ -4,6 +4,7 @@ sentences naming no event, durations and ranges, headlines folded into their rep
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +21,13 @@ from .types import EvidenceSpan
 # How many earlier events a reference may reach back over. Real articles hold a few dozen;
 # the bound keeps a junk file of thousands of event sentences linear, not quadratic.
 LOOKBACK = 200
+
+
+# The opening session of the event told, named on its own: "大会开幕式暨主论坛", "開幕式暨主旨論壇".
+_OPENING_SESSION_RE = re.compile(
+    r"(?:大会|论坛|活动|博览会|展会|年会|峰会)?(?:开幕式|开幕典礼|开幕仪式|启动仪式|开幕礼)"
+    r"暨(?:主论坛|主旨论坛|主旨演讲|主旨报告|主题论坛|高峰论坛)$"
+)
 
 
 @dataclass(slots=True)
@@ -104,14 +112,16 @@ def ceremony_container(reading: Reading, sentence: Sentence, occ: Occurrence, dr
     9月上旬举行" after a final on 8月15日 is a day of its own.
     """
     link = draft.link
-    if not (occ.generic and occ.title in P.CEREMONY_NAMES) or link is None:
+    if (
+        not (occ.generic and occ.title in P.CEREMONY_NAMES or _OPENING_SESSION_RE.match(occ.title))
+        or link is None
+    ):
         return None
+    # A programme under its own heading ("日程安排") reads as a report of its own: the event it is
+    # the programme of was told above it.
+    told = report_drafts(reading, sentence.report) if not occ.programme else recent(reading.drafts)
     return next(
-        (
-            d
-            for d in reversed(report_drafts(reading, sentence.report))
-            if d.link and d.link.start <= link.start and link.end <= d.link.end
-        ),
+        (d for d in reversed(told) if d.link and d.link.start <= link.start and link.end <= d.link.end),
         None,
     )
 

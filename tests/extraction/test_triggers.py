@@ -353,3 +353,23 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 
     assert (c.title, c.kind) == expected
     assert c.dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月17日，市政府新闻办举行新闻发布会，市科协负责同志介绍2023年科技活动周工作开展情况。", []),
+        ("——2024年1月8日在某市第十六届人民代表大会第四次会议上", []),
+        (
+            "由市科技局主办的2024科技交流周将于本月21日至25日举行，活动包括开幕式暨主旨论坛、科技成果展、项目对接会等。",
+            [("2024科技交流周", date(2024, 10, 21))],
+        ),
+        (
+            "9月21日上午，县2024年全国科普日活动启动仪式在中心广场举行，县委常委韦某出席并宣布活动启动。",
+            [("县2024年全国科普日活动启动仪式", date(2024, 9, 21))],
+        ),
+    ],
+    ids=["briefing-at-a-press-conference", "congress-session", "what-it-includes", "declared-open"],
+)
+def test_extract_events_briefings_sessions_programmes_and_declarations_add_nothing(text, expected):
+    assert [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 1))] == expected
