@@ -122,6 +122,7 @@ def event_item(event: Event) -> dict:
         "start": event.start.isoformat() if event.start else None,
         "end": event.end.isoformat() if event.end else None,
         "time": event.time.strftime("%H:%M") if event.time else None,
+        "end_time": event.end_time.strftime("%H:%M") if event.time and event.end_time else None,
         "precision": event.precision,
         "edtf": event.edtf,
         "place": event.place,
