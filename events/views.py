@@ -45,6 +45,7 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    article_outlet,
     cached_until_change,
     event_figures,
     event_organizers,
@@ -67,7 +68,6 @@ from events.selectors import (
     upcoming_events,
 )
 from events.selectors.events import FEED_WINDOW_DAYS
-from events.selectors.items import article_outlet
 
 PAGE_SIZE = 50
 UPCOMING = 5  # events in the timeline's "即将举行" box
@@ -368,7 +368,7 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     context = {
         "card": card,
         "sources": list(sources.values()),
-        # Reposts (near-duplicate articles) count their outlets too: the fetch side links them.
+        # The same count as the API's outlet_count: reposts' outlets too, each outlet once.
         "outlets": len(reporting_outlets(event)),
         "editions": [event_line(other, published=None) for other in series_editions(event)],
     }
