@@ -24,10 +24,9 @@ from .items import (
     event_organizers,
     event_reports,
     iter_event_items,
-    outlet_count,
     with_sources,
 )
-from .outlets import reporting_outlets
+from .outlets import article_outlet, reporting_outlets
 from .paging import MAX_OFFSET, event_page
 from .regions import region_facet, region_name, region_overview
 from .timeline import (
@@ -43,6 +42,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "article_outlet",
     "reporting_outlets",
     "COARSE_PRECISIONS",
     "COUNT_BOUND",
@@ -68,7 +68,6 @@ __all__ = [
     "event_figures",
     "event_item",
     "event_reports",
-    "outlet_count",
     "event_organizers",
     "event_page",
     "filter_events",

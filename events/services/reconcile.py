@@ -39,7 +39,7 @@ from .series import series_fields
 
 log = logging.getLogger(__name__)
 
-DATE_FIELDS = ("start", "end", "time", "open_end", "precision", "edtf")
+DATE_FIELDS = ("start", "end", "time", "end_time", "open_end", "precision", "edtf")
 
 
 @dataclass
@@ -72,6 +72,7 @@ def candidate_values(candidate: EventCandidate, *, home: Region | None = None) -
         "start": candidate.start,
         "end": candidate.end,
         "time": candidate.time,
+        "end_time": candidate.end_time,
         "open_end": candidate.open_end,
         "precision": candidate.precision or Event.Precision.VAGUE,
         "edtf": candidate.edtf[:40],
