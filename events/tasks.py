@@ -98,12 +98,13 @@ class RetryTransient(DjangoTask):
 @shared_task(name="events.ingest_article", base=RetryTransient, queued_model=Article)
 def ingest_article_task(article_id: int, force: bool = False) -> dict:
     """Re-ingest a stored article from its stored text; returns the result's status and counts."""
+    started = timezone.now()  # requests queued before this are done by this run (cleared in its write)
     # The source with it (one query, not a second one when the service reads ``article.source``).
     article = Article.objects.select_related("source").filter(pk=article_id).first()
     if article is None:
         log.info("article %s is gone; nothing to ingest", article_id)
         return {"status": "missing"}
-    result = services.reingest_stored_article(article=article, force=force)
+    result = services.reingest_stored_article(article=article, force=force, requested_before=started)
     return _result_dict(result)
 
 

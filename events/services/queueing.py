@@ -78,8 +78,14 @@ QUEUED_WORK = {Source: "events.ingest_source", Article: "events.ingest_article"}
 
 def mark_queued_work_done(*, model: type[Source] | type[Article], pk: int, started: datetime) -> None:
     """A task that started at ``started`` did the queued work of this row: clear ``queued_at``, unless
-    another request came after the task started (that one still has to run)."""
-    model.objects.filter(pk=pk, queued_at__lte=started).update(queued_at=None)
+    another request came after the task started (that one still has to run).
+
+    Looked at before it is written: an ingest clears it in its own transaction, and an UPDATE that
+    changes no row still costs a commit and moves the data version (its trigger runs per statement).
+    """
+    pending = model.objects.filter(pk=pk, queued_at__lte=started)
+    if pending.exists():
+        pending.update(queued_at=None)
 
 
 def requeue_lost(*, now: datetime, older_than: timedelta, waiting: int, held: set[tuple[str, object]]) -> int:
