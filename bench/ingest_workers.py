@@ -11,8 +11,9 @@ then both sides re-read all of them with ``force`` (parse, match, write: what a 
 version costs), so both do the same work on the same rows, ``--rounds`` times, interleaved:
 
 1. the command's code (``services.ingest_paths``, force) in this process;
-2. one ``events.ingest_article`` task per article, as ``services.request_article_reingest`` queues
-   them, run by one ``celery worker -c N`` (prefork), started once and warmed up with a few tasks
+2. ``services.request_article_reingest``: one ``events.ingest_articles`` message per 20 articles
+   (with ``--per-article``, one ``events.ingest_article`` message per article, as before batches),
+   run by one ``celery worker -c N`` (prefork), started once and warmed up with a few tasks
    first (a child's first article loads the region tables and the lunar calendar: seconds, once per
    process, which a long-running worker pays once a day, not once per batch).
 
@@ -44,12 +45,14 @@ PARSER.add_argument("--db", default="kc_scale_ingest")
 PARSER.add_argument("--seed", type=int, default=7)
 PARSER.add_argument("--preload", type=int, default=0, help="events loaded first (bench/scale.py's rows)")
 PARSER.add_argument("--rounds", type=int, default=1, help="command and worker passes, interleaved")
+PARSER.add_argument("--per-article", action="store_true", help="a task per article, not the batches")
 ARGS = PARSER.parse_args()
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
 QUEUE = f"bench-ingest-{uuid.uuid4().hex[:8]}"
 os.environ["DATABASE_URL"] = f"{SERVER}/{ARGS.db}"
 os.environ["CELERY_BROKER_URL"] = "redis://127.0.0.1:6379/14"
+os.environ["CELERY_TASK_DEFAULT_QUEUE"] = QUEUE  # what the services queue goes where the worker reads
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kejicalendar.settings")
 os.environ["DEBUG"] = "False"
 os.environ["SECRET_KEY"] = "bench-only-" + uuid.uuid4().hex
@@ -139,11 +142,14 @@ def children_peak_rss_mib(pid: int) -> list[float]:
 
 
 def queue_reingest(pks: list[int]) -> None:
-    """What ``services.request_article_reingest`` does, sent to the bench's own queue."""
+    """Queue a forced re-read of ``pks`` as the admin and beat do (or a task per article)."""
     from django.utils import timezone
 
     from events import tasks
 
+    if not ARGS.per_article:
+        services.request_article_reingest(articles=Article.objects.filter(pk__in=pks).order_by("pk"))
+        return
     Article.objects.filter(pk__in=pks).update(queued_at=timezone.now())
     for pk in pks:
         tasks.ingest_article_task.apply_async((pk,), {"force": True}, queue=QUEUE)
@@ -184,6 +190,8 @@ def worker_pass(worker: subprocess.Popen, pks: list[int]) -> dict:
 def start_worker(warm: list[int]) -> subprocess.Popen:
     from django.utils import timezone
 
+    from events import tasks
+
     connections.close_all()
     worker = subprocess.Popen(
         [str(ROOT / ".venv/bin/celery"), "-A", "kejicalendar", "worker", "-Q", QUEUE, "-c",
@@ -193,7 +201,9 @@ def start_worker(warm: list[int]) -> subprocess.Popen:
         env=os.environ.copy(),
     )  # fmt: skip
     began = timezone.now()
-    queue_reingest(warm)
+    Article.objects.filter(pk__in=warm).update(queued_at=began)
+    for pk in warm:  # one message each, so that every child takes some
+        tasks.ingest_article_task.apply_async((pk,), {"force": True}, queue=QUEUE)
     wait_for(began, len(warm), worker)
     return worker
 
@@ -221,13 +231,14 @@ def main() -> None:
         print(f"stored: {len(pks)} articles, {Event.objects.count()} events in the database", flush=True)
         worker = start_worker(pks[: 4 * ARGS.concurrency])
         results = {"command": [], "worker": []}
+        kind = "a task per article" if ARGS.per_article else "batches of 20"
         try:
             for _ in range(ARGS.rounds):
                 results["command"].append(command_pass(folder))
                 print(line("command (ingest_paths, force)", results["command"][-1]), flush=True)
                 results["worker"].append(worker_pass(worker, pks))
                 print(
-                    line(f"worker -c {ARGS.concurrency} (a task per article)", results["worker"][-1]),
+                    line(f"worker -c {ARGS.concurrency} ({kind})", results["worker"][-1]),
                     flush=True,
                 )
             rss = children_peak_rss_mib(worker.pid)
