@@ -46,6 +46,12 @@ PARSER.add_argument("--rounds", type=int, default=3, help="interleaved wrk round
 PARSER.add_argument("--connections", type=int, default=4, help="wrk concurrent connections")
 PARSER.add_argument("--repeat", type=int, default=5, help="cold in-process reads per URL (median kept)")
 PARSER.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE at the largest size")
+PARSER.add_argument(
+    "--fill-only",
+    type=int,
+    metavar="N",
+    help="only fill the (migrated) database with N events (bench/ingest_workers.py)",
+)
 ARGS = PARSER.parse_args()
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -376,6 +382,12 @@ def explain(sample: dict) -> None:
 
 
 def main() -> None:
+    if ARGS.fill_only:
+        began = time.perf_counter()
+        sample = fill(ARGS.fill_only)
+        print(f"filled {ARGS.fill_only:,} events, {sample['articles']:,} articles, {sample['evidence']:,}"
+              f" evidence rows in {time.perf_counter() - began:.0f} s", flush=True)  # fmt: skip
+        return
     if shutil.which("wrk") is None:
         sys.exit("wrk not found: apt-get install -y wrk")
     sizes = [int(s) for s in ARGS.sizes.split(",")] + ([1_000_000] if ARGS.million else [])
