@@ -24,6 +24,17 @@ def expected_sqlite_triggers() -> set[str]:
     return version | set(SQLITE_TRIGGERS)
 
 
+def recount_events(schema_editor) -> None:
+    """Make the trigger-kept counts again from the stored events, triggers included.
+
+    For after a write that went around the triggers: a table rebuild, or a bulk load run with
+    ``ALTER TABLE … DISABLE TRIGGER USER`` (``bench/scale.py``).
+    """
+    drop_count_triggers(schema_editor)
+    schema_editor.execute("DELETE FROM events_eventcount")
+    install_count_triggers(schema_editor)  # counts the events already stored
+
+
 def ensure_sqlite_triggers(connection) -> bool:
     """Re-create every trigger (and recount events) when one is missing; True when it had to."""
     if connection.vendor != "sqlite":
@@ -39,9 +50,7 @@ def ensure_sqlite_triggers(connection) -> bool:
     with connection.schema_editor() as editor:
         drop_version_triggers(editor, PUBLISHED_TABLES)
         install_version_triggers(editor, PUBLISHED_TABLES)
-        drop_count_triggers(editor)
-        editor.execute("DELETE FROM events_eventcount")
-        install_count_triggers(editor)  # counts the events already stored
+        recount_events(editor)
         # The rebuild wrote without bumping: a new token, so no cache outlives it. (No row yet means
         # nothing was ever written since the version began, so nothing cached can be stale.)
         editor.execute("UPDATE events_dataversion SET token = lower(hex(randomblob(16)))")
