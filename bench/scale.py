@@ -134,7 +134,9 @@ def use_database(size: int) -> None:
 def filled_to(size: int) -> bool:
     """True when the size's database exists and holds ``size`` events."""
     with pg() as conn:
-        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database_name(size),)).fetchone()
+        found = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (database_name(size),)
+        ).fetchone()
     if not found:
         return False
     try:
