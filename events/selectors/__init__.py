@@ -25,6 +25,7 @@ from .items import (
     event_reports,
     iter_event_items,
     outlet_count,
+    with_citations,
     with_sources,
 )
 from .outlets import reporting_outlets
@@ -81,6 +82,7 @@ __all__ = [
     "region_level",
     "region_name",
     "region_overview",
+    "with_citations",
     "with_sources",
     # the timeline pages (timeline.py)
     "event_years",

@@ -224,7 +224,7 @@ COARSE_PRECISIONS = frozenset(Event.Precision.values) - {Event.Precision.DAY}
 def calendar_events(
     *, filters: EventFilters, coarse: bool, today: date, now: datetime, limit: int
 ) -> QuerySet[Event]:
-    """The events a calendar feed holds, newest start first, at most ``limit``, with their evidence.
+    """The events a calendar feed holds, newest start first, at most ``limit`` (``with_citations`` adds evidence).
 
     Dated events only. The window starts ``FEED_WINDOW_DAYS`` before ``today`` unless ``filters``
     gives ``from``. Without ``coarse`` (and without a coarse ``precision`` filter) only day-precision
@@ -242,7 +242,12 @@ def calendar_events(
         qs = qs.alias(span=span).filter(
             precision=Event.Precision.DAY, span__lt=timedelta(days=SHORT_RANGE_DAYS)
         )
-    return with_sources(qs.order_by(F("start").desc(), "pk")[:limit])
+        # Implied by the two conditions above (ends in the window, spans under SHORT_RANGE_DAYS),
+        # and said outright so the walk down the start index stops at the window's beginning
+        # instead of reading every older event when the feed matches few.
+        if filters.date_from > date.min + timedelta(days=SHORT_RANGE_DAYS):
+            qs = qs.filter(start__gt=filters.date_from - timedelta(days=SHORT_RANGE_DAYS))
+    return qs.order_by(F("start").desc(), "pk")[:limit]
 
 
 def export_items(*, filters: EventFilters) -> Iterator[dict]:
