@@ -596,7 +596,9 @@ def test_feed_reads_events_in_chunks_only_as_far_as_it_writes(client, article, m
     evidence_reads = [q for q in queries.captured_queries if '"events_evidence"' in q["sql"]]
     assert [str(e["SUMMARY"]) for e in parse(body).walk("VEVENT")] == ["事件0", "事件1", "事件2", "事件3"]
     assert len(evidence_reads) == 2  # chunks 事件0–2 and 事件3–5; the rest is never read
-    assert all(str(e["DESCRIPTION"]).endswith("https://news.example/taigu") for e in parse(body).walk("VEVENT"))
+    assert all(
+        str(e["DESCRIPTION"]).endswith("https://news.example/taigu") for e in parse(body).walk("VEVENT")
+    )
 
 
 def test_feed_last_modified_is_the_newest_change_among_the_events_it_holds(client, monkeypatch):
