@@ -53,3 +53,18 @@ def test_matches_text_common_words_give_the_same_events(events, q, expected, mon
 def test_pairs_query_quotes_each_pair():
     assert pairs_query("人工智能") == "'人工' & '工智' & '智能'"
     assert pairs_query("a'b\\") == "'a''' & '''b' & 'b\\\\'"
+
+
+def test_indexed_bound_grows_with_the_store_up_to_a_cap(events, monkeypatch):
+    """A word in one event of WALK_DENSITY is still read by id in a large store; the floor and cap hold."""
+    monkeypatch.setattr(search, "INDEXED_BOUND", 1)
+    monkeypatch.setattr(search, "WALK_DENSITY", 2)
+
+    grown = search.indexed_bound()  # six visible events
+    monkeypatch.setattr(search, "MAX_INDEXED", 2)
+    capped = search.indexed_bound()
+    monkeypatch.setattr(search, "INDEXED_BOUND", 5)
+    monkeypatch.setattr(search, "MAX_INDEXED", 100)
+    floor = search.indexed_bound()
+
+    assert (grown, capped, floor) == (3, 2, 5)
