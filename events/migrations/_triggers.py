@@ -17,6 +17,8 @@ from events.migrations._data_version import (
 from events.migrations._event_counts import SQLITE_TRIGGERS, drop_count_triggers, install_count_triggers
 from events.migrations._region_counts import SQLITE_TRIGGERS as SQLITE_REGION_TRIGGERS
 from events.migrations._region_counts import drop_region_count_triggers, install_region_count_triggers
+from events.migrations._sqlite_search import EVENT_FTS, refill_sqlite_search
+from events.migrations._sqlite_search import TRIGGERS as SQLITE_SEARCH_TRIGGERS
 
 PUBLISHED_TABLES = ["events_event", "events_article", "events_evidence", "events_source"]
 
@@ -28,7 +30,9 @@ def expected_sqlite_triggers(tables: set[str] | None = None) -> set[str]:
     """Every trigger name a migrated SQLite database has (of ``tables``' era, when given)."""
     version = {f"kejical_data_version_{t}_{e}" for t in PUBLISHED_TABLES for e in SQLITE_EVENTS}
     regions = set(SQLITE_REGION_TRIGGERS) if tables is None or REGION_COUNTS in tables else set()
-    return version | set(SQLITE_TRIGGERS) | regions
+    # The search tables exist only where SQLite has FTS5 (migration 0022).
+    search = set(SQLITE_SEARCH_TRIGGERS) if tables is not None and EVENT_FTS in tables else set()
+    return version | set(SQLITE_TRIGGERS) | regions | search
 
 
 def recount_events(schema_editor) -> None:
@@ -62,6 +66,8 @@ def ensure_sqlite_triggers(connection) -> bool:
         drop_version_triggers(editor, PUBLISHED_TABLES)
         install_version_triggers(editor, PUBLISHED_TABLES)
         recount_events(editor)
+        if EVENT_FTS in tables:
+            refill_sqlite_search(editor)
         # The rebuild wrote without bumping: a new token, so no cache outlives it. (No row yet means
         # nothing was ever written since the version began, so nothing cached can be stale.)
         editor.execute("UPDATE events_dataversion SET token = lower(hex(randomblob(16)))")

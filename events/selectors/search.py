@@ -8,14 +8,19 @@ On PostgreSQL a keyword of two or more characters first asks the character-pair 
 (most searches) ends there: the page reads those ids. A common word ("科技" in a 科技日历) has
 more; then the page walks the date order and checks each event with ILIKE, which finds a page
 of matches after reading not many more rows than the page holds. Either way no request reads
-every event. SQLite, and one-character keywords, use ILIKE alone.
+every event. One-character keywords use ILIKE alone. SQLite asks its FTS5 trigram tables
+(``events/migrations/_sqlite_search.py``) for keywords of three or more characters, where it has
+FTS5; shorter ones, and SQLite without FTS5, use LIKE over the rows.
 """
 
 from __future__ import annotations
 
 from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Sum, Value
+from django.db.models.expressions import RawSQL
 
+from events.migrations._sqlite_search import EVENT_FTS, EVIDENCE_FTS
 from events.models import Event, EventCount, Evidence
 
 from .caching import cached_until_change
@@ -46,8 +51,45 @@ def matches_text(q: str) -> Q:
             F("pk"), Value(_like_pattern(q)), function="kejical_evidence_like", output_field=BooleanField()
         )
         return Q(title__icontains=q) | Q(place__icontains=q) | Q(in_evidence)
+    if len(q) >= FTS_MIN_CHARS and sqlite_fts(connection):
+        # Trigram phrase: the rows holding ``q`` as a substring, case-insensitively, from the index.
+        phrase = '"' + q.replace('"', '""') + '"'
+        found = RawSQL(
+            f"SELECT rowid FROM {EVENT_FTS} WHERE {EVENT_FTS} MATCH %s "
+            f"UNION SELECT event_id FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s",
+            (phrase, phrase),
+        )
+        return Q(pk__in=found)
     sentences = Evidence.objects.filter(event=OuterRef("pk"), sentence__icontains=q)
     return Q(title__icontains=q) | Q(place__icontains=q) | Exists(sentences)
+
+
+# A trigram index cannot look up fewer than three characters: shorter keywords use LIKE.
+FTS_MIN_CHARS = 3
+
+
+def sqlite_fts(connection: BaseDatabaseWrapper) -> bool:
+    """True when ``connection`` is SQLite with the FTS search tables (migration 0022 made them: FTS5 was there).
+
+    Asked once per connection object; a database migrated while connected is asked again after
+    ``forget_sqlite_fts``.
+    """
+    if connection.vendor != "sqlite":
+        return False
+    known = getattr(connection, "_kejical_fts", None)
+    if known is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name IN (%s, %s)", (EVENT_FTS, EVIDENCE_FTS)
+            )
+            known = cursor.fetchone()[0] == 2
+        connection._kejical_fts = known
+    return known
+
+
+def forget_sqlite_fts(connection: BaseDatabaseWrapper) -> None:
+    """Make ``sqlite_fts`` look again (after a migration added or removed the tables)."""
+    connection.__dict__.pop("_kejical_fts", None)
 
 
 def pairs_query(q: str) -> str:
