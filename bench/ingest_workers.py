@@ -85,7 +85,7 @@ def recreate_database() -> None:
 
 def preload(n_events: int) -> None:
     """Fill the fresh database with ``n_events`` of bench/scale.py's events (COPY), in a child process."""
-    command = [sys.executable, str(ROOT / "bench/scale.py"), "--db", ARGS.db, "--fill-only", str(n_events)]
+    command = [sys.executable, str(ROOT / "bench/scale.py"), "--db", ARGS.db, "--fill-db", str(n_events)]
     connections.close_all()
     subprocess.run(command, check=True, cwd=ROOT)
 

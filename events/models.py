@@ -463,3 +463,37 @@ class EventCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}-{self.month} {self.precision} {self.kind}: {self.n}"
+
+
+class EventRegionCount(models.Model):
+    """How many visible events with a region lie in one province/city/county with a kind and precision.
+
+    Kept by database triggers on every write to events (``events/migrations/_region_counts.py``) so
+    the region facet and the "按地区" page are sums over a few hundred rows, not a scan of every
+    event. A level the region does not reach is ``""``. Slots as in ``EventCount``.
+    """
+
+    slot = models.PositiveSmallIntegerField("槽")
+    province_code = models.CharField("省级代码", max_length=6)
+    province = models.CharField("省级", max_length=30)
+    city_code = models.CharField("地级代码", max_length=6)
+    city = models.CharField("地级", max_length=40)
+    county_code = models.CharField("县级代码", max_length=6)
+    county = models.CharField("县级", max_length=40)
+    kind = models.CharField("类型", max_length=20)
+    precision = models.CharField("精度", max_length=12)
+    n = models.BigIntegerField("数量", default=0)
+
+    class Meta:
+        verbose_name = "地区事件计数"
+        verbose_name_plural = "地区事件计数"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "province_code", "province", "city_code", "city", "county_code", "county",
+                        "kind", "precision"],
+                name="event_region_count_cell",
+            )
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.county_code or self.city_code or self.province_code} {self.kind} {self.precision}: {self.n}"

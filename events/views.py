@@ -26,6 +26,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from events.conditional import answer_conditionally
 from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
@@ -61,7 +62,6 @@ from events.selectors import (
     region_name,
     region_overview,
     reporting_outlets,
-    same_version,
     series_editions,
     timeline_page,
     undated_events,
@@ -88,21 +88,23 @@ def cached_page(request: HttpRequest, name: str, render: Callable[[], HttpRespon
     """``render()``'s status, body and redirect target, made once per URL, host and data version.
 
     For pages that show stored data and nothing else (no user, no clock, no cookies set), so a
-    reader between two writes gets the stored bytes. An Http404 from ``render`` is not stored.
+    reader between two writes gets the stored bytes, and a reader holding its ETag a 304 without
+    even those (``events.conditional``). An Http404 from ``render`` is not stored.
     """
+    parts = (request.get_full_path(), request.scheme, request.get_host())
 
     def freeze() -> tuple[int, bytes, str | None]:
         response = render()
         return response.status_code, response.content, response.get("Location")
 
-    with same_version():
-        status, body, location = cached_until_change(
-            name, (request.get_full_path(), request.scheme, request.get_host()), freeze
-        )
-    response = HttpResponse(body, status=status)
-    if location is not None:
-        response["Location"] = location
-    return response
+    def respond() -> HttpResponse:
+        status, body, location = cached_until_change(name, parts, freeze)
+        response = HttpResponse(body, status=status)
+        if location is not None:
+            response["Location"] = location
+        return response
+
+    return answer_conditionally(request, name, parts, respond)
 
 
 def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError | None]:
@@ -324,6 +326,10 @@ def _region_trail(filters: EventFilters) -> list[dict]:
 
 def region_index(request: HttpRequest) -> HttpResponse:
     """The "按地区" page: every region with events, its count and its feed and timeline links."""
+    return cached_page(request, "regions", lambda: _region_index(request))
+
+
+def _region_index(request: HttpRequest) -> HttpResponse:
     provinces = region_overview()
     for province in provinces:
         _add_region_links(request, province)

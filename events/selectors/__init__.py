@@ -24,6 +24,7 @@ from .items import (
     event_organizers,
     event_reports,
     iter_event_items,
+    with_citations,
     with_sources,
 )
 from .outlets import article_outlet, reporting_outlets
@@ -80,6 +81,7 @@ __all__ = [
     "region_level",
     "region_name",
     "region_overview",
+    "with_citations",
     "with_sources",
     # the timeline pages (timeline.py)
     "event_years",
