@@ -49,6 +49,7 @@ from .reports import (
     stretch_by_duration,
     widen_by_range,
 )
+from .segments import read_segment
 from .text import Document, Sentence
 from .titles import generic_head
 from .triggers import Occurrence, find_occurrences
@@ -140,6 +141,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     product = _PRODUCT_RE.search(flat)
     if product:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
+    if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
+        return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
@@ -228,13 +231,13 @@ def _date_referent(
     own, old = new.link, referent.link
     if own is None or own.source != "sentence":
         return evidence
-    # A finer date inside the old one refines it; so does a day inside a span the event only
-    # inherited from its parent ("博覽期間，大會亦舉辦「青年創科論壇」，論壇將於23日…舉行").
-    inherited = old is not None and old.source != "sentence" and (own.start, own.end) != (old.start, old.end)
-    if old is not None and not ((_finer(own, old) or inherited) and old.start <= own.start <= old.end):
-        return evidence
+    if old is not None:
+        # a span known only from "博览会期间" narrows to the day printed later
+        narrows = old.source == "discourse" and own.end <= old.end
+        if not (old.start <= own.start <= old.end and (_finer(own, old) or narrows)):
+            return evidence
     referent.closing = occ.closing
-    referent.link = stretched(own, referent.days, closing=occ.closing) if referent.days else own
+    referent.link = stretched(own, referent.days, closing=occ.closing, months=referent.months)
     referent.place = referent.place or new.place
     return _with_date_text(evidence, own)
 
@@ -277,6 +280,12 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
         draft.listed_days = day_list(mentions, found, doc.flat)
+    elif occ.programme:  # "14:00—17:30　…发布会" under "6月13日": the day printed above
+        day = last_day_before(mentions, reading.reports[sentence.report], sentence.start)
+        if day is not None:
+            draft.link = mention_link(day, doc.original)
+    elif occ.date_anaphor in P.ALSO_WORDS and reading.mentions_in(sentence.start, sentence.end):
+        pass  # "近日，…还…": a time of its own, however vague, is not the event just told
     elif occ.date_anaphor:
         anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
         if anchor is not None:
@@ -309,7 +318,8 @@ def _date_by_anchor(
     """
     a_start, a_end = doc.original_span(sentence.start + at, sentence.start + at + len(anaphor))
     link = anchor.link
-    if "期间" not in anaphor and link.precision == "day" and link.end != link.start:
+    during = "期间" in anaphor or anaphor in P.ALSO_WORDS
+    if not during and link.precision == "day" and link.end != link.start:
         if anaphor.startswith(P.CLOSING_CEREMONIES):
             # "颁奖典礼上", "闭幕式上": a closing ceremony is the last day of a multi-day event
             link = replace(link, start=link.end, edtf=link.end.isoformat())

@@ -42,6 +42,8 @@ def _line_ranges(original: str) -> list[tuple[int, int]]:
 
 def _ends_paragraph(norm: str, start: int, end: int) -> bool:
     """Whether a line's last printed character closes a paragraph ("。", "！", "？", or one in a closing quote)."""
+    if _is_table_row(norm[start:end]):
+        return True  # "| 親子科學日 | 10月19日 | … |": a table row is a paragraph of its own
     tail = norm[start:end].rstrip(P.CLOSE_QUOTES + "）)")
     if tail.endswith(P.ELLIPSIS):
         return True
@@ -49,8 +51,6 @@ def _ends_paragraph(norm: str, start: int, end: int) -> bool:
         return True
     # A byline such as "（孙泰雁）" or a headline-like bracketed line stands alone.
     line = norm[start:end]
-    if line.startswith(("|", "｜")) and line.endswith(("|", "｜")):
-        return True  # a table row stands alone
     return line.startswith(("（", "(")) and line.endswith(("）", ")"))
 
 
@@ -79,6 +79,7 @@ def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
                     _ends_paragraph(norm, *prev)
                     or _DATELINE_RE.match(norm, start)
                     or _LIST_ITEM_RE.match(norm, start)
+                    or _is_table_row(norm[start:end])
                 ):
                     brk = True
                 elif position > 0:
@@ -102,6 +103,11 @@ def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
             quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
             prev = (start, end)
     return breaks, joins
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a table as text converters print it: "| 活動名稱 | 日期 |"."""
+    return len(line) > 2 and line[0] in "|｜" and line[-1] in "|｜"
 
 
 def _blocks(lines: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int]]], list[int]]:

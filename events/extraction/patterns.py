@@ -42,8 +42,8 @@ DATELINE = (
 # "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
 LIST_ITEM = (
     r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d))"
-    # a table row as an HTML converter prints it: "| 机械人编程工作坊 | 10月5日 | 10:00-12:00 | 青年试馆 |"
-    r"|[|｜](?=[^\n]*[|｜][ \t\u3000]*(?:\n|$)))"
+    # and a stage or session with its day: "第二期于3月12日至14日在…举办；", "首站：4月10日…"
+    r"|(?:第[一二三四五六七八九十\d]{1,3}(?:期|阶段|站|场次|场|批|轮)|首(?:站|场|期))(?=将于|定于|于|[:：]))"
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
@@ -76,6 +76,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "庙会": "festival",
     "嘉年华": "festival",
     "同乐日": "festival",  # Hong Kong: "STEM同樂日"
+    "科学日": "festival",  # "親子科學日"
+    "科普日": "festival",  # "全国科普日": on its own or heading an activity
     "科学节": "festival",
     "电商节": "festival",
     "购物节": "festival",
@@ -88,6 +90,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "科技周": "festival",
     "活动月": "festival",
     "创新周": "festival",  # "城東大創新周2023"
+    "交流周": "festival",  # "中國—葡語國家科技交流周"
     "人才周": "festival",
     "开放周": "festival",
     "科普月": "festival",
@@ -210,7 +213,6 @@ NOUN_TRIGGERS: dict[str, str] = {
     "出征仪式": "other",  # "科技特派员服务团授旗出征仪式"
     "开班仪式": "training",
     "开放日": "opening",
-    "科学日": "festival",  # "公众科学日", "亲子科学日"
     "开园仪式": "opening",
     "开业仪式": "opening",
     "启动仪式": "opening",
@@ -360,6 +362,10 @@ STAGE_HEADS = (
     "初赛",
 )
 
+# The rounds of a contest, longest first: a line opening with one and its day is that round
+# ("（三）复赛：10月12日在…举行", segments.py).
+CONTEST_STAGES = ("半决赛", "总决赛", "决赛", "复赛", "初赛", "预赛", "初选", "复选", "决选")
+
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
 
@@ -447,9 +453,6 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
 
 # A trigger immediately followed by these is a reference point, not a report of the
 # occurrence: "自驻市高校向社会开放以来", "高校开放后", "先行县共建以来".
-# Verbs someone declares at the event a report tells ("宣布活动启动", "宣布大会开幕"); a declared
-# 上线 or 成立 ("宣布平台正式上线") is still a launch or a founding of its own.
-DECLARED_VERBS = ("启动", "开幕", "闭幕", "开营", "开班", "开赛")
 NOT_OCCURRENCE_AFTER = ("以来", "之后", "后，", "以后", "之前", "前，")
 
 # A noun trigger followed by one of these names a building, not an event: "上党门会议中心",
@@ -501,6 +504,9 @@ ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", 
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
 # "一连三日", "一連兩天", "连续5天": days in a row from the day given.
 DURATION = r"(?:为期|展期|会期|历时|一连|连续)([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)"
+# "为期三个月", "展期半年", "为期一年": months from the day given ("9月2日开班，为期三个月" ends on
+# 12月1日). Only 为期/展期: "历时三年" tells how long something took, not what follows the day.
+DURATION_MONTHS = r"(?:为期|展期)([一二两三四五六七八九十\d]{1,2}|半)?个?(月|年)"
 
 # Reporting verbs: a date before them dates the reporting, not what is reported
 # ("5月18日，记者从市科技局了解到，…在深圳揭牌").
@@ -561,6 +567,15 @@ REGISTRATION_OPENS = (
 # Awards received at a ceremony ("结业仪式上，12名学员获评“优秀学员”"): part of the ceremony.
 AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
 
+# A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
+BRIEFING_VERBS = ("介绍", "通报", "发布了")
+# A name that opens with these is a class of events, not one: "各类技术培训班14期", "一系列庆祝活动".
+EVENT_CLASSES = ("各类", "各项", "各种", "一系列", "系列", "多项", "多场", "多种", "相关")
+# What an event includes is its programme: "活动包括开幕式暨主旨论坛、科技成果展、项目对接会".
+INCLUDING_WORDS = ("包括", "包含", "涵盖", "内容有")
+# Sessions of people's congresses and political consultative conferences: government, not tech events.
+POLITICAL_SESSIONS = ("人民代表大会", "人大常委会", "政协", "党代会", "代表大会第")
+
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
 
@@ -602,6 +617,9 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 
 # Words that stop a noun phrase when walking left from its head noun.
 NP_LEFT_STOPS = (
+    "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
+    "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
+    "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"
     "举行了",
@@ -704,6 +722,13 @@ DATE_ANAPHOR_RE = (
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# What a report adds with "还", "同时", "另外" happened at the event it has just told, on its day or
+# over its span: "孵化器还与…签订了合作协议", "此外，电商节还举办了…推介会". Not with a future or
+# modal word after it ("还将", "还要"), nor in words that only contain it (还原, 还款); not when the
+# sentence prints any time of its own ("近日，…"), and never "也": "近日，…联盟也在示范区揭牌成立"
+# tells a like event elsewhere, not a part of this one.
+ALSO_WORDS = ("还", "同时", "另外")
+ALSO_RE = r"(?:还|同时|另外)(?!将|要|需|计划|拟|可|会|应|是|有|没|未|不|能|原|款|贷|清|本|期|段)"
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
 
