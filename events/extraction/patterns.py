@@ -554,6 +554,8 @@ FORECAST = (
     r"[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|期)"
 )
 # Opening registration for an event ("…应用比赛即日起接受报名"): a call to sign up, not the event.
+# Signing up for an event named after the verb ("市民可於即日起登記參加工作坊"): a call, not the event.
+SIGN_UP_VERBS = ("登记参加", "报名参加", "预约参加", "登记参与", "报名参与")
 REGISTRATION_OPENS = (
     "接受报名",
     "开放报名",
@@ -658,7 +660,7 @@ NP_LEFT_STOPS = (
 )
 
 # Words that start with a stop word but belong to the name: "…股份有限公司2024年新品发布会".
-NP_STOP_EXCEPTIONS = ("有限", "和平", "为民")
+NP_STOP_EXCEPTIONS = ("有限", "和平", "为民", "对接")  # "项目对接会", "对接活动": 对 opens the word
 # Stop characters that can open a place name (和顺县, 和平区, 和田地区): kept when a place follows.
 PLACE_OPENING_STOPS = ("和",)
 

@@ -81,7 +81,11 @@ _EVENT_ANAPHOR_RE = re.compile(
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
 # "…等活动", "…等系列活动": what closes a list of events.
-_LIST_TAIL_RE = re.compile(r"等(?:系列|多项|一系列|各类)?活动$")
+_LIST_TAIL_RE = re.compile(
+    r"等(?:系列|多项|一系列|各类)?活动$"
+    # "…推介会等6项重大活动和20余项专项活动": a counted tail
+    r"|等[\d一二三四五六七八九十百千]+[余多]?(?:项|场|个|类)[^、，。；]{0,24}活动$"
+)
 # "展览首日", "大会当天": a bare name followed by one of its days is a time, not an occurrence.
 _DAY_OF_EVENT = ("首日", "当天", "当日", "次日", "首天", "最后一天")
 # "孵化器还与…签订了…": an addition to the event just told (see ALSO_RE).
@@ -240,12 +244,26 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "award"  # "结业仪式上，12名学员获评“优秀学员”"
     if _FORECAST_RE.search(sentence, c_start, c_end):
         return "plan"  # "今年活动周预计开展各类科普活动1200余项"
-    if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS):
+    if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS) or _has_any(
+        sentence[c_start : occ.start], P.SIGN_UP_VERBS
+    ):
         return "registration"  # "第二届…比赛即日起接受报名"
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
-    if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
-        return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"
+    if _COUNTED_RE.match(occ.title):
+        return "programme"  # "将举办20余场专题论坛", "逾30場論壇"
+    if _COUNTED_RE.search(sentence, c_start, occ.start) and (
+        occ.title.endswith("活动") or not _named_in_full(occ.title)
+    ):
+        return "programme"  # "20余场专题论坛和对接活动": unnamed sessions after a count
+    if summary and summary.start() >= occ.start and not _named_during(sentence, occ):
+        return "programme"  # "开展科普讲座、科技展览等200余场活动"
     return ""
+
+
+def _named_during(sentence: str, occ: Occurrence) -> bool:
+    """Whether an event named in full is told in a sentence of its own about the period of another
+    ("科博会期间，还将举办国际先进制造业大会、…等6项重大活动"): an event during it, not a summary."""
+    return occ.named and _named_in_full(occ.title) and "期间" in _date_anaphor(sentence)
 
 
 def noun_triggers(text: str) -> list[tuple[int, int, str]]:
@@ -268,6 +286,13 @@ def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
 def _drop_verbs_of_named(found: list[Occurrence]) -> list[Occurrence]:
     """Drop "正式发布新一代…" after "…新品发布会…举行": a verb of the named event's own kind is that event."""
     kinds = {o.kind for o in found if o.named and not o.occasion and not o.generic}
+    # "招商推介会暨项目签约仪式": each part joined by 暨 is of the event ("…签订投资协议" is its signing)
+    kinds |= {
+        kind_of_name(part)
+        for o in found
+        if o.named and not o.occasion and "暨" in o.title
+        for part in o.title.split("暨")[1:]
+    }
     named = [o for o in found if o.named and not o.occasion]
     if kinds:  # "…媒合会将于…举行，预计有120家企业参展": those taking part in the named event
         found = [o for o in found if o.named or not o.title.endswith(P.PARTICIPATION_VERBS)]

@@ -675,3 +675,14 @@ def test_extract_events_first_day_without_a_comma_takes_the_parent_first_day(tex
     sub = next(c for c in extract_events(text, ref=date(2024, 9, 26)) if c.kind == expected[0])
 
     assert (sub.kind, sub.start, sub.end) == (expected[0], expected[1], expected[1])
+
+
+def test_extract_events_during_points_to_the_multi_day_event_not_a_later_one_day_launch():
+    text = (
+        "本报讯 第八届科技博览会将于9月19日开幕，为期4天。开幕式上，组委会将发布《城市创新指数报告》。"
+        "博览会期间，还将举办国际先进制造业大会。"
+    )
+
+    conference = next(c for c in extract_events(text, ref=date(2025, 9, 15)) if "制造业大会" in c.title)
+
+    assert (conference.start, conference.end) == (date(2025, 9, 19), date(2025, 9, 22))

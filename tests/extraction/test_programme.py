@@ -73,3 +73,20 @@ def test_extract_events_programme_lines_with_days_and_a_table():
         ("signing", "数字乡村项目签约仪式", date(2024, 9, 13)),
         ("exhibition", "农机无人驾驶展示会", date(2024, 9, 12)),
     ]
+
+
+def test_extract_events_numbered_programme_lines_glued_to_their_days():
+    text = (
+        "2024年城关县科技活动周将于5月18日至24日举行。主要活动安排如下：\n\n"
+        "1.5月18日上午，科技活动周启动仪式（县文化广场）；\n\n"
+        "2.5月20日—22日，农业实用技术培训班（县农广校）；\n\n"
+        "3.5月24日，科技成果对接会（县政务服务中心）。\n"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 15))]
+
+    assert found == [
+        ("2024年城关县科技活动周", date(2024, 5, 18), date(2024, 5, 24)),
+        ("农业实用技术培训班", date(2024, 5, 20), date(2024, 5, 22)),
+        ("科技成果对接会", date(2024, 5, 24), date(2024, 5, 24)),
+    ]

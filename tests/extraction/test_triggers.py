@@ -480,3 +480,38 @@ def test_find_occurrences_a_facility_put_into_service(sentence, expected):
 )
 def test_find_occurrences_banli_and_kaishe_assert_a_named_event(sentence, expected):
     assert [(k, t) for k, t in found(normalize(sentence))] == [(k, normalize(t)) for k, t in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "昨日，高新区举行智能装备招商推介会暨项目签约仪式，与5家企业签订投资协议。",
+            [("meeting", "智能装备招商推介会暨项目签约仪式")],
+        ),
+        ("市民可即日起报名参加科普工作坊，名额有限。", [("training", "科普工作坊")]),
+        (
+            "展会期间，还将举办智能制造高峰论坛、工业软件成果发布会等5项重大活动和10余项专项活动。",
+            [("meeting", "智能制造高峰论坛"), ("launch", "工业软件成果发布会")],
+        ),
+        (
+            "展会期间还将举办10余场专题论坛和对接活动。",
+            [("meeting", "10余场专题论坛"), ("other", "对接活动")],
+        ),
+    ],
+    ids=["signing-part-of-a-joined-name", "sign-up", "named-during-with-a-count", "counted-sessions"],
+)
+def test_find_occurrences_joined_names_sign_ups_and_counted_lists(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reasons"),
+    [
+        ("市民可即日起报名参加科普工作坊，名额有限。", ["registration"]),
+        ("展会期间，还将举办智能制造高峰论坛、工业软件成果发布会等5项重大活动和10余项专项活动。", ["", ""]),
+        ("展会期间还将举办10余场专题论坛和对接活动。", ["programme", "programme"]),
+    ],
+)
+def test_find_occurrences_which_list_items_are_events(sentence, reasons):
+    assert [o.not_event for o in find_occurrences(sentence)] == reasons
