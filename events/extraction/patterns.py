@@ -553,9 +553,9 @@ FORECAST = (
     r"预计[^，。；]{0,12}?(?:开展|举办|组织|举行|推出)[^，。；]{0,16}?"
     r"[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|期)"
 )
-# Opening registration for an event ("…应用比赛即日起接受报名"): a call to sign up, not the event.
 # Signing up for an event named after the verb ("市民可於即日起登記參加工作坊"): a call, not the event.
 SIGN_UP_VERBS = ("登记参加", "报名参加", "预约参加", "登记参与", "报名参与")
+# Opening registration for an event ("…应用比赛即日起接受报名"): a call to sign up, not the event.
 REGISTRATION_OPENS = (
     "接受报名",
     "开放报名",
