@@ -50,6 +50,12 @@ PARSER.add_argument("--repeat", type=int, default=5, help="cold in-process reads
 PARSER.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE at the largest size")
 PARSER.add_argument("--reuse", action="store_true", help="keep a database already filled to its size")
 PARSER.add_argument("--fill-only", action="store_true", help="fill (or reuse) the databases, measure nothing")
+PARSER.add_argument(
+    "--fill-db",
+    type=int,
+    metavar="N",
+    help="only fill the migrated database named --db itself with N events (bench/ingest_workers.py --preload)",
+)
 ARGS = PARSER.parse_args()
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -470,6 +476,15 @@ def explain(sample: dict) -> None:
 
 
 def main() -> None:
+    if ARGS.fill_db:
+        began = time.perf_counter()
+        connections.close_all()
+        connections.databases["default"]["NAME"] = ARGS.db
+        fill(ARGS.fill_db)
+        keys = sample()
+        print(f"filled {ARGS.fill_db:,} events, {keys['articles']:,} articles, {keys['evidence']:,}"
+              f" evidence rows in {time.perf_counter() - began:.0f} s", flush=True)  # fmt: skip
+        return
     if shutil.which("wrk") is None:
         sys.exit("wrk not found: apt-get install -y wrk")
     sizes = [int(s) for s in ARGS.sizes.split(",")] + ([1_000_000] if ARGS.million else [])

@@ -21,9 +21,10 @@ What a feed holds, and why:
   subscribed calendars drop it instead of keeping a ghost.
 - Dates: all-day events are ``VALUE=DATE`` with an exclusive DTEND (2024-03-11 → DTEND 20240312);
   an event ending on 9999-12-31, which has no next day, gives its DURATION instead.
-  An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE). No end
-  time is ever known, so a one-day timed event has no DTEND (it ends when it starts, RFC 5545
-  3.6.1); a timed multi-day event ends at midnight after its last day.
+  An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE) and ends
+  at its end time on its last day when the text gave one (``Event.end_time``: "9:00-17:00",
+  "…12月19日下午5时闭幕"). Without one, a one-day timed event has no DTEND (it ends when it starts,
+  RFC 5545 3.6.1) and a timed multi-day event ends at midnight after its last day.
 - Links (event and article pages) start with ``KEJICAL_SITE_URL``; only when it is unset
   (development) do they follow the request, whose scheme honours ``SECURE_PROXY_SSL_HEADER``.
 - URLs: the same filters as the JSON API as query parameters; ``kind`` lives in the path
@@ -61,6 +62,7 @@ from events.publishing.feed_text import (
     event_summary,
     feed_description,
 )
+from events.publishing.times import local_end
 
 PRODID = "-//kejicalendar//科技日历 1.0//ZH"
 FEED_TZ = "Asia/Shanghai"
@@ -141,7 +143,10 @@ def _date_lines(event: Event) -> list[bytes]:
             return [ical.date_line("DTSTART", start), ical.duration_line("DURATION", event.end - start + DAY)]
         return [ical.date_line("DTSTART", start), ical.date_line("DTEND", event.end + DAY)]
     lines = [ical.local_line("DTSTART", datetime.combine(start, event.time), FEED_TZ)]
-    if event.end > start:
+    end = local_end(event)
+    if end is not None:  # "9:00-17:00", "…12月19日下午5时闭幕": the end the text gives
+        lines.append(ical.local_line("DTEND", end, FEED_TZ))
+    elif event.end > start:
         # Until midnight after the last day; worked out as a length so 9999-12-31 cannot overflow.
         length = event.end - start + DAY - timedelta(hours=event.time.hour, minutes=event.time.minute)
         if event.end == date.max:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -230,13 +231,13 @@ class Event(models.Model):
 
     # Fields a curator may set; once set, re-ingestion leaves them alone (see ``curated_fields``).
     CURATABLE_FIELDS = tuple(
-        "title kind start end time open_end precision edtf place organizers figures adcode series_key edition".split()
+        "title kind start end time end_time open_end precision edtf place organizers figures adcode series_key edition".split()
     )
     # The administrative divisions of the place; ``adcode`` (the deepest level known) is what a
     # curator sets, the others follow it (see ``events.geography``).
     REGION_FIELDS = ("adcode", "province", "province_code", "city", "city_code", "county", "county_code")
     # A change to one of these is a change subscribers should see: iCal SEQUENCE goes up.
-    SEQUENCED_FIELDS = ("title", "start", "end", "time", "place")
+    SEQUENCED_FIELDS = ("title", "start", "end", "time", "end_time", "place")
 
     uid = models.CharField("UID", max_length=100, unique=True, editable=False)
     title = models.CharField("标题", max_length=300)
@@ -244,6 +245,8 @@ class Event(models.Model):
     start = models.DateField("开始", null=True, blank=True)
     end = models.DateField("结束", null=True, blank=True)
     time = models.TimeField("时间", null=True, blank=True)
+    # When it ends on its last day ("9:00-17:00", "12月19日下午5时闭幕"); only read with ``time``.
+    end_time = models.TimeField("结束时间", null=True, blank=True)
     # An open range such as "2024年起" (edtf "2024/.."): ``end`` is the end of the first unit.
     open_end = models.BooleanField("无结束日期", default=False)
     precision = models.CharField("精度", max_length=12, choices=Precision.choices, default=Precision.DAY)
@@ -326,6 +329,12 @@ class Event(models.Model):
     @property
     def visible(self) -> bool:
         return self.status != self.Status.HIDDEN and self.merged_into_id is None
+
+    def clean(self) -> None:
+        """A one-day event's end time comes after its start time (publishing ignores any other)."""
+        super().clean()
+        if self.time and self.end_time and self.start == self.end and self.end_time <= self.time:
+            raise ValidationError({"end_time": "结束时间须晚于开始时间。"})
 
     def save(self, *args, **kwargs) -> None:
         if not self.uid:

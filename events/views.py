@@ -30,7 +30,7 @@ from events.conditional import answer_conditionally
 from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
-from events.publishing.display import format_event_date, kind_badge, quoted
+from events.publishing.display import event_date_label, kind_badge, quoted
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import (
     EvidenceMark,
@@ -46,6 +46,7 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    article_outlet,
     cached_until_change,
     event_figures,
     event_organizers,
@@ -67,7 +68,6 @@ from events.selectors import (
     upcoming_events,
 )
 from events.selectors.events import FEED_WINDOW_DAYS
-from events.selectors.items import article_outlet
 
 PAGE_SIZE = 50
 UPCOMING = 5  # events in the timeline's "即将举行" box
@@ -159,15 +159,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
     total = getattr(event, "evidence_total", None) or len(evidence)
     return {
         "event": event,
-        "date_label": format_event_date(
-            start=event.start,
-            end=event.end,
-            precision=event.precision,
-            edtf=event.edtf,
-            time=event.time,
-            published=published,
-            open_end=event.open_end,
-        ),
+        "date_label": event_date_label(event, published=published),
         "datetime": _time_datetime(event) if event.start else "",
         "kind_label": label,
         "kind_color": color,
@@ -186,14 +178,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
 def event_line(event: Event, *, published: date | None) -> dict:
     """An event as one line of a list: its date label and kind badge."""
     label, color = kind_badge(event.kind)
-    date_label = format_event_date(
-        start=event.start,
-        end=event.end,
-        precision=event.precision,
-        edtf=event.edtf,
-        published=published,
-        open_end=event.open_end,
-    )
+    date_label = event_date_label(event, published=published)
     return {"event": event, "date_label": date_label, "kind_label": label, "kind_color": color}
 
 
@@ -389,7 +374,7 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     context = {
         "card": card,
         "sources": list(sources.values()),
-        # Reposts (near-duplicate articles) count their outlets too: the fetch side links them.
+        # The same count as the API's outlet_count: reposts' outlets too, each outlet once.
         "outlets": len(reporting_outlets(event)),
         "editions": [event_line(other, published=None) for other in series_editions(event)],
     }

@@ -55,6 +55,9 @@ class DateLink:
     open_end: bool = False
     # What a printed weekday or lunar date beside the date says: "agrees", "disagrees" or "" (none printed).
     clue: str = ""
+    # When the event ends on its last day: a time range ("9:00-17:00") or a closing clause
+    # ("12月19日下午5时闭幕"); None when the text gives none.
+    end_time: time | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,7 @@ def link_from_mention(found: FlatMention, original: str) -> DateLink:
         time=m.time,
         open_end=m.open_end,
         clue=clue_of(m),
+        end_time=m.end_time,
     )
 
 

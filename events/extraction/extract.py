@@ -29,6 +29,7 @@ from .discourse import (
     stretched,
 )
 from .drafts import Draft, attach, merge_drafts
+from .endings import end_by_clause, end_by_sentence
 from .figures import find_figures
 from .furniture import mask_furniture
 from .labels import date_by_label
@@ -47,8 +48,8 @@ from .reports import (
     stage_title,
     stretch_by_duration,
     widen_by_range,
-    widen_until,
 )
+from .segments import read_segment
 from .text import Document, Sentence
 from .titles import generic_head
 from .triggers import Occurrence, find_occurrences
@@ -140,6 +141,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     product = _PRODUCT_RE.search(flat)
     if product:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
+    if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
+        return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
@@ -148,6 +151,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
             return
         attach_to_report(reading, sentence, flat)
+        end_by_sentence(reading, sentence)  # "活动将于12月19日下午5时结束"
         stretch_by_duration(reading, sentence, flat, [])
         return
     evidence = evidence_of(doc, sentence)
@@ -169,12 +173,12 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
                 evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
             attach(referent, evidence, fitting_figures(figures, referent.kind), organizers)
             widen_by_range(reading, sentence, referent)
-            widen_until(reading, sentence, referent, 0)
+            end_by_clause(reading, sentence, referent, 0)
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
         draft = _new_draft(reading, sentence, occ, places)
-        widen_until(reading, sentence, draft, occ.end)
+        end_by_clause(reading, sentence, draft, occ.end)
         if (
             draft.link is None
             and carried is not None
@@ -227,10 +231,13 @@ def _date_referent(
     own, old = new.link, referent.link
     if own is None or own.source != "sentence":
         return evidence
-    if old is not None and not (_finer(own, old) and old.start <= own.start <= old.end):
-        return evidence
+    if old is not None:
+        # a span known only from "博览会期间" narrows to the day printed later
+        narrows = old.source == "discourse" and own.end <= old.end
+        if not (old.start <= own.start <= old.end and (_finer(own, old) or narrows)):
+            return evidence
     referent.closing = occ.closing
-    referent.link = stretched(own, referent.days, closing=occ.closing) if referent.days else own
+    referent.link = stretched(own, referent.days, closing=occ.closing, months=referent.months)
     referent.place = referent.place or new.place
     return _with_date_text(evidence, own)
 
@@ -271,6 +278,12 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
         draft.listed_days = day_list(mentions, found, doc.flat)
+    elif occ.programme:  # "14:00—17:30　…发布会" under "6月13日": the day printed above
+        day = last_day_before(mentions, reading.reports[sentence.report], sentence.start)
+        if day is not None:
+            draft.link = mention_link(day, doc.original)
+    elif occ.date_anaphor in P.ALSO_WORDS and reading.mentions_in(sentence.start, sentence.end):
+        pass  # "近日，…还…": a time of its own, however vague, is not the event just told
     elif occ.date_anaphor:
         anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
         if anchor is not None:
@@ -294,13 +307,15 @@ def _date_by_anchor(
     """
     a_start, a_end = doc.original_span(sentence.start + at, sentence.start + at + len(anaphor))
     link = anchor.link
-    if "期间" not in anaphor and link.precision == "day" and link.end != link.start:
+    during = "期间" in anaphor or anaphor in P.ALSO_WORDS
+    if not during and link.precision == "day" and link.end != link.start:
         if anaphor.startswith(P.CLOSING_CEREMONIES):
             # "颁奖典礼上", "闭幕式上": a closing ceremony is the last day of a multi-day event
             link = replace(link, start=link.end, edtf=link.end.isoformat())
         else:
-            # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event
-            link = replace(link, end=link.start, edtf=link.start.isoformat())
+            # "开幕式上", "签约仪式上": a ceremony is one day, the first of a multi-day event,
+            # and does not end when the event does.
+            link = replace(link, end=link.start, edtf=link.start.isoformat(), end_time=None)
     draft.link = DateLink(
         link.start,
         link.end,
@@ -311,6 +326,7 @@ def _date_by_anchor(
         link.time,
         link.open_end,
         link.clue,
+        link.end_time,
     )
     draft.place = draft.place or anchor.place
     occasion = (

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from . import patterns as P
 from .dating import link_from_mention
 from .drafts import Draft, attach
+from .endings import with_hours
 from .reports import Reading, evidence_of, recent
 from .text import Sentence
 from .titles import walk_noun_phrase
@@ -44,7 +45,12 @@ def date_by_label(reading: Reading, sentence: Sentence, flat: str) -> bool:
     link = link_from_mention(days[0], reading.doc.original)
     draft = next((d for d in reversed(recent(reading.drafts)) if title in d.title or d.title in title), None)
     if draft is not None and draft.link is not None:
-        return False
+        # Printed again with its hours ("时间：12月5日 9:00-17:00"): only the hours are new.
+        hours = with_hours(draft.link, days[0].mention)
+        if hours is None:
+            return False
+        draft.link = hours
+        return True
     if draft is None:
         draft = Draft(kind, title, sentence.report, at, LABEL_STRENGTH)
         attach(draft, evidence_of(reading.doc, name_sentence), [], {})

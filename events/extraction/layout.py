@@ -42,6 +42,8 @@ def _line_ranges(original: str) -> list[tuple[int, int]]:
 
 def _ends_paragraph(norm: str, start: int, end: int) -> bool:
     """Whether a line's last printed character closes a paragraph ("。", "！", "？", or one in a closing quote)."""
+    if _is_table_row(norm[start:end]):
+        return True  # "| 親子科學日 | 10月19日 | … |": a table row is a paragraph of its own
     tail = norm[start:end].rstrip(P.CLOSE_QUOTES + "）)")
     if tail.endswith(P.ELLIPSIS):
         return True
@@ -77,6 +79,7 @@ def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
                     _ends_paragraph(norm, *prev)
                     or _DATELINE_RE.match(norm, start)
                     or _LIST_ITEM_RE.match(norm, start)
+                    or _is_table_row(norm[start:end])
                 ):
                     brk = True
                 elif position > 0:
@@ -100,6 +103,11 @@ def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
             quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
             prev = (start, end)
     return breaks, joins
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a table as text converters print it: "| 活動名稱 | 日期 |"."""
+    return len(line) > 2 and line[0] in "|｜" and line[-1] in "|｜"
 
 
 def _blocks(lines: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int]]], list[int]]:
@@ -139,18 +147,24 @@ def _phrase_runs(norm: str, blocks: list[list[tuple[int, int]]], gaps: list[int]
         j = i + 1
         while j < len(blocks) and short[i] and short[j] and gaps[j] <= WECHAT_MAX_GAP:
             j += 1
-        if short[i] and j - i >= WECHAT_MIN_PHRASES:
-            runs.update(range(i, j))
+        # The phrase that ends the sentence ("热闹开场啦！", "正式上线运行！") belongs to it.
+        closer = j < len(blocks) and gaps[j] == 1 and len(blocks[j]) == 1
+        end = j + 1 if short[i] and closer and _is_phrase(norm, *blocks[j][0], last=True) else j
+        if short[i] and end - i >= WECHAT_MIN_PHRASES:
+            runs.update(range(i, end))
         i = j
     return runs
 
 
-def _is_phrase(norm: str, start: int, end: int) -> bool:
-    """A short line that ends no sentence and is no list item or labelled line ("主办单位：…")."""
+def _is_phrase(norm: str, start: int, end: int, *, last: bool = False) -> bool:
+    """A short line that ends no sentence and is no list item or labelled line ("主办单位：…").
+
+    ``last``: the phrase that ends its sentence instead ("在泉州海峡体育中心举办！").
+    """
     line = norm[start:end]
     return (
         _display_width(line) <= WECHAT_MAX_PHRASE
-        and not _ends_paragraph(norm, start, end)
+        and _ends_paragraph(norm, start, end) == last
         and not any(mark in line for mark in "：:")
         and not _LIST_ITEM_RE.match(line)
     )

@@ -41,7 +41,9 @@ DATELINE = (
 # A line opening with a list number starts a paragraph of its own: "一、组织单位", "（二）项目签约",
 # "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
 LIST_ITEM = (
-    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d))"
+    # and a stage or session with its day: "第二期于3月12日至14日在…举办；", "首站：4月10日…"
+    r"|(?:第[一二三四五六七八九十\d]{1,3}(?:期|阶段|站|场次|场|批|轮)|首(?:站|场|期))(?=将于|定于|于|[:：]))"
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
@@ -74,6 +76,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "庙会": "festival",
     "嘉年华": "festival",
     "同乐日": "festival",  # Hong Kong: "STEM同樂日"
+    "科学日": "festival",  # "親子科學日"
+    "科普日": "festival",  # "全国科普日": on its own or heading an activity
     "科学节": "festival",
     "电商节": "festival",
     "购物节": "festival",
@@ -85,6 +89,12 @@ NOUN_TRIGGERS: dict[str, str] = {
     "宣传周": "festival",
     "科技周": "festival",
     "活动月": "festival",
+    "创新周": "festival",  # "城東大創新周2023"
+    "交流周": "festival",  # "中國—葡語國家科技交流周"
+    "人才周": "festival",
+    "开放周": "festival",
+    "科普月": "festival",
+    "宣传月": "festival",
     # exhibition
     "博览会": "exhibition",
     # "能博会", "农博会", "文博会": short names of a 博览会
@@ -119,6 +129,15 @@ NOUN_TRIGGERS: dict[str, str] = {
     "决赛": "competition",
     "决选": "competition",  # Taiwan: 決選
     "复赛": "competition",
+    "初赛": "competition",
+    "半决赛": "competition",
+    "选拔赛": "competition",
+    "邀请赛": "competition",
+    "友谊赛": "competition",  # "机器人足球友谊赛"
+    "擂台赛": "competition",
+    "公开赛": "competition",
+    "对抗赛": "competition",
+    "黑客松": "competition",
     "联赛": "competition",
     "锦标赛": "competition",
     "挑战赛": "competition",
@@ -138,6 +157,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "对接会": "meeting",
     "媒合会": "meeting",  # Taiwan: a matchmaking fair (媒合會), the 对接会 of the mainland
     "交流会": "meeting",
+    "分享会": "meeting",
+    "恳谈会": "meeting",
+    "见面会": "meeting",
+    "招聘会": "meeting",
+    "双选会": "meeting",
     "报告会": "meeting",
     "观摩会": "meeting",
     "推进会": "meeting",
@@ -156,6 +180,13 @@ NOUN_TRIGGERS: dict[str, str] = {
     "夏令营": "training",
     "冬令营": "training",
     "研学营": "training",
+    "工作营": "training",  # "青少年科学工作营"
+    "科学营": "training",
+    "集训营": "training",
+    "学习班": "training",
+    "进修班": "training",
+    "公开课": "training",
+    "大讲堂": "training",
     "研习营": "training",  # Taiwan: 研習營, 研習會, 工作坊
     "研习会": "training",
     "工作坊": "training",
@@ -325,6 +356,10 @@ STAGE_HEADS = (
     "初赛",
 )
 
+# The rounds of a contest, longest first: a line opening with one and its day is that round
+# ("（三）复赛：10月12日在…举行", segments.py).
+CONTEST_STAGES = ("半决赛", "总决赛", "决赛", "复赛", "初赛", "预赛", "初选", "复选", "决选")
+
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
 
@@ -431,12 +466,37 @@ NOT_EVENT_AFTER = (
 PLAN_OPENERS = ("下一步", "下一阶段", "今后", "未来")
 
 # "持续至9月26日", "展期至11月3日": the last day of the event dated before, printed on its own.
-UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "至")
+# "截止到"/"截止至"/"截止" before a day end the event too ("活动截止到12月31日"), unless the
+# clause is about registering (ENDING_NOT_EVENT).
+UNTIL = ("持续至", "持续到", "展期至", "延续至", "一直持续至", "截止到", "截止至", "截止", "至")
+
+# Verbs after a day that end the event dated before: "12月19日下午5时闭幕", "将于19日17时结束".
+# A few words may stand between ("12月19日下午在主会场闭幕"), but no clause punctuation.
+ENDING_VERBS = (
+    "落下帷幕",
+    "圆满结束",
+    "结束",
+    "闭幕",
+    "落幕",
+    "闭展",
+    "撤展",
+    "收官",
+    "截止",
+    "结业",
+    "闭营",
+)
+# After an ending verb these make the day a point of reference, not the end: "12月19日结束后，…".
+ENDING_NOT_END = ("后", "以后", "之后", "前", "以前", "之前")
+# A clause about these ends something else than the event: "报名截止12月10日", "申报12月1日截止".
+ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", "提交", "售票", "购票", "投票", "公示")
 
 # "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
 # "一连三日", "一連兩天", "连续5天": days in a row from the day given.
 DURATION = r"(?:为期|展期|会期|历时|一连|连续)([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)"
+# "为期三个月", "展期半年", "为期一年": months from the day given ("9月2日开班，为期三个月" ends on
+# 12月1日). Only 为期/展期: "历时三年" tells how long something took, not what follows the day.
+DURATION_MONTHS = r"(?:为期|展期)([一二两三四五六七八九十\d]{1,2}|半)?个?(月|年)"
 
 # Reporting verbs: a date before them dates the reporting, not what is reported
 # ("5月18日，记者从市科技局了解到，…在深圳揭牌").
@@ -479,6 +539,15 @@ TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "�
 # A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
 PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
 
+# A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
+BRIEFING_VERBS = ("介绍", "通报", "发布了")
+# A name that opens with these is a class of events, not one: "各类技术培训班14期", "一系列庆祝活动".
+EVENT_CLASSES = ("各类", "各项", "各种", "一系列", "系列", "多项", "多场", "多种", "相关")
+# What an event includes is its programme: "活动包括开幕式暨主旨论坛、科技成果展、项目对接会".
+INCLUDING_WORDS = ("包括", "包含", "涵盖", "内容有")
+# Sessions of people's congresses and political consultative conferences: government, not tech events.
+POLITICAL_SESSIONS = ("人民代表大会", "人大常委会", "政协", "党代会", "代表大会第")
+
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
 
@@ -517,6 +586,9 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 
 # Words that stop a noun phrase when walking left from its head noun.
 NP_LEFT_STOPS = (
+    "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
+    "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
+    "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"
     "举行了",
@@ -617,6 +689,13 @@ DATE_ANAPHOR_RE = (
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# What a report adds with "还", "同时", "另外" happened at the event it has just told, on its day or
+# over its span: "孵化器还与…签订了合作协议", "此外，电商节还举办了…推介会". Not with a future or
+# modal word after it ("还将", "还要"), nor in words that only contain it (还原, 还款); not when the
+# sentence prints any time of its own ("近日，…"), and never "也": "近日，…联盟也在示范区揭牌成立"
+# tells a like event elsewhere, not a part of this one.
+ALSO_WORDS = ("还", "同时", "另外")
+ALSO_RE = r"(?:还|同时|另外)(?!将|要|需|计划|拟|可|会|应|是|有|没|未|不|能|原|款|贷|清|本|期|段)"
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
 
@@ -940,6 +1019,12 @@ STAMP_LABELS = (
     "字号",
     "浏览次数",
     "点击数",
+    # a government portal's information table: "索 引 号：…　主题分类：…", "成文日期：…", "标　　题：…"
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "成文日期",
+    "标题",
 )
 # Words that mark a line as site furniture wherever they stand in a short line.
 FURNITURE_WORDS = (

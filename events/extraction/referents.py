@@ -77,7 +77,32 @@ def referent_of(
             return found
     if not occ.named and flat:
         return _verb_referent(drafts, occ, report, flat)
-    return None
+    return _short_form_referent(drafts, occ, report)
+
+
+# A short form shorter than this is a generic head ("论坛"), handled above.
+MIN_SHORT_FORM = 4
+
+
+def _short_form_referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None:
+    """The report's earlier event whose full name ends with this one's, or None.
+
+    "…将同期举办数字产业发展高峰论坛、两岸数字经济青年创业大赛总决赛等活动。其中，高峰论坛定于
+    11月8日下午举行，青年创业大赛总决赛将于9日…举行": the short names are the events named in full.
+    """
+    if len(occ.title) < MIN_SHORT_FORM or occ.anaphoric:
+        return None
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.report == report
+            and d.kind == occ.kind
+            and d.title != occ.title
+            and d.title.endswith(occ.title)
+        ),
+        None,
+    )
 
 
 def _verb_referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str) -> Draft | None:

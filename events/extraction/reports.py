@@ -4,13 +4,13 @@ sentences naming no event, durations and ranges, headlines folded into their rep
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 
 from . import patterns as P
 from .dating import DateLink, FlatMention
-from .discourse import duration_days, stretched
+from .discourse import duration_days, duration_months, stretched
 from .drafts import Draft, attach
 from .figures import find_figures
 from .organizers import find_organizers
@@ -21,9 +21,13 @@ from .types import EvidenceSpan
 # How many earlier events a reference may reach back over. Real articles hold a few dozen;
 # the bound keeps a junk file of thousands of event sentences linear, not quadratic.
 LOOKBACK = 200
-# A last day printed after "持续至" is taken only this close to the start (a museum
-# exhibition may run for months; a festival for days).
-_MAX_SPAN = timedelta(days=366)
+
+
+# The opening session of the event told, named on its own: "大会开幕式暨主论坛", "開幕式暨主旨論壇".
+_OPENING_SESSION_RE = re.compile(
+    r"(?:大会|论坛|活动|博览会|展会|年会|峰会)?(?:开幕式|开幕典礼|开幕仪式|启动仪式|开幕礼)"
+    r"暨(?:主论坛|主旨论坛|主旨演讲|主旨报告|主题论坛|高峰论坛)$"
+)
 
 
 @dataclass(slots=True)
@@ -108,22 +112,24 @@ def ceremony_container(reading: Reading, sentence: Sentence, occ: Occurrence, dr
     9月上旬举行" after a final on 8月15日 is a day of its own.
     """
     link = draft.link
-    if not (occ.generic and occ.title in P.CEREMONY_NAMES) or link is None:
+    if (
+        not (occ.generic and occ.title in P.CEREMONY_NAMES or _OPENING_SESSION_RE.match(occ.title))
+        or link is None
+    ):
         return None
+    # A programme under its own heading ("日程安排") reads as a report of its own: the event it is
+    # the programme of was told above it.
+    told = report_drafts(reading, sentence.report) if not occ.programme else recent(reading.drafts)
     return next(
-        (
-            d
-            for d in reversed(report_drafts(reading, sentence.report))
-            if d.link and d.link.start <= link.start and link.end <= d.link.end
-        ),
+        (d for d in reversed(told) if d.link and d.link.start <= link.start and link.end <= d.link.end),
         None,
     )
 
 
 def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: list[Draft]) -> None:
     """Stretch by "培训为期三天" the event dated in this sentence, else the report's main one."""
-    days = duration_days(flat)
-    if not days:
+    days, months = duration_days(flat), duration_months(flat)
+    if not (days or months):
         return
     if made:
         target = next((d for d in reversed(made) if not d.habitual), None)
@@ -131,9 +137,9 @@ def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: l
         target = next((d for d in report_drafts(reading, sentence.report) if d.link and not d.habitual), None)
     if target is None:
         return
-    target.days = days  # kept for a day printed later ("…结业。培训班于3月4日开班")
+    target.days, target.months = days, months  # kept for a day printed later ("…结业。培训班于3月4日开班")
     if target.link is not None:
-        target.link = stretched(target.link, days, closing=target.closing)
+        target.link = stretched(target.link, days, closing=target.closing, months=months)
 
 
 def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> None:
@@ -145,27 +151,8 @@ def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> Non
         m = f.mention
         if m.precision.value == "day" and m.start == link.start:
             if m.end and m.end > link.end:
-                referent.link = replace(link, end=m.end, edtf=m.edtf)
+                referent.link = replace(link, end=m.end, edtf=m.edtf, end_time=m.end_time)
                 return
-
-
-def widen_until(reading: Reading, sentence: Sentence, draft: Draft, after: int) -> None:
-    """ "…在山西省科学技术馆启动。活动…持续至9月26日": a later last day stretches a one-day event.
-
-    Only a day printed after "持续至"/"展期至" (UNTIL) in the sentence, after the trigger at
-    ``after``, within a year of the start (_MAX_SPAN).
-    """
-    link = draft.link
-    if link is None or link.precision != "day" or link.start != link.end:
-        return
-    flat = reading.doc.flat
-    for f in reading.mentions_in(sentence.start + after, sentence.end):
-        m = f.mention
-        if m.precision.value != "day":
-            continue
-        if flat.endswith(P.UNTIL, sentence.start, f.start) and link.start < m.start <= link.start + _MAX_SPAN:
-            draft.link = replace(link, end=m.start, edtf=f"{link.start.isoformat()}/{m.start.isoformat()}")
-            return
 
 
 def fold_headlines(drafts: list[Draft]) -> list[Draft]:

@@ -233,13 +233,18 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in P.CLOSE_QUOTES or ch in P.CLOSE_BRACKETS:
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and not _time_colon(text, i):
             if i > start:
                 clauses.append((start, i))
             start = i + 1
     if len(text) > start:
         clauses.append((start, len(text)))
     return clauses
+
+
+def _time_colon(text: str, i: int) -> bool:
+    """Whether the colon at ``i`` is inside a time of day ("14:00", "9：30"), not between clauses."""
+    return text[i] in ":：" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:

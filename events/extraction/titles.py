@@ -146,7 +146,8 @@ def kind_of_name(name: str, verb: str = "") -> str:
         ):
             head, head_end = word, end + len(word)
     if not head:
-        return "exhibition" if first.endswith("展") else "other"  # "「香港秋季电子产品展」"
+        # "「香港秋季电子产品展」", "香港智慧零售展2024"
+        return "exhibition" if first.rstrip("0123456789").endswith("展") else "other"
     if head in P.CEREMONY_HEADS:
         inner = kind_of_name(first[: head_end - len(head)])
         if inner != "other":

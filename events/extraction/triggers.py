@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .programme import programme_item
 from .text import quoted_ranges, split_clauses
 from .titles import (
     clean_subject,
@@ -65,7 +66,13 @@ _EVENT_ANAPHOR_RE = re.compile(
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
-_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
+_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# "…等活动", "…等系列活动": what closes a list of events.
+_LIST_TAIL_RE = re.compile(r"等(?:系列|多项|一系列|各类)?活动$")
+# "展览首日", "大会当天": a bare name followed by one of its days is a time, not an occurrence.
+_DAY_OF_EVENT = ("首日", "当天", "当日", "次日", "首天", "最后一天")
+# "孵化器还与…签订了…": an addition to the event just told (see ALSO_RE).
+_ALSO_RE = re.compile(P.ALSO_RE)
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
@@ -115,6 +122,7 @@ class Occurrence:
     part: bool = False  # named in a sentence about an earlier event: a part of it unless dated
     anaphor_at: int = 0  # where ``date_anaphor`` stands in the sentence (0: it opens it)
     closing: bool = False  # reported by a closing verb ("闭幕", "结业"): its day is the last
+    programme: bool = False  # a programme line's item ("14:00—17:30　…发布会"): dated by the day above
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -145,7 +153,11 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
         for occ in _clause_occurrences(sentence, c_start, c_end, opening=c_start == lead_end):
             if any(q0 <= occ.start < q1 for q0, q1 in quotes):
                 continue
-            if head is not None:
+            # "典礼同场将举办…", "电商节还举办了…": an event of its own at the one just told
+            inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start) or _ALSO_RE.search(
+                sentence, c_start, occ.start
+            )
+            if head is not None and inner is None:
                 occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
             elif occ.anaphoric and found and found[-1].kind == occ.kind:
                 continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
@@ -158,10 +170,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.closing = _has_any(sentence[occ.end : c_end], P.CLOSING_VERBS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
-            if not occ.date_anaphor:  # "贸发局同日举行「创新科技研讨会」": the anaphor inside the clause
-                inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start)
-                if inner:
-                    occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
+            if not occ.date_anaphor and inner:  # "贸发局同日举行「创新科技研讨会」": inside the clause
+                occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
             found.append(occ)
     if head is not None:
         return [head] + [o for o in found if o.named]
@@ -176,14 +186,22 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
       the event it announces is reported in its own sentence.
     - "plan": a year's plan of activities ("计划开展…培训").
     - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
-    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
+    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动"), a class
+      of events ("各类技术培训班", "一系列庆祝活动"), or the parts an event includes ("活动包括…").
+    - "session": a session of a people's congress or political consultative conference.
     """
     if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if _has_any(sentence[c_start : occ.start], P.BRIEFING_VERBS) and _has_any(sentence, P.PRESS_CONFERENCES):
+        return "press"  # "…举行新闻发布会，市科协负责同志介绍2023年科技节工作开展情况"
     if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
+    if occ.title.startswith(P.EVENT_CLASSES) or _has_any(sentence[c_start : occ.start], P.INCLUDING_WORDS):
+        return "programme"  # "今年已举办各类技术培训班14期", "活动包括开幕式暨主旨论坛、科技成果展…"
+    if _has_any(occ.title, P.POLITICAL_SESSIONS):
+        return "session"  # "在萍乡市第十六届人民代表大会第四次会议上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
@@ -241,8 +259,9 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             occasion=_is_occasion(sentence, e, c_end),
             named=True,
             organiser=organiser,
+            programme=programme,
         )
-        for kind, title, s, e, strength, anaph, generic, organiser in named
+        for kind, title, s, e, strength, anaph, generic, organiser, programme in named
     ]
     return out + [
         Occurrence(
@@ -267,7 +286,8 @@ def _is_occasion(sentence: str, stop: int, end: int) -> bool:
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic, organiser) of the event noun phrases in a clause.
+    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme) of the event noun
+    phrases in a clause.
 
     A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
     event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
@@ -290,6 +310,8 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
             phrases.append((start, stop))
     out = []
     for start, stop in (span for phrase in phrases for span in _split_mixed_list(sentence, *phrase)):
+        item = programme_item(sentence, start, stop)  # "14日下午，“…”分论坛；"
+        start = start if item is None else item
         after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start) or (
             start > floor
             and sentence[start - 1] in P.OPEN_QUOTES
@@ -301,14 +323,19 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         if anaphor > 0:  # "预计今届科技周": the name starts at the anaphor
             start, name = start + anaphor, name[anaphor:]
         generic = name in P.GENERIC_NAMES
+        if generic and sentence.startswith(_DAY_OF_EVENT, stop):
+            continue  # "…表示，展览首日同场举行「论坛」": a day of the event told, the forum is the news
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
         )
-        if not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
+        if item is not None:
+            anaphoric = False  # "9:30 开幕式": a programme item of its own day, not the event told before
+        elif not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
             continue
         strength = 0.9 if verb else 0.6
         organiser = _organiser_prefix(sentence, start) if after_verb and not anaphoric and not generic else ""
-        out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic, organiser))
+        kind = kind_of_name(name, verb)
+        out.append((kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None))
     return out
 
 
@@ -348,15 +375,26 @@ def _split_mixed_list(sentence: str, start: int, stop: int) -> list[tuple[int, i
     A list of one kind stays one event ("召开高企申报辅导宣讲会、培训会").
     """
     items = split_top_level(sentence[start:stop])
+    tail = _LIST_TAIL_RE.search(items[-1]) if len(items) > 1 else None
+    if tail and tail.start() > 0:  # "…推介会、…技能大赛等活动": the list's own events, not an "活动"
+        items[-1] = items[-1][: tail.start()]
     if len(items) < 2 or not all(_NOUN_RE.search(item) and generic_head(item) for item in items):
         return [(start, stop)]
-    if len({kind_of_name(item) for item in items}) == 1:
+    # One kind stays one event ("召开高企申报辅导宣讲会、培训会") unless each item is named in full
+    # ("旱区农业科技创新论坛、农业科技成果转化对接会": two meetings).
+    if len({kind_of_name(item) for item in items}) == 1 and not all(_named_in_full(item) for item in items):
         return [(start, stop)]
     spans, pos = [], start
     for item in items:
         spans.append((pos, pos + len(item)))
         pos += len(item) + 1
     return spans
+
+
+def _named_in_full(item: str) -> bool:
+    """A list item with a name of its own before its head: "农业科技成果转化对接会", not "培训会"."""
+    head = generic_head(item)
+    return len(item.strip("“”「」")) - len(head) >= 4
 
 
 def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool:
@@ -392,6 +430,8 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
                 continue
             if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
                 continue  # "科技节…在…开幕": the named event is the occurrence
+            if _declared(sentence, floor, match.start()):
+                continue  # "部长…出席并宣布活动启动": the ceremony's words, the ceremony is the event
             title = _verb_title(sentence, floor, end, match, mode)
             if match.group().endswith(("揭幕", "开幕")) and title.endswith(match.group()):
                 named_kind = kind_of_name(title.removesuffix(match.group()))
@@ -403,6 +443,13 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
+
+
+def _declared(sentence: str, floor: int, verb_at: int) -> bool:
+    """Whether a verb event is an official declaring an event open ("宣布活动启动", "宣布大会开幕"),
+    with nothing but a bare name between: the declaration is part of the ceremony reported."""
+    at = sentence.rfind("宣布", floor, verb_at)
+    return at >= 0 and sentence[at + 2 : verb_at].strip("“”「」") in P.GENERIC_NAMES | {"", "正式"}
 
 
 def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str) -> str:
@@ -417,7 +464,7 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         if partner >= 0:
             # Keep a short subject ("晋中市与山西大学签署…"); a long one is a sentence of its own.
             start = floor if partner - floor <= 20 else partner
-            signer = _ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner])
+            signer = strip_adverbs(_ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner]))
             # "…在太原签订…" → "…签订…"
             return _balanced(signer + _VENUE_BEFORE_VERB_RE.sub("", sentence[partner : match.end()]))
         subject = clean_subject(sentence[floor : match.start()])

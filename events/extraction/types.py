@@ -53,6 +53,7 @@ class EventCandidate:
     key: str
     confidence: float = 0.5
     time: time | None = None
+    end_time: time | None = None  # when it ends on its last day ("9:00-17:00", "12月19日下午5时闭幕")
     open_end: bool = False
     organizers: dict[str, list[str]] = field(
         default_factory=dict

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from events.models import Event
-from events.publishing.display import format_event_date, quoted
+from events.publishing.display import event_date_label, format_event_date, quoted
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import collapse_line_breaks
 from events.selectors import EventFilters, event_figures, event_organizers, region_name
@@ -79,12 +79,7 @@ def event_description(event: Event, *, article_page: Callable[[int], str] | None
     An article with no URL of its own is linked to its page on this site (``article_page(pk)``),
     never to its storage key, which may be a server path.
     """
-    lines = [
-        "日期："
-        + format_event_date(
-            start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, time=event.time
-        )
-    ]
+    lines = ["日期：" + event_date_label(event)]
     figures = format_figures(event_figures(event))
     if figures:
         lines.append(f"数据：{figures}")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, QuerySet
 
-from events.models import Article, Event, Evidence
+from events.models import Event, Evidence
+
+from .outlets import article_outlet, reporting_outlets, reposts
 
 
 def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> QuerySet[Event]:
@@ -25,7 +26,11 @@ def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> Qu
         .order_by("article_id", "span_start")
     )
     if per_event is None:
-        return events.prefetch_related(Prefetch("evidence", queryset=evidence))
+        # The articles' reposts too, for the outlets that reported the event (``reporting_outlets``).
+        return events.prefetch_related(
+            Prefetch("evidence", queryset=evidence),
+            Prefetch("evidence__article__duplicates", queryset=reposts()),
+        )
     return events.prefetch_related(
         Prefetch("evidence", queryset=evidence[:per_event], to_attr="shown_evidence")
     )
@@ -120,14 +125,6 @@ def event_organizers(event: Event) -> dict[str, list[str]]:
     return roles
 
 
-def article_outlet(article: Article) -> str:
-    """Who published ``article``: its source's outlet (else name), else its web address's host, else "未注明来源"."""
-    if article.source_id and (article.source.outlet or article.source.name):
-        return article.source.outlet or article.source.name  # as ``outlets.reporting_outlets`` names it
-    host = urlsplit(article.url).hostname if article.url else None
-    return host.removeprefix("www.") if host else "未注明来源"
-
-
 def event_reports(event: Event) -> list[dict]:
     """Each article reporting the event (evidence prefetched), with its outlet, date and evidence."""
     reports: dict[int, dict] = {}
@@ -146,12 +143,6 @@ def event_reports(event: Event) -> list[dict]:
         )
         report["evidence"].append(ev.sentence)
     return list(reports.values())
-
-
-def outlet_count(reports: list[dict]) -> int:
-    """How many outlets reported the event: an outlet's second article (a repost, a follow-up)
-    does not count again."""
-    return len({report["outlet"] for report in reports})
 
 
 def event_series(event: Event) -> dict | None:
@@ -182,6 +173,7 @@ def event_item(event: Event) -> dict:
         "start": event.start.isoformat() if event.start else None,
         "end": event.end.isoformat() if event.end else None,
         "time": event.time.strftime("%H:%M") if event.time else None,
+        "end_time": event.end_time.strftime("%H:%M") if event.time and event.end_time else None,
         "precision": event.precision,
         "edtf": event.edtf,
         "place": event.place,
@@ -193,8 +185,8 @@ def event_item(event: Event) -> dict:
         "updated": event.updated.isoformat() if event.updated else None,
         "series": event_series(event),
         "edition": event.edition,
-        "reports": (reports := event_reports(event)),
-        "outlet_count": outlet_count(reports),
+        "reports": event_reports(event),
+        "outlet_count": len(reporting_outlets(event)),
         "sources": [
             {
                 "article": ev.article.key,

@@ -18,12 +18,13 @@ except Exception:  # pragma: no cover - exercised only without the OpenCC wheel
     _T2S = None
 
 # Full-width digits and the punctuation dates use, plus "○" (often typed for 〇), to the forms
-# the patterns expect. One character to one character.
+# the patterns expect. One character to one character. "∶" (RATIO) is typed for the colon of a
+# time in print ("14∶00-16∶00").
 _WIDTH = str.maketrans(
-    "０１２３４５６７８９．／－：～　○Ｏ",
-    "0123456789./-:~ 〇〇",
+    "０１２３４５６７８９．／－：∶～　○Ｏ",
+    "0123456789./-::~ 〇〇",
 )
-_NEEDS_WIDTH = re.compile("[０-９．／－：～　○Ｏ]")
+_NEEDS_WIDTH = re.compile("[０-９．／－：∶～　○Ｏ]")
 
 
 def normalize(text: str) -> str:

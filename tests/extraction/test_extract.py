@@ -62,7 +62,7 @@ def test_extract_events_date_in_a_later_clause_dates_only_what_follows_it():
     [
         "近日，山西农业科技成果转化平台揭牌。",
         "周末的博物馆内，第三届青少年书画展开幕。",
-        "目前，科技特派员已举办各类技术培训220余场。",
+        "目前，科技特派员已在各村举办技术培训。",
     ],
     ids=["recently", "weekend", "so-far"],
 )
@@ -81,8 +81,20 @@ def test_extract_events_vague_or_cumulative_never_gives_a_day(text):
         "据了解，近3年来，全县累计开展各类科普活动200余场次，受益群众超过5万人次。",
         "截至目前，全区已累计建成科普示范基地23个，举办培训班12期。",
         "今年以来，我市先后赴长三角、珠三角等地开展招商活动12场次。",
+        "目前，科技特派员已举办各类技术培训220余场。",
+        "据了解，市农技中心今年已举办各类技术培训班14期，培训农民1200余人次。",
+        "馆方将于本月中至下月中推出一系列庆祝活动，包括特备展览、开放日及天文讲座等。",
     ],
-    ids=["in-recent-years", "years-since", "total-3-years", "so-far-total", "since-new-year"],
+    ids=[
+        "in-recent-years",
+        "years-since",
+        "total-3-years",
+        "so-far-total",
+        "since-new-year",
+        "so-far-classes",
+        "this-year-classes",
+        "a-series",
+    ],
 )
 def test_extract_events_totals_over_a_period_are_no_events(text):
     assert extract_events(text, ref=REF) == []
@@ -494,3 +506,128 @@ def test_extract_events_during_a_short_named_fair_takes_the_body_span_not_the_he
     forum = next(c for c in extract_events(text, ref=date(2024, 8, 20)) if c.kind == "meeting")
 
     assert (forum.start, forum.end) == (date(2024, 9, 8), date(2024, 9, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "5月10日至12日，第二届乡村振兴农产品电商节在县体育馆举行。此外，电商节还举办了“富硒茶”品牌推介会、"
+            "乡村主播技能大赛等活动。",
+            date(2024, 5, 13),
+            [
+                ("festival", "第二届乡村振兴农产品电商节", date(2024, 5, 10), date(2024, 5, 12)),
+                ("meeting", "“富硒茶”品牌推介会", date(2024, 5, 10), date(2024, 5, 12)),
+                ("competition", "乡村主播技能大赛", date(2024, 5, 10), date(2024, 5, 12)),
+            ],
+        ),
+        (
+            "8日上午，县科技企业孵化器揭牌仪式在科创中心举行。孵化器还与两所职业院校签订了人才培养合作协议。",
+            date(2024, 7, 9),
+            [
+                ("unveiling", "县科技企业孵化器揭牌仪式", date(2024, 7, 8), date(2024, 7, 8)),
+                ("signing", "孵化器与两所职业院校签订了人才培养合作协议", date(2024, 7, 8), date(2024, 7, 8)),
+            ],
+        ),
+        (
+            "「2024智慧物流展」今日起一連三日在會展中心舉行。主辦單位表示，展覽首日同場舉行「物流科技論壇」。",
+            date(2024, 6, 12),
+            [
+                ("exhibition", "2024智慧物流展", date(2024, 6, 12), date(2024, 6, 14)),
+                ("meeting", "物流科技论坛", date(2024, 6, 12), date(2024, 6, 12)),
+            ],
+        ),
+        (
+            "第三届青年创业大赛决赛11月8日在科创园举行。颁奖典礼将于11月20日在市民中心举行，典礼同场将举办"
+            "「创投媒合会」，邀请20家投资机构参加。",
+            date(2024, 11, 9),
+            [
+                ("competition", "第三届青年创业大赛决赛", date(2024, 11, 8), date(2024, 11, 8)),
+                ("competition", "第三届青年创业大赛颁奖典礼", date(2024, 11, 20), date(2024, 11, 20)),
+                ("meeting", "创投媒合会", date(2024, 11, 20), date(2024, 11, 20)),
+            ],
+        ),
+    ],
+    ids=[
+        "also-held-at-a-festival",
+        "also-signed-at-an-unveiling",
+        "same-venue-first-day",
+        "same-venue-ceremony",
+    ],
+)
+def test_extract_events_what_a_report_adds_happens_at_its_event(text, ref, expected):
+    found = [(c.kind, c.title, c.start, c.end) for c in extract_events(text, ref=ref)]
+
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月8日，市数字经济产业园揭牌。近日，市人工智能产业联盟也在高新区揭牌成立。",
+        "3月8日，市数字经济产业园揭牌。产业园还将与5所高校签订人才培养协议。",
+    ],
+    ids=["likewise-elsewhere", "future-addition"],
+)
+def test_extract_events_a_like_or_future_event_does_not_take_the_day(text):
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 3, 9))]
+
+    assert found[0] == ("市数字经济产业园揭牌", date(2024, 3, 8))
+    assert all(start is None for _, start in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "第五届智能装备博览会将于6月12日至14日举行。博览会期间，将举办工业软件创新论坛、智能装备成果对接会等活动。",
+            [
+                ("exhibition", "第五届智能装备博览会"),
+                ("meeting", "工业软件创新论坛"),
+                ("meeting", "智能装备成果对接会"),
+            ],
+        ),
+        (
+            "第五届智能装备博览会将于6月12日至14日举行。博览会期间，将举办工业软件创新论坛、青年工匠技能大赛等系列活动。",
+            [
+                ("exhibition", "第五届智能装备博览会"),
+                ("meeting", "工业软件创新论坛"),
+                ("competition", "青年工匠技能大赛"),
+            ],
+        ),
+        (
+            "6月12日，县农业农村局召开春播技术宣讲会、培训会。",
+            [("training", "县农业农村局春播技术宣讲会、培训会")],
+        ),
+    ],
+    ids=["two-meetings-named-in-full", "series-of-two-kinds", "one-session-two-heads"],
+)
+def test_extract_events_list_of_events_named_in_full(text, expected):
+    found = [(c.kind, c.title) for c in extract_events(text, ref=date(2024, 6, 1))]
+
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "第五届智能装备博览会将于6月12日至14日举行。博览会期间，将举办工业软件创新论坛、青年工匠技能大赛等活动。"
+            "其中，创新论坛定于12日下午举行，技能大赛将于13日在3号馆举行。",
+            [
+                ("第五届智能装备博览会", date(2024, 6, 12), date(2024, 6, 14)),
+                ("工业软件创新论坛", date(2024, 6, 12), date(2024, 6, 12)),
+                ("青年工匠技能大赛", date(2024, 6, 13), date(2024, 6, 13)),
+            ],
+        ),
+        (
+            "2024年全市科技活动周将于5月18日启动。据悉，科技活动周为期一周，设主会场和12个分会场。",
+            [("2024年全市科技活动周", date(2024, 5, 18), date(2024, 5, 24))],
+        ),
+    ],
+    ids=["short-names-dated-later", "short-name-with-duration"],
+)
+def test_extract_events_short_form_refers_to_the_full_name(text, expected):
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 1))]
+
+    assert found == expected

@@ -66,3 +66,22 @@ def test_mask_furniture_blanks_a_traditional_related_list():
     text = "正文。\n相關報道：\n▶ 機場城市氫能加氣站明年動工\n"
 
     assert mask_furniture(text).split("\n") == ["正文。", " " * 5, " " * 15, ""]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "索 引 号：11451028MB1234567X/2024-01583　　　主题分类：科技、教育",
+        "发布机构：县科学技术协会　　　　　成文日期：2024-09-22",
+        "标　　题：我县启动2024年全国科普日系列活动",
+    ],
+    ids=["index-number", "issuing-body", "title-copy"],
+)
+def test_is_furniture_government_information_table(line):
+    assert is_furniture(line)
+
+
+def test_mask_furniture_blanks_a_related_entry_on_the_heading_line():
+    text = "往期回顾：第1期培训于3月14日举行，线上参训人数超2000人\n3月28日晚，第2期培训在线上举行。"
+
+    assert [c.title for c in extract_events(text, ref=date(2024, 3, 29))] == ["第2期培训"]

@@ -1,5 +1,7 @@
 """Tests for events/extraction/layout.py: which line breaks are wraps, and the flat text."""
 
+import pytest
+
 from events.extraction.layout import flatten, uncolumn
 from events.temporal.normalize import normalize
 
@@ -85,3 +87,34 @@ def test_flatten_notice_labels_are_no_wechat_phrases():
     text = "一、组织单位\n\n主办单位：省科技厅\n\n承办单位：技术市场协会\n\n二、活动内容"
 
     assert flat(text) == "一、组织单位\n主办单位:省科技厅\n承办单位:技术市场协会\n二、活动内容"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "10月12日上午\n\n由区科协主办的\n\n青少年航模体验营\n\n在区体育馆开营啦！\n\n\n报名截止：10月8日",
+            "10月12日上午 由区科协主办的 青少年航模体验营 在区体育馆开营啦！\n报名截止:10月8日",
+        ),
+        (
+            "第三届智慧农业论坛\n\n将于6月8日\n\n在农科院举办！\n\n欢迎报名参加。",
+            "第三届智慧农业论坛 将于6月8日 在农科院举办！\n欢迎报名参加。",
+        ),
+        (
+            "3月1日\n\n我区首个科普驿站\n\n正式揭牌。\n\n驿站面积200平方米，由区科协和街道共同建设，免费向居民开放。",
+            "3月1日 我区首个科普驿站 正式揭牌。\n驿站面积200平方米，由区科协和街道共同建设，免费向居民开放。",
+        ),
+    ],
+    ids=["camp-exclaims", "forum-two-phrases", "unveiling-full-stop"],
+)
+def test_flatten_wechat_phrase_ending_the_sentence_joins_it(text, expected):
+    assert flat(text) == expected
+
+
+def test_flatten_short_sentence_after_a_headline_pair_stays_apart():
+    text = "科技节开幕\n\n万人参与\n\n本报讯 3月11日，科技节在太谷区金谷广场开幕，吸引市民万余人次参与。"
+
+    assert (
+        flat(text)
+        == "科技节开幕\n万人参与\n本报讯3月11日，科技节在太谷区金谷广场开幕，吸引市民万余人次参与。"
+    )

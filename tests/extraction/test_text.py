@@ -97,3 +97,14 @@ def test_quoted_ranges_finds_top_level_quotes():
     text = "种植户说：“科技是‘及时雨’。”入选“青春榜样”"
 
     assert [text[a:b] for a, b in quoted_ranges(text)] == ["科技是‘及时雨’。", "青春榜样"]
+
+
+def test_split_clauses_keeps_the_colon_of_a_time_inside_its_clause():
+    text = "讲座于12月6日14:00-16:00在县图书馆举行，地点：三楼报告厅，时间9：30"
+
+    assert [text[a:b] for a, b in split_clauses(text)] == [
+        "讲座于12月6日14:00-16:00在县图书馆举行",
+        "地点",
+        "三楼报告厅",
+        "时间9：30",
+    ]

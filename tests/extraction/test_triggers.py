@@ -325,3 +325,51 @@ def test_extract_events_closure_notices_are_no_openings(text):
 )
 def test_extract_events_plans_and_target_counts_are_no_events(text):
     assert extract_events(text, ref=date(2024, 3, 9)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11月6日，理工学院第五届创新周在主校区开幕。", ("理工学院第五届创新周", "festival")),
+        ("7月15日，省青少年科学工作营在大学城开营。", ("省青少年科学工作营", "training")),
+        ("4月20日，全市中学生机器人选拔赛在市体育馆举行。", ("全市中学生机器人选拔赛", "competition")),
+        ("5月9日，县科协举办的无人机植保初赛在农业园举行。", ("无人机植保初赛", "competition")),
+        ("3月2日，高新区举办科技人才专场招聘会。", ("科技人才专场招聘会", "meeting")),
+        ("9月3日，市科技局举办青年科技工作者分享会。", ("市科技局青年科技工作者分享会", "meeting")),
+        ("8月12日，县农业农村局在党校举办数字农业学习班。", ("县农业农村局数字农业学习班", "training")),
+    ],
+    ids=[
+        "innovation-week",
+        "work-camp",
+        "selection-contest",
+        "first-round",
+        "job-fair",
+        "sharing",
+        "study-class",
+    ],
+)
+def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
+    [c] = extract_events(text, ref=date(2024, 12, 1))
+
+    assert (c.title, c.kind) == expected
+    assert c.dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月17日，市政府新闻办举行新闻发布会，市科协负责同志介绍2023年科技活动周工作开展情况。", []),
+        ("——2024年1月8日在某市第十六届人民代表大会第四次会议上", []),
+        (
+            "由市科技局主办的2024科技交流周将于本月21日至25日举行，活动包括开幕式暨主旨论坛、科技成果展、项目对接会等。",
+            [("2024科技交流周", date(2024, 10, 21))],
+        ),
+        (
+            "9月21日上午，县2024年全国科普日活动启动仪式在中心广场举行，县委常委韦某出席并宣布活动启动。",
+            [("县2024年全国科普日活动启动仪式", date(2024, 9, 21))],
+        ),
+    ],
+    ids=["briefing-at-a-press-conference", "congress-session", "what-it-includes", "declared-open"],
+)
+def test_extract_events_briefings_sessions_programmes_and_declarations_add_nothing(text, expected):
+    assert [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 1))] == expected

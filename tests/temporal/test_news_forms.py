@@ -331,3 +331,15 @@ def test_a_restated_month_that_disagrees_takes_the_printed_one_nearest_the_word(
 
 def test_a_year_end_bonus_is_no_december():
     assert [m.text for m in extract("今年年終獎金", REF)] == ["今年"]
+
+
+def test_range_across_days_ends_at_the_end_day_time():
+    m = only("12月17日上午9时至12月19日下午5时")
+
+    assert (m.start, m.time, m.end, m.end_time) == (date(2024, 12, 17), time(9), date(2024, 12, 19), time(17))
+
+
+def test_ratio_colon_reads_as_a_time_colon():
+    m = only("12月6日下午14∶00-16∶00")
+
+    assert (m.time, m.end_time) == (time(14), time(16))
