@@ -346,7 +346,7 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
         )
     except services.IngestError as exc:  # refused input (empty, binary-looking, too long): nothing stored
         raise _body_error("text", str(exc), "refused") from exc
-    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]))
+    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]), reposts=True)
     body = {
         "article": selectors.article_item(result.article) if result.article else None,
         "status": result.status,
