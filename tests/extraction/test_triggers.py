@@ -325,3 +325,16 @@ def test_extract_events_closure_notices_are_no_openings(text):
 )
 def test_extract_events_plans_and_target_counts_are_no_events(text):
     assert extract_events(text, ref=date(2024, 3, 9)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("晋中科技成果展览会于12月19日开幕。", "晋中科技成果展览会"),
+        ("全市农业成果展销会12月19日在榆次区举行。", "全市农业成果展销会"),
+        ("第三届科普展12月19日在市科技馆开幕。", "第三届科普展"),
+    ],
+    ids=["exhibition-hall-fair", "sales-fair", "plain-show"],
+)
+def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
+    assert [c.title for c in extract_events(text, ref=date(2026, 12, 4))] == [title]
