@@ -181,6 +181,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "冬令营": "training",
     "研学营": "training",
     "工作营": "training",  # "青少年科学工作营"
+    "创客营": "training",
     "科学营": "training",
     "集训营": "training",
     "学习班": "training",
@@ -339,7 +340,7 @@ GOAL_MARKERS = (
 )
 
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
-CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
+CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业", "结营")
 
 # The stage or ceremony words at the end of an event's name, longest first: "…大赛启动仪式"
 # names the contest, so a later bare "决赛" is "…大赛决赛".
@@ -396,6 +397,10 @@ OCCURRENCE_VERBS = (
     "圆满结束",
     "参加",
     "参与",
+    "办理",  # Taiwan: "訂於…在博愛國中辦理「AI教師研習營」"
+    "结营",  # "“陇原青少年科学营”圆满结营"
+    "开设",  # "主场同步开设“科技创新成果展”"
+    "设置了",  # "大会还设置了乳业装备展"
 )
 
 # Locatives after an event noun: "咖啡节里", "运动会上" (being at the event).
@@ -418,7 +423,8 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
         "subject",
         0.7,
     ),
-    (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
+    # "加氢站建成投用", "新馆落成启用": a facility put into use opens
+    (r"开幕|开园|开业|启用|开通|通车|开馆|投用|投入使用", "opening", "subject", 0.8),
     (r"揭牌(?!成立)|揭幕|授牌", "unveiling", "subject", 0.8),
     (r"(?:揭牌|正式|宣告)成立(?!了?[\w“]{0,12}(?:小组|专班|机制))", "unveiling", "subject", 0.7),
     # construction milestones: "…项目集中开工", "…破土动工", "…举行奠基", "…顺利封顶"
@@ -460,6 +466,12 @@ NOT_EVENT_AFTER = (
     "展览中心",  # "香港会议展览中心"
     "展览馆",
     "会展中心",
+    # and an exhibit's furniture: "科普展板", "展位", "展品", "展区", "展台"
+    "板",
+    "位",
+    "品",
+    "区",
+    "台",
 )
 
 # A sentence opening with these states a plan, not an occurrence: "下一步，全市将建立…".
@@ -614,6 +626,9 @@ NP_LEFT_STOPS = (
     "获",
     "入选",
     "推出",
+    "办理",  # Taiwan: "在博愛國中辦理「AI教師研習營」"
+    "开设",
+    "设置了",
     "共有",
     "有",
     "和",

@@ -29,7 +29,8 @@ from .titles import (
 _NOUN_RE = re.compile(
     "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
     # and so is an unquoted one straight before its date, place or verb ("…科技展今（5）日起…")
-    + "|(?<![发开进拓扩伸施参])展(?=[」”』]|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
+    # or a clause's object ("大会还设置了乳业装备展，集中展示…")
+    + "|(?<![发开进拓扩伸施参布筹撤办会延舒])展(?=[」”』，。；、]|$|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
 )
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.
@@ -67,6 +68,8 @@ _EVENT_ANAPHOR_RE = re.compile(
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
+_DAY_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*[日号]")
 # "…等活动", "…等系列活动": what closes a list of events.
 _LIST_TAIL_RE = re.compile(r"等(?:系列|多项|一系列|各类)?活动$")
 # "展览首日", "大会当天": a bare name followed by one of its days is a time, not an occurrence.
@@ -143,6 +146,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
     head: Occurrence | None = None  # an anaphoric occurrence: the sentence is about that event
+    head_clause = ""
     for c_start, c_end in split_clauses(sentence):
         c_start = max(c_start, lead_end)
         if c_start >= c_end:
@@ -157,12 +161,18 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start) or _ALSO_RE.search(
                 sentence, c_start, occ.start
             )
-            if head is not None and inner is None:
-                occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
+            if head is not None and not (
+                inner and (_ALSO_RE.match(inner.group()) or _DAY_RE.search(head_clause))
+            ):
+                # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own; what the
+                # event "还" held is an event of its own ("电商节还举办了…推介会"), and so is one held
+                # "同场" with a dated ceremony ("颁奖典礼将于11月20日举行，典礼同场将举办…媒合会")
+                occ.part = True
             elif occ.anaphoric and found and found[-1].kind == occ.kind:
                 continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
             elif occ.anaphoric:
                 head, found = occ, []
+                head_clause = sentence[c_start:c_end]
                 continue
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.

@@ -547,12 +547,23 @@ def test_extract_events_during_a_short_named_fair_takes_the_body_span_not_the_he
                 ("meeting", "创投媒合会", date(2024, 11, 20), date(2024, 11, 20)),
             ],
         ),
+        (
+            "8月16日至17日，2024乳业科技大会在呼和浩特举行。开幕式上，与会企业签订了联合育种协议。"
+            "大会还设置了智慧农机展，展出无人驾驶拖拉机等新装备。",
+            date(2024, 8, 18),
+            [
+                ("meeting", "2024乳业科技大会", date(2024, 8, 16), date(2024, 8, 17)),
+                ("signing", "与会企业签订了联合育种协议", date(2024, 8, 16), date(2024, 8, 16)),
+                ("exhibition", "智慧农机展", date(2024, 8, 16), date(2024, 8, 17)),
+            ],
+        ),
     ],
     ids=[
         "also-held-at-a-festival",
         "also-signed-at-an-unveiling",
         "same-venue-first-day",
         "same-venue-ceremony",
+        "also-set-up-at-the-conference",
     ],
 )
 def test_extract_events_what_a_report_adds_happens_at_its_event(text, ref, expected):

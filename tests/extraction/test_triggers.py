@@ -337,6 +337,9 @@ def test_extract_events_plans_and_target_counts_are_no_events(text):
         ("3月2日，高新区举办科技人才专场招聘会。", ("科技人才专场招聘会", "meeting")),
         ("9月3日，市科技局举办青年科技工作者分享会。", ("市科技局青年科技工作者分享会", "meeting")),
         ("8月12日，县农业农村局在党校举办数字农业学习班。", ("县农业农村局数字农业学习班", "training")),
+        ("縣教育處訂於7月22日在竹北國中辦理「STEAM教師研習營」。", ("STEAM教师研习营", "training")),
+        ("8月16日，“黄河少年科学营”在兰州圆满结营。", ("黄河少年科学营", "training")),
+        ("5月22日，位于经开区的首个加氢站建成投用。", ("首个加氢站建成投用", "opening")),
     ],
     ids=[
         "innovation-week",
@@ -346,6 +349,9 @@ def test_extract_events_plans_and_target_counts_are_no_events(text):
         "job-fair",
         "sharing",
         "study-class",
+        "tw-held",
+        "camp-closes",
+        "put-into-use",
     ],
 )
 def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
@@ -373,3 +379,9 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 )
 def test_extract_events_briefings_sessions_programmes_and_declarations_add_nothing(text, expected):
     assert [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 1))] == expected
+
+
+def test_extract_events_display_boards_are_no_exhibition():
+    text = "9月21日，科普日活动在中心广场举行。活动现场，各成员单位设置了科普展板、咨询台和互动体验区。"
+
+    assert [c.title for c in extract_events(text, ref=date(2024, 9, 22))] == ["科普日活动"]
