@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from . import patterns as P
-from .dating import link_from_mention
+from .dating import DateLink, link_from_mention
 from .drafts import Draft, attach
 from .endings import with_hours
 from .reports import Reading, evidence_of, recent
@@ -23,6 +23,11 @@ from .titles import walk_noun_phrase
 from .triggers import noun_triggers
 
 _TIME_LABEL_RE = re.compile(r"^\W{0,4}(?:" + "|".join(P.TIME_LABELS) + r")\s*[:：]")
+_BARE_TIME_LABEL_RE = re.compile(
+    r"^\W{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:"
+    + "|".join(P.TIME_LABELS)
+    + r")\s*[:：]?$"
+)
 _PLACE_LABEL_RE = re.compile(r"^\W{0,4}(?:活动|报告|讲座|比赛|举办|培训)?地点\s*[:：]\s*([^，。；\s]{2,40})")
 # How many sentences above the label line its event's name may stand.
 NAME_LOOKBACK = 5
@@ -30,8 +35,11 @@ LABEL_STRENGTH = 0.6  # a name without a verb: weaker than "…举行"
 
 
 def date_by_label(reading: Reading, sentence: Sentence, flat: str) -> bool:
-    """Date (or make) the event named above a time-label line; True when the line was used."""
-    if not _TIME_LABEL_RE.match(flat):
+    """Date (or make) the event named above a time-label line; True when the line was used.
+
+    The label may stand alone on the line above ("📅 活动时间" / "7月13日—7月17日").
+    """
+    if not _TIME_LABEL_RE.match(flat) and not _under_time_label(reading, sentence):
         return False
     days = [
         f for f in reading.mentions_in(sentence.start, sentence.end) if f.mention.precision.value == "day"
@@ -44,7 +52,7 @@ def date_by_label(reading: Reading, sentence: Sentence, flat: str) -> bool:
     name_sentence, kind, title, at = named
     link = link_from_mention(days[0], reading.doc.original)
     draft = next((d for d in reversed(recent(reading.drafts)) if title in d.title or d.title in title), None)
-    if draft is not None and draft.link is not None:
+    if draft is not None and draft.link is not None and not _within_coarser(draft.link, link):
         # Printed again with its hours ("时间：12月5日 9:00-17:00"): only the hours are new.
         hours = with_hours(draft.link, days[0].mention)
         if hours is None:
@@ -62,12 +70,28 @@ def date_by_label(reading: Reading, sentence: Sentence, flat: str) -> bool:
     return True
 
 
+def _under_time_label(reading: Reading, sentence: Sentence) -> bool:
+    """Whether the sentence just above is a bare time label ("一、培训时间", "📅 活动时间")."""
+    at = _position(reading.doc.sentences, sentence)
+    if at == 0:
+        return False
+    above = reading.doc.text(reading.doc.sentences[at - 1])
+    return _BARE_TIME_LABEL_RE.match(above) is not None
+
+
+def _within_coarser(old: DateLink, new: DateLink) -> bool:
+    """Whether ``new`` is a day inside ``old``, a coarser date: a notice's "2025年…培训班" is only its year."""
+    return old.precision != "day" and new.precision == "day" and old.start <= new.start <= old.end
+
+
 def _name_above(reading: Reading, sentence: Sentence) -> tuple[Sentence, str, str, int] | None:
     """(sentence, kind, title, flat offset) of the last event noun in the few sentences above."""
     sentences = reading.doc.sentences
     at = _position(sentences, sentence)
     for above in reversed(sentences[max(0, at - NAME_LOOKBACK) : at]):
         text = reading.doc.text(above)
+        if _BARE_TIME_LABEL_RE.match(text):
+            continue  # "一、培训时间": the label's own word names no event
         found = noun_triggers(text)
         if found:
             start, end, kind = found[-1]

@@ -47,6 +47,12 @@ LIST_ITEM = (
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
+# A label printed alone on its line, its value on the next: "📅 活动时间" / "7月13日—7月17日",
+# "一、培训时间" / "2025年3月24日至28日". Never a WeChat phrase of a sentence.
+BARE_LABEL = (
+    r"\W{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*"
+    r"[\u4e00-\u9fff]{0,4}(?:时间|日期|地点|对象|名称|内容|方式|要求|安排|营期|展期)\s*[:：]?$"
+)
 # The filing date inside a dated dateline, and the relative day words it anchors: under
 # "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
 DATELINE_DATE = r"(\d{1,2})月(\d{1,2})日(?:讯|电)"
