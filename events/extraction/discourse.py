@@ -15,6 +15,7 @@ from functools import cache
 
 from events import temporal
 from events.temporal import Precision
+from events.temporal.reading import add_months, last_day
 
 from . import patterns as P
 from .dating import MIN_MENTION_CONFIDENCE, DateLink, FlatMention, link_from_mention
@@ -26,6 +27,7 @@ _DATELINE_STARTS = ("【", "[", "本报", "新华社", "中新网")
 _BARE_DAY_RE = re.compile(r"^(\d{1,2})\s*日")
 _DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)
 _DURATION_RE = re.compile(P.DURATION)
+_DURATION_MONTHS_RE = re.compile(P.DURATION_MONTHS)
 # "昨（14）日", "今(15)日": the parser reads none of these (see fix_for_parser).
 _BRACKETED_DAY_RE = re.compile(r"[昨今前明]\s*[（(](\d{1,2})[）)]\s*日")
 
@@ -184,12 +186,36 @@ def duration_days(sentence: str) -> int:
     return int(value) if value and 1 < value <= 60 else 0
 
 
-def stretched(link: DateLink, days: int, *, closing: bool = False) -> DateLink:
-    """A one-day link stretched to ``days`` days ("为期三天" from 5月14日 → 14..16).
+def duration_months(sentence: str) -> int:
+    """N of "为期N个月" (12 for "为期一年", 6 for "为期半年") in a flat sentence, or 0."""
+    match = _DURATION_MONTHS_RE.search(sentence)
+    if not match:
+        return 0
+    count = match.group(1) or "一"
+    value = 0.5 if count == "半" else parse_number(count)
+    months = int((value or 0) * (12 if match.group(2) == "年" else 1))
+    return months if 1 <= months <= 24 else 0
+
+
+def _months_on(day: date, months: int) -> date:
+    """The day before the same day ``months`` later (9月2日 + 3 months → 12月1日); when that
+    month has no such day, its last day (1月31日 + one month → 2月29日)."""
+    year, month = add_months(day.year, day.month, months)
+    end = last_day(year, month)
+    return end if day.day > end.day else date(year, month, day.day) - timedelta(days=1)
+
+
+def stretched(link: DateLink, days: int, *, closing: bool = False, months: int = 0) -> DateLink:
+    """A one-day link stretched to ``days`` days ("为期三天" from 5月14日 → 14..16), or ``months``.
 
     ``closing``: the day is the last one ("…今天闭幕。本届高交会为期5天" → 15..19).
     """
     if link.precision != "day" or link.start != link.end:
+        return link
+    if months and not closing:  # "9月2日…开班。研修班为期三个月" → 9月2日..12月1日
+        start, end = link.start, _months_on(link.start, months)
+        return replace(link, start=start, end=end, edtf=f"{start.isoformat()}/{end.isoformat()}")
+    if not days:
         return link
     start, end = link.start, link.start + timedelta(days=days - 1)
     if closing:

@@ -240,7 +240,7 @@ def _date_referent(
         if not (old.start <= own.start <= old.end and (_finer(own, old) or narrows)):
             return evidence
     referent.closing = occ.closing
-    referent.link = stretched(own, referent.days, closing=occ.closing) if referent.days else own
+    referent.link = stretched(own, referent.days, closing=occ.closing, months=referent.months)
     referent.place = referent.place or new.place
     return _with_date_text(evidence, own)
 

@@ -512,6 +512,9 @@ ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", 
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
 # "一连三日", "一連兩天", "连续5天": days in a row from the day given.
 DURATION = r"(?:为期|展期|会期|历时|一连|连续)([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)"
+# "为期三个月", "展期半年", "为期一年": months from the day given ("9月2日开班，为期三个月" ends on
+# 12月1日). Only 为期/展期: "历时三年" tells how long something took, not what follows the day.
+DURATION_MONTHS = r"(?:为期|展期)([一二两三四五六七八九十\d]{1,2}|半)?个?(月|年)"
 
 # Reporting verbs: a date before them dates the reporting, not what is reported
 # ("5月18日，记者从市科技局了解到，…在深圳揭牌").

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from . import patterns as P
 from .dating import DateLink, FlatMention
-from .discourse import duration_days, stretched
+from .discourse import duration_days, duration_months, stretched
 from .drafts import Draft, attach
 from .figures import find_figures
 from .organizers import find_organizers
@@ -128,8 +128,8 @@ def ceremony_container(reading: Reading, sentence: Sentence, occ: Occurrence, dr
 
 def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: list[Draft]) -> None:
     """Stretch by "培训为期三天" the event dated in this sentence, else the report's main one."""
-    days = duration_days(flat)
-    if not days:
+    days, months = duration_days(flat), duration_months(flat)
+    if not (days or months):
         return
     if made:
         target = next((d for d in reversed(made) if not d.habitual), None)
@@ -137,9 +137,9 @@ def stretch_by_duration(reading: Reading, sentence: Sentence, flat: str, made: l
         target = next((d for d in report_drafts(reading, sentence.report) if d.link and not d.habitual), None)
     if target is None:
         return
-    target.days = days  # kept for a day printed later ("…结业。培训班于3月4日开班")
+    target.days, target.months = days, months  # kept for a day printed later ("…结业。培训班于3月4日开班")
     if target.link is not None:
-        target.link = stretched(target.link, days, closing=target.closing)
+        target.link = stretched(target.link, days, closing=target.closing, months=months)
 
 
 def widen_by_range(reading: Reading, sentence: Sentence, referent: Draft) -> None:

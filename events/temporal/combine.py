@@ -15,6 +15,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
@@ -51,12 +52,20 @@ def linked(norm: str, end: int, start: int) -> bool:
     )
 
 
-def join(norm: str, pieces: list[Piece]) -> list[Piece]:
-    """Merge clues, then times, then ranges; each pass keeps text order."""
+def join(norm: str, pieces: list[Piece], ref: date | None = None) -> list[Piece]:
+    """Merge clues, then times, then ranges; each pass keeps text order.
+
+    ``ref`` (the publication day) lets a weekday pick the month of a bare "22日（星期日）".
+    """
     pieces = _pairwise(norm, pieces, _nth_of_month)
     pieces = _pairwise(norm, pieces, _same_day_of)
     pieces = _pairwise(norm, pieces, _weekday_of_week)
-    pieces = _pairwise(norm, pieces, _corroborate)
+    # A weekday moves a year only when the text prints none: a page line
+    # ("发布时间：2024-06-17") or any printed year fixes it, and a disagreeing weekday is
+    # then a misprint that only lowers confidence.
+    printed_year = any(p.reading.clue for p in pieces) and any(_prints_year(p) for p in pieces)
+    pieces = _pairwise(norm, pieces, partial(_corroborate, ref=ref, printed_year=printed_year))
+    pieces = [_unit_end_day(norm, p) for p in pieces]
     pieces = _pairwise(norm, pieces, _attach_time)
     pieces = [p for p in pieces if p.family != "time" or p.reading.valid]
     return _pairwise(norm, pieces, _make_range)
@@ -174,7 +183,14 @@ def _clamped(year: int, month: int, day: int) -> date | None:
 # ---------------------------------------------------------------- corroboration
 
 
-def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
+def _prints_year(piece: Piece) -> bool:
+    r = piece.reading
+    return r.valid and r.kind == Kind.ABSOLUTE and not r.year_inferred and r.start is not None
+
+
+def _corroborate(
+    norm: str, left: Piece, right: Piece, ref: date | None = None, printed_year: bool = False
+) -> Piece | None:
     if left.family in _RESTATABLE and right.family in _GREGORIAN and _is_day(left) and _is_day(right):
         return _restate(norm, left, right)
     if right.reading.clue and _is_day(left) and left.family in _GREGORIAN:
@@ -199,7 +215,11 @@ def _corroborate(norm: str, left: Piece, right: Piece) -> Piece | None:
     if close and "(" in norm[left.end : right.start] or close and "（" in norm[left.end : right.start]:
         end = close.end()
     left.reading = _agree(
-        date_piece.reading, clue, kind=Kind.LUNAR if clue[0] == "lunar" else date_piece.reading.kind
+        date_piece.reading,
+        clue,
+        kind=Kind.LUNAR if clue[0] == "lunar" else date_piece.reading.kind,
+        ref=ref,
+        printed_year=printed_year,
     )
     left.end = end
     left.family = date_piece.family
@@ -217,6 +237,10 @@ def _restate(norm: str, left: Piece, right: Piece) -> Piece | None:
     ):
         return None
     printed = right.reading
+    if right.family == "bareday":
+        # "下周二（10日）": the bracket gives only the day; its month is the word's, not that
+        # of some earlier "11月份" (the nearest month to the word's day that has the 10th).
+        printed = _nearest_same_day(printed, left.reading.start)
     if printed.start == left.reading.start:
         reading = printed.but(confidence=max(printed.confidence, 0.95), note="")
     else:
@@ -224,6 +248,22 @@ def _restate(norm: str, left: Piece, right: Piece) -> Piece | None:
         reading = printed.but(confidence=min(printed.confidence, 0.5), note=note)
     left.reading, left.end, left.family = reading, close.end(), right.family
     return left
+
+
+def _nearest_same_day(printed: Reading, near: date) -> Reading:
+    """The printed day of the month in the month nearest ``near`` (its own, the one before or after)."""
+    found = []
+    for delta in (-1, 0, 1):
+        year, month = add_months(near.year, near.month, delta)
+        d = safe_date(year, month, printed.start.day)
+        if d is not None:
+            found.append(d)
+    if not found:
+        return printed
+    best = min(found, key=lambda d: abs((d - near).days))
+    return printed.but(
+        start=best, end=best, edtf_from=best.isoformat(), edtf_to=best.isoformat(), month=best.month
+    )
 
 
 def _is_day(piece: Piece) -> bool:
@@ -241,12 +281,26 @@ def _matches(d: date, clue: tuple) -> bool:
     return (month, day, leap) == (clue[1], clue[2], clue[3])
 
 
-def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
+def _agree(
+    reading: Reading, clue: tuple, kind: Kind, ref: date | None = None, printed_year: bool = False
+) -> Reading:
     """The Gregorian reading checked against (or re-dated by) its lunar or weekday clue."""
     d = reading.start
     if _matches(d, clue):
         return reading.but(kind=kind, confidence=max(reading.confidence, 0.95), clue=())
     label = "lunar date" if clue[0] == "lunar" else "weekday"
+    if reading.month_inferred and ref is not None:
+        # "22日（星期日）" read on 2024-09-20: the month around ref where the 22nd is a Sunday
+        # (September), before any year is moved; the past-tense guess of last month yields.
+        near = _month_fitting(d.day, clue, ref)
+        if near is not None:
+            return reading.but(
+                start=near, end=near, edtf_from=near.isoformat(), edtf_to=near.isoformat(),
+                month=near.month, kind=kind, confidence=0.9, clue=(),
+            )  # fmt: skip
+    if reading.year_inferred and clue[0] == "weekday" and printed_year:
+        note = f"the {label} beside this date disagrees with it; the year the text gives stands"
+        return reading.but(confidence=min(reading.confidence, 0.5), clue=(), note=note)
     if reading.year_inferred:
         ref_year = d.year
         candidates = []
@@ -271,6 +325,40 @@ def _agree(reading: Reading, clue: tuple, kind: Kind) -> Reading:
                 note=f"year {best.year} chosen: the {label} beside it fits no nearer year",
             )
     return reading.but(confidence=0.3, clue=(), note=f"the {label} beside this date disagrees with it")
+
+
+def _month_fitting(day: int, clue: tuple, ref: date) -> date | None:
+    """The ``day`` in ref's month, the one before or the one after that fits the clue, nearest ref."""
+    found = []
+    for delta in (-1, 0, 1):
+        year, month = add_months(ref.year, ref.month, delta)
+        d = safe_date(year, month, day)
+        if d is not None and _matches(d, clue):
+            found.append(d)
+    return min(found, key=lambda d: abs((d - ref).days)) if found else None
+
+
+# A whole month, year or week (not a vague span, not a season) before "的第一天"/"最后一天".
+_UNIT_PRECISIONS = frozenset({Precision.MONTH, Precision.YEAR})
+
+
+def _unit_end_day(norm: str, piece: Piece) -> Piece:
+    """ "今年最后一天" is 31 December, "下个月的第一天" the 1st, "下周的第一天" Monday."""
+    r = piece.reading
+    if not r.valid or r.start is None or r.open_end:
+        return piece
+    week = r.precision == Precision.DAY and (r.end - r.start).days == 6 and r.start.weekday() == 0
+    if not (week or r.precision in _UNIT_PRECISIONS):
+        return piece
+    match = patterns.UNIT_END_DAY.match(norm, piece.end)
+    if match is None:
+        return piece
+    d = r.start if match["which"] in ("第一天", "第一日", "头一天", "首日") else r.end
+    piece.reading = r.but(
+        start=d, end=d, precision=Precision.DAY, edtf_from=d.isoformat(), edtf_to=d.isoformat(), month=d.month
+    )
+    piece.end = match.end()
+    return piece
 
 
 # ---------------------------------------------------------------- times of day

@@ -28,6 +28,11 @@ _MAX_WEEKEND_DAYS = 3
 
 def holiday_span(festival: str, year: int) -> tuple[date, date, bool] | None:
     """(first, last, from the official schedule) of ``festival``'s holiday in ``year``."""
+    if festival in patterns.JOINED_HOLIDAYS:
+        spans = [holiday_span(part, year) for part in patterns.JOINED_HOLIDAYS[festival]]
+        if any(span is None for span in spans):
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans), all(s[2] for s in spans)
     label, before, after = patterns.HOLIDAYS[festival]
     day = calendars.festival_date(festival, year)
     if day is None:

@@ -56,7 +56,8 @@ def extract(text: str, ref: date) -> list[Mention]:
     norm = normalize(text)
     pieces = _attach_years(norm, _drop_recurring(norm, _scan(norm)), ref)
     _resolve_all(norm, pieces, ref)
-    pieces = combine.join(norm, [p for p in pieces if p.reading is not None])
+    _restated_in_body(norm, pieces)
+    pieces = combine.join(norm, [p for p in pieces if p.reading is not None], ref)
     for piece in pieces:
         if piece.reading.valid:
             piece.role = surroundings.role_of(norm, piece.start, piece.end, piece.reading)
@@ -176,7 +177,15 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
         )
         if dateline:
             ctx.dateline_day = reading.start
-        elif reading is not None and reading.valid and reading.month and piece.family in _PRINTS_MONTH:
+        elif (
+            reading is not None
+            and reading.valid
+            and reading.month
+            and piece.family in _PRINTS_MONTH
+            and not surroundings.on_page_line(norm, piece.start, piece.end, reading)
+        ):
+            # A page's own date ("昆明日报　2023-09-01　第03版") is no month the report printed:
+            # "28日，……上线" under it is still read against the publication day.
             ctx.anchor_month = (reading.start.year, reading.month)
         if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
             if reading.precision == Precision.DAY and reading.start == reading.end:
@@ -194,6 +203,36 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             # A weekday in brackets ("11月1日（周五）至3日") is a clue to the date before it:
             # the range's end still takes its month from that date.
             previous = piece
+
+
+def _restated_in_body(norm: str, pieces: list[Piece]) -> None:
+    """A headline's bare day that the body prints with its month is that date.
+
+    "大会26日开幕" over a report of the 20th that says "大会将于11月26日至28日……" is
+    26 November: a headline has no clause to tell its tense by, and the body has the month.
+    Only for a bare day whose month came from ref, on a line without sentence punctuation.
+    """
+    printed: dict[int, tuple[int, int]] = {}
+    for piece in reversed(pieces):
+        r = piece.reading
+        if r is None or not r.valid or r.start is None or r.precision != Precision.DAY:
+            continue
+        if piece.family in _PRINTS_MONTH and r.month:
+            printed[r.start.day] = (r.start.year, r.start.month)
+        elif piece.family == "bareday" and r.month_inferred and r.start.day in printed:
+            if not surroundings.on_headline(norm, piece.start, piece.end):
+                continue
+            year, month = printed[r.start.day]
+            if (year, month) != (r.start.year, r.start.month):
+                d = date(year, month, r.start.day)
+                piece.reading = r.but(
+                    start=d,
+                    end=d,
+                    edtf_from=d.isoformat(),
+                    edtf_to=d.isoformat(),
+                    month=month,
+                    confidence=0.8,
+                )
 
 
 def _resolve_cached(piece: Piece, ctx: Context, cache: dict[tuple, Reading | None]) -> Reading | None:

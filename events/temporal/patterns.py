@@ -178,17 +178,20 @@ def plan_first_year(number: int) -> int:
 # ---------------------------------------------------------------- durations and periods of a day
 
 DURATION_UNITS: dict[str, str] = {
-    "天": "day", "周": "week", "星期": "week", "个星期": "week", "个礼拜": "week",
+    "天": "day", "周": "week", "个周": "week", "星期": "week", "个星期": "week", "个礼拜": "week",
     "个月": "month", "个多月": "month", "季度": "quarter", "个季度": "quarter", "年": "year",
 }  # fmt: skip
 DURATION_PREFIXES: dict[str, str] = {
     "今后": "ahead", "未来": "ahead", "此后": "ahead", "过去": "back", "近": "back", "最近": "back",
     "前": "first", "头": "first",
 }  # fmt: skip
-# "下两个月" is the two whole months after ref's, "上两周" the two whole weeks before its week;
-# only months, weeks and quarters ("上半年" is a part of the year, "上3天班" is work).
-NEXT_LAST_PREFIXES: dict[str, str] = {"下": "next", "上": "last"}
-NEXT_LAST_UNITS = ("个月", "周", "个星期", "个季度")
+# "下两个月" is the two whole months after ref's, "上两周" the two whole weeks before its week,
+# "下三天"/"后三天" the three days after ref, "上两天" the two before it, "下三年" the three years
+# after ref's ("上半年" is a part of the year; "上3天班", "上两年学" are work and school: see
+# NEXT_LAST_NOT_AFTER; "后" counts only opening a clause: "最后三天", "开幕后三天" are no "后三天").
+NEXT_LAST_PREFIXES: dict[str, str] = {"下": "next", "上": "last", "后": "next"}
+NEXT_LAST_UNITS = ("个月", "周", "个周", "个星期", "个季度", "天", "年")
+NEXT_LAST_NOT_AFTER = "班课学岗级届雨雪"
 DURATION_SUFFIXES: dict[str, str] = {
     "前": "ago", "以前": "ago", "之前": "ago", "后": "later", "以后": "later", "之后": "later",
     "以来": "back", "来": "back", "内": "ahead", "以内": "ahead", "之内": "ahead",
@@ -221,7 +224,8 @@ SEASON_CONTEXT = r"时节|季节|时分|之际"
 SEASON_YEAR_WORDS: dict[str, int] = {"今": 0, "去": -1, "明": 1}
 # "美好的明天", "辉煌的昨天" are rhetoric, not days; "今日头条" is a name. "前年的今天",
 # "上个月的今天" are days: after a year, month or week word "的" is no rhetoric.
-RELATIVE_DAY_GUARD = r"(?<![好])(?<!(?<![年月前后周])的)(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
+# "光明日报", "昆明日报": the names of newspapers, not "tomorrow".
+RELATIVE_DAY_GUARD = r"(?!(?<=[光昆黎文])明日报)(?<![好])(?<!(?<![年月前后周])的)(?<!先天)(?P<rday>{words})(?!头条|说法|之星|关注|视点|要闻|话题|快讯|焦点|新闻|播报)"
 DAY_CONTEXT = (
     r"节|期间|当天|当日|前夕|假期|长假|小长假|黄金周|前后|之际|这天|那天|时节|节气|到来|来临|过后|以来"
 )
@@ -256,7 +260,11 @@ HOLIDAY_NAMES: dict[str, str] = {
     "五一": "劳动节", "劳动节": "劳动节", "五一劳动节": "劳动节", "国际劳动节": "劳动节",
     "端午": "端午节", "端午节": "端午节", "中秋": "中秋节", "中秋节": "中秋节",
     "国庆": "国庆节", "国庆节": "国庆节", "十一": "国庆节",
+    # "中秋国庆假期", "国庆中秋长假": the two holidays told as one (one span in 2020 and 2023).
+    "中秋国庆": "中秋国庆", "国庆中秋": "中秋国庆",
 }  # fmt: skip
+# Holidays told together: their days are the span from the first one's start to the last one's end.
+JOINED_HOLIDAYS: dict[str, tuple[str, ...]] = {"中秋国庆": ("中秋节", "国庆节")}
 HOLIDAY_SUFFIXES = ("假期期间", "假期", "小长假", "长假", "黄金周", "期间")
 # Festival → (its name in the State Council schedule as ``chinesecalendar`` labels it, first
 # and last day of the usual holiday counted from the festival day). The offsets are the
@@ -311,6 +319,7 @@ PAST_CUES = (
     "揭牌", "揭幕", "开班", "结业", "开营", "开园", "开馆", "开工", "竣工", "投产", "获悉",
     "了解到", "来到", "走进", "出席", "参加了", "吸引了", "圆满", "已经", "成功举", "颁奖",
     "发布了", "迎来", "落户", "亮相", "收官", "完成了", "看到", "采访", "探访", "走访", "见到",
+    "正式上线", "上线运行", "开业", "正式成立", "揭牌成立", "开通", "落成", "启用", "开赛", "开课",
 )  # fmt: skip
 # Words that keep it ahead: plans, schedules, deadlines ("将于27日举行", "27日起", "27日前").
 FUTURE_CUES = (
@@ -326,6 +335,13 @@ PAGE_LINE_CUES = (
     "更新于", "编辑", "作者", "浏览", "阅读", "点击", "字号", "发稿", "供稿",
 )  # fmt: skip
 PAGE_LINE_MAX = 80
+# A newspaper masthead or PDF page head: "信丰新闻　2024年3月2日　星期六　第3版", "昆明日报　2023-09-01
+# 第03版：经济", "香港经济日报　2024年4月17日　A18". A full date standing apart on a short line
+# with one of these dates the page (after normalising: 報→报, 聞→闻, full-width space → space).
+MASTHEAD_CUE = re.compile(
+    r"第[ \t]*[A-Z]?[0-9]{1,3}[ \t]*版|(?:^|[ \t])[A-Z][0-9]{1,2}(?=[ \t]|$)|[报刊闻](?=[ \t]|$)"
+    r"|星期[一二三四五六日天]"
+)
 # A dateline: "新华社北京5月9日电", "东南网5月9日讯" is the day the report was filed.
 DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:电|讯)(?=[\s（(【\[，,：:]|$)")  # not "电子", "电视"
 # Endings of an event's name: a printed year right before one ("2022年全国科技活动周",
@@ -337,10 +353,12 @@ EVENT_NAME_ENDINGS = (
     "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
+    "研修班", "培训班", "训练营", "夏令营", "冬令营", "系列活动",
 )  # fmt: skip
 # What may stand between the year and the ending: no punctuation and no verb or preposition
 # ("2023年全市共举办展会" is a count of fairs, not one named fair).
-EVENT_NAME_BODY = rf"[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
+# A quoted title may open the name: "2024年“光谷青年科技人才”研修班".
+EVENT_NAME_BODY = rf"(?:[“\"「][^“”\"「」\n]{{1,20}}[”\"」])?[^\s，,。；;：:、！!？?（）()“”\"在于将共了已是为有举办开的]{{0,24}}?(?:{_alternation(EVENT_NAME_ENDINGS)})"
 EVENT_NAME = re.compile(EVENT_NAME_BODY)
 # A four-digit year printed straight before a name with no "年" ("2021杭州数字经济周") is a
 # year only when the name is an event's; a count ("2021家企业") is not.
@@ -467,9 +485,10 @@ _FAMILIES: list[tuple[str, str]] = [
         # Recurring times ("每周一至周五", "每月15日", "每天9时") name no particular day: they
         # are matched only so that their parts are not read as dates, and resolve to nothing.
         "recurring",
-        rf"每个?(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
-        rf"|个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
-        rf"|(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
+        # "每逢周六", "逢周四休馆" (Hong Kong, Macau, Taiwan) recur too; "恰逢周六" is one day.
+        rf"(?:每(?:逢|个)?|(?<![恰适正喜时又])逢)(?:(?:周|星期|礼拜)[一二三四五六日天](?:{GAP}{SEP}{GAP}(?:周|星期|礼拜)?[一二三四五六日天])?"
+        rf"|(?<=每)个?月{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号](?:{GAP}{SEP}{GAP}(?:[0-9]{{1,2}}|{CN_DAY}){GAP}[日号])?"
+        rf"|(?<=每)(?:天|日){GAP}(?:[0-9]{{1,2}}|{CN_HOUR}){GAP}[时点:])",
     ),
     # "每年", "每天", "每月": whatever date or time follows names no particular day either;
     # ``parser`` drops the pieces right after it (and the ends of their ranges).
@@ -477,7 +496,8 @@ _FAMILIES: list[tuple[str, str]] = [
     (
         "pday",
         # Taiwan also restates month and day: "今(5/14)日".
-        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})[）)]{GAP}日",
+        # Hong Kong and Macau put the 日 inside: "昨（27日）下午".
+        rf"(?P<pd_w>{_alternation(PAREN_DAY_WORDS)})[（(](?:(?P<pd_m>1[0-2]|0?[1-9])/)?(?P<pd_n>[0-9]{{1,2}}|{CN_DAY})(?:[日号][）)]|[）)]{GAP}日)",
     ),
     (
         "iso",
@@ -560,8 +580,8 @@ _FAMILIES: list[tuple[str, str]] = [
         # "七年半后", "一年半前": half a unit more.
         rf"{GAP}(?P<dur_half>半)?多?(?P<dur_suf>{_alternation(DURATION_SUFFIXES)})"
         rf"|(?<![0-9一二两三四五六七八九十月])(?P<dur_n3>{DAY_COUNT})日(?P<dur_suf3>之前|以前|之后|以后|前|后)"
-        rf"|(?P<dur_nl>{_alternation(NEXT_LAST_PREFIXES)})(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
-        rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})"
+        rf"|(?P<dur_nl>(?<![以之])[上下]|(?:^|(?<=[\s，,。；;：:、（(“\"在的于]))后)(?P<dur_n6>[一两二三四五六七八九十]|[1-9]|1[0-2])"
+        rf"(?P<dur_u6>{_alternation(NEXT_LAST_UNITS)})(?![{NEXT_LAST_NOT_AFTER}])"
         # "30日内", "十五日内": within so many days ("15日前" is before the 15th, "日内瓦" Geneva).
         rf"|(?<![0-9.月])(?P<dur_n5>[0-9]{{1,3}}|{CN_COUNT}){GAP}日(?P<dur_suf5>以内|之内|内)(?!瓦)"
         # "1967年前两月": right after a year, "前N月" (no 个) is its first N months, and
@@ -719,7 +739,10 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 
 # What may stand between two expressions that belong together.
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
-RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到){GAP}")
+# "今年最后一天", "下个月的第一天", "本周首日": one end of the month, year or week named before.
+UNIT_END_DAY = re.compile(r"[ \t]{0,2}的?(?P<which>第一天|第一日|头一天|首日|最后一天|最后一日|末日)")
+# "从一月八日持续到20日", "5月1日延续至3日": a verb of lasting joins the two ends too.
+RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到|(?:一直)?(?:持续|延续)(?:到|至)){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
 # "2016年与2018年间", "2016年和2018年之间": two items of a list are the ends of a range.
 BETWEEN = re.compile(r"之?间")

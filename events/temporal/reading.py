@@ -34,6 +34,7 @@ class Reading:
     end_time: time | None = None  # the end of a time range ("上午9时至11时")
     year_inferred: bool = False
     month: int | None = None  # the Gregorian month the text named, for "3月11日至13日"
+    month_inferred: bool = False  # a bare "22日" whose month came from ref, not the text
     clue: tuple = field(default=())
 
     @property

@@ -320,6 +320,7 @@ def month_part_reading(year: int, month: int, part: str, kind: Kind, confidence:
     """上旬 = days 1–10, 中旬 11–20, 下旬 21–end (day bounds); 月初/月底 the same but vague."""
     first, last = patterns.MONTH_PARTS[part]
     end = last_day(year, month) if last >= 28 else date(year, month, last)
+    first = min(first, end.day)  # "2月最后一天" is the 28th or 29th
     precision = Precision.DAY if part in patterns.EXACT_MONTH_PARTS else Precision.VAGUE
     if part == "份":
         return month_reading(year, month, month, kind, confidence=confidence, month=month)
@@ -412,7 +413,8 @@ def resolve_bare_day(g: dict[str, str], ctx: Context) -> Reading | None:
     d = safe_date(year, month, day or 0)
     if d is None:
         return invalid(Kind.PARTIAL, Precision.DAY, f"no day {day} in {year}-{month:02d}")
-    return day_reading(d, Kind.PARTIAL, confidence, month=month, year_inferred=True)
+    from_ref = not (ctx.inherit_month or ctx.anchor_month)
+    return day_reading(d, Kind.PARTIAL, confidence, month=month, year_inferred=True, month_inferred=from_ref)
 
 
 def resolve_year_quote(g: dict[str, str], ctx: Context) -> Reading | None:

@@ -217,6 +217,8 @@ def resolve_duration(g: dict[str, str], ctx: Context) -> Reading | None:
         return None
     if direction in ("next", "last"):
         reading = _whole_units(ctx.ref, int(count), unit, 1 if direction == "next" else -1)
+    elif direction == "first" and unit == "day" and ctx.year is None:
+        reading = _whole_units(ctx.ref, int(count), unit, -1)  # "前两天": the two days before ref
     elif direction == "first" and unit in ("year", "week") and ctx.year is None:
         # "前三年", "前两周" alone: the whole years (weeks) before ref's, as Duckling reads
         # "前两年"; with no year before them they cannot be anyone's first years.
@@ -291,8 +293,14 @@ def _span(ref: date, count: float, unit: str, direction: str) -> Reading | None:
 
 def _whole_units(ref: date, count: int, unit: str, sign: int) -> Reading | None:
     """ "下两个月": the two whole months after ref's; "上两周": the two whole weeks before ref's week."""
-    if count != int(count) or count < 1 or unit not in ("month", "week", "quarter"):
+    if count != int(count) or count < 1 or unit not in ("month", "week", "quarter", "day", "year"):
         return None
+    if unit == "day":
+        first = ref + timedelta(days=1 if sign > 0 else -count)
+        return days_reading(first, first + timedelta(days=count - 1), Precision.DAY, Kind.RELATIVE, 0.8)
+    if unit == "year":
+        first_year = ref.year + 1 if sign > 0 else ref.year - count
+        return years_reading(first_year, first_year + count - 1, Kind.RELATIVE, confidence=0.8)
     if unit == "week":
         first = week_monday(ref, 1 if sign > 0 else -count)
         return days_reading(first, first + timedelta(days=7 * count - 1), Precision.DAY, Kind.RELATIVE, 0.8)

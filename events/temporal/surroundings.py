@@ -21,6 +21,9 @@ _FUTURE = re.compile("|".join(map(re.escape, sorted(patterns.FUTURE_CUES, key=le
 _FUTURE_AFTER = re.compile("|".join(map(re.escape, patterns.FUTURE_AFTER)))
 _PAGE = re.compile("|".join(map(re.escape, patterns.PAGE_LINE_CUES)))
 _SENTENCE_MARK = re.compile(r"[。！？!?]")
+_BREAK_BEFORE = frozenset("。！？!?；;：:\n 　\t”」』）)")
+_BREAK_AFTER = frozenset(("", "\n", " ", "　", "\t", "\r", "\xa0"))
+_HEADLINE_BREAKS = re.compile(r"[，,。！？!?；;：:]")
 _SECONDS = re.compile(r"[0-9]{1,2}:[0-5][0-9]:[0-5][0-9]")
 # A year, or a season or half of one, may open an event's name ("2024年春季科技节").
 _NAME_PRECISIONS = frozenset({Precision.YEAR, Precision.SEASON, Precision.HALF_YEAR})
@@ -37,12 +40,35 @@ def clause_tense(norm: str, start: int, end: int) -> str:
     """
     floor = max(0, start - CLAUSE_REACH)  # bounded, so a text without stops stays linear
     before = max(norm.rfind(mark, floor, start) for mark in "\n。！？!?；;")
+    while before > floor and _soft_break(norm, before):  # a PDF page's line broken mid-sentence
+        before = max(norm.rfind(mark, floor, before) for mark in "\n。！？!?；;")
     before = before if before >= 0 else floor - 1
-    after = _CLAUSE_END.search(norm, end, end + CLAUSE_REACH)
-    clause = norm[before + 1 : after.start() if after else min(len(norm), end + CLAUSE_REACH)]
+    limit = end + CLAUSE_REACH
+    after = _CLAUSE_END.search(norm, end, limit)
+    while after is not None and _soft_break(norm, after.start()):
+        after = _CLAUSE_END.search(norm, after.end(), limit)
+    clause = norm[before + 1 : after.start() if after else min(len(norm), limit)]
     if _FUTURE.search(clause) or _FUTURE_AFTER.match(norm, end):
         return "future"
     return "past" if _PAST.search(clause) else ""
+
+
+def _soft_break(norm: str, at: int) -> bool:
+    """A line break inside a sentence: "我县在\n县行政中心……举行" (newspaper PDF text), not
+    one after a stop or before an indented paragraph or a blank line."""
+    if norm[at] != "\n" or at == 0:
+        return False
+    return norm[at - 1] not in _BREAK_BEFORE and norm[at + 1 : at + 2] not in _BREAK_AFTER
+
+
+def on_headline(norm: str, start: int, end: int) -> bool:
+    """True when the expression sits on a short line with no sentence punctuation (a headline)."""
+    line_start = norm.rfind("\n", max(0, start - patterns.PAGE_LINE_MAX), start) + 1
+    line_end = norm.find("\n", end, end + patterns.PAGE_LINE_MAX)
+    line_end = len(norm) if line_end < 0 and len(norm) - end <= patterns.PAGE_LINE_MAX else line_end
+    if (line_start == 0 and start > patterns.PAGE_LINE_MAX) or line_end < 0:
+        return False
+    return _HEADLINE_BREAKS.search(norm, line_start, line_end) is None
 
 
 def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
@@ -51,7 +77,7 @@ def role_of(norm: str, start: int, end: int, reading: Reading) -> str:
     if reading.precision == Precision.DAY:
         if is_dateline(norm, end):
             return "dateline"
-        return "page" if _on_page_line(norm, start, end, reading) else ""
+        return "page" if on_page_line(norm, start, end, reading) else ""
     if (
         reading.precision in _NAME_PRECISIONS
         and norm[start : start + 1] in _NUMERALS
@@ -66,7 +92,7 @@ def is_dateline(norm: str, end: int) -> bool:
     return patterns.DATELINE_AFTER.match(norm, end) is not None
 
 
-def _on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
+def on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
     """A short line, no sentence in it, that carries a publication word, or nothing but a stamp.
 
     A stamp is a full date with its time ("2024-05-08 09:30"): a day alone on a line is as
@@ -85,8 +111,22 @@ def _on_page_line(norm: str, start: int, end: int, reading: Reading) -> bool:
         return False
     if _PAGE.search(line) or _SECONDS.search(norm, start, end):
         return True  # a publication word, or a stamp down to the second ("2020-10-03 15:16:00")
+    if _is_masthead(norm, start, end, line, reading):
+        return True
     # A line holding only a timestamp ("2024-05-08 09:30") above the report dates the page.
     if reading.time is None or reading.kind != Kind.ABSOLUTE:
         return False
     rest = (norm[line_start:start] + norm[end:line_end]).strip(" \t\r\xa0【】[]")
     return rest == "" and "\n" in norm[line_end:]
+
+
+def _is_masthead(norm: str, start: int, end: int, line: str, reading: Reading) -> bool:
+    """A dated masthead or page head: a date with its year, set apart by spaces, on a line that
+    names a paper, a page ("第3版", "A03") or the weekday. A headline's date is not set apart."""
+    if reading.kind != Kind.ABSOLUTE or reading.year_inferred:
+        return False
+    before = norm[start - 1 : start]
+    after = norm[end : end + 1]
+    if before not in ("", "\n", " ", "\t") or after not in ("", "\n", " ", "\t", "\r"):
+        return False
+    return patterns.MASTHEAD_CUE.search(line) is not None

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from events.extraction import extract_events
-from events.extraction.discourse import duration_days, fix_for_parser
+from events.extraction.discourse import duration_days, duration_months, fix_for_parser
 
 REF = date(2024, 5, 20)
 
@@ -83,6 +83,47 @@ def test_fix_for_parser_keeps_offsets():
 )
 def test_duration_days_reads_the_count(text, days):
     assert duration_days(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("为期三个月", 3),
+        ("为期两个月", 2),
+        ("展期半年", 6),
+        ("为期一年", 12),
+        ("历时三年", 0),
+        ("为期三天", 0),
+    ],
+)
+def test_duration_months_reads_the_count(text, months):
+    assert duration_months(text) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start", "end"),
+    [
+        (
+            "9月2日，青年科技人才研修班在会展中心开班。研修班为期三个月。",
+            date(2024, 9, 4),
+            date(2024, 9, 2),
+            date(2024, 12, 1),
+        ),
+        (
+            "5月6日，青年创新训练营在科技园开营，训练营为期两周。",
+            date(2024, 5, 8),
+            date(2024, 5, 6),
+            date(2024, 5, 19),
+        ),
+        ("3月1日，数字技术研修班开班，为期半年。", date(2024, 3, 4), date(2024, 3, 1), date(2024, 8, 31)),
+        ("1月31日，人工智能培训班开班，为期一个月。", date(2024, 2, 2), date(2024, 1, 31), date(2024, 2, 29)),
+    ],
+    ids=["three-months", "two-weeks", "half-year", "month-end"],
+)
+def test_extract_events_a_duration_runs_from_the_first_day(text, ref, start, end):
+    [event] = extract_events(text, ref=ref)
+
+    assert (event.start, event.end) == (start, end)
 
 
 def test_extract_events_a_bare_day_keeps_the_month_named_before_it():

@@ -209,3 +209,90 @@ def test_extract_composes_a_relative_unit_with_the_day_inside_it(text, day):
     [mention] = extract(text, ref=date(2021, 6, 14))
 
     assert (mention.text, mention.start, mention.end) == (text, day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day", "confidence"),
+    [
+        # The text prints a year (a page line, a headline): a disagreeing weekday is a misprint.
+        (
+            "发布时间：2024-06-17 16:02\n6月15日（星期五）上午，活动举行。",
+            date(2024, 6, 17),
+            date(2024, 6, 15),
+            0.5,
+        ),
+        (
+            "我县举办2024年科技下乡活动\n6月15日（周五），活动举行。",
+            date(2024, 6, 17),
+            date(2024, 6, 15),
+            0.5,
+        ),
+        # No year anywhere: the weekday may still move it (a year back here).
+        ("5月12日（周五），活动举行。", date(2024, 5, 10), date(2023, 5, 12), 0.7),
+        # A bare day with its weekday: the month around ref where they agree.
+        ("決賽於22日（星期日）上午舉行", date(2024, 9, 20), date(2024, 9, 22), 0.9),
+        ("28日（星期四），签约仪式举行", date(2024, 12, 2), date(2024, 11, 28), 0.95),
+        ("1日（周日）开幕", date(2024, 11, 28), date(2024, 12, 1), 0.9),
+    ],
+    ids=[
+        "page-line-year",
+        "headline-year",
+        "no-year-moves",
+        "bare-day-month",
+        "bare-day-agrees",
+        "next-month",
+    ],
+)
+def test_join_weekday_moves_a_year_only_when_the_text_prints_none(text, ref, day, confidence):
+    days = [m for m in extract(text, ref) if m.start == day]
+
+    assert len(days) == 1 and days[0].confidence == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day"),
+    [
+        ("下周二（10日）起举办", date(2024, 12, 6), date(2024, 12, 10)),
+        ("11月份数据公布。下周二（10日）起举办", date(2024, 12, 6), date(2024, 12, 10)),
+        ("本周六（14日）上午", date(2024, 12, 12), date(2024, 12, 14)),
+        ("上周五（29日）", date(2024, 12, 2), date(2024, 11, 29)),
+    ],
+    ids=["next-week", "after-another-month", "this-week", "across-month"],
+)
+def test_join_restated_bare_day_takes_the_words_month(text, ref, day):
+    mention = extract(text, ref)[-1]
+
+    assert (mention.start, mention.confidence) == (day, 0.95)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("今年最后一天", date(2024, 12, 31)),
+        ("下个月的第一天", date(2024, 4, 1)),
+        ("下周的第一天", date(2024, 3, 18)),
+        ("2023年的最后一天", date(2023, 12, 31)),
+        ("2月最后一天", date(2024, 2, 29)),
+    ],
+    ids=["year-last", "next-month-first", "next-week-first", "printed-year-last", "february-last"],
+)
+def test_join_first_or_last_day_of_a_named_unit(text, day):
+    [mention] = extract(text, date(2024, 3, 12))
+
+    assert (mention.start, mention.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("展览从一月八日持续到20日", date(2024, 1, 8), date(2024, 1, 20)),
+        ("活动自5月1日一直持续至5月3日", date(2024, 5, 1), date(2024, 5, 3)),
+        ("2023年中秋国庆假期", date(2023, 9, 29), date(2023, 10, 6)),
+        ("2024年国庆中秋假期", date(2024, 9, 15), date(2024, 10, 7)),
+    ],
+    ids=["lasting-to", "lasting-until", "joined-holiday-2023", "joined-holiday-2024"],
+)
+def test_join_ranges_told_with_a_verb_or_a_joined_holiday(text, start, end):
+    [mention] = extract(text, date(2024, 3, 12))
+
+    assert (mention.start, mention.end) == (start, end)

@@ -105,3 +105,46 @@ def test_extract_counts_ci_yue_from_the_last_day_mentioned():
 )
 def test_extract_leaves_counts_without_a_direction(text):
     assert extract(text, ref=REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("前两天，记者来到现场", date(2024, 5, 8), date(2024, 5, 9)),
+        ("上两天", date(2024, 5, 8), date(2024, 5, 9)),
+        ("下三天", date(2024, 5, 11), date(2024, 5, 13)),
+        ("后三天将有降雨", date(2024, 5, 11), date(2024, 5, 13)),
+        ("下三个周", date(2024, 5, 13), date(2024, 6, 2)),
+        ("下三年", date(2025, 1, 1), date(2027, 12, 31)),
+        ("上两年", date(2022, 1, 1), date(2023, 12, 31)),
+    ],
+    ids=["before-two-days", "last-two-days", "next-three-days", "after-three-days", "next-three-weeks",
+         "next-three-years", "last-two-years"],
+)  # fmt: skip
+def test_extract_whole_days_and_years_after_or_before_ref(text, start, end):
+    [mention] = extract(text, date(2024, 5, 10))
+
+    assert (mention.start, mention.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["上3天班", "最后三天", "开幕后三天", "3年以上7年以下", "以下两天", "上两年学", "落后三年"]
+)
+def test_extract_work_school_and_after_an_event_are_no_window(text):
+    assert extract(text, date(2024, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("昨（27日）下午在展廳開幕", date(2024, 11, 27)),
+        ("今(28日)舉行", date(2024, 11, 28)),
+        ("前（26号）晚", date(2024, 11, 26)),
+        ("恰逢周六，市民踊跃参观", date(2024, 11, 30)),
+    ],
+    ids=["hk-yesterday", "hk-today", "day-before", "one-saturday"],
+)
+def test_extract_hong_kong_brackets_hold_the_day_sign(text, day):
+    [mention] = extract(text, date(2024, 11, 28))
+
+    assert mention.start == day

@@ -77,3 +77,53 @@ def test_extract_counts_bare_days_from_the_dateline():
     text = "东南网5月9日讯 27日，培训班在福州举办；9日下午，结业仪式举行。"
     got = [(m.start, m.role) for m in extract(text, date(2024, 5, 10))]
     assert got == [(date(2024, 5, 9), "dateline"), (date(2024, 4, 27), ""), (date(2024, 5, 9), "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        ("江城日报　2024年3月2日　星期六　第3版\n28日，签约仪式举行。", date(2024, 3, 2), ["page", ""]),
+        ("滨海晚报　2023-09-01　第03版：经济\n29日，平台正式上线运行。", date(2023, 9, 1), ["page", ""]),
+        ("香港經濟日報　2024年4月17日　A18\n展覽今日開幕。", date(2024, 4, 17), ["page", ""]),
+        # A headline's date is not set apart by spaces: it dates the event.
+        ("新版规划2024年3月1日起施行", date(2024, 3, 2), [""]),
+    ],
+    ids=["masthead-weekday-page", "masthead-iso", "masthead-hk", "headline"],
+)
+def test_role_of_masthead_dates_the_page(text, ref, want):
+    assert [m.role for m in extract(text, ref)] == want
+
+
+def test_extract_newspaper_names_are_not_tomorrow():
+    assert [m.text for m in extract("据光明日报、昆明日报报道，活动明日开幕", date(2024, 5, 20))] == ["明日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        # A PDF line broken mid-sentence: the verb on the next line still tells the tense.
+        ("28日，我县在\n县行政中心举行签约仪式", "past"),
+        ("28日，我县将在\n县行政中心举行签约仪式", "future"),
+        # A stop, an indented paragraph or a blank line ends the clause.
+        ("28日，大会闭幕。\n29日将举行颁奖", "past"),
+        ("28日，天气晴\n　　会议举行", ""),
+        ("28日，天气晴\n\n会议举行", ""),
+    ],
+    ids=["soft-break-past", "soft-break-future", "stop", "indent", "blank-line"],
+)
+def test_clause_tense_reads_across_a_soft_line_break(text, tense):
+    assert clause_tense(text, 0, 3) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("大会26日开幕\n本报讯 20日，发布会举行。大会将于11月26日至28日举办。", date(2024, 11, 26)),
+        ("博览会下月3日启幕\n记者获悉，博览会定于12月3日至5日举行。", date(2024, 12, 3)),
+        # In a sentence the clause decides: "26日，大会开幕" is last month's 26th.
+        ("26日，大会开幕。大会将于11月26日至28日举办。", date(2024, 10, 26)),
+    ],
+    ids=["headline", "headline-next-month", "sentence"],
+)
+def test_extract_headline_bare_day_takes_the_month_the_body_prints(text, day):
+    assert extract(text, date(2024, 11, 20))[0].start == day
