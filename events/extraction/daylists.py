@@ -13,9 +13,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .dating import DateLink, FlatMention, link_from_mention
-from .drafts import Draft, attach
-from .reports import Reading, evidence_of, report_drafts
-from .text import Sentence, split_clauses
+from .drafts import Draft
 
 _SEPARATOR_RE = re.compile("(?:" + "|".join(P.DAY_LIST_SEPARATORS) + ")")
 # A stop of a tour: a clause opening with its day and where it went ("14日来到百江镇初级中学").
@@ -87,35 +85,3 @@ def _respective_places(flat: str) -> list[str]:
     match = _RESPECTIVELY_RE.search(flat)
     # "、" and "及" only: "和" opens place names too (和顺县)
     return [p for p in re.split("[、及]", match.group(1)) if p] if match else []
-
-
-def split_into_stops(reading: Reading, sentence: Sentence, flat: str) -> bool:
-    """Give the report's last event one copy per stop when a sentence lists them clause by clause.
-
-    "近日，县科协组织科普大篷车深入山区学校开展科普巡展活动。13日走进分水镇中心小学，14日来到
-    百江镇初级中学，15日在瑶琳镇中心小学收官": three events, each on its day at its school.
-    Returns whether the sentence was read as stops.
-    """
-    stops = []
-    for start, end in split_clauses(flat):
-        match = _STOP_RE.match(flat[start:end].strip())
-        days = [
-            m for m in reading.mentions_in(sentence.start + start, sentence.start + end) if _single_day(m)
-        ]
-        if match and days:
-            stops.append((days[0], match.group(1)))
-    drafts = report_drafts(reading, sentence.report)
-    if len(stops) < 2 or not drafts or drafts[-1].link is not None and drafts[-1].link.precision == "day":
-        return False
-    tour = drafts[-1]
-    evidence = evidence_of(reading.doc, sentence)
-    copies = [tour] + [
-        replace(tour, evidence=list(tour.evidence), spans=set(tour.spans), figures=dict(tour.figures))
-        for _ in stops[1:]
-    ]
-    for draft, (day, place) in zip(copies, stops, strict=True):
-        _set(draft, link_from_mention(day, reading.doc.original), place)
-        draft.place = place
-        attach(draft, type(evidence)(evidence.sentence, evidence.span, draft.link.date_text), [], {})
-    reading.drafts.extend(copies[1:])
-    return True

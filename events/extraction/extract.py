@@ -17,7 +17,7 @@ from events import temporal
 
 from . import patterns as P
 from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
-from .daylists import day_list, split_by_day, split_into_stops
+from .daylists import day_list, split_by_day
 from .discourse import (
     anchor_relative_days,
     as_discourse,
@@ -52,6 +52,7 @@ from .reports import (
 from .segments import read_segment
 from .text import Document, Sentence
 from .titles import generic_head
+from .tours import split_into_stops
 from .triggers import Occurrence, find_occurrences
 from .types import EventCandidate, EvidenceSpan
 
@@ -143,12 +144,12 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
     if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
         return
+    if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
+        return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
         if date_by_label(reading, sentence, flat):  # "📍 复赛" / "时间：5月11日（周六）8:30"
-            return
-        if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
             return
         attach_to_report(reading, sentence, flat)
         end_by_sentence(reading, sentence)  # "活动将于12月19日下午5时结束"

@@ -253,6 +253,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 
 # For a phrase headed by "活动": the first of these inside it decides the kind.
 ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
+    ("巡展", "exhibition"),  # "“科普大篷车乡村行”巡展活动"
     ("签约", "signing"),
     ("培训", "training"),
     ("讲座", "training"),
@@ -723,6 +724,8 @@ OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "�
 # A tour's stops, one clause each: "13日走进A，14日来到B，15日在C收官".
 STOP_VERBS = ("走进", "来到", "在", "赴", "前往", "到达", "抵达", "进入")
 STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕", "站")
+# What names a touring event, whose stops a report tells one by one.
+TOUR_WORDS = ("巡展", "巡演", "巡讲", "巡回", "巡诊", "大篷车", "下乡", "进校园", "进社区", "乡村行")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")

@@ -5,11 +5,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0021_event_end_time'),
-        ('events', '0022_sqlite_search'),
+        ("events", "0021_event_end_time"),
+        ("events", "0022_sqlite_search"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -42,22 +42,3 @@ def test_extract_events_one_event_per_listed_day(text, ref, expected):
 
     assert [(c.start, c.place) for c in found] == expected
     assert all(c.evidence[0].date_text in c.evidence[0].sentence for c in found)
-
-
-def test_split_into_stops_one_event_per_stop_of_a_tour():
-    text = (
-        "近日，县科协组织科普大篷车深入山区学校开展科普巡展活动。"
-        "13日走进分水镇中心小学，14日来到百江镇初级中学，15日在瑶琳镇中心小学收官。"
-    )
-
-    found = [(c.start, c.place) for c in extract_events(text, ref=date(2024, 11, 18))]
-
-    assert found == [
-        (date(2024, 11, 13), "分水镇中心小学"),
-        (date(2024, 11, 14), "百江镇初级中学"),
-        (date(2024, 11, 15), "瑶琳镇中心小学"),
-    ]
-
-
-def test_split_into_stops_needs_two_stops_and_an_event():
-    assert extract_events("13日走进分水镇中心小学，14日来到百江镇初级中学。", ref=date(2024, 11, 18)) == []
