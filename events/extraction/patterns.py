@@ -213,6 +213,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "揭幕典礼": "unveiling",
     "出征仪式": "other",  # "科技特派员服务团授旗出征仪式"
     "开班仪式": "training",
+    "开营仪式": "training",
+    "结营仪式": "training",
     "开放日": "opening",
     "开园仪式": "opening",
     "开业仪式": "opening",
@@ -237,6 +239,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "启用典礼": "opening",
     "启动式": "opening",
     "成立大会": "unveiling",
+    # bare: "典禮定於10月13日下午舉行" is the ceremony just named (referents.py)
+    "典礼": "other",
+    "仪式": "other",
     "签约仪式": "signing",
     "签约会": "signing",
     "签约大会": "signing",
@@ -295,6 +300,8 @@ CEREMONY_NAMES = frozenset(
         "启动仪式",
         "开班仪式",
         "结业仪式",
+        "开营仪式",
+        "结营仪式",
         "闭幕式",
         "颁奖典礼",
         "颁奖仪式",

@@ -68,6 +68,8 @@ _EVENT_ANAPHOR_RE = re.compile(
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# A clause that says when a name is held: "将于十二月一日至三日在…举行" (up to the next mark).
+_NEXT_CLAUSE_RE = re.compile(r"(?:将于|将在|定于|拟于|已于|于|将)[^，,。；;！？]{2,40}")
 # A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
 _DAY_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*[日号]")
 # "…等活动", "…等系列活动": what closes a list of events.
@@ -262,7 +264,7 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             title,
             s,
             e,
-            clause_span,
+            (c_start, clause_end),
             strength,
             anaph,
             generic,
@@ -271,7 +273,7 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             organiser=organiser,
             programme=programme,
         )
-        for kind, title, s, e, strength, anaph, generic, organiser, programme in named
+        for kind, title, s, e, strength, anaph, generic, organiser, programme, clause_end in named
     ]
     return out + [
         Occurrence(
@@ -296,8 +298,8 @@ def _is_occasion(sentence: str, stop: int, end: int) -> bool:
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme) of the event noun
-    phrases in a clause.
+    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme, clause end) of the
+    event noun phrases in a clause (the clause end reaches into the next clause that asserts a name).
 
     A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
     event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
@@ -338,15 +340,38 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
         )
+        # "「…競賽」決賽，將於十二月一日至三日在…舉行": the verb and the day in the next clause
+        carried = 0 if verb or anaphoric or name == "活动" else _asserted_after(sentence, stop, end)
         if item is not None:
             anaphoric = False  # "9:30 开幕式": a programme item of its own day, not the event told before
-        elif not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
+        elif (
+            not anaphoric
+            and not carried
+            and (name == "活动" or not _asserted(sentence, start, stop, end, verb))
+        ):
             continue
-        strength = 0.9 if verb else 0.6
+        strength = 0.9 if verb or carried else 0.6
         organiser = _organiser_prefix(sentence, start) if after_verb and not anaphoric and not generic else ""
         kind = kind_of_name(name, verb)
-        out.append((kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None))
+        clause_end = carried or end
+        out.append(
+            (kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None, clause_end)
+        )
     return out
+
+
+def _asserted_after(sentence: str, stop: int, end: int) -> int:
+    """The end of the next clause when it asserts the name ending this one, else 0.
+
+    "「113学年度…竞赛」决赛，将于十二月一日至三日在…举行": a name closing its clause, then a clause
+    opening with when it is held ("将于", "定于", "于") and an occurrence verb.
+    """
+    if sentence[stop:end].strip("”」』\"' ") or not sentence.startswith(("，", ","), end):
+        return 0
+    after = _NEXT_CLAUSE_RE.match(sentence, end + 1)
+    if after is None or not any(v in after.group() for v in P.OCCURRENCE_VERBS):
+        return 0
+    return after.end()
 
 
 def _organiser_prefix(sentence: str, name_start: int) -> str:

@@ -642,3 +642,35 @@ def test_extract_events_short_form_refers_to_the_full_name(text, expected):
     found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 1))]
 
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【記者林某臺中報導】市教育局主辦的「2024全市中小學機器人競賽」決賽，將於十二月七日至八日在市立體育館舉行。",
+            [("competition", "「2024全市中小学机器人竞赛」决赛", date(2024, 12, 7), date(2024, 12, 8))],
+        ),
+        (
+            "由市科协主办的第三届青少年科普节，定于11月16日在市青少年宫举办，现面向全市中小学征集作品。",
+            [("festival", "第三届青少年科普节", date(2024, 11, 16), date(2024, 11, 16))],
+        ),
+    ],
+    ids=["tw-final-then-when", "festival-then-when"],
+)
+def test_extract_events_name_asserted_by_the_next_clause(text, expected):
+    found = [(c.kind, c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 11, 1))]
+
+    assert found == expected
+
+
+def test_extract_events_bare_ceremony_is_the_one_just_named():
+    text = "科技周期间，将同期举行“青少年创新大赛”颁奖典礼，典礼定于10月13日下午在市民中心举行。"
+    earlier = "「2023青少年科技周」将于10月10日至13日在会展中心举行。"
+
+    found = [(c.title, c.start, c.end) for c in extract_events(earlier + text, ref=date(2023, 9, 26))]
+
+    assert found == [
+        ("2023青少年科技周", date(2023, 10, 10), date(2023, 10, 13)),
+        ("“青少年创新大赛”颁奖典礼", date(2023, 10, 13), date(2023, 10, 13)),
+    ]
