@@ -84,7 +84,7 @@ def anchor_relative_days(doc: Document, mentions: list[FlatMention], ref: date) 
     return out
 
 
-def inherit_months(doc: Document, mentions: list[FlatMention]) -> list[FlatMention]:
+def inherit_months(doc: Document, mentions: list[FlatMention], ref: date | None = None) -> list[FlatMention]:
     """Bare days ("11日上午") re-read in the month of the explicit date just before them in the report.
 
     WORKAROUND (parser gap, reported): the parser resolves a bare "11日" against the
@@ -92,6 +92,11 @@ def inherit_months(doc: Document, mentions: list[FlatMention]) -> list[FlatMenti
     10月11日. Reporters write a bare day only right after naming the month, so the day is
     moved into the month (and year) of the last explicit date earlier in the same report
     when the two are more than 20 days apart. Drop once the parser carries the month itself.
+
+    The parser also carries a month across the briefs of an e-paper page ("…展期至12月31日。" then
+    the next brief's "11日至13日" read as December). A bare day in a report that names no month
+    before it belongs to the page's month: read more than a month away from ``ref``, it is moved
+    into ``ref``'s month. A range keeps its length.
     """
     out: list[FlatMention] = []
     last: tuple[int, date] | None = None  # (report, start) of the last mention printing a month
@@ -102,15 +107,32 @@ def inherit_months(doc: Document, mentions: list[FlatMention]) -> list[FlatMenti
         if "月" in m.text and m.start is not None:
             last = (report, m.start)
         bare = _BARE_DAY_RE.match(m.text)
-        if bare and last and last[0] == report and m.start and abs((m.start - last[1]).days) > 20:
+        target = None
+        if bare and m.start and last and last[0] == report and abs((m.start - last[1]).days) > 20:
+            target = last[1]
+        elif (
+            bare
+            and m.start
+            and ref
+            and (last is None or last[0] != report)
+            and _months_apart(m.start, ref) > 1
+        ):
+            target = ref
+        if target is not None:
             try:
-                day = last[1].replace(day=int(bare.group(1)))
+                day = target.replace(day=int(bare.group(1)))
             except ValueError:
                 out.append(f)
                 continue
-            f = replace(f, mention=replace(m, start=day, end=day, edtf=day.isoformat()))
+            end = day + ((m.end or m.start) - m.start)
+            edtf = day.isoformat() if end == day else f"{day.isoformat()}/{end.isoformat()}"
+            f = replace(f, mention=replace(m, start=day, end=end, edtf=edtf))
         out.append(f)
     return out
+
+
+def _months_apart(a: date, b: date) -> int:
+    return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
 
 
 def _report_of(doc: Document, starts: list[int], offset: int) -> int:

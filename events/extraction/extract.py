@@ -16,8 +16,8 @@ from datetime import date
 from events import temporal
 
 from . import patterns as P
-from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
-from .daylists import day_list, split_by_day
+from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
+from .daylists import day_list, split_by_day, split_into_stops
 from .discourse import (
     anchor_relative_days,
     as_discourse,
@@ -52,7 +52,6 @@ from .reports import (
 from .segments import read_segment
 from .text import Document, Sentence
 from .titles import generic_head
-from .tours import split_into_stops
 from .triggers import Occurrence, find_occurrences
 from .types import EventCandidate, EvidenceSpan
 
@@ -86,7 +85,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     text = mask_furniture(text[:MAX_CHARS])
     doc = Document(text)
     mentions = flatten_mentions(doc, temporal.extract(fix_for_parser(text), ref))
-    mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref))
+    mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref), ref)
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)
@@ -144,12 +143,12 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
     if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
         return
-    if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
-        return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
         if date_by_label(reading, sentence, flat):  # "📍 复赛" / "时间：5月11日（周六）8:30"
+            return
+        if split_into_stops(reading, sentence, flat):  # "13日走进A小学，14日来到B中学，…"
             return
         attach_to_report(reading, sentence, flat)
         end_by_sentence(reading, sentence)  # "活动将于12月19日下午5时结束"
@@ -283,6 +282,8 @@ def _new_draft(
     clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
     trigger = (sentence.start + occ.start, sentence.start + occ.end)
     found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual, text=flat)
+    if found is not None and _inside_anaphor(found, occ, sentence, flat):
+        found = None  # "展览首日下午3时将举行…": the hour of the day the anaphor names
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic, draft.closing = occ.habitual, occ.generic, occ.closing
     # A place in the occurrence's own clause first: "初赛于5月在各市进行，决赛定于…在山西工程技术学院举行"
@@ -310,6 +311,15 @@ def _new_draft(
                 a_start, a_end = doc.original_span(at, at + len(occ.date_anaphor))
                 draft.link = replace(mention_link(day, doc.original), date_text=doc.original[a_start:a_end])
     return draft
+
+
+def _inside_anaphor(found: FlatMention, occ: Occurrence, sentence: Sentence, flat: str) -> bool:
+    """Whether a mention stands inside the occurrence's date anaphor ("首日下午3时")."""
+    if not occ.date_anaphor:
+        return False
+    at = flat.find(occ.date_anaphor, occ.clause[0] if occ.anaphor_at == 0 else occ.anaphor_at)
+    lo = sentence.start + at
+    return at >= 0 and lo <= found.start and found.end <= lo + len(occ.date_anaphor)
 
 
 def _date_by_anchor(

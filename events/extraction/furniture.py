@@ -29,11 +29,16 @@ _RELATED_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[�
 _RELATED_INLINE_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]\s*\S")
 _SPACES = " \t\r\u3000\xa0"
 _OPENERS = P.CAPTION_OPENERS + P.LINK_OPENERS
+_CONTINUATION_RE = re.compile(P.CONTINUATION_MARK)
 _WORDS_RE = re.compile("|".join(map(re.escape, P.FURNITURE_WORDS)))
 
 
 def mask_furniture(text: str) -> str:
-    """``text`` with its furniture lines replaced by spaces (line breaks kept); the same length."""
+    """``text`` with its furniture lines replaced by spaces (line breaks kept); the same length.
+
+    An e-paper's continuation marks ("（下转A05版）", "（上接第1版）") are blanked where they stand.
+    """
+    text = _CONTINUATION_RE.sub(lambda m: " " * len(m.group()), text)
     lines = text.split("\n")
     norms = normalize(text).split("\n")  # same length as text: the simplified view of each line
     out = []

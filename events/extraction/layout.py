@@ -163,6 +163,8 @@ def _is_phrase(norm: str, start: int, end: int, *, last: bool = False) -> bool:
     ``last``: the phrase that ends its sentence instead ("在泉州海峡体育中心举办！").
     """
     line = norm[start:end]
+    if not any(ch.isalnum() for ch in line):
+        return False  # "🚀", "——": a decoration line ends the sentence above it
     return (
         _display_width(line) <= WECHAT_MAX_PHRASE
         and _ends_paragraph(norm, start, end) == last

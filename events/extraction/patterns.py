@@ -147,6 +147,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "联赛": "competition",
     "锦标赛": "competition",
     "挑战赛": "competition",
+    # contests named by what is done in them: "水火箭发射赛", "无人机竞速赛", "机器人障碍赛"
+    "发射赛": "competition",
+    "竞速赛": "competition",
+    "障碍赛": "competition",
+    "接力赛": "competition",
     "运动会": "competition",
     "马拉松": "competition",
     # meeting
@@ -187,8 +192,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "冬令营": "training",
     "研学营": "training",
     "工作营": "training",  # "青少年科学工作营"
-    "创客营": "training",
     "科学营": "training",
+    "创客营": "training",  # "暑期创客营"
     "集训营": "training",
     "学习班": "training",
     "进修班": "training",
@@ -239,9 +244,6 @@ NOUN_TRIGGERS: dict[str, str] = {
     "启用典礼": "opening",
     "启动式": "opening",
     "成立大会": "unveiling",
-    # bare: "典禮定於10月13日下午舉行" is the ceremony just named (referents.py)
-    "典礼": "other",
-    "仪式": "other",
     "签约仪式": "signing",
     "签约会": "signing",
     "签约大会": "signing",
@@ -283,7 +285,10 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
 
 # Bare names that on their own refer back to a fuller name in the same article
 # ("举办科技节" after "山西·太谷第二十一届科技节…开幕").
-GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
+# A bare "典礼"/"仪式" ("典禮定於10月13日下午舉行") is the ceremony just named (referents.py); it is
+# no trigger inside a longer name ("开园暨首批企业入驻仪式" is the opening).
+BARE_CEREMONIES = ("典礼", "仪式")
+GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动", *BARE_CEREMONIES}
 
 # Ceremony heads that open or close another named event: "科技活动周启动仪式" is the
 # festival starting, so the name takes the kind of the event inside it.
@@ -404,6 +409,8 @@ OCCURRENCE_VERBS = (
     "开讲",
     "开营",  # "体验营…开营"
     "迎来",  # "实验室将迎来首个公众开放日"
+    "办理",  # Taiwan: "教育處訂於7月22日至26日辦理「AI教師研習營」"
+    "开设",  # "主场同步开设“科技创新成果展”", "开设…培训班"
     "开场",  # "…主题活动…热闹开场"
     "揭晓",
     "拉开帷幕",
@@ -411,9 +418,7 @@ OCCURRENCE_VERBS = (
     "圆满结束",
     "参加",
     "参与",
-    "办理",  # Taiwan: "訂於…在博愛國中辦理「AI教師研習營」"
     "结营",  # "“陇原青少年科学营”圆满结营"
-    "开设",  # "主场同步开设“科技创新成果展”"
     "设置了",  # "大会还设置了乳业装备展"
 )
 
@@ -437,8 +442,9 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
         "subject",
         0.7,
     ),
-    # "加氢站建成投用", "新馆落成启用": a facility put into use opens
-    (r"开幕|开园|开业|启用|开通|通车|开馆|投用|投入使用", "opening", "subject", 0.8),
+    (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
+    # a facility put into service: "渝东北首个加氢站建成投用", "新馆正式投入使用"
+    (r"(?:建成|正式)?(?:投用|投入使用)", "opening", "subject", 0.7),
     (r"揭牌(?!成立)|揭幕|授牌", "unveiling", "subject", 0.8),
     (r"(?:揭牌|正式|宣告)成立(?!了?[\w“]{0,12}(?:小组|专班|机制))", "unveiling", "subject", 0.7),
     # construction milestones: "…项目集中开工", "…破土动工", "…举行奠基", "…顺利封顶"
@@ -563,7 +569,27 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
 # A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
-PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
+PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施", "谋划举办", "谋划开展")
+# A forecast count of activities ("今年活动周预计开展各类科普活动1200余项"): a programme's size, not an event.
+FORECAST = (
+    r"预计[^，。；]{0,12}?(?:开展|举办|组织|举行|推出)[^，。；]{0,16}?"
+    r"[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|期)"
+)
+# Signing up for an event named after the verb ("市民可於即日起登記參加工作坊"): a call, not the event.
+SIGN_UP_VERBS = ("登记参加", "报名参加", "预约参加", "登记参与", "报名参与")
+# Opening registration for an event ("…应用比赛即日起接受报名"): a call to sign up, not the event.
+REGISTRATION_OPENS = (
+    "接受报名",
+    "开放报名",
+    "开始报名",
+    "启动报名",
+    "报名开始",
+    "报名开启",
+    "火热报名",
+    "开启报名",
+)
+# Awards received at a ceremony ("结业仪式上，12名学员获评“优秀学员”"): part of the ceremony.
+AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
 
 # A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
 BRIEFING_VERBS = ("介绍", "通报", "发布了")
@@ -595,7 +621,8 @@ PRESS_CONFERENCES = (
 # "…等20余场配套活动". The items listed before it are no events of their own.
 # A count of what was held ("共举办各类科技活动210余场"): a statistic, like a total.
 HELD_COUNT = (
-    r"共(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
+    # "共举办…210余场", "今年已举办各类技术培训班14期"
+    r"(?:共|已)(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?(?<!第)[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
 )
 # A name that opens with a count of sessions: "20余场专题论坛", "逾30场论坛": a programme, not one event.
 COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)"
@@ -604,6 +631,8 @@ PROGRAMME_SUMMARY = (
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
     # "…活动10场以上": a target count
     r"|[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)以上"
+    # "设置了水火箭发射赛、机器人搭建挑战…四大板块": the sections of the event reported
+    r"|[\d一二三四五六七八九十]+大(?:板块|版块|主题活动|系列活动)"
 )
 
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",
@@ -643,7 +672,7 @@ NP_LEFT_STOPS = (
     "获",
     "入选",
     "推出",
-    "办理",  # Taiwan: "在博愛國中辦理「AI教師研習營」"
+    "办理",  # Taiwan: "在竹北市博愛國中辦理「AI教師研習營」"
     "开设",
     "设置了",
     "共有",
@@ -654,7 +683,7 @@ NP_LEFT_STOPS = (
 )
 
 # Words that start with a stop word but belong to the name: "…股份有限公司2024年新品发布会".
-NP_STOP_EXCEPTIONS = ("有限", "和平", "为民")
+NP_STOP_EXCEPTIONS = ("有限", "和平", "为民", "对接")  # "项目对接会", "对接活动": 对 opens the word
 # Stop characters that can open a place name (和顺县, 和平区, 和田地区): kept when a place follows.
 PLACE_OPENING_STOPS = ("和",)
 
@@ -731,8 +760,10 @@ OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "�
 # A tour's stops, one clause each: "13日走进A，14日来到B，15日在C收官".
 STOP_VERBS = ("走进", "来到", "在", "赴", "前往", "到达", "抵达", "进入")
 STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕", "站")
-# What names a touring event, whose stops a report tells one by one.
-TOUR_WORDS = ("巡展", "巡演", "巡讲", "巡回", "巡诊", "大篷车", "下乡", "进校园", "进社区", "乡村行")
+
+# Kinds that stay open day after day: a list of consecutive days at one venue is one span for them
+# ("10/19(六)、10/20(日)…應用展"), while sessions (讲座, 工作坊, 放映) stay one event a day.
+SPAN_KINDS = ("exhibition", "festival")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
@@ -1050,12 +1081,20 @@ STAMP_LABELS = (
     "字号",
     "浏览次数",
     "点击数",
-    # a government portal's information table: "索 引 号：…　主题分类：…", "成文日期：…", "标　　题：…"
+    "点阅次数",
+    "访问量",
+    "信息来源",
+    "发布单位",
+    "发布机构",
+    # A government page's metadata table ("索 引 号：…　主题分类：…", "成文日期：…", "标　　题：…"):
+    # the 标题 line repeats the headline printed below it.
     "索引号",
     "主题分类",
-    "发布机构",
     "成文日期",
+    "生效日期",
+    "废止日期",
     "标题",
+    "文号",
 )
 # Words that mark a line as site furniture wherever they stand in a short line.
 FURNITURE_WORDS = (
@@ -1095,5 +1134,7 @@ CAPTION_CREDITS = ("摄", "供图", "摄影")
 # A PDF page's running header or folio: "晋中日报　2024年4月18日　星期四　3", "—3—", "第3版".
 PAGE_HEADER = r"^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天].{0,20}$"
 PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})$"
+# An e-paper story continued on another page: "（下转A05版）", "（上接第1版）", "(转第3版)".
+CONTINUATION_MARK = r"[（(](?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,3}\s*版[）)]"
 # Site navigation: "首页 > 新闻中心 > 县区动态".
 BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"

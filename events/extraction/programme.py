@@ -15,10 +15,19 @@ from __future__ import annotations
 
 import re
 
-_DAY = r"(?:\d{1,2}月)?\d{1,2}[日号](?:[（(][^）)]{1,4}[）)])?(?:上午|下午|晚上|晚间|中午|全天|晚)?"
+_DAY = (
+    r"(?:\d{1,2}月)?\d{1,2}[日号](?:[（(][^）)]{1,4}[）)])?"
+    # a range of days: "5月20日—22日"
+    r"(?:\s*[—\-–~至到]\s*(?:\d{1,2}月)?\d{1,2}[日号](?:[（(][^）)]{1,4}[）)])?)?"
+    r"(?:上午|下午|晚上|晚间|中午|全天|晚)?"
+)
+# A list number may open the line, glued to the day when a converter drops the space: "1.5月18日上午，".
+_NUMBER = r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)?"
 _HOURS = r"\d{1,2}[:：]\d{2}(?:\s*[-—–~至到]+\s*\d{1,2}[:：]\d{2})?"
 # The day and/or hours that open a programme line, and the marks between them and the name.
-_LEAD_RE = re.compile(r"\W{0,3}(?:" + _DAY + r"\s*(?:" + _HOURS + r")?|" + _HOURS + r")[\s，,:：|｜]*")
+_LEAD_RE = re.compile(
+    r"\W{0,3}" + _NUMBER + r"(?:" + _DAY + r"\s*(?:" + _HOURS + r")?|" + _HOURS + r")[\s，,:：|｜]*"
+)
 # What may follow the name on its line: a part joined by "暨" ("开幕式暨主旨演讲"), an end mark, a
 # venue in brackets.
 _TAIL_RE = re.compile(r"(?:暨[\u4e00-\u9fff]{1,10})?[\s；;。.]*(?:[（(][^）)]{1,30}[）)])?[\s；;。.]*$")

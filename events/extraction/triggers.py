@@ -29,6 +29,10 @@ from .titles import (
 _NOUN_RE = re.compile(
     "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
     # and so is an unquoted one straight before its date, place or verb ("…科技展今（5）日起…")
+    # a bare ceremony, not the end of a longer name ("，典禮定於10月13日…")
+    + "|(?<![\u4e00-\u9fff“”「」『』])(?:"
+    + "|".join(P.BARE_CEREMONIES)
+    + ")"
     # or a clause's object ("大会还设置了乳业装备展，集中展示…")
     + "|(?<![发开进拓扩伸施参布筹撤办会延舒])展(?=[」”』，。；、]|$|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
 )
@@ -40,6 +44,15 @@ _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
 _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 _COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
+_FORECAST_RE = re.compile(P.FORECAST)
+# "结业仪式上，", "颁奖典礼上，", "大会上，": at a ceremony of the event reported.
+_AT_CEREMONY_RE = re.compile(r"[^，。；]{0,16}?(?:仪式|典礼|会)上[，,]")
+# The comment of a topic clause: it opens with a day or a "于/在/将于" and says what happened.
+_COMMENT_RE = re.compile(
+    r"(?:[0-9０-９]{1,2}日|[0-9]{1,2}月[0-9]{1,2}日|[昨今明]日|[昨今明]天|将于|定于|于|在)[^，。；]{0,30}?(?:"
+    + "|".join(P.OCCURRENCE_VERBS)
+    + r")"
+)
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
 _DATE_ANAPHOR_RE = re.compile(
@@ -62,18 +75,24 @@ _EVENT_ANAPHOR_RE = re.compile(
     + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
     + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
     + "|".join(P.TIMES_OF_DAY)
-    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织))"
+    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织)"
+    # "展览首日下午3时将举行…成立大会", "论坛首日还发布了…": no comma, straight into what happened
+    + r"|(?:当天|当日|首日)(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?=将|还|举行|举办|召开))"
     # "观摩会上，": a meeting's "上"; "运动会上，运动员们…" is only being at a contest
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
-# A clause that says when a name is held: "将于十二月一日至三日在…举行" (up to the next mark).
-_NEXT_CLAUSE_RE = re.compile(r"(?:将于|将在|定于|拟于|已于|于|将)[^，,。；;！？]{2,40}")
 # A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
 _DAY_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*[日号]")
 # "…等活动", "…等系列活动": what closes a list of events.
-_LIST_TAIL_RE = re.compile(r"等(?:系列|多项|一系列|各类)?活动$")
+_LIST_TAIL_RE = re.compile(
+    r"等(?:系列|多项|一系列|各类)?活动$"
+    # "…推介会等6项重大活动和20余项专项活动": a counted tail
+    r"|等[\d一二三四五六七八九十百千]+[余多]?(?:项|场|个|类)[^、，。；]{0,24}活动$"
+)
 # "展览首日", "大会当天": a bare name followed by one of its days is a time, not an occurrence.
 _DAY_OF_EVENT = ("首日", "当天", "当日", "次日", "首天", "最后一天")
 # "孵化器还与…签订了…": an addition to the event just told (see ALSO_RE).
@@ -149,7 +168,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     found: list[Occurrence] = []
     head: Occurrence | None = None  # an anaphoric occurrence: the sentence is about that event
     head_clause = ""
-    for c_start, c_end in split_clauses(sentence):
+    for c_start, c_end in _topic_clauses(sentence, split_clauses(sentence)):
         c_start = max(c_start, lead_end)
         if c_start >= c_end:
             continue
@@ -190,6 +209,26 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
 
 
+def _topic_clauses(sentence: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses, with a name that ends its clause joined to the clause that dates and asserts it:
+    "为期10天的…骨干培训班，30日在拉萨市农牧科学研究所结业" is one clause (a topic and its comment)."""
+    out: list[tuple[int, int]] = []
+    for start, end in clauses:
+        if out and _is_topic(sentence, *out[-1]) and _COMMENT_RE.match(sentence, start, end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _is_topic(sentence: str, start: int, end: int) -> bool:
+    """Whether a clause ends with an event name and holds no verb of its own."""
+    clause = sentence[start:end].rstrip()
+    # the last name, not the first: "「…竞赛」决赛" ends with 决赛, though 竞赛 is found first
+    ends = any(m.end() == len(clause) for m in _NOUN_RE.finditer(clause, max(0, len(clause) - 6)))
+    return ends and not _has_any(clause, P.OCCURRENCE_VERBS)
+
+
 def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     """Why an occurrence in ``sentence[c_start:c_end]`` is no event of its own, or "".
 
@@ -216,16 +255,36 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "session"  # "在萍乡市第十六届人民代表大会第四次会议上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
+    if _AT_CEREMONY_RE.match(sentence) and _has_any(occ.title, P.AWARD_RECEIVED):
+        return "award"  # "结业仪式上，12名学员获评“优秀学员”"
+    if _FORECAST_RE.search(sentence, c_start, c_end):
+        return "plan"  # "今年活动周预计开展各类科普活动1200余项"
+    if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS) or _has_any(
+        sentence[c_start : occ.start], P.SIGN_UP_VERBS
+    ):
+        return "registration"  # "第二届…比赛即日起接受报名"
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
-    if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
-        return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"
+    if _COUNTED_RE.match(occ.title):
+        return "programme"  # "将举办20余场专题论坛", "逾30場論壇"
+    if _COUNTED_RE.search(sentence, c_start, occ.start) and (
+        occ.title.endswith("活动") or not _named_in_full(occ.title)
+    ):
+        return "programme"  # "20余场专题论坛和对接活动": unnamed sessions after a count
+    if summary and summary.start() >= occ.start and not _named_during(sentence, occ):
+        return "programme"  # "开展科普讲座、科技展览等200余场活动"
     return ""
+
+
+def _named_during(sentence: str, occ: Occurrence) -> bool:
+    """Whether an event named in full is told in a sentence of its own about the period of another
+    ("科博会期间，还将举办国际先进制造业大会、…等6项重大活动"): an event during it, not a summary."""
+    return occ.named and _named_in_full(occ.title) and "期间" in _date_anaphor(sentence)
 
 
 def noun_triggers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every event noun in ``text`` that does not name a building ("会议中心")."""
     return [
-        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), "exhibition"))
+        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), kind_of_name(m.group())))
         for m in _NOUN_RE.finditer(text)
         if m.group() != "活动" and not text.startswith(P.NOT_EVENT_AFTER, m.end())
     ]
@@ -242,6 +301,13 @@ def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
 def _drop_verbs_of_named(found: list[Occurrence]) -> list[Occurrence]:
     """Drop "正式发布新一代…" after "…新品发布会…举行": a verb of the named event's own kind is that event."""
     kinds = {o.kind for o in found if o.named and not o.occasion and not o.generic}
+    # "招商推介会暨项目签约仪式": each part joined by 暨 is of the event ("…签订投资协议" is its signing)
+    kinds |= {
+        kind_of_name(part)
+        for o in found
+        if o.named and not o.occasion and "暨" in o.title
+        for part in o.title.split("暨")[1:]
+    }
     named = [o for o in found if o.named and not o.occasion]
     if kinds:  # "…媒合会将于…举行，预计有120家企业参展": those taking part in the named event
         found = [o for o in found if o.named or not o.title.endswith(P.PARTICIPATION_VERBS)]
@@ -264,7 +330,7 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             title,
             s,
             e,
-            (c_start, clause_end),
+            clause_span,
             strength,
             anaph,
             generic,
@@ -273,7 +339,7 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             organiser=organiser,
             programme=programme,
         )
-        for kind, title, s, e, strength, anaph, generic, organiser, programme, clause_end in named
+        for kind, title, s, e, strength, anaph, generic, organiser, programme in named
     ]
     return out + [
         Occurrence(
@@ -298,8 +364,8 @@ def _is_occasion(sentence: str, stop: int, end: int) -> bool:
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme, clause end) of the
-    event noun phrases in a clause (the clause end reaches into the next clause that asserts a name).
+    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme) of the event noun
+    phrases in a clause.
 
     A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
     event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
@@ -334,44 +400,23 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         anaphor = min((i for i in (name.find(a) for a in P.EVENT_ANAPHORS) if i > 0), default=-1)
         if anaphor > 0:  # "预计今届科技周": the name starts at the anaphor
             start, name = start + anaphor, name[anaphor:]
+        if "宣布" in name:
+            continue  # "…出席并宣布活动启动": a declaration of the event reported, not a name
         generic = name in P.GENERIC_NAMES
         if generic and sentence.startswith(_DAY_OF_EVENT, stop):
             continue  # "…表示，展览首日同场举行「论坛」": a day of the event told, the forum is the news
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
         )
-        # "「…競賽」決賽，將於十二月一日至三日在…舉行": the verb and the day in the next clause
-        carried = 0 if verb or anaphoric or name == "活动" else _asserted_after(sentence, stop, end)
         if item is not None:
             anaphoric = False  # "9:30 开幕式": a programme item of its own day, not the event told before
-        elif (
-            not anaphoric
-            and not carried
-            and (name == "活动" or not _asserted(sentence, start, stop, end, verb))
-        ):
+        elif not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
             continue
-        strength = 0.9 if verb or carried else 0.6
+        strength = 0.9 if verb else 0.6
         organiser = _organiser_prefix(sentence, start) if after_verb and not anaphoric and not generic else ""
         kind = kind_of_name(name, verb)
-        clause_end = carried or end
-        out.append(
-            (kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None, clause_end)
-        )
+        out.append((kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None))
     return out
-
-
-def _asserted_after(sentence: str, stop: int, end: int) -> int:
-    """The end of the next clause when it asserts the name ending this one, else 0.
-
-    "「113学年度…竞赛」决赛，将于十二月一日至三日在…举行": a name closing its clause, then a clause
-    opening with when it is held ("将于", "定于", "于") and an occurrence verb.
-    """
-    if sentence[stop:end].strip("”」』\"' ") or not sentence.startswith(("，", ","), end):
-        return 0
-    after = _NEXT_CLAUSE_RE.match(sentence, end + 1)
-    if after is None or not any(v in after.group() for v in P.OCCURRENCE_VERBS):
-        return 0
-    return after.end()
 
 
 def _organiser_prefix(sentence: str, name_start: int) -> str:
@@ -455,11 +500,17 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     out: list[tuple] = []
     if not _VERB_ANY_RE.search(sentence, floor, end):
         return out
+    # A verb inside a quoted name that goes on after the quote ("“太空授课”互动剧场") names a thing.
+    names = [
+        (q0, q1) for q0, q1 in quoted_ranges(sentence) if q1 + 1 < len(sentence) and _is_cjk(sentence[q1 + 1])
+    ]
     if _has_any(sentence[floor:end], P.GOAL_MARKERS):
         return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
             if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
+                continue
+            if any(q0 <= match.start() and match.end() <= q1 for q0, q1 in names):
                 continue
             if any(s <= match.start() < e or s <= match.end() <= e for _, _, s, e, *_ in named):
                 continue
@@ -474,10 +525,16 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
             purpose = _PURPOSE_RE.match(sentence, match.end(), end) if kind == "signing" else None
             if title and purpose and title.endswith(match.group()):
                 title = _cap(title + purpose.group())  # "…与太原理工大学签约共建…联合实验室"
+            if "宣布" in title:  # "市长宣布“智慧社区”服务平台正式上线": what was declared
+                title = title[title.rfind("宣布") + 2 :]
             if title:
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _declared(sentence: str, floor: int, verb_at: int) -> bool:

@@ -674,3 +674,58 @@ def test_extract_events_bare_ceremony_is_the_one_just_named():
         ("2023青少年科技周", date(2023, 10, 10), date(2023, 10, 13)),
         ("“青少年创新大赛”颁奖典礼", date(2023, 10, 13), date(2023, 10, 13)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "本报讯 11月8日至10日，第六届数字乡村博览会在县会展中心举行。博览会期间，主办方还举办了"
+            "“数商兴农”论坛，论坛于9日上午在会展中心二楼召开。",
+            date(2024, 11, 11),
+            ("“数商兴农”论坛", date(2024, 11, 9), date(2024, 11, 9)),
+        ),
+        (
+            "本報訊 「2024創新科技週」今日（5日）起一連四日在會議中心舉行。科技週期間亦舉辦「青年創業分享會」，"
+            "分享會將於7日（星期六）晚上舉行。",
+            date(2024, 12, 5),
+            ("青年创业分享会", date(2024, 12, 7), date(2024, 12, 7)),
+        ),
+    ],
+    ids=["forum-own-day", "hk-sharing-own-day"],
+)
+def test_extract_events_a_sub_event_keeps_its_own_day_inside_the_parent_span(text, ref, expected):
+    sub = next(c for c in extract_events(text, ref=ref) if c.title == expected[0])
+
+    assert (sub.title, sub.start, sub.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 10月9日至11日，第三届智慧农业博览会在农博园举行。博览会首日还发布了《智慧农业发展报告》。",
+            ("launch", date(2024, 10, 9)),
+        ),
+        (
+            "本報訊 「智慧城市展」訂於10月19日至20日舉辦。展覽首日下午3時將舉行「無人機產業聯盟」成立大會。",
+            ("unveiling", date(2024, 10, 19)),
+        ),
+    ],
+    ids=["first-day-also", "first-day-at-an-hour"],
+)
+def test_extract_events_first_day_without_a_comma_takes_the_parent_first_day(text, expected):
+    sub = next(c for c in extract_events(text, ref=date(2024, 9, 26)) if c.kind == expected[0])
+
+    assert (sub.kind, sub.start, sub.end) == (expected[0], expected[1], expected[1])
+
+
+def test_extract_events_during_points_to_the_multi_day_event_not_a_later_one_day_launch():
+    text = (
+        "本报讯 第八届科技博览会将于9月19日开幕，为期4天。开幕式上，组委会将发布《城市创新指数报告》。"
+        "博览会期间，还将举办国际先进制造业大会。"
+    )
+
+    conference = next(c for c in extract_events(text, ref=date(2025, 9, 15)) if "制造业大会" in c.title)
+
+    assert (conference.start, conference.end) == (date(2025, 9, 19), date(2025, 9, 22))

@@ -41,20 +41,39 @@ def test_programme_item_is_none_in_prose(sentence, name):
     assert programme_item(sentence, start, start + len(name)) is None
 
 
-def test_extract_events_programme_under_day_headings():
-    text = (
-        "2024滨江智能制造大会将于5月20日至21日在滨江会展中心举行。\n\n日程安排\n\n5月20日\n\n"
-        "09:00—10:30　开幕式暨主旨演讲\n\n14:00—17:00　“工业软件”分论坛\n\n5月21日\n\n"
-        "09:00—11:30　产业项目对接会（会展中心B厅）\n\n14:00—16:00　企业参观考察"
-    )
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "2024滨江智能制造大会将于5月20日至21日在滨江会展中心举行。\n\n日程安排\n\n5月20日\n\n"
+            "09:00—10:30　开幕式暨主旨演讲\n\n14:00—17:00　“工业软件”分论坛\n\n5月21日\n\n"
+            "09:00—11:30　产业项目对接会（会展中心B厅）\n\n14:00—16:00　企业参观考察",
+            date(2024, 5, 6),
+            [
+                ("2024滨江智能制造大会", date(2024, 5, 20), date(2024, 5, 21)),
+                ("“工业软件”分论坛", date(2024, 5, 20), date(2024, 5, 20)),
+                ("产业项目对接会", date(2024, 5, 21), date(2024, 5, 21)),
+            ],
+        ),
+        (
+            "2024年城关县科技活动周将于5月18日至24日举行。主要活动安排如下：\n\n"
+            "1.5月18日上午，科技活动周启动仪式（县文化广场）；\n\n"
+            "2.5月20日—22日，农业实用技术培训班（县农广校）；\n\n"
+            "3.5月24日，科技成果对接会（县政务服务中心）。\n",
+            date(2024, 5, 15),
+            [
+                ("2024年城关县科技活动周", date(2024, 5, 18), date(2024, 5, 24)),
+                ("农业实用技术培训班", date(2024, 5, 20), date(2024, 5, 22)),
+                ("科技成果对接会", date(2024, 5, 24), date(2024, 5, 24)),
+            ],
+        ),
+    ],
+    ids=["under-day-headings", "numbered-lines-glued-to-their-days"],
+)
+def test_extract_events_programme_lines_give_their_days(text, ref, expected):
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=ref)]
 
-    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 6))]
-
-    assert found == [
-        ("2024滨江智能制造大会", date(2024, 5, 20), date(2024, 5, 21)),
-        ("“工业软件”分论坛", date(2024, 5, 20), date(2024, 5, 20)),
-        ("产业项目对接会", date(2024, 5, 21), date(2024, 5, 21)),
-    ]
+    assert found == expected
 
 
 def test_extract_events_programme_lines_with_days_and_a_table():

@@ -6,6 +6,7 @@ import pytest
 
 from events.extraction import extract_events
 from events.extraction.triggers import find_occurrences
+from events.temporal.normalize import normalize
 
 
 def found(sentence: str) -> list[tuple[str, str]]:
@@ -385,3 +386,144 @@ def test_extract_events_display_boards_are_no_exhibition():
     text = "9月21日，科普日活动在中心广场举行。活动现场，各成员单位设置了科普展板、咨询台和互动体验区。"
 
     assert [c.title for c in extract_events(text, ref=date(2024, 9, 22))] == ["科普日活动"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "5月19日，县科技活动周启动仪式在人民广场举行，副县长王强出席并宣布活动启动。",
+            [("festival", "县科技活动周启动仪式")],
+        ),
+        ("仪式上，市长宣布“智慧社区”服务平台正式上线。", [("launch", "“智慧社区”服务平台上线")]),
+    ],
+    ids=["declared-start", "declared-launch-stays"],
+)
+def test_find_occurrences_a_declaration_is_not_an_event(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("颁奖典礼上，8名教师获评“优秀科技辅导员”。", "award"),
+        ("开班仪式上，3家企业荣获“先进单位”称号。", "award"),
+        ("今年科技周预计开展科普活动600余场，覆盖全市各区县。", "plan"),
+        ("由市科协主办的第五届青少年机器人大赛即日起接受报名，截止日期为4月30日。", "registration"),
+        ("今年以来，县农技中心已举办各类实用技术培训班22期。", "total"),
+        ("明年，区科技局将谋划举办首届智能制造产业对接活动。", "plan"),
+    ],
+)
+def test_find_occurrences_awards_forecasts_registrations_and_totals_are_not_events(sentence, reason):
+    assert {o.not_event for o in find_occurrences(sentence)} == {reason}
+
+
+def test_find_occurrences_an_edition_number_is_no_count():
+    [occ] = find_occurrences("5月12日，县科协已举办第三期农技培训班。")
+
+    assert (occ.title, occ.not_event) == ("第三期农技培训班", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "为期5天的2024年全市家政服务技能培训班，18日在市职教中心结业。",
+            [("training", "2024年全市家政服务技能培训班")],
+        ),
+        ("第三届青年创业大赛，昨日在高新区创业大厦落幕。", [("competition", "第三届青年创业大赛")]),
+        ("“云端授课”体验区前排起了长队。", []),
+    ],
+    ids=["topic-then-day", "topic-then-yesterday", "verb-inside-a-quoted-name"],
+)
+def test_find_occurrences_a_name_asserted_by_the_clause_after_it(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_extract_events_sections_of_a_festival_are_its_programme():
+    text = (
+        "为期五天的\n\n实验小学第三届科技节\n\n于5月17日下午\n\n圆满落幕！\n\n"
+        "本届科技节\n\n从5月13日开始\n\n设置了\n\n🛩 航模竞速赛\n\n🧪 小实验展示\n\n三大板块\n"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 20))]
+
+    assert found == [("实验小学第三届科技节", date(2024, 5, 13), date(2024, 5, 17))]
+
+
+def test_extract_events_rows_of_a_programme_table():
+    text = (
+        "活动详情如下：\n\n| 活动名称 | 日期 | 时间 | 地点 |\n"
+        "| 3D打印工作坊 | 11月2日 | 14:00-16:00 | 青少年宫 |\n"
+        "| 天文观测讲座 | 11月9日 | 19:00-20:30 | 科技馆报告厅 |\n"
+        "| 公众科学日 | 11月16日 | 09:00-17:00 | 科技馆 |\n\n报名由即日起至10月30日。\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 20))]
+
+    assert found == [
+        ("3D打印工作坊", date(2024, 11, 2)),
+        ("天文观测讲座", date(2024, 11, 9)),
+        ("公众科学日", date(2024, 11, 16)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("22日，位于经开区的首个加氢站建成投用。", [("opening", "首个加氢站建成投用")]),
+        ("3月1日，县第二污水处理厂正式投入使用。", [("opening", "县第二污水处理厂投入使用")]),
+    ],
+)
+def test_find_occurrences_a_facility_put_into_service(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "縣府訂於8月12日至14日在縣立圖書館辦理「智慧農業研習營」。",
+            [("training", "智慧農業研習營")],
+        ),
+        ("市人社局将于6月开设直播电商技能培训班。", [("training", "直播电商技能培训班")]),
+    ],
+    ids=["taiwan-banli", "kaishe"],
+)
+def test_find_occurrences_banli_and_kaishe_assert_a_named_event(sentence, expected):
+    assert [(k, t) for k, t in found(normalize(sentence))] == [(k, normalize(t)) for k, t in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "昨日，高新区举行智能装备招商推介会暨项目签约仪式，与5家企业签订投资协议。",
+            [("meeting", "智能装备招商推介会暨项目签约仪式")],
+        ),
+        ("市民可即日起报名参加科普工作坊，名额有限。", [("training", "科普工作坊")]),
+        (
+            "展会期间，还将举办智能制造高峰论坛、工业软件成果发布会等5项重大活动和10余项专项活动。",
+            [("meeting", "智能制造高峰论坛"), ("launch", "工业软件成果发布会")],
+        ),
+        (
+            "展会期间还将举办10余场专题论坛和对接活动。",
+            [("meeting", "10余场专题论坛"), ("other", "对接活动")],
+        ),
+    ],
+    ids=["signing-part-of-a-joined-name", "sign-up", "named-during-with-a-count", "counted-sessions"],
+)
+def test_find_occurrences_joined_names_sign_ups_and_counted_lists(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reasons"),
+    [
+        ("市民可即日起报名参加科普工作坊，名额有限。", ["registration"]),
+        ("展会期间，还将举办智能制造高峰论坛、工业软件成果发布会等5项重大活动和10余项专项活动。", ["", ""]),
+        ("展会期间还将举办10余场专题论坛和对接活动。", ["programme", "programme"]),
+    ],
+)
+def test_find_occurrences_which_list_items_are_events(sentence, reasons):
+    assert [o.not_event for o in find_occurrences(sentence)] == reasons
