@@ -85,6 +85,10 @@ _EVENT_ANAPHOR_RE = re.compile(
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# "开馆十五周年", "成立10周年": an anniversary of the verb's event.
+_ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
+# A day said to be the event: "本月19日（星期二）為館慶開放日", "5月20日是…科技活动日".
+_DAY_IS_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}[日号](?:[（(][^）)]{1,6}[）)])?(?:为|是)[“「]?$")
 # A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
 _DAY_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*[日号]")
 # "…等活动", "…等系列活动": what closes a list of events.
@@ -481,13 +485,13 @@ def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool
     """Whether a named event is reported as happening, not just named.
 
     It is when its clause has an occurrence verb ("成功举办", "召开"), when it is a place
-    one is at ("运动会上", "咖啡节里"), or when it carries an edition ("第十二届…大赛").
-    A phrase headed by "活动" needs the verb.
+    one is at ("运动会上", "咖啡节里"), when it carries an edition ("第十二届…大赛"), or when a day
+    is said to be it ("本月19日（星期二）為館慶開放日"). A phrase headed by "活动" needs the verb.
     """
     name = sentence[start:stop]
     if name.endswith("活动"):
         return bool(verb)
-    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop):
+    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop) or _DAY_IS_RE.search(sentence, 0, start):
         return True
     return bool(_ORDINAL_RE.search(name))
 
@@ -508,8 +512,10 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
         return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
-            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
-                continue
+            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()) or _ANNIVERSARY_RE.match(
+                sentence, match.end()
+            ):
+                continue  # "…以来", "開館十五周年": a time since the opening, not the opening
             if any(q0 <= match.start() and match.end() <= q1 for q0, q1 in names):
                 continue
             if any(s <= match.start() < e or s <= match.end() <= e for _, _, s, e, *_ in named):

@@ -527,3 +527,22 @@ def test_find_occurrences_joined_names_sign_ups_and_counted_lists(sentence, expe
 )
 def test_find_occurrences_which_list_items_are_events(sentence, reasons):
     assert [o.not_event for o in find_occurrences(sentence)] == reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本月19日（星期二）為館慶開放日，當日全館免費開放予公眾。",
+            [("opening", "馆庆开放日", date(2024, 11, 19))],
+        ),
+        ("5月20日是我校第三届科技节，全校师生参加。", [("festival", "我校第三届科技节", date(2024, 5, 20))]),
+        ("县科技馆今年十二月开馆十周年。", []),
+        ("6月1日，县科技馆新馆开馆，恰逢建馆三十周年。", [("opening", "县科技馆新馆开馆", date(2024, 6, 1))]),
+    ],
+    ids=["tw-day-is-an-open-day", "day-is-a-festival", "anniversary", "opening-on-an-anniversary"],
+)
+def test_extract_events_a_day_said_to_be_an_event_and_anniversaries(text, expected):
+    found = [(c.kind, c.title, c.start) for c in extract_events(text, ref=date(2024, 11, 12)) if c.dated]
+
+    assert found == expected
