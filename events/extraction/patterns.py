@@ -591,6 +591,12 @@ REGISTRATION_OPENS = (
 # Awards received at a ceremony ("结业仪式上，12名学员获评“优秀学员”"): part of the ceremony.
 AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
 
+# After a name, a plan rather than a date: "第二期研修班计划于9月开班"; anywhere, a date to come:
+# "8月下旬还将推出…讲座，具体时间将另行通知".
+PLAN_AFTER = ("计划于", "计划在", "有望于")
+DATE_TO_COME = ("另行通知", "另行公布", "时间待定", "日期待定")
+# A recurring activity: "每周六晚还将举办…讲座", "每逢周六下午举办亲子工作坊".
+RECURRING = ("每周", "每逢", "每月", "每天", "每晚", "每个周")
 # A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
 BRIEFING_VERBS = ("介绍", "通报", "发布了")
 # A name that opens with these is a class of events, not one: "各类技术培训班14期", "一系列庆祝活动".
@@ -643,6 +649,7 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 NP_LEFT_STOPS = (
     "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
     "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
+    "主持",  # "副局長今早主持開幕禮時表示": nor who presides over it
     "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"

@@ -87,6 +87,8 @@ _EVENT_ANAPHOR_RE = re.compile(
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
 # "开馆十五周年", "成立10周年": an anniversary of the verb's event.
 _ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
+# "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.
+_EXPECTED_RE = re.compile(r"预计[^，。；]{0,10}?(?:完工|竣工|启用|投用|投产|开业|建成|开放|运营)")
 # A day said to be the event: "本月19日（星期二）為館慶開放日", "5月20日是…科技活动日".
 _DAY_IS_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}[日号](?:[（(][^）)]{1,6}[）)])?(?:为|是)[“「]?$")
 # A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
@@ -244,6 +246,7 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动"), a class
       of events ("各类技术培训班", "一系列庆祝活动"), or the parts an event includes ("活动包括…").
     - "session": a session of a people's congress or political consultative conference.
+    - "recurring": a weekly or daily activity ("每周六晚还将举办…讲座").
     """
     if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
@@ -263,6 +266,10 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "award"  # "结业仪式上，12名学员获评“优秀学员”"
     if _FORECAST_RE.search(sentence, c_start, c_end):
         return "plan"  # "今年活动周预计开展各类科普活动1200余项"
+    if _has_any(sentence[occ.end : c_end], P.PLAN_AFTER) or _has_any(sentence, P.DATE_TO_COME):
+        return "plan"  # "第二期研修班计划于9月开班", "…讲座，具体时间将另行通知"
+    if _has_any(sentence[c_start : occ.start], P.RECURRING):
+        return "recurring"  # "活动期间，每周六晚还将举办…科普讲座"
     if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS) or _has_any(
         sentence[c_start : occ.start], P.SIGN_UP_VERBS
     ):
@@ -508,7 +515,7 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     names = [
         (q0, q1) for q0, q1 in quoted_ranges(sentence) if q1 + 1 < len(sentence) and _is_cjk(sentence[q1 + 1])
     ]
-    if _has_any(sentence[floor:end], P.GOAL_MARKERS):
+    if _has_any(sentence[floor:end], P.GOAL_MARKERS) or _EXPECTED_RE.search(sentence, floor, end):
         return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):

@@ -546,3 +546,29 @@ def test_extract_events_a_day_said_to_be_an_event_and_anniversaries(text, expect
     found = [(c.kind, c.title, c.start) for c in extract_events(text, ref=date(2024, 11, 12)) if c.dated]
 
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("据悉，第三期培训班计划于10月开班。", "plan"),
+        ("科技馆表示，9月还将推出“秋分观星”线上讲座，具体时间将另行通知。", "plan"),
+        ("活动期间，每周六上午还将举办少儿编程体验课和科普讲座。", "recurring"),
+        ("活动期间，每逢周日下午举办亲子工作坊。", "recurring"),
+    ],
+    ids=["planned-month", "date-to-come", "every-saturday", "every-sunday"],
+)
+def test_find_occurrences_plans_and_recurring_activities_are_not_events(sentence, reason):
+    assert {o.not_event for o in find_occurrences(sentence) if o.named} == {reason}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月5日，育成中心动土。经发局表示，中心预计明年底完工、后年第一季启用。",
+        "4月8日，科创产业园项目开工仪式在高新区举行。项目预计2026年6月建成投产。",
+    ],
+    ids=["tw-expected-opening", "expected-completion"],
+)
+def test_extract_events_expected_completion_is_no_event(text):
+    assert len(extract_events(text, ref=date(2024, 4, 9))) == 1
