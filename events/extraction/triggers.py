@@ -26,8 +26,14 @@ from .titles import (
 
 # A quoted name ending in "展" is an exhibition ("「香港秋季電子產品展」"); a bare "展" is not a
 # trigger ("发展", "开展").
+# A trigger ending in "展" is not the whole noun when "览/销/洽/会" follows: "科技成果展览会" is a
+# 展览会 (the title keeps its whole name), not a 成果展 with "览会" left over.
+_LONGER_EXHIBITION = "(?![览销洽会])"
 _NOUN_RE = re.compile(
-    "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
+    "|".join(
+        re.escape(t) + (_LONGER_EXHIBITION if t.endswith("展") else "")
+        for t in sorted(P.NOUN_TRIGGERS, key=len, reverse=True)
+    )
     # and so is an unquoted one straight before its date, place or verb ("…科技展今（5）日起…")
     # a bare ceremony, not the end of a longer name ("，典禮定於10月13日…")
     + "|(?<![\u4e00-\u9fff“”「」『』])(?:"

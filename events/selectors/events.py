@@ -254,7 +254,7 @@ def calendar_events(
 def export_items(*, filters: EventFilters) -> Iterator[dict]:
     """Visible dated events matching ``filters`` as ``event_item`` dicts, oldest first, read in chunks."""
     events = filter_events(filters=filters).filter(start__isnull=False).order_by("start", "end", "pk")
-    yield from (event_item(event) for event in with_sources(events).iterator(chunk_size=500))
+    yield from (event_item(event) for event in with_sources(events, reposts=True).iterator(chunk_size=500))
 
 
 def changed_events(*, filters: EventFilters, now: datetime, limit: int) -> QuerySet[Event]:

@@ -10,15 +10,20 @@ from django.db.models import Prefetch, QuerySet
 
 from events.models import Event, Evidence
 
-from .outlets import article_outlet, reporting_outlets, reposts
+from .outlets import article_outlet, reporting_outlets, repost_rows
 
 
-def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> QuerySet[Event]:
+def with_sources(
+    events: QuerySet[Event], *, per_event: int | None = None, reposts: bool = False
+) -> QuerySet[Event]:
     """``events`` with their evidence and articles fetched in two queries, not one per event.
 
     The articles come without their text (it may be megabytes, and no list shows it). With
     ``per_event``, only that many evidence rows per event are fetched (a window query), as the list
     ``event.shown_evidence`` (Django prefetches a slice only into an attribute of its own).
+    ``reposts`` also fetches the articles' reposts, which ``event_item`` reads for the outlet count
+    (one more query; feeds and lists that show no count skip it: it cost the cold feed about a
+    fifth of its CPU time).
     """
     evidence = (
         Evidence.objects.select_related("article__source")
@@ -26,11 +31,12 @@ def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> Qu
         .order_by("article_id", "span_start")
     )
     if per_event is None:
-        # The articles' reposts too, for the outlets that reported the event (``reporting_outlets``).
-        return events.prefetch_related(
-            Prefetch("evidence", queryset=evidence),
-            Prefetch("evidence__article__duplicates", queryset=reposts()),
-        )
+        events = events.prefetch_related(Prefetch("evidence", queryset=evidence))
+        if reposts:
+            events = events.prefetch_related(
+                Prefetch("evidence__article__duplicates", queryset=repost_rows())
+            )
+        return events
     return events.prefetch_related(
         Prefetch("evidence", queryset=evidence[:per_event], to_attr="shown_evidence")
     )
@@ -206,4 +212,4 @@ def event_item(event: Event) -> dict:
 def iter_event_items() -> Iterator[dict]:
     """Visible, dated, unmerged events as ``event_item`` dicts, oldest first (evidence fetched in bulk)."""
     events = Event.objects.visible().filter(start__isnull=False).order_by("start", "end", "pk")
-    yield from (event_item(event) for event in with_sources(events).iterator(chunk_size=500))
+    yield from (event_item(event) for event in with_sources(events, reposts=True).iterator(chunk_size=500))

@@ -1,6 +1,5 @@
 """Tests for events/extraction/extract.py: date linking, merging, scripts and bad input."""
 
-import time
 from datetime import date
 
 import opencc
@@ -8,6 +7,7 @@ import pytest
 
 from events.extraction import extract_events
 from tests.conftest import load_seed
+from tests.growth import cpu_growth
 
 REF = date(2024, 3, 12)  # a Tuesday; every case counts from it
 
@@ -197,10 +197,12 @@ def test_extract_events_bad_input_gives_nothing(text):
 
 
 def test_extract_events_huge_text_is_bounded():
-    started = time.perf_counter()
-
     assert extract_events("啊" * 2_000_000, ref=REF) == []
-    assert time.perf_counter() - started < 5
+    # ten times the text costs at most about ten times the CPU (quadratic would be a hundred)
+    assert (
+        cpu_growth(lambda text: extract_events(text, ref=REF), "啊" * 200_000, "啊" * 2_000_000, repeat=1)
+        < 20
+    )
 
 
 @pytest.mark.parametrize(
@@ -244,11 +246,10 @@ def test_extract_events_same_day_anaphor_names_the_unveiled_thing():
 
 
 def test_extract_events_dense_text_without_full_stops_stays_linear():
-    text = "3月11日科技节在广场开幕由区委主办共有15个项目成功签约" * 1000
-    started = time.perf_counter()
-    extract_events(text, ref=REF)
+    unit = "3月11日科技节在广场开幕由区委主办共有15个项目成功签约"
 
-    assert time.perf_counter() - started < 5
+    # four times the text costs about four times the CPU (quadratic would be sixteen)
+    assert cpu_growth(lambda text: extract_events(text, ref=REF), unit * 250, unit * 1000) < 8
 
 
 def test_extract_events_programme_items_during_the_event_take_its_day_and_place():
@@ -350,12 +351,10 @@ def test_extract_events_this_activity_does_not_reach_into_another_report():
 
 
 def test_extract_events_a_huge_file_of_event_sentences_stays_linear():
-    text = "本报讯 5月14日，全市农技人员培训班在市农校开班。开班仪式上，12个项目签约。培训为期三天。\n" * 5000
-    started = time.perf_counter()
+    line = "本报讯 5月14日，全市农技人员培训班在市农校开班。开班仪式上，12个项目签约。培训为期三天。\n"
 
-    extract_events(text, ref=REF)
-
-    assert time.perf_counter() - started < 10  # about 1.5 s on one core; quadratic was minutes
+    # four times the lines cost about four times the CPU (quadratic was minutes)
+    assert cpu_growth(lambda text: extract_events(text, ref=REF), line * 1250, line * 5000, repeat=1) < 8
 
 
 def test_extract_events_closing_ceremony_is_the_last_day_of_the_event():

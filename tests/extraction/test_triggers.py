@@ -572,3 +572,16 @@ def test_find_occurrences_plans_and_recurring_activities_are_not_events(sentence
 )
 def test_extract_events_expected_completion_is_no_event(text):
     assert len(extract_events(text, ref=date(2024, 4, 9))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("晋中科技成果展览会于12月19日开幕。", "晋中科技成果展览会"),
+        ("全市农业成果展销会12月19日在榆次区举行。", "全市农业成果展销会"),
+        ("第三届科普展12月19日在市科技馆开幕。", "第三届科普展"),
+    ],
+    ids=["exhibition-hall-fair", "sales-fair", "plain-show"],
+)
+def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
+    assert [c.title for c in extract_events(text, ref=date(2026, 12, 4))] == [title]
