@@ -546,12 +546,23 @@ def test_extract_events_during_a_short_named_fair_takes_the_body_span_not_the_he
                 ("meeting", "创投媒合会", date(2024, 11, 20), date(2024, 11, 20)),
             ],
         ),
+        (
+            "8月16日至17日，2024乳业科技大会在呼和浩特举行。开幕式上，与会企业签订了联合育种协议。"
+            "大会还设置了智慧农机展，展出无人驾驶拖拉机等新装备。",
+            date(2024, 8, 18),
+            [
+                ("meeting", "2024乳业科技大会", date(2024, 8, 16), date(2024, 8, 17)),
+                ("signing", "与会企业签订了联合育种协议", date(2024, 8, 16), date(2024, 8, 16)),
+                ("exhibition", "智慧农机展", date(2024, 8, 16), date(2024, 8, 17)),
+            ],
+        ),
     ],
     ids=[
         "also-held-at-a-festival",
         "also-signed-at-an-unveiling",
         "same-venue-first-day",
         "same-venue-ceremony",
+        "also-set-up-at-the-conference",
     ],
 )
 def test_extract_events_what_a_report_adds_happens_at_its_event(text, ref, expected):
@@ -630,6 +641,38 @@ def test_extract_events_short_form_refers_to_the_full_name(text, expected):
     found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 1))]
 
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【記者林某臺中報導】市教育局主辦的「2024全市中小學機器人競賽」決賽，將於十二月七日至八日在市立體育館舉行。",
+            [("competition", "「2024全市中小学机器人竞赛」决赛", date(2024, 12, 7), date(2024, 12, 8))],
+        ),
+        (
+            "由市科协主办的第三届青少年科普节，定于11月16日在市青少年宫举办，现面向全市中小学征集作品。",
+            [("festival", "第三届青少年科普节", date(2024, 11, 16), date(2024, 11, 16))],
+        ),
+    ],
+    ids=["tw-final-then-when", "festival-then-when"],
+)
+def test_extract_events_name_asserted_by_the_next_clause(text, expected):
+    found = [(c.kind, c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 11, 1))]
+
+    assert found == expected
+
+
+def test_extract_events_bare_ceremony_is_the_one_just_named():
+    text = "科技周期间，将同期举行“青少年创新大赛”颁奖典礼，典礼定于10月13日下午在市民中心举行。"
+    earlier = "「2023青少年科技周」将于10月10日至13日在会展中心举行。"
+
+    found = [(c.title, c.start, c.end) for c in extract_events(earlier + text, ref=date(2023, 9, 26))]
+
+    assert found == [
+        ("2023青少年科技周", date(2023, 10, 10), date(2023, 10, 13)),
+        ("“青少年创新大赛”颁奖典礼", date(2023, 10, 13), date(2023, 10, 13)),
+    ]
 
 
 @pytest.mark.parametrize(
