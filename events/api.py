@@ -226,7 +226,8 @@ def _refuse_unknown_parameters(request: HttpRequest, known: frozenset[str]) -> N
     """422 naming the first parameter nobody reads (the message lists all of them and the known ones)."""
     unknown = sorted(set(request.GET) - known)
     if unknown:
-        msg = f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        names, known_names = "、".join(unknown), ", ".join(sorted(known))
+        msg = f"未知参数：{names}；可用参数：{known_names}（unknown parameter(s) {', '.join(unknown)})"
         raise ValidationError([{"loc": ["query", unknown[0]], "msg": msg, "type": "extra_forbidden"}])
 
 
@@ -355,7 +356,7 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
         )
     except services.IngestError as exc:  # refused input (empty, binary-looking, too long): nothing stored
         raise _body_error("text", str(exc), "refused") from exc
-    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]))
+    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]), reposts=True)
     body = {
         "article": selectors.article_item(result.article) if result.article else None,
         "status": result.status,

@@ -594,8 +594,10 @@ def test_feed_reads_events_in_chunks_only_as_far_as_it_writes(client, article, m
         body = fetch(client).content
 
     evidence_reads = [q for q in queries.captured_queries if '"events_evidence"' in q["sql"]]
+    event_reads = [q for q in queries.captured_queries if 'FROM "events_event"' in q["sql"]]
     assert [str(e["SUMMARY"]) for e in parse(body).walk("VEVENT")] == ["事件0", "事件1", "事件2", "事件3"]
     assert len(evidence_reads) == 2  # chunks 事件0–2 and 事件3–5; the rest is never read
+    assert len(event_reads) == 1  # one cursor over the events: no field of an event is read on its own
     assert all(
         str(e["DESCRIPTION"]).endswith("https://news.example/taigu") for e in parse(body).walk("VEVENT")
     )

@@ -159,6 +159,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     organizers = find_organizers(flat)
     places = find_places(flat)
     made: list[Draft] = []
+    subject: Draft | None = None  # the event an anaphoric head ("大会", "本届科技节") refers to
     for occ in occurrences:
         if occ.not_event:
             continue
@@ -169,6 +170,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             occ.anaphoric = False  # "颁奖仪式将于9月上旬举行": a ceremony of its own day
         referent = referent_of(recent(drafts), occ, sentence.report, flat, dated)
         if referent is not None:
+            if occ.anaphoric:  # "大会还设置了乳业装备展": what the sentence adds is at this event
+                subject = referent
             if dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行", "培训班于3月4日开班"
                 evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
             attach(referent, evidence, fitting_figures(figures, referent.kind), organizers)
@@ -177,7 +180,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
-        draft = _new_draft(reading, sentence, occ, places)
+        draft = _new_draft(reading, sentence, occ, places, subject)
         end_by_clause(reading, sentence, draft, occ.end)
         if (
             draft.link is None
@@ -263,8 +266,17 @@ def _name_the_product(draft: Draft, occ: Occurrence, product: str, evidence: Evi
         attach(draft, evidence, [], {})
 
 
-def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: list[tuple[int, str]]) -> Draft:
-    """A draft for a new occurrence, dated by its sentence or by the report's discourse."""
+def _new_draft(
+    reading: Reading,
+    sentence: Sentence,
+    occ: Occurrence,
+    places: list[tuple[int, str]],
+    subject: Draft | None = None,
+) -> Draft:
+    """A draft for a new occurrence, dated by its sentence or by the report's discourse.
+
+    ``subject``: the event the sentence is about ("大会还设置了…"), which "还" refers to.
+    """
     doc, mentions, drafts = reading.doc, reading.mentions, reading.drafts
     flat = doc.text(sentence)
     clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
@@ -288,6 +300,8 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
         pass  # "近日，…还…": a time of its own, however vague, is not the event just told
     elif occ.date_anaphor:
         anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
+        if subject is not None and subject.link is not None and occ.date_anaphor in P.ALSO_WORDS:
+            anchor = subject
         if anchor is not None:
             _date_by_anchor(draft, anchor, occ.date_anaphor, doc, sentence, occ.anaphor_at)
         else:  # "3月5日是学雷锋纪念日。当天上午，…开展…活动": the last day the report named

@@ -16,6 +16,7 @@ _SPACES = " \t\r\u3000\xa0\u2002\u2003"
 _WHITESPACE_RE = re.compile(r"\s+")
 _DATELINE_RE = re.compile(P.DATELINE)
 _LIST_ITEM_RE = re.compile(P.LIST_ITEM)
+_BARE_LABEL_RE = re.compile(P.BARE_LABEL)
 _TERMINALS = "。！？!?"
 # A line ending in one of these is still inside its sentence, even before a blank line.
 _CONTINUING = "，、：:；（“‘《"
@@ -169,6 +170,7 @@ def _is_phrase(norm: str, start: int, end: int, *, last: bool = False) -> bool:
         and _ends_paragraph(norm, start, end) == last
         and not any(mark in line for mark in "：:")
         and not _LIST_ITEM_RE.match(line)
+        and not _BARE_LABEL_RE.match(line)
     )
 
 

@@ -47,6 +47,12 @@ LIST_ITEM = (
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
+# A label printed alone on its line, its value on the next: "📅 活动时间" / "7月13日—7月17日",
+# "一、培训时间" / "2025年3月24日至28日". Never a WeChat phrase of a sentence.
+BARE_LABEL = (
+    r"\W{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*"
+    r"[\u4e00-\u9fff]{0,4}(?:时间|日期|地点|对象|名称|内容|方式|要求|安排|营期|展期)\s*[:：]?$"
+)
 # The filing date inside a dated dateline, and the relative day words it anchors: under
 # "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
 DATELINE_DATE = r"(\d{1,2})月(\d{1,2})日(?:讯|电)"
@@ -212,6 +218,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "揭幕典礼": "unveiling",
     "出征仪式": "other",  # "科技特派员服务团授旗出征仪式"
     "开班仪式": "training",
+    "开营仪式": "training",
+    "结营仪式": "training",
     "开放日": "opening",
     "开园仪式": "opening",
     "开业仪式": "opening",
@@ -252,6 +260,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 
 # For a phrase headed by "活动": the first of these inside it decides the kind.
 ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
+    ("巡展", "exhibition"),  # "“科普大篷车乡村行”巡展活动"
     ("签约", "signing"),
     ("培训", "training"),
     ("讲座", "training"),
@@ -276,7 +285,10 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
 
 # Bare names that on their own refer back to a fuller name in the same article
 # ("举办科技节" after "山西·太谷第二十一届科技节…开幕").
-GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
+# A bare "典礼"/"仪式" ("典禮定於10月13日下午舉行") is the ceremony just named (referents.py); it is
+# no trigger inside a longer name ("开园暨首批企业入驻仪式" is the opening).
+BARE_CEREMONIES = ("典礼", "仪式")
+GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动", *BARE_CEREMONIES}
 
 # Ceremony heads that open or close another named event: "科技活动周启动仪式" is the
 # festival starting, so the name takes the kind of the event inside it.
@@ -293,6 +305,8 @@ CEREMONY_NAMES = frozenset(
         "启动仪式",
         "开班仪式",
         "结业仪式",
+        "开营仪式",
+        "结营仪式",
         "闭幕式",
         "颁奖典礼",
         "颁奖仪式",
@@ -345,7 +359,7 @@ GOAL_MARKERS = (
 )
 
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
-CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
+CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业", "结营")
 
 # The stage or ceremony words at the end of an event's name, longest first: "…大赛启动仪式"
 # names the contest, so a later bare "决赛" is "…大赛决赛".
@@ -404,6 +418,8 @@ OCCURRENCE_VERBS = (
     "圆满结束",
     "参加",
     "参与",
+    "结营",  # "“陇原青少年科学营”圆满结营"
+    "设置了",  # "大会还设置了乳业装备展"
 )
 
 # Locatives after an event noun: "咖啡节里", "运动会上" (being at the event).
@@ -470,6 +486,12 @@ NOT_EVENT_AFTER = (
     "展览中心",  # "香港会议展览中心"
     "展览馆",
     "会展中心",
+    # and an exhibit's furniture: "科普展板", "展位", "展品", "展区", "展台"
+    "板",
+    "位",
+    "品",
+    "区",
+    "台",
 )
 
 # A sentence opening with these states a plan, not an occurrence: "下一步，全市将建立…".
@@ -569,6 +591,12 @@ REGISTRATION_OPENS = (
 # Awards received at a ceremony ("结业仪式上，12名学员获评“优秀学员”"): part of the ceremony.
 AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
 
+# After a name, a plan rather than a date: "第二期研修班计划于9月开班"; anywhere, a date to come:
+# "8月下旬还将推出…讲座，具体时间将另行通知".
+PLAN_AFTER = ("计划于", "计划在", "有望于")
+DATE_TO_COME = ("另行通知", "另行公布", "时间待定", "日期待定")
+# A recurring activity: "每周六晚还将举办…讲座", "每逢周六下午举办亲子工作坊".
+RECURRING = ("每周", "每逢", "每月", "每天", "每晚", "每个周")
 # A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
 BRIEFING_VERBS = ("介绍", "通报", "发布了")
 # A name that opens with these is a class of events, not one: "各类技术培训班14期", "一系列庆祝活动".
@@ -621,6 +649,7 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 NP_LEFT_STOPS = (
     "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
     "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
+    "主持",  # "副局長今早主持開幕禮時表示": nor who presides over it
     "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"
@@ -652,6 +681,7 @@ NP_LEFT_STOPS = (
     "推出",
     "办理",  # Taiwan: "在竹北市博愛國中辦理「AI教師研習營」"
     "开设",
+    "设置了",
     "共有",
     "有",
     "和",

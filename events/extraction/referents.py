@@ -63,6 +63,9 @@ def referent_of(
         found = (in_report or same_head or [None])[-1]
         # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
         return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
+    if occ.generic and occ.title in P.BARE_CEREMONIES:
+        # "…頒獎典禮，典禮定於10月13日下午舉行": the ceremony just named, whatever its kind
+        return next((d for d in reversed(drafts) if d.report == report and d.title.endswith(occ.title)), None)
     if occ.generic and occ.title in P.VERB_CEREMONIES:
         # "…科技小院揭牌运行。…揭牌仪式于4月22日在…举行": the ceremony of that unveiling
         found = next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)

@@ -26,10 +26,21 @@ from .titles import (
 
 # A quoted name ending in "展" is an exhibition ("「香港秋季電子產品展」"); a bare "展" is not a
 # trigger ("发展", "开展").
+# A trigger ending in "展" is not the whole noun when "览/销/洽/会" follows: "科技成果展览会" is a
+# 展览会 (the title keeps its whole name), not a 成果展 with "览会" left over.
+_LONGER_EXHIBITION = "(?![览销洽会])"
 _NOUN_RE = re.compile(
-    "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
+    "|".join(
+        re.escape(t) + (_LONGER_EXHIBITION if t.endswith("展") else "")
+        for t in sorted(P.NOUN_TRIGGERS, key=len, reverse=True)
+    )
     # and so is an unquoted one straight before its date, place or verb ("…科技展今（5）日起…")
-    + "|(?<![发开进拓扩伸施参])展(?=[」”』]|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
+    # a bare ceremony, not the end of a longer name ("，典禮定於10月13日…")
+    + "|(?<![\u4e00-\u9fff“”「」『』])(?:"
+    + "|".join(P.BARE_CEREMONIES)
+    + ")"
+    # or a clause's object ("大会还设置了乳业装备展，集中展示…")
+    + "|(?<![发开进拓扩伸施参布筹撤办会延舒])展(?=[」”』，。；、]|$|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
 )
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.
@@ -80,6 +91,14 @@ _EVENT_ANAPHOR_RE = re.compile(
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# "开馆十五周年", "成立10周年": an anniversary of the verb's event.
+_ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
+# "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.
+_EXPECTED_RE = re.compile(r"预计[^，。；]{0,10}?(?:完工|竣工|启用|投用|投产|开业|建成|开放|运营)")
+# A day said to be the event: "本月19日（星期二）為館慶開放日", "5月20日是…科技活动日".
+_DAY_IS_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}[日号](?:[（(][^）)]{1,6}[）)])?(?:为|是)[“「]?$")
+# A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
+_DAY_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*[日号]")
 # "…等活动", "…等系列活动": what closes a list of events.
 _LIST_TAIL_RE = re.compile(
     r"等(?:系列|多项|一系列|各类)?活动$"
@@ -160,6 +179,7 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
     head: Occurrence | None = None  # an anaphoric occurrence: the sentence is about that event
+    head_clause = ""
     for c_start, c_end in _topic_clauses(sentence, split_clauses(sentence)):
         c_start = max(c_start, lead_end)
         if c_start >= c_end:
@@ -174,12 +194,18 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start) or _ALSO_RE.search(
                 sentence, c_start, occ.start
             )
-            if head is not None and inner is None:
-                occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
+            if head is not None and not (
+                inner and (_ALSO_RE.match(inner.group()) or _DAY_RE.search(head_clause))
+            ):
+                # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own; what the
+                # event "还" held is an event of its own ("电商节还举办了…推介会"), and so is one held
+                # "同场" with a dated ceremony ("颁奖典礼将于11月20日举行，典礼同场将举办…媒合会")
+                occ.part = True
             elif occ.anaphoric and found and found[-1].kind == occ.kind:
                 continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
             elif occ.anaphoric:
                 head, found = occ, []
+                head_clause = sentence[c_start:c_end]
                 continue
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
@@ -210,8 +236,9 @@ def _topic_clauses(sentence: str, clauses: list[tuple[int, int]]) -> list[tuple[
 def _is_topic(sentence: str, start: int, end: int) -> bool:
     """Whether a clause ends with an event name and holds no verb of its own."""
     clause = sentence[start:end].rstrip()
-    found = _NOUN_RE.search(clause, max(0, len(clause) - 6))
-    return found is not None and found.end() == len(clause) and not _has_any(clause, P.OCCURRENCE_VERBS)
+    # the last name, not the first: "「…竞赛」决赛" ends with 决赛, though 竞赛 is found first
+    ends = any(m.end() == len(clause) for m in _NOUN_RE.finditer(clause, max(0, len(clause) - 6)))
+    return ends and not _has_any(clause, P.OCCURRENCE_VERBS)
 
 
 def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
@@ -225,6 +252,7 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
     - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动"), a class
       of events ("各类技术培训班", "一系列庆祝活动"), or the parts an event includes ("活动包括…").
     - "session": a session of a people's congress or political consultative conference.
+    - "recurring": a weekly or daily activity ("每周六晚还将举办…讲座").
     """
     if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
@@ -244,6 +272,10 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "award"  # "结业仪式上，12名学员获评“优秀学员”"
     if _FORECAST_RE.search(sentence, c_start, c_end):
         return "plan"  # "今年活动周预计开展各类科普活动1200余项"
+    if _has_any(sentence[occ.end : c_end], P.PLAN_AFTER) or _has_any(sentence, P.DATE_TO_COME):
+        return "plan"  # "第二期研修班计划于9月开班", "…讲座，具体时间将另行通知"
+    if _has_any(sentence[c_start : occ.start], P.RECURRING):
+        return "recurring"  # "活动期间，每周六晚还将举办…科普讲座"
     if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS) or _has_any(
         sentence[c_start : occ.start], P.SIGN_UP_VERBS
     ):
@@ -269,7 +301,7 @@ def _named_during(sentence: str, occ: Occurrence) -> bool:
 def noun_triggers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every event noun in ``text`` that does not name a building ("会议中心")."""
     return [
-        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), "exhibition"))
+        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), kind_of_name(m.group())))
         for m in _NOUN_RE.finditer(text)
         if m.group() != "活动" and not text.startswith(P.NOT_EVENT_AFTER, m.end())
     ]
@@ -466,13 +498,13 @@ def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool
     """Whether a named event is reported as happening, not just named.
 
     It is when its clause has an occurrence verb ("成功举办", "召开"), when it is a place
-    one is at ("运动会上", "咖啡节里"), or when it carries an edition ("第十二届…大赛").
-    A phrase headed by "活动" needs the verb.
+    one is at ("运动会上", "咖啡节里"), when it carries an edition ("第十二届…大赛"), or when a day
+    is said to be it ("本月19日（星期二）為館慶開放日"). A phrase headed by "活动" needs the verb.
     """
     name = sentence[start:stop]
     if name.endswith("活动"):
         return bool(verb)
-    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop):
+    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop) or _DAY_IS_RE.search(sentence, 0, start):
         return True
     return bool(_ORDINAL_RE.search(name))
 
@@ -489,12 +521,14 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     names = [
         (q0, q1) for q0, q1 in quoted_ranges(sentence) if q1 + 1 < len(sentence) and _is_cjk(sentence[q1 + 1])
     ]
-    if _has_any(sentence[floor:end], P.GOAL_MARKERS):
+    if _has_any(sentence[floor:end], P.GOAL_MARKERS) or _EXPECTED_RE.search(sentence, floor, end):
         return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
-            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
-                continue
+            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()) or _ANNIVERSARY_RE.match(
+                sentence, match.end()
+            ):
+                continue  # "…以来", "開館十五周年": a time since the opening, not the opening
             if any(q0 <= match.start() and match.end() <= q1 for q0, q1 in names):
                 continue
             if any(s <= match.start() < e or s <= match.end() <= e for _, _, s, e, *_ in named):

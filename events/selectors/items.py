@@ -10,15 +10,20 @@ from django.db.models import Prefetch, QuerySet
 
 from events.models import Event, Evidence
 
-from .outlets import article_outlet, reporting_outlets, reposts
+from .outlets import article_outlet, reporting_outlets, repost_rows
 
 
-def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> QuerySet[Event]:
+def with_sources(
+    events: QuerySet[Event], *, per_event: int | None = None, reposts: bool = False
+) -> QuerySet[Event]:
     """``events`` with their evidence and articles fetched in two queries, not one per event.
 
     The articles come without their text (it may be megabytes, and no list shows it). With
     ``per_event``, only that many evidence rows per event are fetched (a window query), as the list
     ``event.shown_evidence`` (Django prefetches a slice only into an attribute of its own).
+    ``reposts`` also fetches the articles' reposts, which ``event_item`` reads for the outlet count
+    (one more query; feeds and lists that show no count skip it: it cost the cold feed about a
+    fifth of its CPU time).
     """
     evidence = (
         Evidence.objects.select_related("article__source")
@@ -26,19 +31,21 @@ def with_sources(events: QuerySet[Event], *, per_event: int | None = None) -> Qu
         .order_by("article_id", "span_start")
     )
     if per_event is None:
-        # The articles' reposts too, for the outlets that reported the event (``reporting_outlets``).
-        return events.prefetch_related(
-            Prefetch("evidence", queryset=evidence),
-            Prefetch("evidence__article__duplicates", queryset=reposts()),
-        )
+        events = events.prefetch_related(Prefetch("evidence", queryset=evidence))
+        if reposts:
+            events = events.prefetch_related(
+                Prefetch("evidence__article__duplicates", queryset=repost_rows())
+            )
+        return events
     return events.prefetch_related(
         Prefetch("evidence", queryset=evidence[:per_event], to_attr="shown_evidence")
     )
 
 
-# What the calendar feeds read of an event (publishing.feed_text and feeds.build_event).
-FEED_EVENT_FIELDS = ("uid", "title", "kind", "start", "end", "time", "precision", "edtf", "place",
-                     "organizers", "figures", "status", "sequence", "updated")  # fmt: skip
+# Columns no publication reads, left out of the feeds' thousands of events: JSON decoding of the
+# first two was a tenth of a cold feed. Deferred rather than listing what a feed reads, so a field
+# a feed starts to read later costs nothing extra instead of one query per event.
+FEED_UNREAD_FIELDS = ("confidence_reasons", "curated_fields", "match_key")
 
 
 @dataclass(frozen=True)
@@ -63,13 +70,13 @@ class Citation:
 def with_citations(events: QuerySet[Event], *, chunk: int) -> Iterator[Event]:
     """``events`` one by one, read ``chunk`` at a time, each with ``cited_evidence``: its ``Citation`` list.
 
-    For the calendar feeds, which read a few fields of some 2,000 events and their articles and stop
-    at a byte limit: only those fields are read, the evidence comes as plain rows (two model objects
+    For the calendar feeds, which read some 2,000 events and their articles and stop at a byte
+    limit: columns no feed reads are left out, the evidence comes as plain rows (two model objects
     fewer per sentence, no related manager per event), and chunks the caller never asks for are
     never fetched. Evidence in ``with_sources``' order (by article, then place in it).
     """
     batch: list[Event] = []
-    for event in events.only(*FEED_EVENT_FIELDS).iterator(chunk_size=chunk):
+    for event in events.defer(*FEED_UNREAD_FIELDS).iterator(chunk_size=chunk):
         batch.append(event)
         if len(batch) == chunk:
             yield from _cite(batch)
@@ -205,4 +212,4 @@ def event_item(event: Event) -> dict:
 def iter_event_items() -> Iterator[dict]:
     """Visible, dated, unmerged events as ``event_item`` dicts, oldest first (evidence fetched in bulk)."""
     events = Event.objects.visible().filter(start__isnull=False).order_by("start", "end", "pk")
-    yield from (event_item(event) for event in with_sources(events).iterator(chunk_size=500))
+    yield from (event_item(event) for event in with_sources(events, reposts=True).iterator(chunk_size=500))

@@ -25,7 +25,7 @@ def article_outlet(article: Article) -> str:
     return host.removeprefix("www.") if host else UNNAMED_OUTLET
 
 
-def reposts() -> QuerySet[Article]:
+def repost_rows() -> QuerySet[Article]:
     """Articles as a prefetch of reposts needs them: with what ``article_outlet`` reads."""
     return Article.objects.select_related("source").only("url", "duplicate_of", "source")
 
@@ -33,8 +33,8 @@ def reposts() -> QuerySet[Article]:
 def reporting_outlets(event: Event) -> list[str]:
     """The outlets of the event's articles and of their reposts, each once, sorted.
 
-    Reads the event's evidence, articles and reposts as ``with_sources`` prefetches them (without
-    it, it queries). "Reported by N outlets" is ``len()`` of this.
+    Reads the event's evidence, articles and reposts as ``with_sources(..., reposts=True)``
+    prefetches them (without that, it queries). "Reported by N outlets" is ``len()`` of this.
     """
     names = set()
     for evidence in _evidence_with_reposts(event):
@@ -47,11 +47,11 @@ def reporting_outlets(event: Event) -> list[str]:
 def _evidence_with_reposts(event: Event) -> Iterable[Evidence]:
     """The event's evidence with articles, sources and reposts: as prefetched, else in three queries."""
     # Django keeps prefetched rows in this dict; there is no public way to ask whether it holds them.
-    if "evidence" in getattr(event, "_prefetched_objects_cache", {}):
+    if "evidence" in getattr(event, "_prefetched_objects_cache", {}):  # reposts: see with_sources
         return event.evidence.all()
     return (
         Evidence.objects.filter(event=event)
         .select_related("article__source")
         .defer("article__text")
-        .prefetch_related(Prefetch("article__duplicates", queryset=reposts()))
+        .prefetch_related(Prefetch("article__duplicates", queryset=repost_rows()))
     )

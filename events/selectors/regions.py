@@ -8,46 +8,17 @@ at most ``COUNT_BOUND`` matching events; past that the facet says "at least" (``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-
-from django.db.models import Sum
-
-from events.models import EventRegionCount
+from dataclasses import fields, replace
 
 from .aggregates import COUNT_BOUND
 from .caching import cached_until_change
 from .events import REGION_PARAMS, EventFilters, filter_events, region_level
+from .region_counts import RegionCell, region_cells
 
 # The level below each region filter: the facet lists the divisions one level down.
 NEXT_LEVEL = {None: "province", "province": "city", "city": "county"}
 # Filters the region counts answer exactly; any other set filter means counting matching events.
 COUNTED_FILTERS = frozenset({"kind", "precision", *REGION_PARAMS})
-
-
-@dataclass(frozen=True)
-class RegionCell:
-    """Visible events in one region (a level it does not reach is "") with one kind and precision."""
-
-    province_code: str
-    province: str
-    city_code: str
-    city: str
-    county_code: str
-    county: str
-    kind: str
-    precision: str
-    n: int
-
-
-def region_cells() -> tuple[RegionCell, ...]:
-    """The region counts summed over their slots; cached per data version."""
-    return cached_until_change("region-cells", (), _build_cells)
-
-
-def _build_cells() -> tuple[RegionCell, ...]:
-    key = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
-    rows = EventRegionCount.objects.values_list(*key).annotate(total=Sum("n")).filter(total__gt=0).order_by()
-    return tuple(RegionCell(*row) for row in rows)
 
 
 def _deepest(filters: EventFilters) -> str | None:

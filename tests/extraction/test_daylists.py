@@ -109,3 +109,30 @@ def test_split_by_day_consecutive_days_of_a_show_are_one_span(text, expected):
     found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 8, 1))]
 
     assert found == expected
+
+
+def test_split_into_stops_one_stop_a_sentence_after_the_tour():
+    text = (
+        "5月14日至17日，市科技馆“流动科技馆进基层”巡展活动在我县开展。\n\n"
+        "14日，流动科技馆首站走进城关镇第二小学，为600余名师生带来互动展品；15日来到马店乡中学，"
+        "科普辅导员现场演示了趣味实验；16日至17日，巡展在石门村文化广场举行，吸引村民800余人次。"
+    )
+
+    found = [(c.kind, c.start, c.end, c.place) for c in extract_events(text, ref=date(2024, 5, 20))]
+
+    assert found == [
+        ("exhibition", date(2024, 5, 14), date(2024, 5, 14), "城关镇第二小学"),
+        ("exhibition", date(2024, 5, 15), date(2024, 5, 15), "马店乡中学"),
+        ("exhibition", date(2024, 5, 16), date(2024, 5, 17), "石门村文化广场"),
+    ]
+
+
+def test_split_into_stops_another_event_on_a_day_of_a_festival_is_no_stop():
+    text = "5月20日至26日，第五届科技节在市民广场举行。21日，机器人大赛在市体育馆举行。"
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 27))]
+
+    assert found == [
+        ("第五届科技节", date(2024, 5, 20), date(2024, 5, 26)),
+        ("机器人大赛", date(2024, 5, 21), date(2024, 5, 21)),
+    ]

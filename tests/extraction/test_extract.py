@@ -1,6 +1,5 @@
 """Tests for events/extraction/extract.py: date linking, merging, scripts and bad input."""
 
-import time
 from datetime import date
 
 import opencc
@@ -8,6 +7,7 @@ import pytest
 
 from events.extraction import extract_events
 from tests.conftest import load_seed
+from tests.growth import cpu_growth
 
 REF = date(2024, 3, 12)  # a Tuesday; every case counts from it
 
@@ -197,10 +197,12 @@ def test_extract_events_bad_input_gives_nothing(text):
 
 
 def test_extract_events_huge_text_is_bounded():
-    started = time.perf_counter()
-
     assert extract_events("啊" * 2_000_000, ref=REF) == []
-    assert time.perf_counter() - started < 5
+    # ten times the text costs at most about ten times the CPU (quadratic would be a hundred)
+    assert (
+        cpu_growth(lambda text: extract_events(text, ref=REF), "啊" * 200_000, "啊" * 2_000_000, repeat=1)
+        < 20
+    )
 
 
 @pytest.mark.parametrize(
@@ -244,11 +246,10 @@ def test_extract_events_same_day_anaphor_names_the_unveiled_thing():
 
 
 def test_extract_events_dense_text_without_full_stops_stays_linear():
-    text = "3月11日科技节在广场开幕由区委主办共有15个项目成功签约" * 1000
-    started = time.perf_counter()
-    extract_events(text, ref=REF)
+    unit = "3月11日科技节在广场开幕由区委主办共有15个项目成功签约"
 
-    assert time.perf_counter() - started < 5
+    # four times the text costs about four times the CPU (quadratic would be sixteen)
+    assert cpu_growth(lambda text: extract_events(text, ref=REF), unit * 250, unit * 1000) < 8
 
 
 def test_extract_events_programme_items_during_the_event_take_its_day_and_place():
@@ -350,12 +351,10 @@ def test_extract_events_this_activity_does_not_reach_into_another_report():
 
 
 def test_extract_events_a_huge_file_of_event_sentences_stays_linear():
-    text = "本报讯 5月14日，全市农技人员培训班在市农校开班。开班仪式上，12个项目签约。培训为期三天。\n" * 5000
-    started = time.perf_counter()
+    line = "本报讯 5月14日，全市农技人员培训班在市农校开班。开班仪式上，12个项目签约。培训为期三天。\n"
 
-    extract_events(text, ref=REF)
-
-    assert time.perf_counter() - started < 10  # about 1.5 s on one core; quadratic was minutes
+    # four times the lines cost about four times the CPU (quadratic was minutes)
+    assert cpu_growth(lambda text: extract_events(text, ref=REF), line * 1250, line * 5000, repeat=1) < 8
 
 
 def test_extract_events_closing_ceremony_is_the_last_day_of_the_event():
@@ -547,12 +546,23 @@ def test_extract_events_during_a_short_named_fair_takes_the_body_span_not_the_he
                 ("meeting", "创投媒合会", date(2024, 11, 20), date(2024, 11, 20)),
             ],
         ),
+        (
+            "8月16日至17日，2024乳业科技大会在呼和浩特举行。开幕式上，与会企业签订了联合育种协议。"
+            "大会还设置了智慧农机展，展出无人驾驶拖拉机等新装备。",
+            date(2024, 8, 18),
+            [
+                ("meeting", "2024乳业科技大会", date(2024, 8, 16), date(2024, 8, 17)),
+                ("signing", "与会企业签订了联合育种协议", date(2024, 8, 16), date(2024, 8, 16)),
+                ("exhibition", "智慧农机展", date(2024, 8, 16), date(2024, 8, 17)),
+            ],
+        ),
     ],
     ids=[
         "also-held-at-a-festival",
         "also-signed-at-an-unveiling",
         "same-venue-first-day",
         "same-venue-ceremony",
+        "also-set-up-at-the-conference",
     ],
 )
 def test_extract_events_what_a_report_adds_happens_at_its_event(text, ref, expected):
@@ -631,6 +641,38 @@ def test_extract_events_short_form_refers_to_the_full_name(text, expected):
     found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 1))]
 
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【記者林某臺中報導】市教育局主辦的「2024全市中小學機器人競賽」決賽，將於十二月七日至八日在市立體育館舉行。",
+            [("competition", "「2024全市中小学机器人竞赛」决赛", date(2024, 12, 7), date(2024, 12, 8))],
+        ),
+        (
+            "由市科协主办的第三届青少年科普节，定于11月16日在市青少年宫举办，现面向全市中小学征集作品。",
+            [("festival", "第三届青少年科普节", date(2024, 11, 16), date(2024, 11, 16))],
+        ),
+    ],
+    ids=["tw-final-then-when", "festival-then-when"],
+)
+def test_extract_events_name_asserted_by_the_next_clause(text, expected):
+    found = [(c.kind, c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 11, 1))]
+
+    assert found == expected
+
+
+def test_extract_events_bare_ceremony_is_the_one_just_named():
+    text = "科技周期间，将同期举行“青少年创新大赛”颁奖典礼，典礼定于10月13日下午在市民中心举行。"
+    earlier = "「2023青少年科技周」将于10月10日至13日在会展中心举行。"
+
+    found = [(c.title, c.start, c.end) for c in extract_events(earlier + text, ref=date(2023, 9, 26))]
+
+    assert found == [
+        ("2023青少年科技周", date(2023, 10, 10), date(2023, 10, 13)),
+        ("“青少年创新大赛”颁奖典礼", date(2023, 10, 13), date(2023, 10, 13)),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,28 @@ def test_date_by_label_needs_an_event_name_above():
     assert extract_events("欢迎大家参加\n\n时间：5月11日（周六）8:30\n", ref=date(2024, 5, 6)) == []
 
 
+def test_date_by_label_on_the_line_under_a_wechat_label():
+    text = (
+        "🔧 活动名称\n\n2024“小小工程师”暑期创客营\n\n📅 活动时间\n\n7月15日—7月19日\n\n"
+        "（周一至周五，每天9:00—16:00）\n\n📍 活动地点\n\n区青少年宫创客空间"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 7, 1))]
+
+    assert found == [("2024“小小工程师”暑期创客营", date(2024, 7, 15), date(2024, 7, 19))]
+
+
+def test_date_by_label_notice_section_dates_the_year_of_its_title():
+    text = (
+        "关于举办2025年全县农村电商骨干培训班的通知\n\n各乡镇人民政府：\n\n决定举办2025年全县农村电商骨干培训班。"
+        "现将有关事项通知如下：\n\n一、培训时间\n\n2025年4月8日至10日（7日下午报到）\n\n二、培训地点\n\n县电商产业园"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2025, 3, 20))]
+
+    assert found == [("2025年全县农村电商骨干培训班", date(2025, 4, 8), date(2025, 4, 10))]
+
+
 def test_date_by_label_reads_a_notice_section_heading_above_its_day():
     text = (
         "关于举办2024年全县农村电商带头人培训班的通知\n\n各乡镇人民政府：\n\n"

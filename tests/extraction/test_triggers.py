@@ -338,6 +338,9 @@ def test_extract_events_plans_and_target_counts_are_no_events(text):
         ("3月2日，高新区举办科技人才专场招聘会。", ("科技人才专场招聘会", "meeting")),
         ("9月3日，市科技局举办青年科技工作者分享会。", ("市科技局青年科技工作者分享会", "meeting")),
         ("8月12日，县农业农村局在党校举办数字农业学习班。", ("县农业农村局数字农业学习班", "training")),
+        ("縣教育處訂於7月22日在竹北國中辦理「STEAM教師研習營」。", ("STEAM教师研习营", "training")),
+        ("8月16日，“黄河少年科学营”在兰州圆满结营。", ("黄河少年科学营", "training")),
+        ("5月22日，位于经开区的首个加氢站建成投用。", ("首个加氢站建成投用", "opening")),
     ],
     ids=[
         "innovation-week",
@@ -347,6 +350,9 @@ def test_extract_events_plans_and_target_counts_are_no_events(text):
         "job-fair",
         "sharing",
         "study-class",
+        "tw-held",
+        "camp-closes",
+        "put-into-use",
     ],
 )
 def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
@@ -374,6 +380,12 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 )
 def test_extract_events_briefings_sessions_programmes_and_declarations_add_nothing(text, expected):
     assert [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 1))] == expected
+
+
+def test_extract_events_display_boards_are_no_exhibition():
+    text = "9月21日，科普日活动在中心广场举行。活动现场，各成员单位设置了科普展板、咨询台和互动体验区。"
+
+    assert [c.title for c in extract_events(text, ref=date(2024, 9, 22))] == ["科普日活动"]
 
 
 @pytest.mark.parametrize(
@@ -515,3 +527,61 @@ def test_find_occurrences_joined_names_sign_ups_and_counted_lists(sentence, expe
 )
 def test_find_occurrences_which_list_items_are_events(sentence, reasons):
     assert [o.not_event for o in find_occurrences(sentence)] == reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本月19日（星期二）為館慶開放日，當日全館免費開放予公眾。",
+            [("opening", "馆庆开放日", date(2024, 11, 19))],
+        ),
+        ("5月20日是我校第三届科技节，全校师生参加。", [("festival", "我校第三届科技节", date(2024, 5, 20))]),
+        ("县科技馆今年十二月开馆十周年。", []),
+        ("6月1日，县科技馆新馆开馆，恰逢建馆三十周年。", [("opening", "县科技馆新馆开馆", date(2024, 6, 1))]),
+    ],
+    ids=["tw-day-is-an-open-day", "day-is-a-festival", "anniversary", "opening-on-an-anniversary"],
+)
+def test_extract_events_a_day_said_to_be_an_event_and_anniversaries(text, expected):
+    found = [(c.kind, c.title, c.start) for c in extract_events(text, ref=date(2024, 11, 12)) if c.dated]
+
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("据悉，第三期培训班计划于10月开班。", "plan"),
+        ("科技馆表示，9月还将推出“秋分观星”线上讲座，具体时间将另行通知。", "plan"),
+        ("活动期间，每周六上午还将举办少儿编程体验课和科普讲座。", "recurring"),
+        ("活动期间，每逢周日下午举办亲子工作坊。", "recurring"),
+    ],
+    ids=["planned-month", "date-to-come", "every-saturday", "every-sunday"],
+)
+def test_find_occurrences_plans_and_recurring_activities_are_not_events(sentence, reason):
+    assert {o.not_event for o in find_occurrences(sentence) if o.named} == {reason}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月5日，育成中心动土。经发局表示，中心预计明年底完工、后年第一季启用。",
+        "4月8日，科创产业园项目开工仪式在高新区举行。项目预计2026年6月建成投产。",
+    ],
+    ids=["tw-expected-opening", "expected-completion"],
+)
+def test_extract_events_expected_completion_is_no_event(text):
+    assert len(extract_events(text, ref=date(2024, 4, 9))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("晋中科技成果展览会于12月19日开幕。", "晋中科技成果展览会"),
+        ("全市农业成果展销会12月19日在榆次区举行。", "全市农业成果展销会"),
+        ("第三届科普展12月19日在市科技馆开幕。", "第三届科普展"),
+    ],
+    ids=["exhibition-hall-fair", "sales-fair", "plain-show"],
+)
+def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
+    assert [c.title for c in extract_events(text, ref=date(2026, 12, 4))] == [title]

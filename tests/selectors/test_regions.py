@@ -14,6 +14,7 @@ from events.selectors import (
     FilterError,
     filters_to_params,
     parse_filters,
+    region_counts,
     region_facet,
     region_overview,
     regions,
@@ -131,7 +132,7 @@ def test_api_filters_by_region_and_exposes_it(client, placed):
 
 
 def cells_from_counts() -> list[tuple]:
-    return sorted((*cell_key(c), c.n) for c in regions._build_cells())
+    return sorted((*cell_key(c), c.n) for c in region_counts._build_cells())
 
 
 def cell_key(cell) -> tuple:
@@ -221,3 +222,10 @@ def test_region_overview_and_facet_read_no_event_once_counted(placed, django_ass
     with django_assert_num_queries(1), same_version():  # the version; the summed counts are cached
         region_overview()
         region_facet(filters=EventFilters(kind="festival"))
+
+
+def test_region_names_are_looked_up_in_the_counts_not_the_events(placed, django_assert_num_queries):
+    parse_filters({"province": "山西"})  # the counts are summed and cached
+
+    with django_assert_num_queries(1):  # the data version; no scan of the events for a name
+        assert parse_filters({"city": "晋中"}).city == "140700"
