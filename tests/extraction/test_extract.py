@@ -728,3 +728,23 @@ def test_extract_events_during_points_to_the_multi_day_event_not_a_later_one_day
     conference = next(c for c in extract_events(text, ref=date(2025, 9, 15)) if "制造业大会" in c.title)
 
     assert (conference.start, conference.end) == (date(2025, 9, 19), date(2025, 9, 22))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 为期三天的第五届智能制造博览会12日在会展中心闭幕。闭幕式上，组委会发布了《智能制造发展报告》。",
+            ("launch", date(2024, 6, 12)),
+        ),
+        (
+            "本报讯 8日，县政府与省农科院签署科技合作框架协议。签约后，双方召开科技合作座谈会。",
+            ("meeting", date(2024, 6, 8)),
+        ),
+    ],
+    ids=["at-the-closing", "after-the-signing"],
+)
+def test_extract_events_closing_ceremony_and_after_signing_anaphors(text, expected):
+    sub = next(c for c in extract_events(text, ref=date(2024, 6, 14)) if c.kind == expected[0])
+
+    assert (sub.start, sub.end) == (expected[1], expected[1])

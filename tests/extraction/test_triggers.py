@@ -585,3 +585,16 @@ def test_extract_events_expected_completion_is_no_event(text):
 )
 def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
     assert [c.title for c in extract_events(text, ref=date(2026, 12, 4))] == [title]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reasons"),
+    [
+        ("闭幕式上，组委会宣布下届科博会将于明年9月举办。", ["plan"]),
+        ("闭幕式上，举行了会旗交接仪式，第十届大赛将在宜宾举办。", ["plan"]),
+        ("闭幕式上，第三届创新论坛同时举行。", [""]),
+    ],
+    ids=["next-edition", "next-numbered-edition", "held-at-the-closing"],
+)
+def test_find_occurrences_an_edition_to_come_is_a_plan(sentence, reasons):
+    assert [o.not_event for o in find_occurrences(sentence)] == reasons
