@@ -14,8 +14,8 @@ version costs), so both do the same work on the same rows, ``--rounds`` times, i
 2. ``services.request_article_reingest``: one ``events.ingest_articles`` message per 20 articles
    (with ``--per-article``, one ``events.ingest_article`` message per article, as before batches),
    run by one ``celery worker -c N`` (prefork), started once and warmed up with a few tasks
-   first (a child's first article loads the region tables and the lunar calendar: seconds, once per
-   process, which a long-running worker pays once a day, not once per batch).
+   first (a child loads the region table when it starts, and its first articles fill the lunar
+   calendar caches: once per process, which a long-running worker pays rarely, not once per batch).
 
 Rates come from the articles' ``ingested`` stamps, first to last. On a machine shared with other
 work, wall rates measure the neighbours too, so CPU seconds are counted as well: this process's (or
