@@ -24,7 +24,6 @@ from .text import Document, Sentence
 
 _DATELINE_RE = re.compile(P.DATELINE)
 _DATELINE_STARTS = ("【", "[", "本报", "新华社", "中新网")
-_BARE_DAY_RE = re.compile(r"^(\d{1,2})\s*日")
 _DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)
 _DURATION_RE = re.compile(P.DURATION)
 _DURATION_MONTHS_RE = re.compile(P.DURATION_MONTHS)
@@ -82,41 +81,6 @@ def anchor_relative_days(doc: Document, mentions: list[FlatMention], ref: date) 
         new = day + timedelta(days=P.RELATIVE_DAY_WORDS[word])
         out.append(replace(f, mention=replace(f.mention, start=new, end=new, edtf=new.isoformat())))
     return out
-
-
-def inherit_months(doc: Document, mentions: list[FlatMention]) -> list[FlatMention]:
-    """Bare days ("11日上午") re-read in the month of the explicit date just before them in the report.
-
-    WORKAROUND (parser gap, reported): the parser resolves a bare "11日" against the
-    publication date, so "3月11日至13日在台中举办，11日上午举行开幕典礼" read in October gives
-    10月11日. Reporters write a bare day only right after naming the month, so the day is
-    moved into the month (and year) of the last explicit date earlier in the same report
-    when the two are more than 20 days apart. Drop once the parser carries the month itself.
-    """
-    out: list[FlatMention] = []
-    last: tuple[int, date] | None = None  # (report, start) of the last mention printing a month
-    starts = [s.start for s in doc.sentences]
-    for f in mentions:
-        m = f.mention
-        report = _report_of(doc, starts, f.start)
-        if "月" in m.text and m.start is not None:
-            last = (report, m.start)
-        bare = _BARE_DAY_RE.match(m.text)
-        if bare and last and last[0] == report and m.start and abs((m.start - last[1]).days) > 20:
-            try:
-                day = last[1].replace(day=int(bare.group(1)))
-            except ValueError:
-                out.append(f)
-                continue
-            f = replace(f, mention=replace(m, start=day, end=day, edtf=day.isoformat()))
-        out.append(f)
-    return out
-
-
-def _report_of(doc: Document, starts: list[int], offset: int) -> int:
-    """The report holding flat ``offset`` (``starts``: the sentences' flat starts)."""
-    i = bisect_right(starts, offset) - 1
-    return doc.sentences[i].report if i >= 0 else 0
 
 
 def _dateline_days(doc: Document, ref: date) -> dict[int, date]:

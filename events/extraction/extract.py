@@ -22,7 +22,6 @@ from .discourse import (
     anchor_relative_days,
     as_discourse,
     fix_for_parser,
-    inherit_months,
     last_day_before,
     mention_link,
     report_starts,
@@ -84,7 +83,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     text = mask_furniture(text[:MAX_CHARS])
     doc = Document(text)
     mentions = flatten_mentions(doc, temporal.extract(fix_for_parser(text), ref))
-    mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref))
+    mentions = anchor_relative_days(doc, mentions, ref)
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)

@@ -353,7 +353,8 @@ EVENT_NAME_ENDINGS = (
     "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
-    "研修班", "培训班", "训练营", "夏令营", "冬令营", "系列活动",
+    "研修班", "培训班", "训练营", "夏令营", "冬令营", "系列活动", "沙龙", "讲座",
+    "特展",
 )  # fmt: skip
 # What may stand between the year and the ending: no punctuation and no verb or preposition
 # ("2023年全市共举办展会" is a count of fairs, not one named fair).
@@ -454,7 +455,9 @@ def month_expr(tag: str) -> str:
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
-        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十]){CN_DAY_PLAIN_NEXT}"
+        # "二月十三到十五": a range of such days, the end without 日 too.
+        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十])"
+        rf"(?:{GAP}{SEP}{GAP}(?P<d2c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十月]))?{CN_DAY_PLAIN_NEXT}"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
@@ -753,7 +756,9 @@ RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
 # resolvers read.
-TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d1c", "d2", "mpart", "open"})
+TAGGED_GROUPS = frozenset(
+    {"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d1c", "d2", "d2c", "mpart", "open"}
+)
 
 
 def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:
