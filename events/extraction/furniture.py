@@ -10,7 +10,9 @@ original and the evidence of real events is cut from the original unchanged. Pla
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from events import temporal
 from events.temporal.normalize import normalize
 
 from . import patterns as P
@@ -43,6 +45,20 @@ def mask_furniture(text: str) -> str:
             in_related = True
         masked = in_related or is_furniture(stripped)
         out.append(" " * len(line) if masked else line)
+    return "\n".join(out)
+
+
+def with_page_lines(original: str, masked: str, ref: date) -> str:
+    """``masked`` with its publication lines ("发布时间：2024-03-18 11:36　来源：…") put back.
+
+    The parser reads them as the page's own date (``role="page"``, dating no event) and needs
+    them to know the text prints a year: a weekday that disagrees with "3月16日（星期五）" is
+    then a misprint, not a reason to move the day to 2018. Other furniture stays blank.
+    """
+    out = []
+    for line, blank in zip(original.split("\n"), masked.split("\n"), strict=True):
+        page = line != blank and any(m.role == "page" for m in temporal.extract(line, ref))
+        out.append(line if page else blank)
     return "\n".join(out)
 
 

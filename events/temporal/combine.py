@@ -32,6 +32,8 @@ _GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday", "numdate
 # Relative words a printed date may restate in brackets: "昨天（3月14日）".
 _RESTATABLE = {"rday", "aday", "week", "fest"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1
+_WEEKDAY_LIST = re.compile(r"[、,，和及](?:周|星期|礼拜)?[一二三四五六日天]")
+_BRACKET_REST = re.compile(r"[^（）()\n]{0,12}[）)]")
 
 
 def touching(norm: str, end: int, start: int) -> bool:
@@ -204,6 +206,13 @@ def _corroborate(
     if patterns.RANGE_GAP.match(norm, right.end):
         return None  # "13日（周一至周三）": the weekday starts a range of its own, it is no clue
     clue = clue_piece.reading.clue
+    if clue[0] == "weekday" and clue_piece is right and _WEEKDAY_LIST.match(norm, right.end):
+        # "27、28日（星期六、日）": the weekdays of the whole list, the first of them the first
+        # day's; the bracket is taken in without a check rather than left as a day of its own.
+        close = _BRACKET_REST.match(norm, right.end)
+        left.reading = date_piece.reading.but(clue=())
+        left.end = close.end() if close else right.end
+        return left
     if clue[0] == "weekday" and ("，" in norm[left.end : right.start] or "," in norm[left.end : right.start]):
         # "3月11日，周三将……" may start the next statement; a weekday clue sits right beside
         # its date or in brackets ("3月11日（星期一）"). "，农历二月初二" is the usual lunar form.

@@ -190,7 +190,16 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             # "28日，……上线" under it is still read against the publication day. Nor is the end
             # of a span told alone ("持续至2月底", "截至3月"): "13日……开幕" after it is not February's.
             ctx.anchor_month = (reading.start.year, reading.month)
-        if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
+        clue_in_brackets = (
+            reading is not None and reading.clue and norm[piece.start - 1 : piece.start] in ("（", "(")
+        )
+        if (
+            reading is not None
+            and reading.valid
+            and reading.precision != Precision.VAGUE
+            and not clue_in_brackets
+        ):
+            # "（星期六、日）" after a list of days is a clue to them, not a day of its own to count from.
             if reading.precision == Precision.DAY and reading.start == reading.end:
                 ctx.anchor_day = reading.start
                 if (

@@ -456,7 +456,7 @@ def month_expr(tag: str) -> str:
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
         # "二月十三到十五": a range of such days, the end without 日 too.
-        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十])"
+        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN}|{CN_DAY}(?=、(?:{CN_DAY})[日号]))(?![{CN_DIGIT}十])"
         rf"(?:{GAP}{SEP}{GAP}(?P<d2c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十月]))?{CN_DAY_PLAIN_NEXT}"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
@@ -464,7 +464,8 @@ def month_expr(tag: str) -> str:
 
 # "号" is a day only when no noun follows it: "3号线", "5号楼", "2号文件" are numbers.
 DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口门站仓栋床箱件卷期舰星种展场窗通店航选]))"
-DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}"
+# "4月27、28日": list items share the last item's 日.
+DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}|、(?=[0-9]{{1,2}}[日号])"
 
 
 # Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
