@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
-from .reading import Reading, add_months, safe_date, shift_years
+from .reading import Reading, add_months, last_day, safe_date, shift_years
 from .resolve_relative import nth_weekday, read_end_time, read_time
 from .types import Kind, Precision
 
@@ -361,6 +361,17 @@ def _unit_end_day(norm: str, piece: Piece) -> Piece:
         return piece
     match = patterns.UNIT_END_DAY.match(norm, piece.end)
     if match is None:
+        return piece
+    if match["month"]:  # "今年最后一个月", "明年首月": a year's first or last month
+        if r.precision != Precision.YEAR or r.start.year != r.end.year:
+            return piece
+        month = 12 if match["month"] == "最后一个月" else 1
+        first, last = date(r.start.year, month, 1), last_day(r.start.year, month)
+        piece.reading = r.but(
+            start=first, end=last, precision=Precision.MONTH, edtf_from=first.isoformat()[:7],
+            edtf_to=first.isoformat()[:7], month=month,
+        )  # fmt: skip
+        piece.end = match.end()
         return piece
     d = r.start if match["which"] in ("第一天", "第一日", "头一天", "首日") else r.end
     piece.reading = r.but(

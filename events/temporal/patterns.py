@@ -744,7 +744,9 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 # What may stand between two expressions that belong together.
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
 # "今年最后一天", "下个月的第一天", "本周首日": one end of the month, year or week named before.
-UNIT_END_DAY = re.compile(r"[ \t]{0,2}的?(?P<which>第一天|第一日|头一天|首日|最后一天|最后一日|末日)")
+UNIT_END_DAY = re.compile(
+    r"[ \t]{0,2}的?(?P<which>第一天|第一日|头一天|首日|最后一天|最后一日|末日|(?P<month>第一个月|首月|最后一个月))"
+)
 # "从一月八日持续到20日", "5月1日延续至3日": a verb of lasting joins the two ends too.
 RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到|(?:一直)?(?:持续|延续)(?:到|至)){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")

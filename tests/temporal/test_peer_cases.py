@@ -32,6 +32,7 @@ KNOWN_GAPS = {
     "2034年斋月": "peers: 斋月 is a month-long span; festivals are single days",
     "國慶": "peers: bare 国庆 is also a given name (王国庆) and bare 三一五 a number; read only with a date word (国庆节, 国庆期间, 3·15)",
     "6月3春游": "peers: a day without 日 before a noun (6月3春游) is not read",
+    "三月初八到初十": "accdates: a lunar day range whose end is a bare 初X",
 }
 
 CASES = load()
