@@ -333,6 +333,10 @@ GOAL_MARKERS = (
     "有望",
 )
 
+# "预计115年底完工、116年上半年启用", "预计明年底竣工": an expected completion is a plan too
+# (a bare "预计" is not: "预计吸引观众5万人次" sits beside events that do happen).
+EXPECTED_COMPLETION = r"预计[^，,。；;]{0,14}?(?:完工|竣工|启用|投产|投用|建成|落成|开通|通车|交付)"
+
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
 CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
 

@@ -67,6 +67,7 @@ _EVENT_ANAPHOR_RE = re.compile(
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
 _INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
+_EXPECTED_RE = re.compile(P.EXPECTED_COMPLETION)
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
@@ -382,8 +383,8 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     out: list[tuple] = []
     if not _VERB_ANY_RE.search(sentence, floor, end):
         return out
-    if _has_any(sentence[floor:end], P.GOAL_MARKERS):
-        return out  # "确保项目早开工、早投产": a goal
+    if _has_any(sentence[floor:end], P.GOAL_MARKERS) or _EXPECTED_RE.search(sentence, floor, end):
+        return out  # "确保项目早开工、早投产", "预计明年底完工": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
             if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
