@@ -184,7 +184,11 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             and reading.month
             and piece.family in _PRINTS_MONTH
             and norm[piece.start - 1 : piece.start] not in _UNTIL_CHARS
-            and not surroundings.on_page_line(norm, piece.start, piece.end, reading)
+            and not (
+                reading.precision == Precision.DAY
+                and reading.kind == Kind.ABSOLUTE
+                and surroundings.on_page_line(norm, piece.start, piece.end, reading)
+            )
         ):
             # A page's own date ("昆明日报　2023-09-01　第03版") is no month the report printed:
             # "28日，……上线" under it is still read against the publication day. Nor is the end
@@ -224,6 +228,8 @@ def _restated_in_body(norm: str, pieces: list[Piece]) -> None:
     26 November: a headline has no clause to tell its tense by, and the body has the month.
     Only for a bare day whose month came from ref, on a line without sentence punctuation.
     """
+    if not any(p.family == "bareday" for p in pieces):
+        return
     printed: dict[int, tuple[int, int]] = {}
     for piece in reversed(pieces):
         r = piece.reading

@@ -619,8 +619,9 @@ _FAMILIES: list[tuple[str, str]] = [
         # optionally a part of it (上半年, 年末, 第一季度) or a month with a day or month part.
         rf"(?:{NOT_NUM_BEFORE}(?P<y4>{YEAR4})(?:{GAP}{SEP}{GAP}(?P<y4b>{YEAR4}))?{GAP}年"
         rf"|(?:中华)?民国{GAP}(?P<yroc>{ROC_YEAR})(?:{GAP}{SEP}{GAP}(?P<yrocb>{ROC_YEAR}))?{GAP}年"
-        # ... or before a part of the year: "115年底完工", "116年上半年启用", "113年第一季", "114年度".
-        rf"|{NOT_NUM_BEFORE}(?P<yroc3>1[0-2][0-9]){GAP}年(?={GAP}(?:(?:[0-9]{{1,2}}|{CN_MONTH}){GAP}月|底|末|初|[上下]半年|第[一二三四1-4]季|度))"
+        # ... or before a part of the year: "115年底完工", "116年上半年启用", "113年第一季" ("113年度预算"
+        # stays a lookalike: see tests/temporal/test_news_forms.py).
+        rf"|{NOT_NUM_BEFORE}(?P<yroc3>1[0-2][0-9]){GAP}年(?={GAP}(?:(?:[0-9]{{1,2}}|{CN_MONTH}){GAP}月|底|末|初|[上下]半年|第[一二三四1-4]季))"
         # "今（2024）年", "去(2023)年": Taiwan papers restate the year in brackets; the number wins.
         rf"|[今去明前本][（(](?:(?P<y4p>{YEAR4})|(?P<yrocp>1[0-2][0-9]))[）)]{GAP}年"
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
