@@ -56,6 +56,7 @@ from bench.loadtest import free_port, run_wrk, wait_for  # noqa: E402
 from events import feeds  # noqa: E402
 from events.models import Article, Event, Evidence, Source  # noqa: E402
 from events.publishing import feed_text  # noqa: E402
+from events.publishing.times import local_end  # noqa: E402
 from events.selectors import with_sources  # noqa: E402
 
 N_EVENTS = 10_000
@@ -94,12 +95,14 @@ def create_events(rng: random.Random) -> None:
     for n in range(N_EVENTS):
         start = today + timedelta(days=rng.randint(-700, 365))
         roll = rng.random()
-        precision, end, edtf, at = "day", start, start.isoformat(), None
+        precision, end, edtf, at, until = "day", start, start.isoformat(), None, None
         if roll < 0.15:
             end = start + timedelta(days=rng.randint(1, 5))
             edtf = f"{start.isoformat()}/{end.isoformat()}"
         elif roll < 0.30:
             at = dtime(rng.choice([9, 10, 14, 15]), rng.choice([0, 30]))
+            if roll < 0.22:  # about half the timed events print their end ("9:00-17:00")
+                until = dtime(at.hour + rng.choice([1, 2, 3]), at.minute)
         elif roll < 0.40:
             start = start.replace(day=1)
             end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
@@ -119,6 +122,7 @@ def create_events(rng: random.Random) -> None:
                 start=start,
                 end=end,
                 time=at,
+                end_time=until,
                 precision=precision,
                 edtf=edtf,
                 place=rng.choice(PLACES),
@@ -186,7 +190,10 @@ def django_ical_render(events: list[Event]) -> bytes:
                 return item.start
             return datetime.combine(item.start, item.time, tzinfo=ZoneInfo(feeds.FEED_TZ))
 
-        def item_end_datetime(self, item: Event) -> date:
+        def item_end_datetime(self, item: Event) -> date | datetime:
+            end = local_end(item)
+            if end is not None:  # the same DTEND as ours for an event with an end time
+                return end.replace(tzinfo=ZoneInfo(feeds.FEED_TZ))
             return item.end + timedelta(days=1)
 
         def item_updateddate(self, item: Event) -> datetime:

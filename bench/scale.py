@@ -1,9 +1,11 @@
 """Every read at 10k and 100k (and, with --million, 1M) events on PostgreSQL: p99 against the floor, and growth.
 
-Run from the repository root: ``.venv/bin/python bench/scale.py [--million] [--db kc_scale_bench]``.
+Run from the repository root: ``.venv/bin/python bench/scale.py [--million] [--db kc_scale] [--reuse]``.
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres) and ``wrk`` (apt). Heavy: stays out of ``make test``.
 
-For each size the database ``--db`` is dropped and made again, migrated, and filled with COPY:
+Each size has its own database (``kc_scale_10k``, ``kc_scale_100k``, ``kc_scale_1m``). It is dropped,
+made again, migrated and filled with COPY, unless ``--reuse`` finds it already filled to that size
+(then it is only migrated, so a 1M load made once serves several runs; ``--fill-only`` makes it):
 realistic Chinese events (kinds, places, topics, ten years of dates, 85% day precision, some
 month/season/year/period/undated, 2% hidden, 1% merged), half as many articles as events (each
 with its text and the sentences its events cite) and 1.2 evidence rows per event. Then:
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PARSER = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-PARSER.add_argument("--db", default="kc_scale_bench", help="PostgreSQL database to drop and refill")
+PARSER.add_argument("--db", default="kc_scale", help="prefix of the PostgreSQL databases (one per size)")
 PARSER.add_argument("--sizes", default="10000,100000", help="event counts, comma-separated")
 PARSER.add_argument("--million", action="store_true", help="also 1,000,000 events (takes long)")
 PARSER.add_argument("--seconds", type=int, default=4, help="wrk duration per URL and round")
@@ -46,10 +48,26 @@ PARSER.add_argument("--rounds", type=int, default=3, help="interleaved wrk round
 PARSER.add_argument("--connections", type=int, default=4, help="wrk concurrent connections")
 PARSER.add_argument("--repeat", type=int, default=5, help="cold in-process reads per URL (median kept)")
 PARSER.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE at the largest size")
+PARSER.add_argument("--reuse", action="store_true", help="keep a database already filled to its size")
+PARSER.add_argument("--fill-only", action="store_true", help="fill (or reuse) the databases, measure nothing")
+PARSER.add_argument(
+    "--fill-db",
+    type=int,
+    metavar="N",
+    help="only fill the migrated database named --db itself with N events (bench/ingest_workers.py --preload)",
+)
 ARGS = PARSER.parse_args()
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
-os.environ["DATABASE_URL"] = f"{SERVER}/{ARGS.db}"
+
+
+def database_name(size: int) -> str:
+    label = f"{size // 1_000_000}m" if size % 1_000_000 == 0 else f"{size // 1000}k"
+    return f"{ARGS.db}_{label}"
+
+
+# Django reads DATABASE_URL once at setup: each size's database is switched to by editing its NAME.
+os.environ["DATABASE_URL"] = f"{SERVER}/{ARGS.db}_setup"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kejicalendar.settings")
 os.environ["DEBUG"] = "False"
 os.environ["SECRET_KEY"] = "bench-only-" + uuid.uuid4().hex
@@ -111,11 +129,35 @@ def pg(dbname: str = "postgres") -> psycopg.Connection:
     return psycopg.connect(f"{SERVER}/{dbname}", autocommit=True)
 
 
-def recreate_database() -> None:
+def use_database(size: int) -> None:
+    """Point Django (and the gunicorn started later) at the database of ``size`` events."""
     connections.close_all()
+    name = database_name(size)
+    connections.databases["default"]["NAME"] = name
+    os.environ["DATABASE_URL"] = f"{SERVER}/{name}"
+
+
+def filled_to(size: int) -> bool:
+    """True when the size's database exists and holds ``size`` events."""
     with pg() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{ARGS.db}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{ARGS.db}"')
+        found = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (database_name(size),)
+        ).fetchone()
+    if not found:
+        return False
+    try:
+        return Event.objects.count() == size
+    except Exception:  # an empty or half-made database: fill it again
+        connections.close_all()
+        return False
+
+
+def recreate_database(size: int) -> None:
+    connections.close_all()
+    name = database_name(size)
+    with pg() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
     call_command("migrate", verbosity=0)
 
 
@@ -202,8 +244,32 @@ def make_articles(rng: random.Random, events: list[tuple], n_articles: int, now:
     return articles, evidence
 
 
-def fill(n_events: int, seed: int = 20240311) -> dict:
-    """COPY ``n_events`` events, n/2 articles, 1.2n evidence rows and 40 sources; returns sample keys."""
+def place_regions() -> dict[str, tuple[str, ...]]:
+    """Each bench place's region columns (as ingest stores them), read with the project's own resolver."""
+    from events.geography import resolve_place
+
+    out = {}
+    for place in PLACES:
+        region = resolve_place(place)
+        codes = ("", "", "", "", "", "", "")
+        if region is not None:
+            codes = (region.code, region.province, region.province_code, region.city, region.city_code,
+                     region.county, region.county_code)  # fmt: skip
+        out[place] = codes
+    return out
+
+
+# Loading a million rows through per-row triggers and GIN indexes is what made a 1M load take hours:
+# the event counts are re-made with one GROUP BY after the COPY, the search indexes built once.
+BULK_INDEXES = ("event_search_pairs", "evidence_search_pairs")
+
+
+def fill(n_events: int, seed: int = 20240311) -> None:
+    """COPY ``n_events`` events, n/2 articles, 1.2n evidence rows and 40 sources, timing each phase."""
+    from events.migrations._search import PG_INDEXES
+    from events.migrations._triggers import recount_events
+
+    began = time.perf_counter()
     rng = random.Random(seed)
     now = datetime(2026, 12, 1, tzinfo=UTC)
     n_articles = max(1, n_events // 2)
@@ -212,17 +278,24 @@ def fill(n_events: int, seed: int = 20240311) -> dict:
         for i, place in enumerate(PLACES, start=1)
     )
     first_source = Source.objects.order_by("pk").values_list("pk", flat=True).first()
+    regions = place_regions()
     events = make_events(rng, n_events)
     articles, evidence = make_articles(rng, events, n_articles, now)
     articles = [(*row[:-2], first_source - 1 + row[-2], row[-1]) for row in articles]
+    made = time.perf_counter()
     raw = connection.cursor().connection  # the psycopg connection under Django's
     with raw.cursor() as cur:
+        cur.execute("SET maintenance_work_mem = '512MB'")
+        for name in BULK_INDEXES:
+            cur.execute(f"DROP INDEX {name}")
+        cur.execute("ALTER TABLE events_event DISABLE TRIGGER USER")
         copy_rows(cur, Article, ("id", "key", "url", "title", "published", "published_how", "text",
                   "content_hash", "parser_version", "status", "created", "updated", "ingested", "source_id",
                   "events_found"), articles)  # fmt: skip
         event_columns = ("id", "title", "kind", "start", "end", "precision", "edtf", "place", "status",
                          "merged_into_id", "uid", "match_key", "confidence", "created", "updated",
-                         "lead_article_id")  # fmt: skip
+                         "lead_article_id", "adcode", "province", "province_code", "city", "city_code",
+                         "county", "county_code")  # fmt: skip
         event_rows = (
             (
                 *e,
@@ -232,6 +305,7 @@ def fill(n_events: int, seed: int = 20240311) -> dict:
                 now,
                 now,
                 min(n_articles, (e[0] + 1) // 2),
+                *regions[e[7]],
             )
             for e in events
         )
@@ -242,12 +316,30 @@ def fill(n_events: int, seed: int = 20240311) -> dict:
             cur.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
             )
+        cur.execute("ALTER TABLE events_event ENABLE TRIGGER USER")
+        copied = time.perf_counter()
+        for name in BULK_INDEXES:
+            cur.execute(f"CREATE INDEX {name} ON {PG_INDEXES[name]}")
+    with connection.schema_editor() as editor:
+        recount_events(editor)
+    indexed = time.perf_counter()
     with connection.cursor() as cur:
         cur.execute("VACUUM ANALYZE")
+    print(
+        f"# load: rows made in {made - began:.0f} s, COPY {copied - made:.0f} s, search indexes and"
+        f" counts {indexed - copied:.0f} s, VACUUM ANALYZE {time.perf_counter() - indexed:.0f} s",
+        flush=True,
+    )
+
+
+def sample() -> dict:
+    """Sizes and the keys the reads use: an event a third deep, one in the middle, an article."""
+    n_events = Event.objects.count()
+    n_articles = Article.objects.count()
     middle = Event.objects.visible().filter(start__isnull=False).order_by("-start", "pk")[n_events // 3]
     return {
         "articles": n_articles,
-        "evidence": len(evidence),
+        "evidence": Evidence.objects.count(),
         "middle_uid": middle.uid,
         "middle_pk": middle.pk,
         "event_uid": Event.objects.visible().order_by("pk").values_list("uid", flat=True)[n_events // 2],
@@ -260,6 +352,7 @@ def reads(sample: dict) -> dict[str, str]:
     return {
         "/": "/",
         "/?kind=signing": "/?kind=signing",
+        "/?province=140000": "/?province=140000",
         "/?q=科技": "/?q=科技",
         f"/?q={RARE_TOPIC}": f"/?q={RARE_TOPIC}",
         "/?page=20": "/?page=20",
@@ -268,6 +361,7 @@ def reads(sample: dict) -> dict[str, str]:
         "/api/events?kind&from": "/api/events?kind=signing&from=2024-01-01&limit=50",
         "/api/events?after=(1/3)": f"/api/events?limit=50&after={sample['middle_uid']}",
         "/calendar.ics": "/calendar.ics",
+        "/regions/": "/regions/",
         "event page": f"/events/{sample['event_uid']}/",
         "article page": f"/articles/{sample['article_pk']}/",
     }
@@ -307,9 +401,15 @@ def served_reads(urls: dict[str, str]) -> dict[str, dict]:
         base = f"http://127.0.0.1:{port}"
         targets = {"floor /api/health": (base + "/api/health", ())}
         targets.update({name: (base + quoted(url), ()) for name, url in urls.items()})
-        with urllib.request.urlopen(base + "/calendar.ics", timeout=30) as response:
-            etag = response.headers["ETag"]
-        targets["/calendar.ics 304"] = (base + "/calendar.ics", (f"If-None-Match: {etag}",))
+        # Conditional GETs of a client that holds the answer (ETags keyed on the data version).
+        for name, url in (
+            ("/calendar.ics", "/calendar.ics"),
+            ("/", "/"),
+            ("/api/events", "/api/events?limit=50"),
+        ):
+            with urllib.request.urlopen(base + url, timeout=60) as response:
+                etag = response.headers["ETag"]
+            targets[f"{name} 304"] = (base + url, (f"If-None-Match: {etag}",))
         for url, headers in targets.values():  # both workers fill their caches
             run_wrk(url, seconds=1, connections=ARGS.connections, headers=headers)
         # Interleaved rounds, median per read: a burst of load from the other engineers' work on
@@ -376,20 +476,37 @@ def explain(sample: dict) -> None:
 
 
 def main() -> None:
+    if ARGS.fill_db:
+        began = time.perf_counter()
+        connections.close_all()
+        connections.databases["default"]["NAME"] = ARGS.db
+        fill(ARGS.fill_db)
+        keys = sample()
+        print(f"filled {ARGS.fill_db:,} events, {keys['articles']:,} articles, {keys['evidence']:,}"
+              f" evidence rows in {time.perf_counter() - began:.0f} s", flush=True)  # fmt: skip
+        return
     if shutil.which("wrk") is None:
         sys.exit("wrk not found: apt-get install -y wrk")
     sizes = [int(s) for s in ARGS.sizes.split(",")] + ([1_000_000] if ARGS.million else [])
     results = {}
     for size in sizes:
         began = time.perf_counter()
-        recreate_database()
-        sample = fill(size)
+        use_database(size)
+        if ARGS.reuse and filled_to(size):
+            call_command("migrate", verbosity=0)
+            print(f"# {size:,} events: reusing {database_name(size)}", flush=True)
+        else:
+            recreate_database(size)
+            fill(size)
+        keys = sample()
         print(
-            f"# {size:,} events, {sample['articles']:,} articles, {sample['evidence']:,} evidence rows:"
-            f" made in {time.perf_counter() - began:.0f} s",
+            f"# {size:,} events, {keys['articles']:,} articles, {keys['evidence']:,} evidence rows:"
+            f" ready in {time.perf_counter() - began:.0f} s",
             flush=True,
         )
-        urls = reads(sample)
+        if ARGS.fill_only:
+            continue
+        urls = reads(keys)
         cold = cold_reads(urls)
         served = served_reads(urls)
         results[size] = (cold, served)
@@ -404,8 +521,8 @@ def main() -> None:
                 f" {row['p99'] / floor:8.1f}x{errors}"
             )
         if ARGS.explain and size == sizes[-1]:
-            explain(sample)
-    if len(sizes) > 1:
+            explain(keys)
+    if len(results) > 1:
         small, large = sizes[0], sizes[-1]
         log_growth = math.log(large) / math.log(small)
         print(f"\n# growth {small:,} → {large:,} (log n grows {log_growth:.2f}x)")

@@ -97,7 +97,11 @@ class EventAdmin(admin.ModelAdmin):
         (
             "日期",
             {
-                "fields": ("date_label", ("start", "end", "time", "open_end"), ("precision", "edtf")),
+                "fields": (
+                    "date_label",
+                    ("start", "end", "time", "end_time", "open_end"),
+                    ("precision", "edtf"),
+                ),
                 "description": "改动开始、结束或精度而不填 EDTF 时，EDTF 会按日期和精度自动生成；"
                 "只改精度时，日期会扩展到整月/整年。",
             },

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.html import format_html
 
 from events.models import Event
-from events.publishing.display import format_event_date
+from events.publishing.display import event_date_label as display_date_label
 
 
 def highlight(sentence: str, marked: str) -> str:
@@ -18,14 +18,7 @@ def highlight(sentence: str, marked: str) -> str:
 
 def event_date_label(event: Event) -> str:
     """The event's date as readers see it on the site ("2024年3月11日", "2021—2025年（“十四五”）")."""
-    return format_event_date(
-        start=event.start,
-        end=event.end,
-        precision=event.precision,
-        edtf=event.edtf,
-        time=event.time,
-        open_end=event.open_end,
-    )
+    return display_date_label(event)
 
 
 def shorten(text: str, length: int) -> str:

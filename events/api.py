@@ -18,6 +18,7 @@ from ninja.errors import ValidationError
 from ninja.security import HttpBearer, SessionAuthIsStaff
 
 from events import selectors, services
+from events.conditional import add_validators, answer_conditionally, not_modified, version_validators
 from events.feeds import site_base
 from events.models import Article, Event, Source
 from events.publishing.spreadsheet import build_csv
@@ -201,14 +202,18 @@ def list_events(
             return build_csv(page["items"], event_url=lambda uid: prefix + uid + suffix)
         return json_bytes(page)
 
-    body = selectors.cached_until_change(
-        "api-events", (filters, ordering, limit, offset, after, format, host), render
-    )
-    if format == "csv":
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="kejicalendar-events.csv"'
-        return response
-    return HttpResponse(body, content_type=JSON_TYPE)
+    parts = (filters, ordering, limit, offset, after, format, host)
+
+    def respond() -> HttpResponse:
+        body = selectors.cached_until_change("api-events", parts, render)
+        if format == "csv":
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="kejicalendar-events.csv"'
+            return response
+        return HttpResponse(body, content_type=JSON_TYPE)
+
+    # A client holding this page's ETag for the current data version gets a 304, rendered from nothing.
+    return answer_conditionally(request, "api-events", parts, respond)
 
 
 # Every query parameter GET /api/events reads; any other is a mistake worth a 422, not silence.
@@ -221,7 +226,8 @@ def _refuse_unknown_parameters(request: HttpRequest, known: frozenset[str]) -> N
     """422 naming the first parameter nobody reads (the message lists all of them and the known ones)."""
     unknown = sorted(set(request.GET) - known)
     if unknown:
-        msg = f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        names, known_names = "、".join(unknown), ", ".join(sorted(known))
+        msg = f"未知参数：{names}；可用参数：{known_names}（unknown parameter(s) {', '.join(unknown)})"
         raise ValidationError([{"loc": ["query", unknown[0]], "msg": msg, "type": "extra_forbidden"}])
 
 
@@ -236,10 +242,15 @@ def _year_span(year: str | None, date_from: str | None, date_to: str | None) -> 
 
 
 @router.get("/events/{uid}", response={200: EventOut, **ERRORS}, summary="单个事件（含地区、系列、报道媒体）")
-def get_event(request: HttpRequest, uid: str) -> dict:
+def get_event(request: HttpRequest, response: HttpResponse, uid: str) -> dict | HttpResponse:
+    # The version is read before the event, so the ETag never claims newer data than the body holds.
+    validators = version_validators("api-event", (uid,))
+    if (unchanged := not_modified(request, validators)) is not None:
+        return unchanged
     event = selectors.find_event(uid=uid)
     if event is None or not event.visible:
         raise Http404("no such event")
+    add_validators(response, validators)
     return selectors.event_item(event)
 
 
@@ -345,7 +356,7 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status:
         )
     except services.IngestError as exc:  # refused input (empty, binary-looking, too long): nothing stored
         raise _body_error("text", str(exc), "refused") from exc
-    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]))
+    events = selectors.with_sources(Event.objects.filter(pk__in=[e.pk for e in result.events]), reposts=True)
     body = {
         "article": selectors.article_item(result.article) if result.article else None,
         "status": result.status,

@@ -9,6 +9,7 @@ form, no session and nothing a click-jacker could make a visitor do.
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
@@ -20,7 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events.feeds import site_base
 from events.selectors import filters_to_params, timeline_events, upcoming_events
-from events.views import event_line, read_timeline_filters
+from events.views import cached_page, event_line, read_timeline_filters
 
 EMBED_EVENTS = 10
 
@@ -28,8 +29,13 @@ EMBED_EVENTS = 10
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})  # the rest of the site's policy stays as it is
 def embed(request: HttpRequest) -> HttpResponse:
-    filters, error = read_timeline_filters(request.GET)
+    """Made once per URL, host, data version and day (what is upcoming moves with the date)."""
     today = timezone.localdate()
+    return cached_page(request, f"embed-{today.isoformat()}", lambda: _embed(request, today=today))
+
+
+def _embed(request: HttpRequest, *, today: date) -> HttpResponse:
+    filters, error = read_timeline_filters(request.GET)
     events = upcoming_events(filters=filters, today=today, limit=EMBED_EVENTS)
     upcoming = bool(events)
     if not upcoming:

@@ -21,9 +21,10 @@ What a feed holds, and why:
   subscribed calendars drop it instead of keeping a ghost.
 - Dates: all-day events are ``VALUE=DATE`` with an exclusive DTEND (2024-03-11 → DTEND 20240312);
   an event ending on 9999-12-31, which has no next day, gives its DURATION instead.
-  An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE). No end
-  time is ever known, so a one-day timed event has no DTEND (it ends when it starts, RFC 5545
-  3.6.1); a timed multi-day event ends at midnight after its last day.
+  An event with a time starts at that time in ``TZID=Asia/Shanghai`` (with its VTIMEZONE) and ends
+  at its end time on its last day when the text gave one (``Event.end_time``: "9:00-17:00",
+  "…12月19日下午5时闭幕"). Without one, a one-day timed event has no DTEND (it ends when it starts,
+  RFC 5545 3.6.1) and a timed multi-day event ends at midnight after its last day.
 - Links (event and article pages) start with ``KEJICAL_SITE_URL``; only when it is unset
   (development) do they follow the request, whose scheme honours ``SECURE_PROXY_SSL_HEADER``.
 - URLs: the same filters as the JSON API as query parameters; ``kind`` lives in the path
@@ -36,7 +37,7 @@ What a feed holds, and why:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -61,11 +62,13 @@ from events.publishing.feed_text import (
     event_summary,
     feed_description,
 )
+from events.publishing.times import local_end
 
 PRODID = "-//kejicalendar//科技日历 1.0//ZH"
 FEED_TZ = "Asia/Shanghai"
 MAX_FEED_EVENTS = 2000
 MAX_FEED_BYTES = 800_000  # events only; the header and VTIMEZONE add about 2 KB
+FEED_CHUNK = 200  # events read (with their evidence) at a time while a feed is built
 DAY = timedelta(days=1)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
@@ -140,7 +143,10 @@ def _date_lines(event: Event) -> list[bytes]:
             return [ical.date_line("DTSTART", start), ical.duration_line("DURATION", event.end - start + DAY)]
         return [ical.date_line("DTSTART", start), ical.date_line("DTEND", event.end + DAY)]
     lines = [ical.local_line("DTSTART", datetime.combine(start, event.time), FEED_TZ)]
-    if event.end > start:
+    end = local_end(event)
+    if end is not None:  # "9:00-17:00", "…12月19日下午5时闭幕": the end the text gives
+        lines.append(ical.local_line("DTEND", end, FEED_TZ))
+    elif event.end > start:
         # Until midnight after the last day; worked out as a length so 9999-12-31 cannot overflow.
         length = event.end - start + DAY - timedelta(hours=event.time.hour, minutes=event.time.minute)
         if event.end == date.max:
@@ -260,13 +266,23 @@ class RenderedFeed:
 
 
 def _render(query: FeedQuery, *, site_url: str, today: date, now: datetime) -> RenderedFeed:
-    events = list(
+    events = selectors.with_citations(
         selectors.calendar_events(
             filters=query.filters, coarse=query.coarse, today=today, now=now, limit=MAX_FEED_EVENTS + 1
-        )
+        ),
+        chunk=FEED_CHUNK,
     )
+    changes: list[datetime] = []
+
+    def noting_changes(events: Iterable[Event]) -> Iterator[Event]:
+        for event in events:
+            changes.append(event.updated)
+            yield event
+
+    # Read in chunks, each with its evidence, and only as far as build_calendar goes: the byte limit
+    # usually stops it near 1,100 events of the 2,001 asked for, and what it never reads is never fetched.
     body = build_calendar(
-        events,
+        noting_changes(events),
         site_url=site_url,
         uid_domain=services.uid_domain(),
         name=calendar_name(query.filters, coarse=query.coarse),
@@ -274,7 +290,8 @@ def _render(query: FeedQuery, *, site_url: str, today: date, now: datetime) -> R
             coarse=query.coarse, precision=query.filters.precision, date_from=query.filters.date_from
         ),
     )
-    newest = max((e.updated for e in events), default=None)
+    # The event build_calendar read but had no room for is not in the feed.
+    newest = max(changes[: body.count(b"BEGIN:VEVENT")], default=None)
     return RenderedFeed(
         body=body,
         etag='"' + hashlib.sha256(body).hexdigest()[:40] + '"',

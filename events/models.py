@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -230,13 +231,13 @@ class Event(models.Model):
 
     # Fields a curator may set; once set, re-ingestion leaves them alone (see ``curated_fields``).
     CURATABLE_FIELDS = tuple(
-        "title kind start end time open_end precision edtf place organizers figures adcode series_key edition".split()
+        "title kind start end time end_time open_end precision edtf place organizers figures adcode series_key edition".split()
     )
     # The administrative divisions of the place; ``adcode`` (the deepest level known) is what a
     # curator sets, the others follow it (see ``events.geography``).
     REGION_FIELDS = ("adcode", "province", "province_code", "city", "city_code", "county", "county_code")
     # A change to one of these is a change subscribers should see: iCal SEQUENCE goes up.
-    SEQUENCED_FIELDS = ("title", "start", "end", "time", "place")
+    SEQUENCED_FIELDS = ("title", "start", "end", "time", "end_time", "place")
 
     uid = models.CharField("UID", max_length=100, unique=True, editable=False)
     title = models.CharField("标题", max_length=300)
@@ -244,6 +245,8 @@ class Event(models.Model):
     start = models.DateField("开始", null=True, blank=True)
     end = models.DateField("结束", null=True, blank=True)
     time = models.TimeField("时间", null=True, blank=True)
+    # When it ends on its last day ("9:00-17:00", "12月19日下午5时闭幕"); only read with ``time``.
+    end_time = models.TimeField("结束时间", null=True, blank=True)
     # An open range such as "2024年起" (edtf "2024/.."): ``end`` is the end of the first unit.
     open_end = models.BooleanField("无结束日期", default=False)
     precision = models.CharField("精度", max_length=12, choices=Precision.choices, default=Precision.DAY)
@@ -326,6 +329,12 @@ class Event(models.Model):
     @property
     def visible(self) -> bool:
         return self.status != self.Status.HIDDEN and self.merged_into_id is None
+
+    def clean(self) -> None:
+        """A one-day event's end time comes after its start time (publishing ignores any other)."""
+        super().clean()
+        if self.time and self.end_time and self.start == self.end and self.end_time <= self.time:
+            raise ValidationError({"end_time": "结束时间须晚于开始时间。"})
 
     def save(self, *args, **kwargs) -> None:
         if not self.uid:
@@ -454,3 +463,37 @@ class EventCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}-{self.month} {self.precision} {self.kind}: {self.n}"
+
+
+class EventRegionCount(models.Model):
+    """How many visible events with a region lie in one province/city/county with a kind and precision.
+
+    Kept by database triggers on every write to events (``events/migrations/_region_counts.py``) so
+    the region facet and the "按地区" page are sums over a few hundred rows, not a scan of every
+    event. A level the region does not reach is ``""``. Slots as in ``EventCount``.
+    """
+
+    slot = models.PositiveSmallIntegerField("槽")
+    province_code = models.CharField("省级代码", max_length=6)
+    province = models.CharField("省级", max_length=30)
+    city_code = models.CharField("地级代码", max_length=6)
+    city = models.CharField("地级", max_length=40)
+    county_code = models.CharField("县级代码", max_length=6)
+    county = models.CharField("县级", max_length=40)
+    kind = models.CharField("类型", max_length=20)
+    precision = models.CharField("精度", max_length=12)
+    n = models.BigIntegerField("数量", default=0)
+
+    class Meta:
+        verbose_name = "地区事件计数"
+        verbose_name_plural = "地区事件计数"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "province_code", "province", "city_code", "city", "county_code", "county",
+                        "kind", "precision"],
+                name="event_region_count_cell",
+            )
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.county_code or self.city_code or self.province_code} {self.kind} {self.precision}: {self.n}"

@@ -113,6 +113,10 @@ class EventOut(Schema):
     start: str | None = Field(description="First day, or null when undated", json_schema_extra=ISO_DATE)
     end: str | None = Field(description="Last day (inclusive), or null", json_schema_extra=ISO_DATE)
     time: str | None = Field(description="Local start time HH:MM (Asia/Shanghai), when known")
+    end_time: str | None = Field(
+        description="Local end time HH:MM on the last day (Asia/Shanghai), when the text gives one "
+        "(9:00-17:00, 下午5时闭幕); only with `time`"
+    )
     precision: str = Field(description="day, month, season, half-year, year, multi-year or vague")
     edtf: str = Field(description="The date in Extended Date/Time Format, e.g. 2025-03 or 2021/2025")
     place: str

@@ -26,10 +26,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from events.conditional import answer_conditionally
 from events.feeds import FeedQuery, feed_path, site_base
 from events.models import Article, Event, Evidence
 from events.publishing.charts import density_chart
-from events.publishing.display import format_event_date, kind_badge, quoted
+from events.publishing.display import event_date_label, kind_badge, quoted
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import (
     EvidenceMark,
@@ -45,6 +46,7 @@ from events.selectors import (
     EventFilters,
     FilterError,
     article_mentions,
+    article_outlet,
     cached_until_change,
     event_figures,
     event_organizers,
@@ -60,14 +62,12 @@ from events.selectors import (
     region_name,
     region_overview,
     reporting_outlets,
-    same_version,
     series_editions,
     timeline_page,
     undated_events,
     upcoming_events,
 )
 from events.selectors.events import FEED_WINDOW_DAYS
-from events.selectors.items import article_outlet
 
 PAGE_SIZE = 50
 UPCOMING = 5  # events in the timeline's "即将举行" box
@@ -88,21 +88,23 @@ def cached_page(request: HttpRequest, name: str, render: Callable[[], HttpRespon
     """``render()``'s status, body and redirect target, made once per URL, host and data version.
 
     For pages that show stored data and nothing else (no user, no clock, no cookies set), so a
-    reader between two writes gets the stored bytes. An Http404 from ``render`` is not stored.
+    reader between two writes gets the stored bytes, and a reader holding its ETag a 304 without
+    even those (``events.conditional``). An Http404 from ``render`` is not stored.
     """
+    parts = (request.get_full_path(), request.scheme, request.get_host())
 
     def freeze() -> tuple[int, bytes, str | None]:
         response = render()
         return response.status_code, response.content, response.get("Location")
 
-    with same_version():
-        status, body, location = cached_until_change(
-            name, (request.get_full_path(), request.scheme, request.get_host()), freeze
-        )
-    response = HttpResponse(body, status=status)
-    if location is not None:
-        response["Location"] = location
-    return response
+    def respond() -> HttpResponse:
+        status, body, location = cached_until_change(name, parts, freeze)
+        response = HttpResponse(body, status=status)
+        if location is not None:
+            response["Location"] = location
+        return response
+
+    return answer_conditionally(request, name, parts, respond)
 
 
 def read_timeline_filters(params: QueryDict) -> tuple[EventFilters, FilterError | None]:
@@ -157,15 +159,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
     total = getattr(event, "evidence_total", None) or len(evidence)
     return {
         "event": event,
-        "date_label": format_event_date(
-            start=event.start,
-            end=event.end,
-            precision=event.precision,
-            edtf=event.edtf,
-            time=event.time,
-            published=published,
-            open_end=event.open_end,
-        ),
+        "date_label": event_date_label(event, published=published),
         "datetime": _time_datetime(event) if event.start else "",
         "kind_label": label,
         "kind_color": color,
@@ -184,14 +178,7 @@ def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
 def event_line(event: Event, *, published: date | None) -> dict:
     """An event as one line of a list: its date label and kind badge."""
     label, color = kind_badge(event.kind)
-    date_label = format_event_date(
-        start=event.start,
-        end=event.end,
-        precision=event.precision,
-        edtf=event.edtf,
-        published=published,
-        open_end=event.open_end,
-    )
+    date_label = event_date_label(event, published=published)
     return {"event": event, "date_label": date_label, "kind_label": label, "kind_color": color}
 
 
@@ -339,6 +326,10 @@ def _region_trail(filters: EventFilters) -> list[dict]:
 
 def region_index(request: HttpRequest) -> HttpResponse:
     """The "按地区" page: every region with events, its count and its feed and timeline links."""
+    return cached_page(request, "regions", lambda: _region_index(request))
+
+
+def _region_index(request: HttpRequest) -> HttpResponse:
     provinces = region_overview()
     for province in provinces:
         _add_region_links(request, province)
@@ -383,7 +374,7 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
     context = {
         "card": card,
         "sources": list(sources.values()),
-        # Reposts (near-duplicate articles) count their outlets too: the fetch side links them.
+        # The same count as the API's outlet_count: reposts' outlets too, each outlet once.
         "outlets": len(reporting_outlets(event)),
         "editions": [event_line(other, published=None) for other in series_editions(event)],
     }

@@ -25,7 +25,7 @@ logger = logging.getLogger("kejicalendar.api")
 class ChineseJSONRenderer(JSONRenderer):
     """UTF-8 JSON with Chinese written as itself ("节会"), not as ``\\u8282\\u4f1a`` escapes."""
 
-    media_type = "application/json; charset=utf-8"
+    media_type = "application/json"  # ninja adds "; charset=utf-8" itself
     json_dumps_params = {"ensure_ascii": False}
 
 

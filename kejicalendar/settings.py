@@ -241,6 +241,7 @@ def _limits(hard: int) -> dict[str, int]:
 KEJICAL_TASK_LIMITS = {
     "events.ingest_source": _limits(KEJICAL_TASK_TIME_LIMIT),
     "events.ingest_article": _limits(max(KEJICAL_TASK_TIME_LIMIT // 3, 10)),
+    "events.ingest_articles": _limits(max(KEJICAL_TASK_TIME_LIMIT // 3, 10)),
     "events.ingest_active_sources": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
     "events.reingest_stale": _limits(max(KEJICAL_TASK_TIME_LIMIT // 6, 10)),
     # One web source per run (its lease, web_sources.LEASE, outlasts this), and the beat tick that queues them.

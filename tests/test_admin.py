@@ -537,7 +537,7 @@ def test_admin_reingest_when_publishing_fails_says_so(client, stored, monkeypatc
     def refuse(*args, **kwargs):
         raise kombu.exceptions.OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(tasks.ingest_article_task, "delay", refuse)
+    monkeypatch.setattr(tasks.ingest_articles_task, "delay", refuse)
 
     response = action(client, "reingest", [Event.objects.get(match_key="fest")])
 

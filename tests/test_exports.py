@@ -44,4 +44,6 @@ def test_api_csv_year_order_and_unknown_parameters(client, placed):
     assert [item["title"] for item in json_page["items"]] == ["去年的论坛"]
     assert unknown.status_code == 422
     assert unknown.json()["detail"][0]["loc"] == ["query", "yaer"]
+    assert unknown.json()["detail"][0]["msg"].startswith("未知参数：yaer；可用参数：after, city, county,")
+    assert unknown["Content-Type"] == "application/json; charset=utf-8"
     assert "\\u" not in client.get("/api/events").content.decode()  # Chinese as itself, not escapes

@@ -8,6 +8,8 @@ import icalendar
 import pytest
 import vobject
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -580,3 +582,34 @@ def test_feed_never_answers_500_and_redirects_once(client, params):
     assert response.status_code in (200, 301, 400)
     if response.status_code == 301:
         assert client.get(response["Location"]).status_code == 200
+
+
+def test_feed_reads_events_in_chunks_only_as_far_as_it_writes(client, article, monkeypatch):
+    for n in range(12):
+        make_event(f"事件{n}", article=article, start=SOON - timedelta(days=n))
+    monkeypatch.setattr(feeds, "FEED_CHUNK", 3)
+    monkeypatch.setattr(feeds, "MAX_FEED_EVENTS", 4)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = fetch(client).content
+
+    evidence_reads = [q for q in queries.captured_queries if '"events_evidence"' in q["sql"]]
+    event_reads = [q for q in queries.captured_queries if 'FROM "events_event"' in q["sql"]]
+    assert [str(e["SUMMARY"]) for e in parse(body).walk("VEVENT")] == ["事件0", "事件1", "事件2", "事件3"]
+    assert len(evidence_reads) == 2  # chunks 事件0–2 and 事件3–5; the rest is never read
+    assert len(event_reads) == 1  # one cursor over the events: no field of an event is read on its own
+    assert all(
+        str(e["DESCRIPTION"]).endswith("https://news.example/taigu") for e in parse(body).walk("VEVENT")
+    )
+
+
+def test_feed_last_modified_is_the_newest_change_among_the_events_it_holds(client, monkeypatch):
+    held = make_event("新的", start=SOON)
+    left_out = make_event("旧的", start=SOON - timedelta(days=3))
+    Event.objects.filter(pk=held.pk).update(updated=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    Event.objects.filter(pk=left_out.pk).update(updated=datetime(2026, 6, 1, tzinfo=UTC))
+    monkeypatch.setattr(feeds, "MAX_FEED_EVENTS", 1)
+
+    response = fetch(client)
+
+    assert response["Last-Modified"] == "Fri, 02 Jan 2026 03:04:05 GMT"

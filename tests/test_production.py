@@ -35,7 +35,9 @@ def _run(args: list[str], env: dict[str, str], **kwargs) -> subprocess.Completed
         env={**keep, "DJANGO_SETTINGS_MODULE": "kejicalendar.settings", **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        # A guard against a hang, not a speed limit: collectstatic compresses every static file and
+        # took over 120 s with the machine's two cores loaded twelve deep.
+        timeout=900,
         **kwargs,
     )
 

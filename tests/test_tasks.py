@@ -19,7 +19,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
 
 from events import tasks
-from events.models import Article, Event, Source
+from events.models import Article, Event, Evidence, Source
 from events.reading.web import UNREACHABLE
 from events.services import ingest_article, request_article_reingest
 from tests.services.candidates import use_line_candidates
@@ -55,6 +55,46 @@ def test_ingest_article_task_rereads_on_new_parser_version(line_extractor, monke
 @pytest.mark.django_db
 def test_ingest_article_task_missing_article_is_not_an_error():
     assert tasks.ingest_article_task.delay(987654).get() == {"status": "missing"}
+
+
+@pytest.mark.django_db
+def test_ingest_articles_task_rereads_each_article_of_a_batch(line_extractor, monkeypatch):
+    stored = [
+        ingest_article(
+            key=f"{name}.txt", text=TEXT.replace("@", f"@{name}"), published=date(2024, 3, 12)
+        ).article
+        for name in ("a", "b", "c")
+    ]
+    ids = [a.pk for a in stored]
+    assert tasks.ingest_articles_task.delay([*ids, 987654]).get() == {"unchanged": 3, "missing": 1}
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i2")
+    Article.objects.filter(pk=ids[2]).update(text=TEXT.replace("@", "@c").replace("金谷广场", "会展中心"))
+
+    assert tasks.ingest_articles_task.delay(ids[1:]).get() == {"changed": 2}
+    assert tasks.ingest_articles_task.delay(ids).get() == {"changed": 1, "unchanged": 2}
+    assert [a.parser_version for a in Article.objects.filter(pk__in=ids).order_by("pk")] == ["i2"] * 3
+    assert Evidence.objects.filter(article=ids[2], sentence__contains="会展中心").count() == 1
+
+
+@pytest.mark.django_db
+def test_request_article_reingest_queues_batches(
+    line_extractor, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr("events.services.queueing.REINGEST_BATCH", 2)
+    stored = [
+        ingest_article(key=f"{n}.txt", text=TEXT.replace("@", f"@{n}"), published=date(2024, 3, 12)).article
+        for n in range(5)
+    ]
+    monkeypatch.setattr("events.services.ingest.PARSER_VERSION", "i4")
+    sent = []
+    monkeypatch.setattr(tasks.ingest_articles_task, "delay", lambda ids, force: sent.append((ids, force)))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert request_article_reingest(articles=stored) == 5
+
+    ids = [a.pk for a in stored]
+    assert sent == [(ids[0:2], True), (ids[2:4], True), (ids[4:], True)]
+    assert Article.objects.filter(pk__in=ids, queued_at__isnull=False).count() == 5
 
 
 @pytest.mark.django_db
@@ -293,7 +333,7 @@ def test_a_request_made_while_the_task_runs_stays_queued(line_extractor):
     started = timezone.now()
     Article.objects.filter(pk=article.pk).update(queued_at=started + timedelta(seconds=1))
 
-    mark_queued_work_done(model=Article, pk=article.pk, started=started)
+    mark_queued_work_done(model=Article, pks=[article.pk], started=started)
 
     assert Article.objects.get(pk=article.pk).queued_at == started + timedelta(seconds=1)
 
@@ -323,6 +363,31 @@ def test_requeue_lost_queues_only_what_nobody_holds(line_extractor, django_captu
     assert (backlog, requeued, len(callbacks)) == (0, 1, 1)
     assert Article.objects.get(pk=lost.pk).queued_at > now - timedelta(seconds=5)  # queued anew
     assert Article.objects.get(pk=held.pk).queued_at == old
+
+
+@pytest.mark.django_db
+def test_requeue_lost_leaves_articles_a_held_batch_holds(line_extractor, django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from events.services import requeue_lost
+
+    now = timezone.now()
+    stored = [
+        ingest_article(key=f"{n}.txt", text=TEXT.replace("@", f"@{n}"), published=date(2024, 3, 12)).article
+        for n in range(3)
+    ]
+    Article.objects.filter(pk__in=[a.pk for a in stored]).update(queued_at=now - timedelta(minutes=10))
+    holding = {("events.ingest_articles", stored[0].pk), ("events.ingest_article", stored[1].pk)}
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        requeued = requeue_lost(now=now, older_than=timedelta(minutes=5), waiting=0, held=holding)
+
+    assert (requeued, len(callbacks)) == (1, 1)
+    assert [Article.objects.get(pk=a.pk).queued_at > now - timedelta(seconds=5) for a in stored] == [
+        False,
+        False,
+        True,
+    ]
 
 
 # --- two workers on one article ------------------------------------------------------------
@@ -469,7 +534,7 @@ REDIS_URL = (
 ENQUEUE_AND_WAIT = """
 import json, time
 from django.db import transaction
-from events.models import Article, Event, Source
+from events.models import Article, Event, Evidence, Source
 from events.services import ensure_source, request_source_ingest
 from kejicalendar.celery import app
 app.conf.task_default_queue = QUEUE  # before the first message, so the router builds its queues from it

@@ -369,7 +369,9 @@ def test_worker_killed_twice_loses_and_duplicates_nothing(databases, folder, tmp
     assert _queue_drained(queue), (_unacked(queue), log.read_text(encoding="utf-8", errors="replace")[-4000:])
     assert state["statuses"] == ["ok"] * total, state["statuses"]  # 0 lost, 0 pending, 0 failed
     assert state["keys"] == 0  # no article stored twice
-    assert all(kill["processes"] >= 3 for kill in kills), kills  # main process and two children
+    # The main process and its children (two, or one while a child the pool retired at its time
+    # limit is being replaced: seen once with the machine's cores saturated).
+    assert all(kill["processes"] >= 2 for kill in kills), kills
     assert sum(kill["in_flight"] for kill in kills) >= 1, kills  # some task died with a worker
 
     expected, expected_events = clean_export.result()

@@ -24,6 +24,8 @@ from .text import Document, Sentence
 
 _DATELINE_RE = re.compile(P.DATELINE)
 _DATELINE_STARTS = ("【", "[", "本报", "新华社", "中新网")
+_BARE_DAY_RE = re.compile(r"^(\d{1,2})\s*日")
+_UNTIL = frozenset("至到止")
 _DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)
 _DURATION_RE = re.compile(P.DURATION)
 _DURATION_MONTHS_RE = re.compile(P.DURATION_MONTHS)
@@ -81,6 +83,63 @@ def anchor_relative_days(doc: Document, mentions: list[FlatMention], ref: date) 
         new = day + timedelta(days=P.RELATIVE_DAY_WORDS[word])
         out.append(replace(f, mention=replace(f.mention, start=new, end=new, edtf=new.isoformat())))
     return out
+
+
+def inherit_months(doc: Document, mentions: list[FlatMention], ref: date | None = None) -> list[FlatMention]:
+    """Bare days ("11日上午") re-read in the month of the explicit date just before them in the report.
+
+    WORKAROUND (parser gap, reported): the parser resolves a bare "11日" against the
+    publication date, so "3月11日至13日在台中举办，11日上午举行开幕典礼" read in October gives
+    10月11日. Reporters write a bare day only right after naming the month, so the day is
+    moved into the month (and year) of the last explicit date earlier in the same report
+    when the two are more than 20 days apart. Drop once the parser carries the month itself.
+
+    The parser also carries a month across the briefs of an e-paper page ("…展期至12月31日。" then
+    the next brief's "11日至13日" read as December). A bare day in a report that names no month
+    before it belongs to the page's month: read more than a month away from ``ref``, it is moved
+    into ``ref``'s month. A range keeps its length.
+    """
+    out: list[FlatMention] = []
+    last: tuple[int, date] | None = None  # (report, start) of the last mention printing a month
+    starts = [s.start for s in doc.sentences]
+    for f in mentions:
+        m = f.mention
+        report = _report_of(doc, starts, f.start)
+        if "月" in m.text and m.start is not None and doc.flat[f.start - 1 : f.start] not in _UNTIL:
+            last = (report, m.start)  # not the end of a span told alone: "持续至2月底。……13日开幕"
+        bare = _BARE_DAY_RE.match(m.text)
+        target = None
+        if bare and m.start and last and last[0] == report and abs((m.start - last[1]).days) > 20:
+            target = last[1]
+        elif (
+            bare
+            and m.start
+            and ref
+            and (last is None or last[0] != report)
+            and _months_apart(m.start, ref) > 1
+        ):
+            target = ref
+        if target is not None:
+            try:
+                day = target.replace(day=int(bare.group(1)))
+            except ValueError:
+                out.append(f)
+                continue
+            end = day + ((m.end or m.start) - m.start)
+            edtf = day.isoformat() if end == day else f"{day.isoformat()}/{end.isoformat()}"
+            f = replace(f, mention=replace(m, start=day, end=end, edtf=edtf))
+        out.append(f)
+    return out
+
+
+def _months_apart(a: date, b: date) -> int:
+    return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
+
+
+def _report_of(doc: Document, starts: list[int], offset: int) -> int:
+    """The report holding flat ``offset`` (``starts``: the sentences' flat starts)."""
+    i = bisect_right(starts, offset) - 1
+    return doc.sentences[i].report if i >= 0 else 0
 
 
 def _dateline_days(doc: Document, ref: date) -> dict[int, date]:

@@ -32,6 +32,7 @@ class Draft:
     days: int = 0  # "为期5天": how long the event lasts once a day is known
     months: int = 0  # "为期三个月", counted from its first day
     closing: bool = False  # its day is the last one ("…闭幕", "…结业")
+    segment_of: str = ""  # the event a stage or session is part of ("…巡回培训" of "（第二期）")
     listed_days: list = field(default_factory=list)  # FlatMentions of its day list ("12日、19日及26日")
     evidence: list[EvidenceSpan] = field(default_factory=list)
     spans: set[tuple[int, int]] = field(default_factory=set)  # of ``evidence``, to skip repeats

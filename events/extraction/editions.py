@@ -43,8 +43,10 @@ def series_of(title: str) -> Edition | None:
 
     The series name keeps everything but the edition and the year, so "第二十一届科技节" and
     "2025年第二十二届科技节" share "科技节"; callers qualify it with a region, since many towns
-    hold a 科技节.
+    hold a 科技节. Of a joint event ("第二十一届科技节暨…成果推介活动"), the series is the part
+    that carries the edition.
     """
+    title = _numbered_part(title)
     edition = EDITION_RE.search(title)
     year = YEAR_RE.search(title)
     if edition is None and year is None:
@@ -55,3 +57,17 @@ def series_of(title: str) -> Edition | None:
     if len(name) < 2:
         return None
     return Edition(series=name, number=_number(edition[1]) if edition else None)
+
+
+def _numbered_part(title: str) -> str:
+    """Of "A暨B" (two events held as one), the part naming the edition ("第N届", else a year); else
+    the whole title. "第二十一届科技节暨…成果推介活动" recurs as the 科技节, and "…推介会暨第三届…
+    大会" as the 大会; the other part is what this edition was held together with."""
+    parts = title.split("暨")
+    if len(parts) == 1:
+        return title
+    for pattern in (EDITION_RE, YEAR_RE):
+        numbered = [part for part in parts if pattern.search(part)]
+        if numbered:
+            return numbered[0]
+    return title

@@ -15,7 +15,8 @@ ends on the 13th. The rules:
 - a time printed with the end day ends the event ("下午5时"; of a range "下午3时至5时", its end);
   a last day printed without a time leaves the end time unknown;
 - the event's own day printed again with hours gives an untimed event its hours
-  ("…12月5日举办科普讲座，时间：12月5日 9:00-17:00"; ``with_hours``).
+  ("…12月5日举办科普讲座，时间：12月5日 9:00-17:00"; ``with_hours``), and so does a bare clock
+  range labelled as its time ("活动时间为9:30~15:00"; ``hours_by_clock``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ _ENDING_RE = re.compile(
     + ")"
 )
 _CLAUSE_MARKS = "，。；！？,;!?"
+# "时间为9:30~15:00", "开放时间：9:00-17:00": a bare clock range labelled as a time.
+_CLOCK_RANGE_RE = re.compile(
+    r"时间(?:为|是|[:：])?\s*(?P<h1>[0-2]?\d)[:：∶](?P<m1>[0-5]\d)\s*[-—–~～至到]\s*"
+    r"(?P<h2>[0-2]?\d)[:：∶](?P<m2>[0-5]\d)(?![\d:：∶])"
+)
 # Characters of a day or of a word counting days; a mention with none of them prints a time alone.
 _DAY_CHARS = frozenset("日号號月年天周週星期礼禮拜今明昨前后後")
 
@@ -69,6 +75,29 @@ def end_by_clause(reading: Reading, sentence: Sentence, draft: Draft, after: int
         if _fits(link, day, end_time):
             draft.link = ended(link, day, end_time)
             return
+    hours_by_clock(reading, sentence, draft, after)
+
+
+def hours_by_clock(reading: Reading, sentence: Sentence, draft: Draft, after: int) -> None:
+    """Give an untimed day event the hours of a bare clock range its sentence labels as its time
+    ("…举行，活动时间为9:30~15:00"). The temporal parser leaves "9:30~15:00" alone (without a day or a
+    period word it could be a score or a ratio), so only a range after "时间" is read here."""
+    link = draft.link
+    if link is None or link.precision != "day" or link.time is not None:
+        return
+    flat = reading.doc.flat
+    found = _CLOCK_RANGE_RE.search(flat, sentence.start + after, sentence.end)
+    if found is None:
+        return
+    start, end = _clock(found["h1"], found["m1"]), _clock(found["h2"], found["m2"])
+    if start is not None and end is not None and end > start:
+        draft.link = replace(link, time=start, end_time=end)
+
+
+def _clock(hour: str, minute: str) -> time | None:
+    """``time(hour, minute)``, or None when the digits are not a time of day."""
+    h, m = int(hour), int(minute)
+    return time(h, m) if h < 24 and m < 60 else None
 
 
 def end_by_sentence(reading: Reading, sentence: Sentence) -> None:

@@ -16,12 +16,13 @@ from datetime import date
 from events import temporal
 
 from . import patterns as P
-from .dating import DateLink, date_in_sentence, flatten_mentions, link_from_mention
+from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
 from .daylists import day_list, split_by_day, split_into_stops
 from .discourse import (
     anchor_relative_days,
     as_discourse,
     fix_for_parser,
+    inherit_months,
     last_day_before,
     mention_link,
     report_starts,
@@ -48,6 +49,7 @@ from .reports import (
     stretch_by_duration,
     widen_by_range,
 )
+from .segments import read_segment
 from .text import Document, Sentence
 from .titles import generic_head
 from .triggers import Occurrence, find_occurrences
@@ -86,7 +88,7 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     # Publication lines stay visible to the parser (they tell it the page's year) but date nothing.
     found = temporal.extract(fix_for_parser(with_page_lines(original, text, ref)), ref)
     mentions = flatten_mentions(doc, [m for m in found if text[m.span[0] : m.span[1]].strip()])
-    mentions = anchor_relative_days(doc, mentions, ref)
+    mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref), ref)
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)
@@ -142,6 +144,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     product = _PRODUCT_RE.search(flat)
     if product:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
+    if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
+        return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None
     if not occurrences:
@@ -158,6 +162,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     organizers = find_organizers(flat)
     places = find_places(flat)
     made: list[Draft] = []
+    subject: Draft | None = None  # the event an anaphoric head ("大会", "本届科技节") refers to
     for occ in occurrences:
         if occ.not_event:
             continue
@@ -168,6 +173,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             occ.anaphoric = False  # "颁奖仪式将于9月上旬举行": a ceremony of its own day
         referent = referent_of(recent(drafts), occ, sentence.report, flat, dated)
         if referent is not None:
+            if occ.anaphoric:  # "大会还设置了乳业装备展": what the sentence adds is at this event
+                subject = referent
             if dated:  # "日前…揭牌。…揭牌仪式于4月22日…举行", "培训班于3月4日开班"
                 evidence = _date_referent(reading, sentence, occ, places, referent, evidence)
             attach(referent, evidence, fitting_figures(figures, referent.kind), organizers)
@@ -176,7 +183,7 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
             continue
         if occ.anaphoric:
             continue  # "本届科技节" with nothing named before it: nothing to add to
-        draft = _new_draft(reading, sentence, occ, places)
+        draft = _new_draft(reading, sentence, occ, places, subject)
         end_by_clause(reading, sentence, draft, occ.end)
         if (
             draft.link is None
@@ -230,8 +237,11 @@ def _date_referent(
     own, old = new.link, referent.link
     if own is None or own.source != "sentence":
         return evidence
-    if old is not None and not (_finer(own, old) and old.start <= own.start <= old.end):
-        return evidence
+    if old is not None:
+        # a span known only from "博览会期间" narrows to the day printed later
+        narrows = old.source == "discourse" and own.end <= old.end
+        if not (old.start <= own.start <= old.end and (_finer(own, old) or narrows)):
+            return evidence
     referent.closing = occ.closing
     referent.link = stretched(own, referent.days, closing=occ.closing, months=referent.months)
     referent.place = referent.place or new.place
@@ -259,13 +269,24 @@ def _name_the_product(draft: Draft, occ: Occurrence, product: str, evidence: Evi
         attach(draft, evidence, [], {})
 
 
-def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: list[tuple[int, str]]) -> Draft:
-    """A draft for a new occurrence, dated by its sentence or by the report's discourse."""
+def _new_draft(
+    reading: Reading,
+    sentence: Sentence,
+    occ: Occurrence,
+    places: list[tuple[int, str]],
+    subject: Draft | None = None,
+) -> Draft:
+    """A draft for a new occurrence, dated by its sentence or by the report's discourse.
+
+    ``subject``: the event the sentence is about ("大会还设置了…"), which "还" refers to.
+    """
     doc, mentions, drafts = reading.doc, reading.mentions, reading.drafts
     flat = doc.text(sentence)
     clause = (sentence.start + occ.clause[0], sentence.start + occ.clause[1])
     trigger = (sentence.start + occ.start, sentence.start + occ.end)
     found = date_in_sentence(mentions, sentence, clause, trigger, habitual=occ.habitual, text=flat)
+    if found is not None and _inside_anaphor(found, occ, sentence, flat):
+        found = None  # "展览首日下午3时将举行…": the hour of the day the anaphor names
     draft = Draft(occ.kind, occ.title, sentence.report, sentence.start + occ.start, occ.strength)
     draft.habitual, draft.generic, draft.closing = occ.habitual, occ.generic, occ.closing
     # A place in the occurrence's own clause first: "初赛于5月在各市进行，决赛定于…在山西工程技术学院举行"
@@ -274,8 +295,16 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
     if found is not None:
         draft.link = link_from_mention(found, doc.original)
         draft.listed_days = day_list(mentions, found, doc.flat)
+    elif occ.programme:  # "14:00—17:30　…发布会" under "6月13日": the day printed above
+        day = last_day_before(mentions, reading.reports[sentence.report], sentence.start)
+        if day is not None:
+            draft.link = mention_link(day, doc.original)
+    elif occ.date_anaphor in P.ALSO_WORDS and reading.mentions_in(sentence.start, sentence.end):
+        pass  # "近日，…还…": a time of its own, however vague, is not the event just told
     elif occ.date_anaphor:
         anchor = anchor_of(recent(drafts), sentence.report, occ.date_anaphor)
+        if subject is not None and subject.link is not None and occ.date_anaphor in P.ALSO_WORDS:
+            anchor = subject
         if anchor is not None:
             _date_by_anchor(draft, anchor, occ.date_anaphor, doc, sentence, occ.anaphor_at)
         else:  # "3月5日是学雷锋纪念日。当天上午，…开展…活动": the last day the report named
@@ -285,6 +314,15 @@ def _new_draft(reading: Reading, sentence: Sentence, occ: Occurrence, places: li
                 a_start, a_end = doc.original_span(at, at + len(occ.date_anaphor))
                 draft.link = replace(mention_link(day, doc.original), date_text=doc.original[a_start:a_end])
     return draft
+
+
+def _inside_anaphor(found: FlatMention, occ: Occurrence, sentence: Sentence, flat: str) -> bool:
+    """Whether a mention stands inside the occurrence's date anaphor ("首日下午3时")."""
+    if not occ.date_anaphor:
+        return False
+    at = flat.find(occ.date_anaphor, occ.clause[0] if occ.anaphor_at == 0 else occ.anaphor_at)
+    lo = sentence.start + at
+    return at >= 0 and lo <= found.start and found.end <= lo + len(occ.date_anaphor)
 
 
 def _date_by_anchor(
@@ -297,7 +335,8 @@ def _date_by_anchor(
     """
     a_start, a_end = doc.original_span(sentence.start + at, sentence.start + at + len(anaphor))
     link = anchor.link
-    if "期间" not in anaphor and link.precision == "day" and link.end != link.start:
+    during = "期间" in anaphor or anaphor in P.ALSO_WORDS
+    if not during and link.precision == "day" and link.end != link.start:
         if anaphor.startswith(P.CLOSING_CEREMONIES):
             # "颁奖典礼上", "闭幕式上": a closing ceremony is the last day of a multi-day event
             link = replace(link, start=link.end, edtf=link.end.isoformat())

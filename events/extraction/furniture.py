@@ -20,18 +20,27 @@ from . import patterns as P
 # A line longer than this is body text, whatever it holds.
 MAX_FURNITURE_LINE = 80
 _STAMP_RE = re.compile(P.STAMP_DATETIME)
+# Letter-spaced labels count too: "索 引 号：", "标　　题：".
 _LABEL_RE = re.compile(
-    r"(?:^|[\s|｜/])(?:" + "|".join(sorted(P.STAMP_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+    r"(?:^|[\s|｜/])(?:"
+    + "|".join(r"\s*".join(label) for label in sorted(P.STAMP_LABELS, key=len, reverse=True))
+    + r")\s*[:：]"
 )
 _PAGE_RE = re.compile(P.PAGE_HEADER + "|" + P.PAGE_FOLIO + "|" + P.BREADCRUMB)
 _RELATED_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]?\s*$")
+_RELATED_INLINE_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]\s*\S")
 _SPACES = " \t\r\u3000\xa0"
 _OPENERS = P.CAPTION_OPENERS + P.LINK_OPENERS
+_CONTINUATION_RE = re.compile(P.CONTINUATION_MARK)
 _WORDS_RE = re.compile("|".join(map(re.escape, P.FURNITURE_WORDS)))
 
 
 def mask_furniture(text: str) -> str:
-    """``text`` with its furniture lines replaced by spaces (line breaks kept); the same length."""
+    """``text`` with its furniture lines replaced by spaces (line breaks kept); the same length.
+
+    An e-paper's continuation marks ("（下转A05版）", "（上接第1版）") are blanked where they stand.
+    """
+    text = _CONTINUATION_RE.sub(lambda m: " " * len(m.group()), text)
     lines = text.split("\n")
     norms = normalize(text).split("\n")  # same length as text: the simplified view of each line
     out = []
@@ -43,7 +52,9 @@ def mask_furniture(text: str) -> str:
             in_related = not stripped.endswith(("。", "！", "？")) and len(stripped) <= 40
         if _RELATED_RE.match(stripped):
             in_related = True
-        masked = in_related or is_furniture(stripped)
+        # "往期回顾：第1期培训于3月14日举行…": a related list whose first entry shares the heading's line
+        inline = _RELATED_INLINE_RE.match(stripped) is not None
+        masked = in_related or inline or is_furniture(stripped)
         out.append(" " * len(line) if masked else line)
     return "\n".join(out)
 

@@ -16,6 +16,7 @@ _SPACES = " \t\r\u3000\xa0\u2002\u2003"
 _WHITESPACE_RE = re.compile(r"\s+")
 _DATELINE_RE = re.compile(P.DATELINE)
 _LIST_ITEM_RE = re.compile(P.LIST_ITEM)
+_BARE_LABEL_RE = re.compile(P.BARE_LABEL)
 _TERMINALS = "。！？!?"
 # A line ending in one of these is still inside its sentence, even before a blank line.
 _CONTINUING = "，、：:；（“‘《"
@@ -42,6 +43,8 @@ def _line_ranges(original: str) -> list[tuple[int, int]]:
 
 def _ends_paragraph(norm: str, start: int, end: int) -> bool:
     """Whether a line's last printed character closes a paragraph ("。", "！", "？", or one in a closing quote)."""
+    if _is_table_row(norm[start:end]):
+        return True  # "| 親子科學日 | 10月19日 | … |": a table row is a paragraph of its own
     tail = norm[start:end].rstrip(P.CLOSE_QUOTES + "）)")
     if tail.endswith(P.ELLIPSIS):
         return True
@@ -77,6 +80,7 @@ def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
                     _ends_paragraph(norm, *prev)
                     or _DATELINE_RE.match(norm, start)
                     or _LIST_ITEM_RE.match(norm, start)
+                    or _is_table_row(norm[start:end])
                 ):
                     brk = True
                 elif position > 0:
@@ -100,6 +104,11 @@ def _paragraph_breaks(original: str, norm: str) -> tuple[set[int], set[int]]:
             quote_depth = max(0, quote_depth + _quote_balance(norm[start:end]))
             prev = (start, end)
     return breaks, joins
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a table as text converters print it: "| 活動名稱 | 日期 |"."""
+    return len(line) > 2 and line[0] in "|｜" and line[-1] in "|｜"
 
 
 def _blocks(lines: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int]]], list[int]]:
@@ -154,11 +163,14 @@ def _is_phrase(norm: str, start: int, end: int, *, last: bool = False) -> bool:
     ``last``: the phrase that ends its sentence instead ("在泉州海峡体育中心举办！").
     """
     line = norm[start:end]
+    if not any(ch.isalnum() for ch in line):
+        return False  # "🚀", "——": a decoration line ends the sentence above it
     return (
         _display_width(line) <= WECHAT_MAX_PHRASE
         and _ends_paragraph(norm, start, end) == last
         and not any(mark in line for mark in "：:")
         and not _LIST_ITEM_RE.match(line)
+        and not _BARE_LABEL_RE.match(line)
     )
 
 

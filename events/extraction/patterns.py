@@ -41,10 +41,18 @@ DATELINE = (
 # A line opening with a list number starts a paragraph of its own: "一、组织单位", "（二）项目签约",
 # "3、报名方式" (notices and plans). Two digits at most, and "3.5万" is no list number.
 LIST_ITEM = (
-    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d)))"
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:、|．|\.(?!\d))"
+    # and a stage or session with its day: "第二期于3月12日至14日在…举办；", "首站：4月10日…"
+    r"|(?:第[一二三四五六七八九十\d]{1,3}(?:期|阶段|站|场次|场|批|轮)|首(?:站|场|期))(?=将于|定于|于|[:：]))"
 )
 # The labelled lines of a notice ("主办单位：…", "活动时间：…"): what the label ends with.
 NOTICE_LABEL_HEADS = ("单位", "时间", "地点", "对象", "内容", "方式", "联系人", "电话")
+# A label printed alone on its line, its value on the next: "📅 活动时间" / "7月13日—7月17日",
+# "一、培训时间" / "2025年3月24日至28日". Never a WeChat phrase of a sentence.
+BARE_LABEL = (
+    r"\W{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*"
+    r"[\u4e00-\u9fff]{0,4}(?:时间|日期|地点|对象|名称|内容|方式|要求|安排|营期|展期)\s*[:：]?$"
+)
 # The filing date inside a dated dateline, and the relative day words it anchors: under
 # "本报太原9月26日讯", "今天" is the 26th whatever day the paper came out.
 DATELINE_DATE = r"(\d{1,2})月(\d{1,2})日(?:讯|电)"
@@ -74,6 +82,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "庙会": "festival",
     "嘉年华": "festival",
     "同乐日": "festival",  # Hong Kong: "STEM同樂日"
+    "科学日": "festival",  # "親子科學日"
+    "科普日": "festival",  # "全国科普日": on its own or heading an activity
     "科学节": "festival",
     "电商节": "festival",
     "购物节": "festival",
@@ -86,6 +96,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "科技周": "festival",
     "活动月": "festival",
     "创新周": "festival",  # "城東大創新周2023"
+    "交流周": "festival",  # "中國—葡語國家科技交流周"
     "人才周": "festival",
     "开放周": "festival",
     "科普月": "festival",
@@ -136,6 +147,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "联赛": "competition",
     "锦标赛": "competition",
     "挑战赛": "competition",
+    # contests named by what is done in them: "水火箭发射赛", "无人机竞速赛", "机器人障碍赛"
+    "发射赛": "competition",
+    "竞速赛": "competition",
+    "障碍赛": "competition",
+    "接力赛": "competition",
     "运动会": "competition",
     "马拉松": "competition",
     # meeting
@@ -177,6 +193,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研学营": "training",
     "工作营": "training",  # "青少年科学工作营"
     "科学营": "training",
+    "创客营": "training",  # "暑期创客营"
     "集训营": "training",
     "学习班": "training",
     "进修班": "training",
@@ -201,6 +218,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "揭幕典礼": "unveiling",
     "出征仪式": "other",  # "科技特派员服务团授旗出征仪式"
     "开班仪式": "training",
+    "开营仪式": "training",
+    "结营仪式": "training",
     "开放日": "opening",
     "开园仪式": "opening",
     "开业仪式": "opening",
@@ -241,6 +260,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 
 # For a phrase headed by "活动": the first of these inside it decides the kind.
 ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
+    ("巡展", "exhibition"),  # "“科普大篷车乡村行”巡展活动"
     ("签约", "signing"),
     ("培训", "training"),
     ("讲座", "training"),
@@ -265,7 +285,10 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
 
 # Bare names that on their own refer back to a fuller name in the same article
 # ("举办科技节" after "山西·太谷第二十一届科技节…开幕").
-GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动"}
+# A bare "典礼"/"仪式" ("典禮定於10月13日下午舉行") is the ceremony just named (referents.py); it is
+# no trigger inside a longer name ("开园暨首批企业入驻仪式" is the opening).
+BARE_CEREMONIES = ("典礼", "仪式")
+GENERIC_NAMES = frozenset(NOUN_TRIGGERS) | {"活动", *BARE_CEREMONIES}
 
 # Ceremony heads that open or close another named event: "科技活动周启动仪式" is the
 # festival starting, so the name takes the kind of the event inside it.
@@ -282,6 +305,8 @@ CEREMONY_NAMES = frozenset(
         "启动仪式",
         "开班仪式",
         "结业仪式",
+        "开营仪式",
+        "结营仪式",
         "闭幕式",
         "颁奖典礼",
         "颁奖仪式",
@@ -333,12 +358,8 @@ GOAL_MARKERS = (
     "有望",
 )
 
-# "预计115年底完工、116年上半年启用", "预计明年底竣工": an expected completion is a plan too
-# (a bare "预计" is not: "预计吸引观众5万人次" sits beside events that do happen).
-EXPECTED_COMPLETION = r"预计[^，,。；;]{0,14}?(?:完工|竣工|启用|投产|投用|建成|落成|开通|通车|交付)"
-
 # Verbs that report an event's last day: with "为期5天" the event ran up to it.
-CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业")
+CLOSING_VERBS = ("闭幕", "落幕", "落下帷幕", "圆满结束", "结业", "结营")
 
 # The stage or ceremony words at the end of an event's name, longest first: "…大赛启动仪式"
 # names the contest, so a later bare "决赛" is "…大赛决赛".
@@ -354,6 +375,10 @@ STAGE_HEADS = (
     "复赛",
     "初赛",
 )
+
+# The rounds of a contest, longest first: a line opening with one and its day is that round
+# ("（三）复赛：10月12日在…举行", segments.py).
+CONTEST_STAGES = ("半决赛", "总决赛", "决赛", "复赛", "初赛", "预赛", "初选", "复选", "决选")
 
 # Bare ceremonies of a verb event: "揭牌仪式" is the ceremony of the report's unveiling.
 VERB_CEREMONIES = frozenset(("揭牌仪式", "签约仪式", "授牌仪式", "开园仪式", "开业仪式"))
@@ -384,6 +409,8 @@ OCCURRENCE_VERBS = (
     "开讲",
     "开营",  # "体验营…开营"
     "迎来",  # "实验室将迎来首个公众开放日"
+    "办理",  # Taiwan: "教育處訂於7月22日至26日辦理「AI教師研習營」"
+    "开设",  # "主场同步开设“科技创新成果展”", "开设…培训班"
     "开场",  # "…主题活动…热闹开场"
     "揭晓",
     "拉开帷幕",
@@ -391,6 +418,8 @@ OCCURRENCE_VERBS = (
     "圆满结束",
     "参加",
     "参与",
+    "结营",  # "“陇原青少年科学营”圆满结营"
+    "设置了",  # "大会还设置了乳业装备展"
 )
 
 # Locatives after an event noun: "咖啡节里", "运动会上" (being at the event).
@@ -414,6 +443,8 @@ VERB_TRIGGERS: tuple[tuple[str, str, str, float], ...] = (
         0.7,
     ),
     (r"开幕|开园|开业|启用|开通|通车|开馆", "opening", "subject", 0.8),
+    # a facility put into service: "渝东北首个加氢站建成投用", "新馆正式投入使用"
+    (r"(?:建成|正式)?(?:投用|投入使用)", "opening", "subject", 0.7),
     (r"揭牌(?!成立)|揭幕|授牌", "unveiling", "subject", 0.8),
     (r"(?:揭牌|正式|宣告)成立(?!了?[\w“]{0,12}(?:小组|专班|机制))", "unveiling", "subject", 0.7),
     # construction milestones: "…项目集中开工", "…破土动工", "…举行奠基", "…顺利封顶"
@@ -455,6 +486,12 @@ NOT_EVENT_AFTER = (
     "展览中心",  # "香港会议展览中心"
     "展览馆",
     "会展中心",
+    # and an exhibit's furniture: "科普展板", "展位", "展品", "展区", "展台"
+    "板",
+    "位",
+    "品",
+    "区",
+    "台",
 )
 
 # A sentence opening with these states a plan, not an occurrence: "下一步，全市将建立…".
@@ -532,7 +569,42 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
 # A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
-PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施")
+PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施", "谋划举办", "谋划开展")
+# A forecast count of activities ("今年活动周预计开展各类科普活动1200余项"): a programme's size, not an event.
+FORECAST = (
+    r"预计[^，。；]{0,12}?(?:开展|举办|组织|举行|推出)[^，。；]{0,16}?"
+    r"[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项|期)"
+)
+# Signing up for an event named after the verb ("市民可於即日起登記參加工作坊"): a call, not the event.
+SIGN_UP_VERBS = ("登记参加", "报名参加", "预约参加", "登记参与", "报名参与")
+# Opening registration for an event ("…应用比赛即日起接受报名"): a call to sign up, not the event.
+REGISTRATION_OPENS = (
+    "接受报名",
+    "开放报名",
+    "开始报名",
+    "启动报名",
+    "报名开始",
+    "报名开启",
+    "火热报名",
+    "开启报名",
+)
+# Awards received at a ceremony ("结业仪式上，12名学员获评“优秀学员”"): part of the ceremony.
+AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
+
+# After a name, a plan rather than a date: "第二期研修班计划于9月开班"; anywhere, a date to come:
+# "8月下旬还将推出…讲座，具体时间将另行通知".
+PLAN_AFTER = ("计划于", "计划在", "有望于")
+DATE_TO_COME = ("另行通知", "另行公布", "时间待定", "日期待定")
+# A recurring activity: "每周六晚还将举办…讲座", "每逢周六下午举办亲子工作坊".
+RECURRING = ("每周", "每逢", "每月", "每天", "每晚", "每个周")
+# A briefing at a press conference about an event ("负责同志介绍…科技节工作开展情况"): not the event.
+BRIEFING_VERBS = ("介绍", "通报", "发布了")
+# A name that opens with these is a class of events, not one: "各类技术培训班14期", "一系列庆祝活动".
+EVENT_CLASSES = ("各类", "各项", "各种", "一系列", "系列", "多项", "多场", "多种", "相关")
+# What an event includes is its programme: "活动包括开幕式暨主旨论坛、科技成果展、项目对接会".
+INCLUDING_WORDS = ("包括", "包含", "涵盖", "内容有")
+# Sessions of people's congresses and political consultative conferences: government, not tech events.
+POLITICAL_SESSIONS = ("人民代表大会", "人大常委会", "政协", "党代会", "代表大会第")
 
 # Handing out plaques or awards to someone ("为…授牌"): part of a ceremony, not an event of its own.
 AWARD_VERBS = ("授牌",)
@@ -555,7 +627,8 @@ PRESS_CONFERENCES = (
 # "…等20余场配套活动". The items listed before it are no events of their own.
 # A count of what was held ("共举办各类科技活动210余场"): a statistic, like a total.
 HELD_COUNT = (
-    r"共(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
+    # "共举办…210余场", "今年已举办各类技术培训班14期"
+    r"(?:共|已)(?:举办|开展|组织|举行|完成)[^，。；]{0,20}?(?<!第)[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|次|期|项)"
 )
 # A name that opens with a count of sessions: "20余场专题论坛", "逾30场论坛": a programme, not one event.
 COUNTED_EVENTS = r"(?:逾|超过|近|共)?[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)"
@@ -564,6 +637,8 @@ PROGRAMME_SUMMARY = (
     r"|活动[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项))"
     # "…活动10场以上": a target count
     r"|[\d一二三四五六七八九十百千]+[余多]?(?:场次|场|项)以上"
+    # "设置了水火箭发射赛、机器人搭建挑战…四大板块": the sections of the event reported
+    r"|[\d一二三四五六七八九十]+大(?:板块|版块|主题活动|系列活动)"
 )
 
 # A clause about events in general, not one occurrence: "校地活动的频繁开展",
@@ -572,6 +647,10 @@ GENERAL_MARKERS = ("频繁", "轮番", "一场场", "一次次", "一个个", "�
 
 # Words that stop a noun phrase when walking left from its head noun.
 NP_LEFT_STOPS = (
+    "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
+    "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
+    "主持",  # "副局長今早主持開幕禮時表示": nor who presides over it
+    "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"
     "举行了",
@@ -600,6 +679,9 @@ NP_LEFT_STOPS = (
     "获",
     "入选",
     "推出",
+    "办理",  # Taiwan: "在竹北市博愛國中辦理「AI教師研習營」"
+    "开设",
+    "设置了",
     "共有",
     "有",
     "和",
@@ -608,7 +690,7 @@ NP_LEFT_STOPS = (
 )
 
 # Words that start with a stop word but belong to the name: "…股份有限公司2024年新品发布会".
-NP_STOP_EXCEPTIONS = ("有限", "和平", "为民")
+NP_STOP_EXCEPTIONS = ("有限", "和平", "为民", "对接")  # "项目对接会", "对接活动": 对 opens the word
 # Stop characters that can open a place name (和顺县, 和平区, 和田地区): kept when a place follows.
 PLACE_OPENING_STOPS = ("和",)
 
@@ -672,12 +754,23 @@ DATE_ANAPHOR_RE = (
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"
 )
+# What a report adds with "还", "同时", "另外" happened at the event it has just told, on its day or
+# over its span: "孵化器还与…签订了合作协议", "此外，电商节还举办了…推介会". Not with a future or
+# modal word after it ("还将", "还要"), nor in words that only contain it (还原, 还款); not when the
+# sentence prints any time of its own ("近日，…"), and never "也": "近日，…联盟也在示范区揭牌成立"
+# tells a like event elsewhere, not a part of this one.
+ALSO_WORDS = ("还", "同时", "另外")
+ALSO_RE = r"(?:还|同时|另外)(?!将|要|需|计划|拟|可|会|应|是|有|没|未|不|能|原|款|贷|清|本|期|段)"
 # Verbs of an event that a later clause can be at: "开园当天，园区还举行了…", "上线当天，…".
 OCCASION_VERBS = ("开园", "开幕", "开业", "上线", "开班", "启动", "揭牌", "开馆", "开营")
 
 # A tour's stops, one clause each: "13日走进A，14日来到B，15日在C收官".
 STOP_VERBS = ("走进", "来到", "在", "赴", "前往", "到达", "抵达", "进入")
 STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕", "站")
+
+# Kinds that stay open day after day: a list of consecutive days at one venue is one span for them
+# ("10/19(六)、10/20(日)…應用展"), while sessions (讲座, 工作坊, 放映) stay one event a day.
+SPAN_KINDS = ("exhibition", "festival")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
@@ -995,6 +1088,20 @@ STAMP_LABELS = (
     "字号",
     "浏览次数",
     "点击数",
+    "点阅次数",
+    "访问量",
+    "信息来源",
+    "发布单位",
+    "发布机构",
+    # A government page's metadata table ("索 引 号：…　主题分类：…", "成文日期：…", "标　　题：…"):
+    # the 标题 line repeats the headline printed below it.
+    "索引号",
+    "主题分类",
+    "成文日期",
+    "生效日期",
+    "废止日期",
+    "标题",
+    "文号",
 )
 # Words that mark a line as site furniture wherever they stand in a short line.
 FURNITURE_WORDS = (
@@ -1034,5 +1141,7 @@ CAPTION_CREDITS = ("摄", "供图", "摄影")
 # A PDF page's running header or folio: "晋中日报　2024年4月18日　星期四　3", "—3—", "第3版".
 PAGE_HEADER = r"^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天].{0,20}$"
 PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})$"
+# An e-paper story continued on another page: "（下转A05版）", "（上接第1版）", "(转第3版)".
+CONTINUATION_MARK = r"[（(](?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,3}\s*版[）)]"
 # Site navigation: "首页 > 新闻中心 > 县区动态".
 BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"

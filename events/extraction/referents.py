@@ -18,6 +18,9 @@ def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
     dated = [d for d in reversed(drafts) if d.report == report and d.link]
     # The body's telling before the headline's: "第五届旱农会下月8日开幕" over "…博览会（简称旱农会）将于下月8日至10日…"
     dated = [d for d in dated if not d.headline] or dated
+    if "期间" in anaphor:
+        # "科博会期间" is a span: the last event of several days, not a one-day launch told after it
+        dated = [d for d in dated if d.link.end > d.link.start] or dated
     occasion = re.sub(
         r"^在|(?:上|期间|现场|当天|当日|结束后|后)(?:上午|下午|中午|晚上|晚间|早上)?$", "", anaphor
     )
@@ -25,9 +28,21 @@ def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
 
 
 def clause_dated(reading: Reading, sentence: Sentence, occ: Occurrence) -> bool:
-    """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行")."""
+    """Whether the occurrence's clause prints a date of its own ("颁奖仪式将于9月上旬举行"), or the
+    sentence opens with a clause that is only its date ("本报讯 22日，位于高新区的首个加氢站建成投用")."""
     lo, hi = sentence.start + occ.clause[0], sentence.start + occ.clause[1]
-    return any(f.mention.precision.value != "vague" for f in reading.mentions_in(lo, hi))
+    if any(f.mention.precision.value != "vague" for f in reading.mentions_in(lo, hi)):
+        return True
+    lead = reading.mentions_in(sentence.start, lo)
+    if not lead or lead[-1].mention.precision.value == "vague":
+        return False
+    flat = reading.doc.text(sentence)
+    rest = flat[: lead[0].start - sentence.start] + flat[lead[-1].end - sentence.start : occ.clause[0]]
+    return _DATE_ONLY_LEAD_RE.fullmatch(rest) is not None
+
+
+# What may stand around the date of a date-only opening clause: a dateline, spaces and a comma.
+_DATE_ONLY_LEAD_RE = re.compile(r"(?:" + P.DATELINE + r")?[\s，,]*")
 
 
 def referent_of(
@@ -48,6 +63,9 @@ def referent_of(
         found = (in_report or same_head or [None])[-1]
         # "本届能博会" after "…能源产业博览会", "此次集中签约": the report's last event of that kind
         return found or next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
+    if occ.generic and occ.title in P.BARE_CEREMONIES:
+        # "…頒獎典禮，典禮定於10月13日下午舉行": the ceremony just named, whatever its kind
+        return next((d for d in reversed(drafts) if d.report == report and d.title.endswith(occ.title)), None)
     if occ.generic and occ.title in P.VERB_CEREMONIES:
         # "…科技小院揭牌运行。…揭牌仪式于4月22日在…举行": the ceremony of that unveiling
         found = next((d for d in reversed(drafts) if d.report == report and d.kind == occ.kind), None)
@@ -77,7 +95,32 @@ def referent_of(
             return found
     if not occ.named and flat:
         return _verb_referent(drafts, occ, report, flat)
-    return None
+    return _short_form_referent(drafts, occ, report)
+
+
+# A short form shorter than this is a generic head ("论坛"), handled above.
+MIN_SHORT_FORM = 4
+
+
+def _short_form_referent(drafts: list[Draft], occ: Occurrence, report: int) -> Draft | None:
+    """The report's earlier event whose full name ends with this one's, or None.
+
+    "…将同期举办数字产业发展高峰论坛、两岸数字经济青年创业大赛总决赛等活动。其中，高峰论坛定于
+    11月8日下午举行，青年创业大赛总决赛将于9日…举行": the short names are the events named in full.
+    """
+    if len(occ.title) < MIN_SHORT_FORM or occ.anaphoric:
+        return None
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.report == report
+            and d.kind == occ.kind
+            and d.title != occ.title
+            and d.title.endswith(occ.title)
+        ),
+        None,
+    )
 
 
 def _verb_referent(drafts: list[Draft], occ: Occurrence, report: int, flat: str) -> Draft | None:

@@ -4,6 +4,7 @@ sentences naming no event, durations and ranges, headlines folded into their rep
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +23,15 @@ from .types import EvidenceSpan
 LOOKBACK = 200
 
 
+# The opening session of the event told, named on its own: "大会开幕式暨主论坛", "開幕式暨主旨論壇".
+# An opening ceremony named by the event it opens: "科技活动周启动仪式", "科技节开幕式".
+_OPENING_OF_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:开幕式|开幕典礼|开幕仪式|启动仪式|启动式|开幕礼)$")
+_OPENING_SESSION_RE = re.compile(
+    r"(?:大会|论坛|活动|博览会|展会|年会|峰会)?(?:开幕式|开幕典礼|开幕仪式|启动仪式|开幕礼)"
+    r"暨(?:主论坛|主旨论坛|主旨演讲|主旨报告|主题论坛|高峰论坛)$"
+)
+
+
 @dataclass(slots=True)
 class Reading:
     """What is known while an article is read, sentence by sentence."""
@@ -36,6 +46,8 @@ class Reading:
     # paragraph → the last thing made there ("研发出JWF1576型…细纱机") and its evidence
     products: dict[int, tuple[str, EvidenceSpan]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)  # the mentions' flat starts, for bisection
+    # the last stop of a tour told one stop a sentence ("5日走进A…；6日来到B…"): the next stop copies it
+    last_stop: Draft | None = None
 
     def mentions_in(self, lo: int, hi: int) -> list[FlatMention]:
         """The mentions starting in the flat range [lo, hi): a slice, so long articles stay linear."""
@@ -104,14 +116,32 @@ def ceremony_container(reading: Reading, sentence: Sentence, occ: Occurrence, dr
     9月上旬举行" after a final on 8月15日 is a day of its own.
     """
     link = draft.link
-    if not (occ.generic and occ.title in P.CEREMONY_NAMES) or link is None:
+    if link is None:
         return None
+    opening = _OPENING_OF_RE.match(occ.title)
+    if opening and not occ.generic:
+        # "1.5月18日上午，科技活动周启动仪式（县文化广场）" under "2024年信丰县科技活动周将于5月18日至24日举行":
+        # the week's own opening, on its first day
+        head = opening.group(1)
+        return next(
+            (
+                d
+                for d in reversed(report_drafts(reading, sentence.report))
+                if d.link
+                and d is not draft
+                and head in d.title
+                and d.title != occ.title
+                and d.link.start == link.start
+            ),
+            None,
+        )
+    if not (occ.generic and occ.title in P.CEREMONY_NAMES or _OPENING_SESSION_RE.match(occ.title)):
+        return None
+    # A programme under its own heading ("日程安排") reads as a report of its own: the event it is
+    # the programme of was told above it.
+    told = report_drafts(reading, sentence.report) if not occ.programme else recent(reading.drafts)
     return next(
-        (
-            d
-            for d in reversed(report_drafts(reading, sentence.report))
-            if d.link and d.link.start <= link.start and link.end <= d.link.end
-        ),
+        (d for d in reversed(told) if d.link and d.link.start <= link.start and link.end <= d.link.end),
         None,
     )
 

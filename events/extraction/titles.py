@@ -48,6 +48,7 @@ def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
             text.endswith(_LEFT_STOPS, floor, i)
             and not text.startswith(P.NP_STOP_EXCEPTIONS, i - 1)
             and not _place_opens_with_stop(text, i - 1, floor)
+            and not _inside_quote(text, i, head_start)
         ):
             break
         if not (is_name_char(ch) or ch in _NAME_MARKS):
@@ -60,6 +61,13 @@ def walk_noun_phrase(text: str, head_start: int, floor: int = 0) -> int:
     ):
         i += 1
     return i
+
+
+def _inside_quote(text: str, at: int, head_start: int) -> bool:
+    """Whether ``at`` stands inside a quoted name the head follows: "“星空下的课堂”亲子观星活动" walks
+    past "的" to its opening quote."""
+    between = text[at:head_start]
+    return sum(between.count(c) for c in "”」』") > sum(between.count(o) for o in "“「『")
 
 
 def _place_opens_with_stop(text: str, at: int, floor: int) -> bool:
@@ -146,7 +154,8 @@ def kind_of_name(name: str, verb: str = "") -> str:
         ):
             head, head_end = word, end + len(word)
     if not head:
-        return "exhibition" if first.endswith("展") else "other"  # "「香港秋季电子产品展」"
+        # "「香港秋季电子产品展」", "香港智慧零售展2024"
+        return "exhibition" if first.rstrip("0123456789").endswith("展") else "other"
     if head in P.CEREMONY_HEADS:
         inner = kind_of_name(first[: head_end - len(head)])
         if inner != "other":

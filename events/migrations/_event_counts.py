@@ -8,6 +8,8 @@ and a count that missed one would be wrong until rebuilt. A row's visibility is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # Fewer slots than the data version's: readers sum slots × cells (a few thousand cells), and a
 # slot only matters when two connections write events of the same month, kind and precision at once.
 SLOTS = 8
@@ -77,24 +79,46 @@ def _sqlite_add(row: str, delta: int) -> str:
     )
 
 
-SQLITE_TRIGGERS = {
-    "kejical_event_counts_insert": (
-        f"AFTER INSERT ON events_event WHEN {SQLITE_VISIBLE.format(row='NEW')}",
-        _sqlite_add("NEW", 1),
-    ),
-    "kejical_event_counts_delete": (
-        f"AFTER DELETE ON events_event WHEN {SQLITE_VISIBLE.format(row='OLD')}",
-        _sqlite_add("OLD", -1),
-    ),
-    "kejical_event_counts_update_old": (
-        f"AFTER UPDATE ON events_event WHEN {SQLITE_CHANGED} AND {SQLITE_VISIBLE.format(row='OLD')}",
-        _sqlite_add("OLD", -1),
-    ),
-    "kejical_event_counts_update_new": (
-        f"AFTER UPDATE ON events_event WHEN {SQLITE_CHANGED} AND {SQLITE_VISIBLE.format(row='NEW')}",
-        _sqlite_add("NEW", 1),
-    ),
-}
+def sqlite_row_triggers(
+    prefix: str, *, counted: Callable[[str], str], changed: str, add: Callable[[str, int], str]
+) -> dict:
+    """The four SQLite triggers of a count kept over events: name -> (when, body).
+
+    ``counted(row)`` says whether ``row`` (NEW or OLD) is counted, ``changed`` whether an update
+    moves a count, ``add(row, delta)`` is the SQL adding ``delta`` to ``row``'s cell.
+    """
+    return {
+        f"{prefix}_insert": (f"AFTER INSERT ON events_event WHEN {counted('NEW')}", add("NEW", 1)),
+        f"{prefix}_delete": (f"AFTER DELETE ON events_event WHEN {counted('OLD')}", add("OLD", -1)),
+        f"{prefix}_update_old": (
+            f"AFTER UPDATE ON events_event WHEN {changed} AND {counted('OLD')}",
+            add("OLD", -1),
+        ),
+        f"{prefix}_update_new": (
+            f"AFTER UPDATE ON events_event WHEN {changed} AND {counted('NEW')}",
+            add("NEW", 1),
+        ),
+    }
+
+
+def create_pg_row_triggers(schema_editor, name: str, *, function: str, clear_function: str) -> None:
+    """PostgreSQL: ``function()`` after every row written to events, ``clear_function()`` after a TRUNCATE."""
+    schema_editor.execute(
+        f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON events_event "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+    )
+    schema_editor.execute(
+        f"CREATE TRIGGER {name}_truncate AFTER TRUNCATE ON events_event "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {clear_function}()"
+    )
+
+
+SQLITE_TRIGGERS = sqlite_row_triggers(
+    "kejical_event_counts",
+    counted=lambda row: SQLITE_VISIBLE.format(row=row),
+    changed=SQLITE_CHANGED,
+    add=_sqlite_add,
+)
 
 
 def install_count_triggers(schema_editor) -> None:
@@ -103,13 +127,11 @@ def install_count_triggers(schema_editor) -> None:
     if vendor == "postgresql":
         schema_editor.execute(PG_FUNCTION)
         schema_editor.execute(PG_TRUNCATE_FUNCTION)
-        schema_editor.execute(
-            "CREATE TRIGGER kejical_event_counts AFTER INSERT OR UPDATE OR DELETE ON events_event "
-            "FOR EACH ROW EXECUTE FUNCTION kejical_count_events()"
-        )
-        schema_editor.execute(
-            "CREATE TRIGGER kejical_event_counts_truncate AFTER TRUNCATE ON events_event "
-            "FOR EACH STATEMENT EXECUTE FUNCTION kejical_clear_event_counts()"
+        create_pg_row_triggers(
+            schema_editor,
+            "kejical_event_counts",
+            function="kejical_count_events",
+            clear_function="kejical_clear_event_counts",
         )
         schema_editor.execute(PG_FILL)
     elif vendor == "sqlite":
@@ -127,13 +149,23 @@ def install_count_triggers(schema_editor) -> None:
         )
 
 
-def drop_count_triggers(schema_editor) -> None:
+def drop_row_triggers(schema_editor, name: str, *, functions: tuple[str, ...], sqlite_triggers: dict) -> None:
+    """Remove what ``create_pg_row_triggers`` (and ``functions``) or ``sqlite_triggers`` created."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute("DROP TRIGGER IF EXISTS kejical_event_counts ON events_event")
-        schema_editor.execute("DROP TRIGGER IF EXISTS kejical_event_counts_truncate ON events_event")
-        schema_editor.execute("DROP FUNCTION IF EXISTS kejical_count_events()")
-        schema_editor.execute("DROP FUNCTION IF EXISTS kejical_clear_event_counts()")
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON events_event")
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}_truncate ON events_event")
+        for function in functions:
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
     elif vendor == "sqlite":
-        for name in SQLITE_TRIGGERS:
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for trigger in sqlite_triggers:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+
+
+def drop_count_triggers(schema_editor) -> None:
+    drop_row_triggers(
+        schema_editor,
+        "kejical_event_counts",
+        functions=("kejical_count_events", "kejical_clear_event_counts"),
+        sqlite_triggers=SQLITE_TRIGGERS,
+    )

@@ -1,7 +1,7 @@
 """How events read to people: Chinese date labels and kind badges (pages and feeds share them).
 
-Imports only ``events.models`` and ``events.temporal.calendars`` (for the solar-term reading of
-seasons); never views, feeds or selectors.
+Imports only ``events.models``, ``events.temporal.calendars`` (for the solar-term reading of
+seasons) and ``times``; never views, feeds or selectors.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from datetime import date, time, timedelta
 
 from events.models import Event
 from events.temporal.calendars import season_span
+
+from .times import clock, hours_label
 
 UNKNOWN_DATE = "日期未知"
 RANGE_DASH = "—"
@@ -215,13 +217,16 @@ def format_event_date(
     time: time | None = None,
     published: date | None = None,
     open_end: bool = False,
+    end_time: time | None = None,
 ) -> str:
     """An event's date in Chinese, as precisely as it is known and no more.
 
     ``precision`` is an ``Event.Precision`` value. ``open_end`` (or ``edtf`` ending in ``/..``)
     is an open range, shown from its first unit (``2024年起``). When ``published`` is given and a coarse span ends on it, the span
     reads "since" (``2021年至今``): the parser ends "近年来"/"以来" spans at the publication day.
-    ``time`` is shown only on a single day. Undated (``start`` is None) → ``日期未知``.
+    ``time`` (and ``end_time``, read only with it) is shown on a single day as hours
+    (``2024年3月11日 9:00—17:00``); a timed span of days shows both ends
+    (``2024年3月11日 9:00—13日 17:00``). Undated (``start`` is None) → ``日期未知``.
     """
     if start is None:
         return UNKNOWN_DATE
@@ -233,8 +238,15 @@ def format_event_date(
         prefix = "约" if precision == Event.Precision.VAGUE else ""
         return f"{prefix}{_aligned_start(start)}至今"
     if precision == Event.Precision.DAY:
-        label = _day_range(start, end)
-        return f"{label} {time.strftime('%H:%M')}" if time is not None and start == end else label
+        if time is None:
+            return _day_range(start, end)
+        if start == end:
+            return f"{_day(start)} {hours_label(time, end_time)}"
+        if end_time is None:
+            return _day_range(start, end)
+        # "2024年3月11日 9:00—13日 17:00": the end written as _day_range writes it.
+        last = _day_range(start, end).removeprefix(_day(start) + RANGE_DASH)
+        return f"{_day(start)} {clock(time)}{RANGE_DASH}{last} {clock(end_time)}"
     if precision == Event.Precision.MONTH:
         return _month_range(start, end)
     if precision == Event.Precision.SEASON:
@@ -246,6 +258,20 @@ def format_event_date(
     if precision == Event.Precision.MULTI_YEAR:
         return _multi_year_label(start, end)
     return _vague_label(start, end)
+
+
+def event_date_label(event: Event, *, published: date | None = None) -> str:
+    """``format_event_date`` of a stored event, with its times: what pages, feeds and the admin show."""
+    return format_event_date(
+        start=event.start,
+        end=event.end,
+        precision=event.precision,
+        edtf=event.edtf,
+        time=event.time,
+        end_time=event.end_time,
+        published=published,
+        open_end=event.open_end,
+    )
 
 
 def quoted(text: str) -> str:

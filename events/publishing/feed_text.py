@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from events.models import Event
-from events.publishing.display import format_event_date, quoted
+from events.publishing.display import event_date_label, format_event_date, quoted
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import collapse_line_breaks
 from events.selectors import EventFilters, event_figures, event_organizers, region_name
@@ -67,18 +67,19 @@ def event_summary(event: Event) -> str:
     return f"{event.title}（{label}，{PRECISION_WORDS.get(event.precision, '大致时间')}）"
 
 
+def feed_evidence(event: Event) -> list:
+    """The event's evidence as ``selectors.with_citations`` read it, else all of it."""
+    cited = getattr(event, "cited_evidence", None)
+    return cited if cited is not None else list(event.evidence.all())
+
+
 def event_description(event: Event, *, article_page: Callable[[int], str] | None = None) -> str:
     """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs.
 
     An article with no URL of its own is linked to its page on this site (``article_page(pk)``),
     never to its storage key, which may be a server path.
     """
-    lines = [
-        "日期："
-        + format_event_date(
-            start=event.start, end=event.end, precision=event.precision, edtf=event.edtf, time=event.time
-        )
-    ]
+    lines = ["日期：" + event_date_label(event)]
     figures = format_figures(event_figures(event))
     if figures:
         lines.append(f"数据：{figures}")
@@ -87,7 +88,7 @@ def event_description(event: Event, *, article_page: Callable[[int], str] | None
         names = organizers.get(key, [])
         if names:
             lines.append(f"{label}：{'、'.join(names)}")
-    evidence = list(event.evidence.all())
+    evidence = feed_evidence(event)
     if evidence:
         sentence = collapse_line_breaks(evidence[0].sentence)
         if len(sentence) > MAX_EVIDENCE_CHARS:
@@ -104,9 +105,13 @@ def event_description(event: Event, *, article_page: Callable[[int], str] | None
     return "\n".join(lines)
 
 
+# Once, not per event: ``Event.Kind.values`` builds a new list at every call (a tenth of a feed's time).
+KIND_LABELS = {value: str(label) for value, label in Event.Kind.choices}
+
+
 def event_categories(event: Event) -> list[str]:
     """The kind's Chinese label, then the place when there is one."""
-    label = str(Event.Kind(event.kind).label) if event.kind in Event.Kind.values else event.kind
+    label = KIND_LABELS.get(event.kind, event.kind)
     return [label, event.place] if event.place else [label]
 
 

@@ -10,6 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 from events.models import Event
 from events.selectors import event_organizers
 
+from .times import local_end, local_start
+
 # The same escapes as django.utils.html.json_script: no "</script>" or "<!--" can close the element.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -34,8 +36,8 @@ def event_json_ld(event: Event, *, url: str, description: str = "", tz_offset: s
 
     ``description`` (e.g. the evidence sentence) is left out when empty. Reads no related rows.
 
-    ``startDate``/``endDate`` are ISO 8601; a timed single-day event gets a local datetime with
-    ``tz_offset`` (news times are China Standard Time). Organizers are the hosts (主办).
+    ``startDate``/``endDate`` are ISO 8601; a timed single-day event, or one with an end time, gets
+    local datetimes with ``tz_offset`` (news times are China Standard Time). Organizers are the hosts (主办).
     """
     data: dict = {
         "@context": "https://schema.org",
@@ -47,11 +49,14 @@ def event_json_ld(event: Event, *, url: str, description: str = "", tz_offset: s
     }
     if event.start:
         end = event.end or event.start
-        if event.time and end == event.start:
-            data["startDate"] = f"{event.start.isoformat()}T{event.time.strftime('%H:%M')}{tz_offset}"
+        starts, ends = local_start(event), local_end(event)
+        if starts is not None and (end == event.start or ends is not None):
+            data["startDate"] = f"{starts:%Y-%m-%dT%H:%M}{tz_offset}"
         else:
             data["startDate"] = _iso(event.start, event.precision)
-        data["endDate"] = _iso(end, event.precision)
+        data["endDate"] = (
+            f"{ends:%Y-%m-%dT%H:%M}{tz_offset}" if ends is not None else _iso(end, event.precision)
+        )
     if event.place:
         data["location"] = {"@type": "Place", "name": event.place, "address": event.place}
     hosts = event_organizers(event).get("hosts", [])

@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 
 from events.models import Event
 
+from .times import local_end, local_start
+
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
 GOOGLE_DETAILS_CHARS = 800  # the URL stays well under the ~2 KB browsers and Google accept
 FEED_TZ = "Asia/Shanghai"
@@ -15,12 +17,19 @@ FEED_TZ = "Asia/Shanghai"
 def google_dates(event: Event) -> str:
     """Google's ``dates`` value: all-day ``YYYYMMDD/YYYYMMDD`` (end exclusive) or local times.
 
-    A timed event with no known end is given one hour, the length Google itself proposes.
+    A timed event ends at its end time (``publishing.times.local_end``); with no known end it is
+    given one hour, the length Google itself proposes, or its start time on its last day.
     """
-    if event.time is None:
+    start = local_start(event)
+    if start is None:
         return f"{event.start:%Y%m%d}/{event.end + timedelta(days=1):%Y%m%d}"
-    start = datetime.combine(event.start, event.time)
-    end = start + timedelta(hours=1) if event.end == event.start else datetime.combine(event.end, event.time)
+    end = local_end(event)
+    if end is None:
+        end = (
+            start + timedelta(hours=1)
+            if event.end == event.start
+            else datetime.combine(event.end, event.time)
+        )
     return f"{start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
 
 

@@ -11,6 +11,7 @@ the values those of the JSON API (``selectors.event_item``). Columns, in order:
 | 类型 | 中文类型名（节会、签约……） |
 | 开始日期、结束日期 | YYYY-MM-DD，结束日期含当天 |
 | 时间 | 开始时间 HH:MM（北京时间），未知为空 |
+| 结束时间 | 最后一天的结束时间 HH:MM（北京时间），未知为空 |
 | 日期精度 | 日、月、季节、半年、年、多年、模糊 |
 | EDTF | 扩展日期格式，如 2025-03、2021/2025 |
 | 地点 | 原文中的地点 |
@@ -35,7 +36,7 @@ from events.publishing.figure_text import format_figures
 
 BOM = "\ufeff"
 HEADERS = (
-    "UID 标题 类型 开始日期 结束日期 时间 日期精度 EDTF 地点 省级 地级 县级 行政区划代码 系列 届次 "
+    "UID 标题 类型 开始日期 结束日期 时间 结束时间 日期精度 EDTF 地点 省级 地级 县级 行政区划代码 系列 届次 "
     "主办 协办 承办 数据 报道媒体数 来源 状态 事件页"
 ).split()
 KIND_LABELS = dict(Event.Kind.choices)
@@ -64,6 +65,7 @@ def csv_row(item: dict, *, event_url: Callable[[str], str]) -> list[str]:
         item["start"],
         item["end"],
         item["time"],
+        item["end_time"],
         PRECISION_LABELS.get(item["precision"], item["precision"]),
         item["edtf"],
         item["place"],

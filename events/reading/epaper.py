@@ -13,6 +13,8 @@ library splits a Chinese newspaper page into reports:
   characters starts a new paragraph.
 - The page's date: from the masthead band at the top (``MASTHEAD_BAND``), e.g. "2024年3月12日 星期二".
 A page with no text layer (a scan) says so (``has_text``) and gives no reports: no OCR here.
+
+pdfplumber is imported on first use (about 10 MB that a worker which never reads a PDF does not need).
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
-
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from typing import TYPE_CHECKING
 
 from .page_dates import FULL_DATE, day_of
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
 
 COLUMN_GAP = 12.0  # points of empty x-range between two columns
 HEADLINE_RATIO = 1.25  # a headline's font is at least this much larger than the body's
@@ -73,6 +75,10 @@ class _Line:
 
 def read_epaper(data: bytes) -> list[EPaperPage]:
     """Every page of the PDF (up to ``MAX_PAGES``) split into reports; raises NotAPdf."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, PDFSyntaxError, ValueError, TypeError) as exc:
@@ -81,7 +87,7 @@ def read_epaper(data: bytes) -> list[EPaperPage]:
         return [_read_page(number, page) for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1)]
 
 
-def _read_page(number: int, page: pdfplumber.page.Page) -> EPaperPage:
+def _read_page(number: int, page: Page) -> EPaperPage:
     words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
     if not words:
         return EPaperPage(number, [], None, has_text=False)

@@ -7,15 +7,19 @@ shingles, which MinHash estimates from ``NUM_PERM`` numbers. ``band_keys`` cuts 
 texts with Jaccard 0.5 share a band about 63% of the time, at 0.8 over 99.9%), and the stored
 signatures then decide. The keys are stored in the database, not in datasketch's in-memory
 ``MinHashLSH``, so every worker sees every article without rebuilding an index.
+
+datasketch (and numpy) are imported on first use: datasketch's package import loads scipy and
+redis too, about 60 MB that a worker only re-reading stored articles never needs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 # datasketch's hashing scheme, named when a stored signature is read back (datasketch >= 2.0 asks).
@@ -36,6 +40,8 @@ def signature(text: str) -> MinHash | None:
     kept = "".join(_KEEP.findall(text))
     if len(kept) < MIN_CHARS:
         return None
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch({kept[i : i + SHINGLE].encode("utf-8") for i in range(len(kept) - SHINGLE + 1)})
     return minhash
@@ -46,6 +52,9 @@ def to_hex(minhash: MinHash) -> str:
 
 
 def from_hex(value: str) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(
         num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes.fromhex(value), dtype="<u8"), scheme=SCHEME
     )

@@ -24,10 +24,10 @@ from .items import (
     event_organizers,
     event_reports,
     iter_event_items,
-    outlet_count,
+    with_citations,
     with_sources,
 )
-from .outlets import reporting_outlets
+from .outlets import article_outlet, reporting_outlets
 from .paging import MAX_OFFSET, event_page
 from .regions import region_facet, region_name, region_overview
 from .timeline import (
@@ -43,6 +43,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "article_outlet",
     "reporting_outlets",
     "COARSE_PRECISIONS",
     "COUNT_BOUND",
@@ -68,7 +69,6 @@ __all__ = [
     "event_figures",
     "event_item",
     "event_reports",
-    "outlet_count",
     "event_organizers",
     "event_page",
     "filter_events",
@@ -81,6 +81,7 @@ __all__ = [
     "region_level",
     "region_name",
     "region_overview",
+    "with_citations",
     "with_sources",
     # the timeline pages (timeline.py)
     "event_years",

@@ -25,8 +25,12 @@ _pinned: ContextVar[list[str] | None] = ContextVar("kejical_pinned_version", def
 def same_version() -> Iterator[None]:
     """Inside, ``data_version`` is read at most once: a page made of several cached parts asks once.
 
-    For reads only: a write inside would not be seen by the pinned version.
+    For reads only: a write inside would not be seen by the pinned version. Nested, the outer
+    pin holds: an ETag and the cached body inside its block name the same version.
     """
+    if _pinned.get() is not None:
+        yield
+        return
     token = _pinned.set([])
     try:
         yield

@@ -111,8 +111,8 @@ def _message_age(raw: bytes | None, now: float) -> float | None:
 
 
 def held_tasks(*, broker_url: str, queue: str) -> tuple[int, set[tuple[str, object]]] | None:
-    """How many messages wait in ``queue``, and (task name, first argument) of every message of it a
-    worker has taken without acknowledging (running, waiting for a retry's ETA, or held by a worker
+    """How many messages wait in ``queue``, and (task name, first argument, or each id of a list of
+    them) of every message of it a worker has taken without acknowledging (running, waiting for a retry's ETA, or held by a worker
     that died, until the visibility timeout gives it back). None when the broker cannot be read.
 
     kombu keeps those in the Redis hash ``unacked`` as ``[message, exchange, routing key]``.
@@ -126,7 +126,10 @@ def held_tasks(*, broker_url: str, queue: str) -> tuple[int, set[tuple[str, obje
             if routing_key != queue:
                 continue
             args = json.loads(base64.b64decode(message["body"]))[0]
-            held.add((message["headers"]["task"], args[0] if args else None))
+            first = args[0] if args else None
+            # A batch task's first argument is a list of ids: each of them is held.
+            for one in first if isinstance(first, list) else [first]:
+                held.add((message["headers"]["task"], one))
     except (redis.RedisError, ValueError, KeyError, IndexError, TypeError):
         return None
     finally:

@@ -72,7 +72,7 @@ def event_page(
     qs = order_events(matching, ordering=ordering)
     count = count_matching(qs, filters=filters, dated=False)
     if after is None:
-        rows = list(with_sources(qs)[offset : offset + limit + 1])
+        rows = list(with_sources(qs, reposts=True)[offset : offset + limit + 1])
     elif offset:
         raise FilterError("offset", "give offset or after, not both")
     else:
@@ -84,9 +84,9 @@ def event_page(
         if anchor is None:
             raise FilterError("after", "no visible event with this uid matches the filters")
         condition, then_undated = after_by_start(anchor, newest_first=ordering == "-start")
-        rows = list(with_sources(qs.filter(condition))[: limit + 1])
+        rows = list(with_sources(qs.filter(condition), reposts=True)[: limit + 1])
         if then_undated and len(rows) <= limit:
-            rows += with_sources(qs.filter(start__isnull=True))[: limit + 1 - len(rows)]
+            rows += with_sources(qs.filter(start__isnull=True), reposts=True)[: limit + 1 - len(rows)]
     items = rows[:limit]
     return {
         "count": count.n,

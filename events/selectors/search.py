@@ -8,20 +8,31 @@ On PostgreSQL a keyword of two or more characters first asks the character-pair 
 (most searches) ends there: the page reads those ids. A common word ("科技" in a 科技日历) has
 more; then the page walks the date order and checks each event with ILIKE, which finds a page
 of matches after reading not many more rows than the page holds. Either way no request reads
-every event. SQLite, and one-character keywords, use ILIKE alone.
+every event. One-character keywords use ILIKE alone. SQLite asks its FTS5 trigram tables
+(``events/migrations/_sqlite_search.py``) for keywords of three or more characters, where it has
+FTS5; shorter ones, and SQLite without FTS5, use LIKE over the rows.
 """
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Value
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Sum, Value
+from django.db.models.expressions import RawSQL
 
-from events.models import Event, Evidence
+from events.migrations._sqlite_search import EVENT_FTS, EVIDENCE_FTS
+from events.models import Event, EventCount, Evidence
 
 from .caching import cached_until_change
 
-# Past this many indexed matches, the keyword is common enough to find by walking the date order.
+# Past this many indexed matches, the keyword is common enough to find by walking the date order...
 INDEXED_BOUND = 2000
+# ...or, in a larger store, past one match in WALK_DENSITY events (the walk reads about WALK_DENSITY
+# events per match it shows: 20 × a page of 50 = 1,000 rows), up to MAX_INDEXED ids. A fixed 2,000
+# made a word in one event of a thousand "common" at a million events, and its walk read 50,000
+# rows for a page (8.8 s for the region facet of 量子通信).
+WALK_DENSITY = 20
+MAX_INDEXED = 20_000
 
 
 def matches_text(q: str) -> Q:
@@ -40,8 +51,45 @@ def matches_text(q: str) -> Q:
             F("pk"), Value(_like_pattern(q)), function="kejical_evidence_like", output_field=BooleanField()
         )
         return Q(title__icontains=q) | Q(place__icontains=q) | Q(in_evidence)
+    if len(q) >= FTS_MIN_CHARS and sqlite_fts(connection):
+        # Trigram phrase: the rows holding ``q`` as a substring, case-insensitively, from the index.
+        phrase = '"' + q.replace('"', '""') + '"'
+        found = RawSQL(
+            f"SELECT rowid FROM {EVENT_FTS} WHERE {EVENT_FTS} MATCH %s "
+            f"UNION SELECT event_id FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s",
+            (phrase, phrase),
+        )
+        return Q(pk__in=found)
     sentences = Evidence.objects.filter(event=OuterRef("pk"), sentence__icontains=q)
     return Q(title__icontains=q) | Q(place__icontains=q) | Exists(sentences)
+
+
+# A trigram index cannot look up fewer than three characters: shorter keywords use LIKE.
+FTS_MIN_CHARS = 3
+
+
+def sqlite_fts(connection: BaseDatabaseWrapper) -> bool:
+    """True when ``connection`` is SQLite with the FTS search tables (migration 0022 made them: FTS5 was there).
+
+    Asked once per connection object; a database migrated while connected is asked again after
+    ``forget_sqlite_fts``.
+    """
+    if connection.vendor != "sqlite":
+        return False
+    known = getattr(connection, "_kejical_fts", None)
+    if known is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name IN (%s, %s)", (EVENT_FTS, EVIDENCE_FTS)
+            )
+            known = cursor.fetchone()[0] == 2
+        connection._kejical_fts = known
+    return known
+
+
+def forget_sqlite_fts(connection: BaseDatabaseWrapper) -> None:
+    """Make ``sqlite_fts`` look again (after a migration added or removed the tables)."""
+    connection.__dict__.pop("_kejical_fts", None)
 
 
 def pairs_query(q: str) -> str:
@@ -71,9 +119,21 @@ def _indexed_matches(q: str) -> list[int] | None:
         LIMIT %(limit)s
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"pairs": pairs_query(q), "like": like, "limit": INDEXED_BOUND + 1})
+        bound = indexed_bound()
+        cursor.execute(sql, {"pairs": pairs_query(q), "like": like, "limit": bound + 1})
         rows = cursor.fetchall()
     # UNION ALL, not UNION: the LIMIT then stops both scans early for a common word, where UNION
     # would first gather every match to drop duplicates. An event found twice counts twice
     # towards the bound, which at worst treats a borderline word as common.
-    return sorted({row[0] for row in rows}) if len(rows) <= INDEXED_BOUND else None
+    return sorted({row[0] for row in rows}) if len(rows) <= bound else None
+
+
+def indexed_bound() -> int:
+    """How many indexed matches a keyword may have and still be read by id (see ``WALK_DENSITY``)."""
+    total = cached_until_change("event-total", (), _count_events)
+    return min(MAX_INDEXED, max(INDEXED_BOUND, total // WALK_DENSITY))
+
+
+def _count_events() -> int:
+    """Visible events, from the trigger-kept counts (a few thousand rows, not every event)."""
+    return EventCount.objects.aggregate(total=Sum("n"))["total"] or 0

@@ -232,7 +232,7 @@ def find_event(*, uid: str) -> Event | None:
     """
     if len(uid) > UID_MAX_CHARS or "\x00" in uid:
         return None
-    return with_sources(Event.objects.filter(uid=uid)).select_related("merged_into").first()
+    return with_sources(Event.objects.filter(uid=uid), reposts=True).select_related("merged_into").first()
 
 
 def series_editions(event: Event) -> list[Event]:

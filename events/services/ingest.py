@@ -23,7 +23,7 @@ import hashlib
 import importlib.metadata
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
@@ -159,11 +159,17 @@ def ingest_article(
     force: bool = False,
     encoding: str = "",
     existing: Article | None | object = LOOK_UP,
+    requested_before: datetime | None = None,
 ) -> IngestResult:
     """Store an article and its events; re-ingesting the same ``key`` updates them in place.
 
     ``existing`` lets a caller that already loaded the stored row for ``key`` (or knows there is
-    none: ``None``) save the lookup; ``ingest_paths`` loads them in bulk. Raises IngestError for refused input (empty key or text, binary-looking, too long) before
+    none: ``None``) save the lookup; ``ingest_paths`` loads them in bulk. Only the columns ingestion
+    owns are written to a stored row, so a column another process set meanwhile (``queued_at``,
+    ``duplicate_of``, fetch validators) is kept even when ``existing`` is older than it.
+    ``requested_before``: a queued re-read asked for at or before this time is done by this one, and
+    its ``queued_at`` is cleared in the same write (a task passes when it started).
+    Raises IngestError for refused input (empty key or text, binary-looking, too long) before
     anything is written. Returns a "failed" result, with the error recorded on the article, when
     extraction or storage fails.
     """
@@ -207,12 +213,17 @@ def ingest_article(
             locked = _lock(existing)
             if locked is not None and not force and _is_current(locked, digest, published):
                 return IngestResult(article=locked, status="unchanged", unchanged=locked.events_found)
-            article = _save_article(locked, key=key, text=text, digest=digest, fields=fields)
+            article = _set_fields(locked, key=key, text=text, digest=digest, fields=fields)
+            if locked is None:
+                article.save()  # inserted first: the events' evidence points at it
             store_mentions(article, mentions)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
-            if article.events_found != len(counts.events):
-                article.events_found = len(counts.events)
-                article.save(update_fields=["events_found"])
+            _save_stored(
+                article,
+                inserted=locked is None,
+                events_found=len(counts.events),
+                requested_before=requested_before,
+            )
     except Exception as exc:
         if isinstance(exc, IntegrityError) and existing is None and Article.objects.filter(key=key).exists():
             # Another process stored this key between our lookup and our insert: go again, as an update.
@@ -226,6 +237,7 @@ def ingest_article(
                 source=source,
                 force=force,
                 encoding=encoding,
+                requested_before=requested_before,
             )
         article = _record_failure(key=key, text=text, fields=fields, error=exc)
         if isinstance(exc, TRANSIENT_ERRORS):
@@ -246,11 +258,16 @@ def ingest_article(
 
 
 def reingest_stored_article(
-    *, article: Article, force: bool = False, source: Source | None = None
+    *,
+    article: Article,
+    force: bool = False,
+    source: Source | None = None,
+    requested_before: datetime | None = None,
 ) -> IngestResult:
     """Read a stored article's own text again (a newer parser, a curator's request), keeping its date.
 
     A near-duplicate (``duplicate_of`` set) is not read: its story's events belong to the original.
+    ``requested_before`` as for ``ingest_article``.
     """
     if article.duplicate_of_id is not None:
         return IngestResult(article=article, status="unchanged", stored_events=[])
@@ -265,6 +282,7 @@ def reingest_stored_article(
         force=force,
         encoding=article.encoding,
         existing=article,
+        requested_before=requested_before,
     )
 
 
@@ -290,12 +308,30 @@ def _refresh_metadata(article: Article, fields: dict) -> None:
         article.save(update_fields=[*changed, "updated"])
 
 
+# What the locked row is read again for: whether it is current, and whether a re-read is queued.
+LOCKED_STATE = ("status", "content_hash", "parser_version", "published", "events_found", "queued_at")
+# The columns ingestion writes on a stored article: the ``fields`` of ``ingest_article``, and these.
+ARTICLE_FIELDS = ("title", "url", "published", "published_how", "note", "source", "encoding", "mention_count")
+INGESTED_COLUMNS = ["text", "content_hash", "parser_version", "status", "error", "ingested", "events_found"]
+
+
 def _lock(existing: Article | None) -> Article | None:
-    """The stored row, re-read and locked for this transaction (None for a new article)."""
-    return None if existing is None else Article.objects.select_for_update().get(pk=existing.pk)
+    """``existing`` with its ``LOCKED_STATE`` read again under a row lock held until commit (None for
+    a new article).
+
+    Only those columns: reading the whole row again (its text above all) cost a worker as much as
+    the rest of its queries together, and the other columns are not written back (``_save_stored``).
+    """
+    if existing is None:
+        return None
+    state = Article.objects.select_for_update().filter(pk=existing.pk).order_by().values(*LOCKED_STATE).get()
+    for name, value in state.items():
+        setattr(existing, name, value)
+    return existing
 
 
-def _save_article(locked: Article | None, *, key: str, text: str, digest: str, fields: dict) -> Article:
+def _set_fields(locked: Article | None, *, key: str, text: str, digest: str, fields: dict) -> Article:
+    """The article with what this ingestion read set on it (not saved)."""
     article = Article(key=key) if locked is None else locked
     for name, value in fields.items():
         if name != "source" or value is not None:
@@ -306,8 +342,31 @@ def _save_article(locked: Article | None, *, key: str, text: str, digest: str, f
     article.status = Article.Status.OK
     article.error = ""
     article.ingested = timezone.now()
-    article.save()
     return article
+
+
+def _save_stored(
+    article: Article, *, inserted: bool, events_found: int, requested_before: datetime | None
+) -> None:
+    """One UPDATE of the columns ingestion owns, ``events_found`` included, once the events are known
+    (just ``events_found`` for an article ``inserted`` by this ingestion).
+
+    A queued re-read asked for by ``requested_before`` is done: its ``queued_at`` is cleared here
+    rather than in a second transaction after this one (``services.mark_queued_work_done``).
+    """
+    if inserted:
+        if article.events_found != events_found:
+            article.events_found = events_found
+            article.save(update_fields=["events_found"])
+        return
+    columns = [*(name for name in ARTICLE_FIELDS if name != "source" or article.source_id), *INGESTED_COLUMNS]
+    queued = article.queued_at
+    if queued is not None and requested_before is not None and queued <= requested_before:
+        article.queued_at = None
+        columns.append("queued_at")
+    if article.events_found != events_found:
+        article.events_found = events_found
+    article.save(update_fields=[*columns, "updated"])
 
 
 def store_mentions(article: Article, mentions: list[dict]) -> None:

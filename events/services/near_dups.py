@@ -11,8 +11,8 @@ the original.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +21,9 @@ from events.reading.near_dups import DUPLICATE_THRESHOLD, band_keys, from_hex, s
 
 from .ingest import PARSER_VERSION, content_hash
 from .text import check_article_text
+
+if TYPE_CHECKING:
+    from datasketch import MinHash  # imported on first use by reading.near_dups
 
 # Candidates sharing a band that are compared in full, at most (the most alike come first in practice).
 MAX_CANDIDATES = 50

@@ -17,17 +17,23 @@ from events.models import Article, Event, Source
 from .ingest import PARSER_VERSION
 from .web_sources import due_sources
 
+# Articles per ``ingest_articles_task`` message: enough that a message's own cost is small beside
+# the articles' (bench/ingest_workers.py), few enough that two workers share a few hundred articles
+# evenly and one slow article holds up only a short batch.
+REINGEST_BATCH = 20
+
 
 def request_article_reingest(*, articles: Iterable[Article], force: bool = True) -> int:
-    """Queue ``ingest_article_task`` for each article once the transaction commits; returns how many.
+    """Queue ``ingest_articles_task`` for the articles, ``REINGEST_BATCH`` a message, once the
+    transaction commits; returns how many articles.
 
     Each article's ``queued_at`` records the request until a task has done it (``requeue_lost``)."""
     from events import tasks
 
     pks = [a.pk for a in articles]
     Article.objects.filter(pk__in=pks, queued_at__isnull=True).update(queued_at=timezone.now())
-    for pk in pks:
-        tasks.ingest_article_task.delay_on_commit(pk, force=force)
+    for i in range(0, len(pks), REINGEST_BATCH):
+        tasks.ingest_articles_task.delay_on_commit(pks[i : i + REINGEST_BATCH], force=force)
     return len(pks)
 
 
@@ -72,14 +78,25 @@ def request_due_fetches(*, now: datetime) -> int:
     return len(pks)
 
 
-# Which task does the queued work of each model (``requeue_lost`` asks the broker about these).
-QUEUED_WORK = {Source: "events.ingest_source", Article: "events.ingest_article"}
+# Which tasks do the queued work of each model (``requeue_lost`` asks the broker about these).
+# ``events.ingest_article`` (one article a message) is what was queued before batches; messages of
+# it may still wait in a broker after an upgrade.
+QUEUED_WORK = {
+    Source: ("events.ingest_source",),
+    Article: ("events.ingest_articles", "events.ingest_article"),
+}
 
 
-def mark_queued_work_done(*, model: type[Source] | type[Article], pk: int, started: datetime) -> None:
-    """A task that started at ``started`` did the queued work of this row: clear ``queued_at``, unless
-    another request came after the task started (that one still has to run)."""
-    model.objects.filter(pk=pk, queued_at__lte=started).update(queued_at=None)
+def mark_queued_work_done(*, model: type[Source] | type[Article], pks: list[int], started: datetime) -> None:
+    """A task that started at ``started`` did the queued work of these rows: clear ``queued_at``, unless
+    another request came after the task started (that one still has to run).
+
+    Looked at before it is written: an ingest clears it in its own transaction, and an UPDATE that
+    changes no row still costs a commit and moves the data version (its trigger runs per statement).
+    """
+    pending = model.objects.filter(pk__in=pks, queued_at__lte=started)
+    if pending.exists():
+        pending.update(queued_at=None)
 
 
 def requeue_lost(*, now: datetime, older_than: timedelta, waiting: int, held: set[tuple[str, object]]) -> int:
@@ -95,11 +112,11 @@ def requeue_lost(*, now: datetime, older_than: timedelta, waiting: int, held: se
     if waiting:
         return 0
     count = 0
-    for model, task_name in QUEUED_WORK.items():
+    for model, task_names in QUEUED_WORK.items():
         lost = [
             pk
             for pk in model.objects.filter(queued_at__lt=now - older_than).values_list("pk", flat=True)
-            if (task_name, pk) not in held
+            if not any((name, pk) in held for name in task_names)
         ]
         if not lost:
             continue

@@ -27,7 +27,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.geography import Region
@@ -39,7 +39,7 @@ from .series import series_fields
 
 log = logging.getLogger(__name__)
 
-DATE_FIELDS = ("start", "end", "time", "open_end", "precision", "edtf")
+DATE_FIELDS = ("start", "end", "time", "end_time", "open_end", "precision", "edtf")
 
 
 @dataclass
@@ -72,6 +72,7 @@ def candidate_values(candidate: EventCandidate, *, home: Region | None = None) -
         "start": candidate.start,
         "end": candidate.end,
         "time": candidate.time,
+        "end_time": candidate.end_time,
         "open_end": candidate.open_end,
         "precision": candidate.precision or Event.Precision.VAGUE,
         "edtf": candidate.edtf[:40],
@@ -136,17 +137,28 @@ def reconcile_article_events(
 def _own_events(article: Article) -> dict[int, Event]:
     """The article's events by pk, each with ``own_evidence`` (its evidence from this article) and
     ``shared`` (True when other articles give evidence for it too).
+
+    One query over the article's evidence, each row with its event: the events themselves would
+    need a DISTINCT over every event column and a second query for the evidence, which cost a
+    worker more than parsing the article did (bench/ingest_workers.py).
     """
-    elsewhere = Evidence.objects.filter(event=OuterRef("pk")).exclude(article=article)
-    events = (
-        Event.objects.filter(evidence__article=article)
-        .distinct()
+    elsewhere = Evidence.objects.filter(event=OuterRef("event_id")).exclude(article=article)
+    rows = (
+        Evidence.objects.filter(article=article)
+        .select_related("event")
         .annotate(shared=Exists(elsewhere))
-        .prefetch_related(
-            Prefetch("evidence", queryset=Evidence.objects.filter(article=article), to_attr="own_evidence")
-        )
+        # The events in Event's own order (newest first), as matching takes the first that fits.
+        .order_by("-event__start", "event__title", "event_id", "span_start")
     )
-    return {event.pk: event for event in events}
+    events: dict[int, Event] = {}
+    for row in rows:
+        event = events.get(row.event_id)
+        if event is None:
+            event = events[row.event_id] = row.event
+            event.shared, event.own_evidence = row.shared, []
+        row.event = event  # one object per event, as the evidence's own ``event``
+        event.own_evidence.append(row)
+    return events
 
 
 def _apply_plan(article: Article, plan: Plan, home: Region | None) -> tuple[Event, bool, bool]:

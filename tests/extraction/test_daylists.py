@@ -61,3 +61,78 @@ def test_split_into_stops_one_event_per_stop_of_a_tour():
 
 def test_split_into_stops_needs_two_stops_and_an_event():
     assert extract_events("13日走进分水镇中心小学，14日来到百江镇初级中学。", ref=date(2024, 11, 18)) == []
+
+
+def test_split_into_stops_a_dated_tour_told_one_stop_a_sentence():
+    text = (
+        "6月10日至12日，市科技馆“流动科技馆”巡展活动在我县举行。"
+        "10日上午，巡展车首站来到城关镇第一小学，为师生带来20余件展品；"
+        "11日，服务队走进马坊乡中心学校；12日在桥头村文化广场收官。"
+    )
+
+    found = [(c.start, c.end, c.place) for c in extract_events(text, ref=date(2024, 6, 14))]
+
+    assert found == [
+        (date(2024, 6, 10), date(2024, 6, 10), "城关镇第一小学"),
+        (date(2024, 6, 11), date(2024, 6, 11), "马坊乡中心学校"),
+        (date(2024, 6, 12), date(2024, 6, 12), "桥头村文化广场"),
+    ]
+
+
+def test_split_into_stops_leaves_a_dated_tour_whose_days_lie_outside_it():
+    text = "6月10日至12日，市科技馆“流动科技馆”巡展活动在我县举行。15日走进城关镇第一小学，16日来到马坊乡中心学校。"
+
+    found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 6, 20))]
+
+    assert found == [(date(2024, 6, 10), date(2024, 6, 12))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 市科技局定于11月16日、17日在会展中心举办2024智能制造成果展。",
+            [(date(2024, 11, 16), date(2024, 11, 17))],
+        ),
+        (
+            "本報訊 「2024創客嘉年華」訂於8/24(六)、8/25(日)在文化中心廣場舉辦。",
+            [(date(2024, 8, 24), date(2024, 8, 25))],
+        ),
+        (
+            "本报讯 县科协定于11月16日、17日在城关镇举办科普讲座。",
+            [(date(2024, 11, 16), date(2024, 11, 16)), (date(2024, 11, 17), date(2024, 11, 17))],
+        ),
+    ],
+    ids=["exhibition-two-days", "taiwan-slash-days", "lectures-stay-apart"],
+)
+def test_split_by_day_consecutive_days_of_a_show_are_one_span(text, expected):
+    found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 8, 1))]
+
+    assert found == expected
+
+
+def test_split_into_stops_one_stop_a_sentence_after_the_tour():
+    text = (
+        "5月14日至17日，市科技馆“流动科技馆进基层”巡展活动在我县开展。\n\n"
+        "14日，流动科技馆首站走进城关镇第二小学，为600余名师生带来互动展品；15日来到马店乡中学，"
+        "科普辅导员现场演示了趣味实验；16日至17日，巡展在石门村文化广场举行，吸引村民800余人次。"
+    )
+
+    found = [(c.kind, c.start, c.end, c.place) for c in extract_events(text, ref=date(2024, 5, 20))]
+
+    assert found == [
+        ("exhibition", date(2024, 5, 14), date(2024, 5, 14), "城关镇第二小学"),
+        ("exhibition", date(2024, 5, 15), date(2024, 5, 15), "马店乡中学"),
+        ("exhibition", date(2024, 5, 16), date(2024, 5, 17), "石门村文化广场"),
+    ]
+
+
+def test_split_into_stops_another_event_on_a_day_of_a_festival_is_no_stop():
+    text = "5月20日至26日，第五届科技节在市民广场举行。21日，机器人大赛在市体育馆举行。"
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 27))]
+
+    assert found == [
+        ("第五届科技节", date(2024, 5, 20), date(2024, 5, 26)),
+        ("机器人大赛", date(2024, 5, 21), date(2024, 5, 21)),
+    ]

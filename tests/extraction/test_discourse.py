@@ -131,3 +131,26 @@ def test_extract_events_a_bare_day_keeps_the_month_named_before_it():
     expo, final = extract_events(text, ref=date(2024, 10, 15))
 
     assert (final.kind, final.start) == ("competition", date(2024, 3, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "市科技馆恐龙化石展开展\n\n本报讯 9日，恐龙化石展在市科技馆开展，展期至明年2月28日。\n\n"
+            "县里办起电商培训\n\n本报讯 7日至9日，县农村电商培训班在县职教中心举办。\n",
+            date(2024, 11, 12),
+            (date(2024, 11, 7), date(2024, 11, 9)),
+        ),
+        (
+            "科技周闭幕\n\n本报讯 科技周展览展期至8月30日。\n\n农技培训开班\n\n本报讯 3日，县农技培训班开班。\n",
+            date(2024, 6, 5),
+            (date(2024, 6, 3), date(2024, 6, 3)),
+        ),
+    ],
+    ids=["range-after-next-years-end", "day-after-a-far-month"],
+)
+def test_extract_events_a_brief_does_not_take_the_month_of_the_brief_before(text, ref, expected):
+    training = next(c for c in extract_events(text, ref=ref) if c.kind == "training")
+
+    assert (training.start, training.end) == expected

@@ -16,6 +16,10 @@ from events.extraction.editions import Edition, series_of
         ("项目集中签约", None),
         ("第二次签约仪式", None),
         ("第三届", None),
+        ("山西·太谷第二十一届科技节暨全国农业科技现代化先行县成果推介活动", Edition("山西太谷科技节", 21)),
+        ("全市科技成果推介会暨第三届晋中创新创业大赛", Edition("晋中创新创业大赛", 3)),
+        ("2024年科技活动周暨科普日活动启动仪式", Edition("科技活动周", None)),
+        ("科技周暨科普日活动", None),
     ],
 )
 def test_series_of_reads_edition_and_year(title, expected):

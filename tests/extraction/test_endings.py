@@ -135,3 +135,20 @@ def test_end_by_clause_keeps_a_far_end_out():
     [candidate] = extract_events(text, ref=REF)
 
     assert (candidate.start, candidate.end) == (date(2026, 12, 8), date(2026, 12, 8))
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("全市青少年机器人竞赛12月12日在市体育馆举行，比赛时间为8:30~17:30。", (time(8, 30), time(17, 30))),
+        ("12月12日，科技馆开放日活动在市科技馆举行。活动时间：9:00-16:00。", (time(9), time(16))),
+        ("县篮球联赛12月12日举行，比分3:1。", (None, None)),
+        ("12月12日，科普讲座在区图书馆举行，时间为25:00-26:00。", (None, None)),
+        ("12月12日，科普讲座在区图书馆举行，时间为16:00-9:00。", (None, None)),
+    ],
+    ids=["labelled-range", "labelled-next-sentence", "score-not-time", "not-a-time", "end-before-start"],
+)
+def test_hours_by_clock_reads_a_labelled_bare_clock_range(text, hours):
+    [candidate] = extract_events(text, ref=REF)
+
+    assert (candidate.time, candidate.end_time) == hours

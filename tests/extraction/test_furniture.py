@@ -23,6 +23,11 @@ from events.extraction.furniture import is_furniture, mask_furniture, with_page_
         "—3—",
         "首页 > 新闻中心 > 县区动态",
         "上一篇：金坛区召开2024年科技创新大会",
+        "索 引 号：11451028MB1234567X/2024-01583　　　主题分类：科技、教育",
+        "发布机构：县科学技术协会　　　成文日期：2024-06-02",
+        "标　　题：我县举办2024年科技活动周",
+        "索引号：000014349/2023-00412　文号：",
+        "发布单位：农业局　点阅次数：412",  # simplified, as mask_furniture reads it
     ],
 )
 def test_is_furniture_page_lines(line):
@@ -90,3 +95,57 @@ def test_with_page_lines_restores_only_publication_lines():
     restored = with_page_lines(original, mask_furniture(original), date(2024, 3, 18)).split("\n")
 
     assert restored == [" " * len(lines[0]), " " * len(lines[1]), *lines[2:]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "索 引 号：11451028MB1234567X/2024-01583　　　主题分类：科技、教育",
+        "发布机构：县科学技术协会　　　　　成文日期：2024-09-22",
+        "标　　题：我县启动2024年全国科普日系列活动",
+    ],
+    ids=["index-number", "issuing-body", "title-copy"],
+)
+def test_is_furniture_government_information_table(line):
+    assert is_furniture(line)
+
+
+def test_mask_furniture_blanks_a_related_entry_on_the_heading_line():
+    text = "往期回顾：第1期培训于3月14日举行，线上参训人数超2000人\n3月28日晚，第2期培训在线上举行。"
+
+    assert [c.title for c in extract_events(text, ref=date(2024, 3, 29))] == ["第2期培训"]
+
+
+def test_extract_events_metadata_table_neither_dates_nor_names_the_event():
+    text = (
+        "索 引 号：11409000/2024-00311　　主题分类：科技\n"
+        "发布机构：平遥县科协　　　　　　成文日期：2024-05-20\n"
+        "标　　题：平遥县科技活动周启动\n"
+        "发布日期：2024-05-21\n\n"
+        "5月19日上午，平遥县2024年科技活动周启动仪式在古城广场举行，副县长李明出席并宣布活动启动。\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 5, 21))]
+
+    assert found == [("平遥县2024年科技活动周启动仪式", date(2024, 5, 19))]
+
+
+def test_mask_furniture_blanks_an_epaper_continuation_mark():
+    text = "平台接入停车场86个。（下转A05版）\n\n高新区首个加氢站建成投用\n（上接第1版）本报讯 22日，加氢站投用。"
+
+    masked = mask_furniture(text)
+
+    assert len(masked) == len(text)
+    assert "下转" not in masked and "上接" not in masked
+    assert "平台接入停车场86个。" in masked
+
+
+def test_extract_events_a_continuation_mark_does_not_join_the_next_brief():
+    text = (
+        "本报讯 21日，“智慧停车”城市级平台正式上线运行。（下转A05版）\n\n"
+        "高新区首个加氢站建成投用\n\n本报讯 22日，位于高新区的首个加氢站建成投用。\n"
+    )
+
+    found = [(c.kind, c.start) for c in extract_events(text, ref=date(2024, 5, 23))]
+
+    assert found == [("launch", date(2024, 5, 21)), ("opening", date(2024, 5, 22))]

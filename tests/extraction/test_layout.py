@@ -1,7 +1,10 @@
 """Tests for events/extraction/layout.py: which line breaks are wraps, and the flat text."""
 
+from datetime import date
+
 import pytest
 
+from events.extraction import extract_events
 from events.extraction.layout import flatten, uncolumn
 from events.temporal.normalize import normalize
 
@@ -118,3 +121,17 @@ def test_flatten_short_sentence_after_a_headline_pair_stays_apart():
         flat(text)
         == "科技节开幕\n万人参与\n本报讯3月11日，科技节在太谷区金谷广场开幕，吸引市民万余人次参与。"
     )
+
+
+def test_extract_events_a_decoration_line_ends_a_wechat_sentence():
+    text = (
+        "6月1日\n\n第二届“小小工程师”科技节\n\n在城南小学\n\n开幕啦\n\n🎈\n\n科技节期间\n\n"
+        "“飞鹰杯”纸飞机竞速赛\n\n于6月3日上午\n\n在学校操场举行\n\n56名同学参赛\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 6, 5))]
+
+    assert found == [
+        ("第二届“小小工程师”科技节", date(2024, 6, 1)),
+        ("“飞鹰杯”纸飞机竞速赛", date(2024, 6, 3)),
+    ]

@@ -103,3 +103,17 @@ def test_walk_noun_phrase_keeps_a_place_that_opens_with_he(text, title):
     [c] = extract_events(text, ref=date(2023, 5, 22))
 
     assert c.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("举办“星空下的课堂”亲子观星活动", "活动", "“星空下的课堂”亲子观星活动"),
+        ("开展「我的家乡我的梦」科普讲座", "讲座", "「我的家乡我的梦」科普讲座"),
+        ("举办了县里的科普讲座", "讲座", "科普讲座"),
+    ],
+)
+def test_walk_noun_phrase_goes_through_a_stop_inside_a_quoted_name(text, head, expected):
+    head_start = text.rfind(head)
+
+    assert text[walk_noun_phrase(text, head_start) : head_start + len(head)] == expected

@@ -6,6 +6,7 @@ import pytest
 
 from events.extraction import extract_events
 from events.extraction.triggers import find_occurrences
+from events.temporal.normalize import normalize
 
 
 def found(sentence: str) -> list[tuple[str, str]]:
@@ -337,6 +338,9 @@ def test_extract_events_plans_and_target_counts_are_no_events(text):
         ("3月2日，高新区举办科技人才专场招聘会。", ("科技人才专场招聘会", "meeting")),
         ("9月3日，市科技局举办青年科技工作者分享会。", ("市科技局青年科技工作者分享会", "meeting")),
         ("8月12日，县农业农村局在党校举办数字农业学习班。", ("县农业农村局数字农业学习班", "training")),
+        ("縣教育處訂於7月22日在竹北國中辦理「STEAM教師研習營」。", ("STEAM教师研习营", "training")),
+        ("8月16日，“黄河少年科学营”在兰州圆满结营。", ("黄河少年科学营", "training")),
+        ("5月22日，位于经开区的首个加氢站建成投用。", ("首个加氢站建成投用", "opening")),
     ],
     ids=[
         "innovation-week",
@@ -346,6 +350,9 @@ def test_extract_events_plans_and_target_counts_are_no_events(text):
         "job-fair",
         "sharing",
         "study-class",
+        "tw-held",
+        "camp-closes",
+        "put-into-use",
     ],
 )
 def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
@@ -375,3 +382,228 @@ def test_extract_events_an_expected_completion_is_a_plan(text):
 )
 def test_extract_events_an_expected_count_beside_an_event_keeps_it(text):
     assert len(extract_events(text, ref=date(2023, 11, 9))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月17日，市政府新闻办举行新闻发布会，市科协负责同志介绍2023年科技活动周工作开展情况。", []),
+        ("——2024年1月8日在某市第十六届人民代表大会第四次会议上", []),
+        (
+            "由市科技局主办的2024科技交流周将于本月21日至25日举行，活动包括开幕式暨主旨论坛、科技成果展、项目对接会等。",
+            [("2024科技交流周", date(2024, 10, 21))],
+        ),
+        (
+            "9月21日上午，县2024年全国科普日活动启动仪式在中心广场举行，县委常委韦某出席并宣布活动启动。",
+            [("县2024年全国科普日活动启动仪式", date(2024, 9, 21))],
+        ),
+    ],
+    ids=["briefing-at-a-press-conference", "congress-session", "what-it-includes", "declared-open"],
+)
+def test_extract_events_briefings_sessions_programmes_and_declarations_add_nothing(text, expected):
+    assert [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 1))] == expected
+
+
+def test_extract_events_display_boards_are_no_exhibition():
+    text = "9月21日，科普日活动在中心广场举行。活动现场，各成员单位设置了科普展板、咨询台和互动体验区。"
+
+    assert [c.title for c in extract_events(text, ref=date(2024, 9, 22))] == ["科普日活动"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "5月19日，县科技活动周启动仪式在人民广场举行，副县长王强出席并宣布活动启动。",
+            [("festival", "县科技活动周启动仪式")],
+        ),
+        ("仪式上，市长宣布“智慧社区”服务平台正式上线。", [("launch", "“智慧社区”服务平台上线")]),
+    ],
+    ids=["declared-start", "declared-launch-stays"],
+)
+def test_find_occurrences_a_declaration_is_not_an_event(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("颁奖典礼上，8名教师获评“优秀科技辅导员”。", "award"),
+        ("开班仪式上，3家企业荣获“先进单位”称号。", "award"),
+        ("今年科技周预计开展科普活动600余场，覆盖全市各区县。", "plan"),
+        ("由市科协主办的第五届青少年机器人大赛即日起接受报名，截止日期为4月30日。", "registration"),
+        ("今年以来，县农技中心已举办各类实用技术培训班22期。", "total"),
+        ("明年，区科技局将谋划举办首届智能制造产业对接活动。", "plan"),
+    ],
+)
+def test_find_occurrences_awards_forecasts_registrations_and_totals_are_not_events(sentence, reason):
+    assert {o.not_event for o in find_occurrences(sentence)} == {reason}
+
+
+def test_find_occurrences_an_edition_number_is_no_count():
+    [occ] = find_occurrences("5月12日，县科协已举办第三期农技培训班。")
+
+    assert (occ.title, occ.not_event) == ("第三期农技培训班", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "为期5天的2024年全市家政服务技能培训班，18日在市职教中心结业。",
+            [("training", "2024年全市家政服务技能培训班")],
+        ),
+        ("第三届青年创业大赛，昨日在高新区创业大厦落幕。", [("competition", "第三届青年创业大赛")]),
+        ("“云端授课”体验区前排起了长队。", []),
+    ],
+    ids=["topic-then-day", "topic-then-yesterday", "verb-inside-a-quoted-name"],
+)
+def test_find_occurrences_a_name_asserted_by_the_clause_after_it(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_extract_events_sections_of_a_festival_are_its_programme():
+    text = (
+        "为期五天的\n\n实验小学第三届科技节\n\n于5月17日下午\n\n圆满落幕！\n\n"
+        "本届科技节\n\n从5月13日开始\n\n设置了\n\n🛩 航模竞速赛\n\n🧪 小实验展示\n\n三大板块\n"
+    )
+
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 5, 20))]
+
+    assert found == [("实验小学第三届科技节", date(2024, 5, 13), date(2024, 5, 17))]
+
+
+def test_extract_events_rows_of_a_programme_table():
+    text = (
+        "活动详情如下：\n\n| 活动名称 | 日期 | 时间 | 地点 |\n"
+        "| 3D打印工作坊 | 11月2日 | 14:00-16:00 | 青少年宫 |\n"
+        "| 天文观测讲座 | 11月9日 | 19:00-20:30 | 科技馆报告厅 |\n"
+        "| 公众科学日 | 11月16日 | 09:00-17:00 | 科技馆 |\n\n报名由即日起至10月30日。\n"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 10, 20))]
+
+    assert found == [
+        ("3D打印工作坊", date(2024, 11, 2)),
+        ("天文观测讲座", date(2024, 11, 9)),
+        ("公众科学日", date(2024, 11, 16)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("22日，位于经开区的首个加氢站建成投用。", [("opening", "首个加氢站建成投用")]),
+        ("3月1日，县第二污水处理厂正式投入使用。", [("opening", "县第二污水处理厂投入使用")]),
+    ],
+)
+def test_find_occurrences_a_facility_put_into_service(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "縣府訂於8月12日至14日在縣立圖書館辦理「智慧農業研習營」。",
+            [("training", "智慧農業研習營")],
+        ),
+        ("市人社局将于6月开设直播电商技能培训班。", [("training", "直播电商技能培训班")]),
+    ],
+    ids=["taiwan-banli", "kaishe"],
+)
+def test_find_occurrences_banli_and_kaishe_assert_a_named_event(sentence, expected):
+    assert [(k, t) for k, t in found(normalize(sentence))] == [(k, normalize(t)) for k, t in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "昨日，高新区举行智能装备招商推介会暨项目签约仪式，与5家企业签订投资协议。",
+            [("meeting", "智能装备招商推介会暨项目签约仪式")],
+        ),
+        ("市民可即日起报名参加科普工作坊，名额有限。", [("training", "科普工作坊")]),
+        (
+            "展会期间，还将举办智能制造高峰论坛、工业软件成果发布会等5项重大活动和10余项专项活动。",
+            [("meeting", "智能制造高峰论坛"), ("launch", "工业软件成果发布会")],
+        ),
+        (
+            "展会期间还将举办10余场专题论坛和对接活动。",
+            [("meeting", "10余场专题论坛"), ("other", "对接活动")],
+        ),
+    ],
+    ids=["signing-part-of-a-joined-name", "sign-up", "named-during-with-a-count", "counted-sessions"],
+)
+def test_find_occurrences_joined_names_sign_ups_and_counted_lists(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reasons"),
+    [
+        ("市民可即日起报名参加科普工作坊，名额有限。", ["registration"]),
+        ("展会期间，还将举办智能制造高峰论坛、工业软件成果发布会等5项重大活动和10余项专项活动。", ["", ""]),
+        ("展会期间还将举办10余场专题论坛和对接活动。", ["programme", "programme"]),
+    ],
+)
+def test_find_occurrences_which_list_items_are_events(sentence, reasons):
+    assert [o.not_event for o in find_occurrences(sentence)] == reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本月19日（星期二）為館慶開放日，當日全館免費開放予公眾。",
+            [("opening", "馆庆开放日", date(2024, 11, 19))],
+        ),
+        ("5月20日是我校第三届科技节，全校师生参加。", [("festival", "我校第三届科技节", date(2024, 5, 20))]),
+        ("县科技馆今年十二月开馆十周年。", []),
+        ("6月1日，县科技馆新馆开馆，恰逢建馆三十周年。", [("opening", "县科技馆新馆开馆", date(2024, 6, 1))]),
+    ],
+    ids=["tw-day-is-an-open-day", "day-is-a-festival", "anniversary", "opening-on-an-anniversary"],
+)
+def test_extract_events_a_day_said_to_be_an_event_and_anniversaries(text, expected):
+    found = [(c.kind, c.title, c.start) for c in extract_events(text, ref=date(2024, 11, 12)) if c.dated]
+
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("据悉，第三期培训班计划于10月开班。", "plan"),
+        ("科技馆表示，9月还将推出“秋分观星”线上讲座，具体时间将另行通知。", "plan"),
+        ("活动期间，每周六上午还将举办少儿编程体验课和科普讲座。", "recurring"),
+        ("活动期间，每逢周日下午举办亲子工作坊。", "recurring"),
+    ],
+    ids=["planned-month", "date-to-come", "every-saturday", "every-sunday"],
+)
+def test_find_occurrences_plans_and_recurring_activities_are_not_events(sentence, reason):
+    assert {o.not_event for o in find_occurrences(sentence) if o.named} == {reason}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月5日，育成中心动土。经发局表示，中心预计明年底完工、后年第一季启用。",
+        "4月8日，科创产业园项目开工仪式在高新区举行。项目预计2026年6月建成投产。",
+    ],
+    ids=["tw-expected-opening", "expected-completion"],
+)
+def test_extract_events_expected_completion_is_no_event(text):
+    assert len(extract_events(text, ref=date(2024, 4, 9))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("晋中科技成果展览会于12月19日开幕。", "晋中科技成果展览会"),
+        ("全市农业成果展销会12月19日在榆次区举行。", "全市农业成果展销会"),
+        ("第三届科普展12月19日在市科技馆开幕。", "第三届科普展"),
+    ],
+    ids=["exhibition-hall-fair", "sales-fair", "plain-show"],
+)
+def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
+    assert [c.title for c in extract_events(text, ref=date(2026, 12, 4))] == [title]

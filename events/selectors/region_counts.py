@@ -1,0 +1,37 @@
+"""The trigger-kept region counts (``EventRegionCount``) summed over their slots, once per data version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Sum
+
+from events.models import EventRegionCount
+
+from .caching import cached_until_change
+
+
+@dataclass(frozen=True)
+class RegionCell:
+    """Visible events in one region (a level it does not reach is "") with one kind and precision."""
+
+    province_code: str
+    province: str
+    city_code: str
+    city: str
+    county_code: str
+    county: str
+    kind: str
+    precision: str
+    n: int
+
+
+def region_cells() -> tuple[RegionCell, ...]:
+    """The region counts summed over their slots; cached per data version."""
+    return cached_until_change("region-cells", (), _build_cells)
+
+
+def _build_cells() -> tuple[RegionCell, ...]:
+    key = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
+    rows = EventRegionCount.objects.values_list(*key).annotate(total=Sum("n")).filter(total__gt=0).order_by()
+    return tuple(RegionCell(*row) for row in rows)
