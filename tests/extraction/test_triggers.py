@@ -363,6 +363,28 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "經發局表示，育成中心預計115年底完工、116年上半年啟用。",
+        "项目预计明年底竣工投产。",
+        "大桥预计于2026年建成通车。",
+    ],
+    ids=["roc-years", "next-year", "with-year"],
+)
+def test_extract_events_an_expected_completion_is_a_plan(text):
+    assert extract_events(text, ref=date(2023, 11, 9)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12月1日，第五届博览会开幕，预计吸引观众5万人次。", "3日，科技馆新馆开馆，预计全年接待观众50万人次。"],
+    ids=["expo-visitors", "museum-visitors"],
+)
+def test_extract_events_an_expected_count_beside_an_event_keeps_it(text):
+    assert len(extract_events(text, ref=date(2023, 11, 9))) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("1月17日，市政府新闻办举行新闻发布会，市科协负责同志介绍2023年科技活动周工作开展情况。", []),
