@@ -335,7 +335,8 @@ def _date_by_anchor(
     """
     a_start, a_end = doc.original_span(sentence.start + at, sentence.start + at + len(anaphor))
     link = anchor.link
-    during = "期间" in anaphor or anaphor in P.ALSO_WORDS
+    # "期间", "还", "同期举办的…展览会": over the event's whole span, not its first day
+    during = "期间" in anaphor or anaphor in P.ALSO_WORDS or anaphor.startswith("同期")
     if not during and link.precision == "day" and link.end != link.start:
         if anaphor.startswith(P.CLOSING_CEREMONIES):
             # "颁奖典礼上", "闭幕式上": a closing ceremony is the last day of a multi-day event

@@ -18,8 +18,9 @@ def anchor_of(drafts: list[Draft], report: int, anaphor: str) -> Draft | None:
     dated = [d for d in reversed(drafts) if d.report == report and d.link]
     # The body's telling before the headline's: "第五届旱农会下月8日开幕" over "…博览会（简称旱农会）将于下月8日至10日…"
     dated = [d for d in dated if not d.headline] or dated
-    if "期间" in anaphor:
-        # "科博会期间" is a span: the last event of several days, not a one-day launch told after it
+    if "期间" in anaphor or anaphor.startswith("同期"):
+        # "科博会期间", "同期举办的…" is a span: the last event of several days, not a one-day launch
+        # or signing told after it
         dated = [d for d in dated if d.link.end > d.link.start] or dated
     occasion = re.sub(
         r"^在|(?:上|期间|现场|当天|当日|结束后|后)(?:上午|下午|中午|晚上|晚间|早上)?$", "", anaphor

@@ -92,7 +92,9 @@ _EVENT_ANAPHOR_RE = re.compile(
     + r"|[\u4e00-\u9fff“”「」]{0,12}?(?<!运动)会上(?=[，,])"
 )
 # "同日举行", "当天召开": a same-day anaphor straight before the occurrence verb, mid-clause.
-_INNER_ANAPHOR_RE = re.compile(r"(?:同日|同一天|当天|当日|同期|同场)(?=举行|举办|召开|开展|还|也|又|将)")
+_INNER_ANAPHOR_RE = re.compile(
+    r"(?:同日|同一天|当天|当日|同期|同场)(?:上午|下午|中午|晚上|晚间)?(?=举行|举办|召开|开展|还|也|又|将|亦)"
+)
 # "开馆十五周年", "成立10周年": an anniversary of the verb's event.
 _ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
 # "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.

@@ -748,3 +748,24 @@ def test_extract_events_closing_ceremony_and_after_signing_anaphors(text, expect
     sub = next(c for c in extract_events(text, ref=date(2024, 6, 14)) if c.kind == expected[0])
 
     assert (sub.start, sub.end) == (expected[1], expected[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "6月12日至14日，2024滨江机器人产业大会在会展中心举行。开幕式上，15个项目集中签约。"
+            "同期举办的2024滨江智能装备展览会在会展中心1号馆展出，共有210家企业参展。",
+            ("2024滨江智能装备展览会", date(2024, 6, 12), date(2024, 6, 14)),
+        ),
+        (
+            "科學園將於十一月九日（星期六）舉行「科學園開放日2024」。開放日當天下午亦會舉行「初創企業路演」。",
+            ("初创企业路演", date(2024, 11, 9), date(2024, 11, 9)),
+        ),
+    ],
+    ids=["concurrent-fair-spans-the-conference", "tw-same-day-afternoon"],
+)
+def test_extract_events_concurrent_and_same_day_events(text, expected):
+    found = [(c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 6, 1))]
+
+    assert found[-1] == expected
