@@ -328,8 +328,8 @@ def test_article_page_marks_evidence_and_mentions_inside_it(client, monkeypatch,
         f'<mark class="evidence">，科技节在金谷广场开幕。</mark>'
         f'<a class="ev-link" href="/events/{event.uid}/" title="科技节开幕" aria-label="科技节开幕">↗</a>开幕式上'
     ) in html
-    # A PDF's line wrap beside Chinese text is joined (a zero-width space keeps the offsets)
-    assert "签约，\u200b总投资" in html and "签约，\n总投资" not in html
+    # A PDF's line wrap beside Chinese text is joined, and copying the page copies no invisible characters
+    assert "签约，总投资" in html and "签约，\n总投资" not in html and "\u200b" not in html
 
 
 def test_article_page_mention_crossing_the_evidence_edge_is_split(
