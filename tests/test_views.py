@@ -462,6 +462,24 @@ def test_timeline_has_upcoming_box_today_marker_and_says_what_the_feed_holds(cli
     assert '&lt;iframe src="http://testserver/embed/" title="科技日历"' in html
 
 
+def test_timeline_upcoming_box_says_when_nothing_is_ahead(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_event
+
+    assert 'id="upcoming-title"' not in client.get("/").content.decode()  # an empty store shows no box
+    make_event("上个月的论坛", start=timezone.localdate() - timedelta(days=30))
+
+    html = client.get("/").content.decode()
+
+    box = html[
+        html.index('id="upcoming-title"') : html.index("</section>", html.index('id="upcoming-title"'))
+    ]
+    assert "暂无已知在今天以后举行的活动" in box and "上个月的论坛" not in box
+
+
 def test_timeline_subscribe_links_use_the_site_url_not_the_host_header(client, settings):
     settings.KEJICAL_SITE_URL = "https://kejical.example.cn"
     settings.ALLOWED_HOSTS = ["evil.example"]
