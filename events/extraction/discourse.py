@@ -25,6 +25,7 @@ from .text import Document, Sentence
 _DATELINE_RE = re.compile(P.DATELINE)
 _DATELINE_STARTS = ("【", "[", "本报", "新华社", "中新网")
 _BARE_DAY_RE = re.compile(r"^(\d{1,2})\s*日")
+_UNTIL = frozenset("至到止")
 _DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)
 _DURATION_RE = re.compile(P.DURATION)
 _DURATION_MONTHS_RE = re.compile(P.DURATION_MONTHS)
@@ -104,8 +105,8 @@ def inherit_months(doc: Document, mentions: list[FlatMention], ref: date | None 
     for f in mentions:
         m = f.mention
         report = _report_of(doc, starts, f.start)
-        if "月" in m.text and m.start is not None:
-            last = (report, m.start)
+        if "月" in m.text and m.start is not None and doc.flat[f.start - 1 : f.start] not in _UNTIL:
+            last = (report, m.start)  # not the end of a span told alone: "持续至2月底。……13日开幕"
         bare = _BARE_DAY_RE.match(m.text)
         target = None
         if bare and m.start and last and last[0] == report and abs((m.start - last[1]).days) > 20:

@@ -31,7 +31,7 @@ from .discourse import (
 from .drafts import Draft, attach, merge_drafts
 from .endings import end_by_clause, end_by_sentence
 from .figures import find_figures
-from .furniture import mask_furniture
+from .furniture import mask_furniture, with_page_lines
 from .labels import date_by_label
 from .organizers import find_organizers
 from .places import best_place, find_places, home_place, home_places
@@ -82,9 +82,12 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     """
     if not isinstance(text, str) or not _looks_like_text(text):
         return []
-    text = mask_furniture(text[:MAX_CHARS])
+    original = text[:MAX_CHARS]
+    text = mask_furniture(original)
     doc = Document(text)
-    mentions = flatten_mentions(doc, temporal.extract(fix_for_parser(text), ref))
+    # Publication lines stay visible to the parser (they tell it the page's year) but date nothing.
+    found = temporal.extract(fix_for_parser(with_page_lines(original, text, ref)), ref)
+    mentions = flatten_mentions(doc, [m for m in found if text[m.span[0] : m.span[1]].strip()])
     mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref), ref)
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:

@@ -10,7 +10,9 @@ original and the evidence of real events is cut from the original unchanged. Pla
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from events import temporal
 from events.temporal.normalize import normalize
 
 from . import patterns as P
@@ -54,6 +56,35 @@ def mask_furniture(text: str) -> str:
         inline = _RELATED_INLINE_RE.match(stripped) is not None
         masked = in_related or inline or is_furniture(stripped)
         out.append(" " * len(line) if masked else line)
+    return "\n".join(out)
+
+
+_PRINTS_YEAR = re.compile(r"(?:19|20)[0-9]{2}|[12１][0-9０-９]{2}年|民[國国]")
+# A publication word, a masthead's page or paper, or a clock time: what the parser's page lines carry.
+_PAGE_CUE = re.compile(
+    "|".join(map(re.escape, temporal.patterns.PAGE_LINE_CUES))
+    + "|"
+    + temporal.patterns.MASTHEAD_CUE.pattern
+    + r"|[0-9]:[0-5][0-9]"
+)
+
+
+def with_page_lines(original: str, masked: str, ref: date) -> str:
+    """``masked`` with its publication lines ("发布时间：2024-03-18 11:36　来源：…") put back.
+
+    The parser reads them as the page's own date (``role="page"``, dating no event) and needs
+    them to know the text prints a year: a weekday that disagrees with "3月16日（星期五）" is
+    then a misprint, not a reason to move the day to 2018. Other furniture stays blank.
+    """
+    out = []
+    for line, blank in zip(original.split("\n"), masked.split("\n"), strict=True):
+        page = (
+            line != blank
+            and _PRINTS_YEAR.search(line) is not None  # cheap: most furniture prints no year
+            and _PAGE_CUE.search(normalize(line)) is not None
+            and any(m.role == "page" for m in temporal.extract(line, ref))
+        )
+        out.append(line if page else blank)
     return "\n".join(out)
 
 

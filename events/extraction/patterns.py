@@ -569,6 +569,8 @@ CUMULATIVE_MARKERS = ("目前", "截至", "截止", "累计", "至今", "以来"
 TOTAL_MARKERS = ("累计", "截至", "截止", "以来", "年来", "先后", "多次")
 
 # A year's plan of activities ("今年将实施…行动，计划开展…培训、交流活动10场以上"): not an event.
+# The next edition announced ("并宣布下届数博会将于明年5月举办"): a plan, not an event of this report.
+NEXT_EDITION = ("下届", "下一届")
 PLAN_VERBS = ("计划开展", "计划举办", "计划组织", "计划实施", "将实施", "谋划举办", "谋划开展")
 # A forecast count of activities ("今年活动周预计开展各类科普活动1200余项"): a programme's size, not an event.
 FORECAST = (
@@ -748,8 +750,10 @@ DATE_ANAPHORS = (
 )
 DATE_ANAPHOR_RE = (
     # Ceremony and meeting heads only: "运动会上，运动员们…" is at an event, not dated by one.
-    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|发布会|推介会|对接会|研讨会|座谈会|交流会|会议|大会|论坛|峰会|展会|博会)"
+    r"[\u4e00-\u9fff]{0,8}?(?:仪式|典礼|开幕式|开幕礼|闭幕式|闭幕礼|发布会|推介会|对接会|研讨会|座谈会|交流会|会议|大会|论坛|峰会|展会|博会)"
     r"(?:上|期间|现场|当天|当日|结束后|后)"
+    # "签约后，双方召开科技合作座谈会": right after the signing just told, on its day
+    r"|(?:签约|揭牌|签字)(?:仪式)?(?:后|结束后)"
     # "开幕当天举行的重大项目签约仪式上": a ceremony held on the day the event named before opened
     r"|(?:开幕|闭幕|开班|活动|会议|大会)(?:当天|当日|首日)(?:举行|举办|召开)的[\u4e00-\u9fff“”]{0,14}?"
     r"(?:仪式|典礼|大会|会议)(?:上|现场)"

@@ -51,6 +51,8 @@ _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 _COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
 _FORECAST_RE = re.compile(P.FORECAST)
+# "…将在赣州举办", "…将于明年5月举行": an edition still to come, told at this one's close.
+_FUTURE_HOST_RE = re.compile(r"将(?:在|于)?[^，。；]{0,12}?(?:举办|举行)")
 # "结业仪式上，", "颁奖典礼上，", "大会上，": at a ceremony of the event reported.
 _AT_CEREMONY_RE = re.compile(r"[^，。；]{0,16}?(?:仪式|典礼|会)上[，,]")
 # The comment of a topic clause: it opens with a day or a "于/在/将于" and says what happened.
@@ -262,6 +264,11 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "press"
     if _has_any(sentence[c_start : occ.start], P.BRIEFING_VERBS) and _has_any(sentence, P.PRESS_CONFERENCES):
         return "press"  # "…举行新闻发布会，市科协负责同志介绍2023年科技节工作开展情况"
+    if occ.title.startswith(P.NEXT_EDITION) or (
+        _date_anaphor(sentence).startswith(P.CLOSING_CEREMONIES)
+        and _FUTURE_HOST_RE.match(sentence, occ.end, c_end)
+    ):
+        return "plan"  # "宣布下届数博会将于明年5月举办", "闭幕式上，…第40届大赛将在赣州举办"
     if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
     if occ.title.startswith(P.EVENT_CLASSES) or _has_any(sentence[c_start : occ.start], P.INCLUDING_WORDS):

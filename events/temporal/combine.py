@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from . import calendars, patterns
-from .reading import Reading, add_months, safe_date, shift_years
+from .reading import Reading, add_months, last_day, safe_date, shift_years
 from .resolve_relative import nth_weekday, read_end_time, read_time
 from .types import Kind, Precision
 
@@ -32,6 +32,8 @@ _GREGORIAN = {"cal_y", "cal_m", "iso", "bareday", "rangeday", "dotday", "numdate
 # Relative words a printed date may restate in brackets: "昨天（3月14日）".
 _RESTATABLE = {"rday", "aday", "week", "fest"}
 SEARCH_BACK, SEARCH_AHEAD = 30, 1
+_WEEKDAY_LIST = re.compile(r"[、,，和及](?:周|星期|礼拜)?[一二三四五六日天]")
+_BRACKET_REST = re.compile(r"[^（）()\n]{0,12}[）)]")
 
 
 def touching(norm: str, end: int, start: int) -> bool:
@@ -204,6 +206,13 @@ def _corroborate(
     if patterns.RANGE_GAP.match(norm, right.end):
         return None  # "13日（周一至周三）": the weekday starts a range of its own, it is no clue
     clue = clue_piece.reading.clue
+    if clue[0] == "weekday" and clue_piece is right and _WEEKDAY_LIST.match(norm, right.end):
+        # "27、28日（星期六、日）": the weekdays of the whole list, the first of them the first
+        # day's; the bracket is taken in without a check rather than left as a day of its own.
+        close = _BRACKET_REST.match(norm, right.end)
+        left.reading = date_piece.reading.but(clue=())
+        left.end = close.end() if close else right.end
+        return left
     if clue[0] == "weekday" and ("，" in norm[left.end : right.start] or "," in norm[left.end : right.start]):
         # "3月11日，周三将……" may start the next statement; a weekday clue sits right beside
         # its date or in brackets ("3月11日（星期一）"). "，农历二月初二" is the usual lunar form.
@@ -352,6 +361,17 @@ def _unit_end_day(norm: str, piece: Piece) -> Piece:
         return piece
     match = patterns.UNIT_END_DAY.match(norm, piece.end)
     if match is None:
+        return piece
+    if match["month"]:  # "今年最后一个月", "明年首月": a year's first or last month
+        if r.precision != Precision.YEAR or r.start.year != r.end.year:
+            return piece
+        month = 12 if match["month"] == "最后一个月" else 1
+        first, last = date(r.start.year, month, 1), last_day(r.start.year, month)
+        piece.reading = r.but(
+            start=first, end=last, precision=Precision.MONTH, edtf_from=first.isoformat()[:7],
+            edtf_to=first.isoformat()[:7], month=month,
+        )  # fmt: skip
+        piece.end = match.end()
         return piece
     d = r.start if match["which"] in ("第一天", "第一日", "头一天", "首日") else r.end
     piece.reading = r.but(

@@ -26,6 +26,7 @@ _OF = re.compile(rf"{patterns.GAP}的{patterns.GAP}")
 _YEAR_ONLY_KEYS = {"y4", "ycn", "y2", "ycn2", "y2z", "ycn2z", "y2r", "y2p", "yrel", "_family"}
 # Families whose month is printed: a later bare "11日" is in the month of the last of them.
 _PRINTS_MONTH = {"cal_y", "cal_m", "iso", "dotday", "numdate"}
+_UNTIL_CHARS = frozenset("至到止")
 
 
 @dataclass(slots=True)
@@ -182,12 +183,27 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
             and reading.valid
             and reading.month
             and piece.family in _PRINTS_MONTH
-            and not surroundings.on_page_line(norm, piece.start, piece.end, reading)
+            and norm[piece.start - 1 : piece.start] not in _UNTIL_CHARS
+            and not (
+                reading.precision == Precision.DAY
+                and reading.kind == Kind.ABSOLUTE
+                and surroundings.on_page_line(norm, piece.start, piece.end, reading)
+            )
         ):
             # A page's own date ("昆明日报　2023-09-01　第03版") is no month the report printed:
-            # "28日，……上线" under it is still read against the publication day.
+            # "28日，……上线" under it is still read against the publication day. Nor is the end
+            # of a span told alone ("持续至2月底", "截至3月"): "13日……开幕" after it is not February's.
             ctx.anchor_month = (reading.start.year, reading.month)
-        if reading is not None and reading.valid and reading.precision != Precision.VAGUE:
+        clue_in_brackets = (
+            reading is not None and reading.clue and norm[piece.start - 1 : piece.start] in ("（", "(")
+        )
+        if (
+            reading is not None
+            and reading.valid
+            and reading.precision != Precision.VAGUE
+            and not clue_in_brackets
+        ):
+            # "（星期六、日）" after a list of days is a clue to them, not a day of its own to count from.
             if reading.precision == Precision.DAY and reading.start == reading.end:
                 ctx.anchor_day = reading.start
                 if (
@@ -212,6 +228,8 @@ def _restated_in_body(norm: str, pieces: list[Piece]) -> None:
     26 November: a headline has no clause to tell its tense by, and the body has the month.
     Only for a bare day whose month came from ref, on a line without sentence punctuation.
     """
+    if not any(p.family == "bareday" for p in pieces):
+        return
     printed: dict[int, tuple[int, int]] = {}
     for piece in reversed(pieces):
         r = piece.reading

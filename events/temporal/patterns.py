@@ -353,7 +353,8 @@ EVENT_NAME_ENDINGS = (
     "交流会", "座谈会", "表彰会", "运动会", "会议", "大会", "年会", "峰会", "论坛", "大赛", "竞赛",
     "比赛", "锦标赛", "联赛", "挑战赛", "选拔赛", "展会", "会展", "嘉年华", "开放日", "科普日",
     "服贸会", "进博会", "广交会", "高交会", "数博会", "文博会", "农博会", "科博会", "工博会",
-    "研修班", "培训班", "训练营", "夏令营", "冬令营", "系列活动",
+    "研修班", "培训班", "训练营", "夏令营", "冬令营", "系列活动", "沙龙", "讲座",
+    "特展",
 )  # fmt: skip
 # What may stand between the year and the ending: no punctuation and no verb or preposition
 # ("2023年全市共举办展会" is a count of fairs, not one named fair).
@@ -454,14 +455,17 @@ def month_expr(tag: str) -> str:
         rf"(?:{GAP}(?:(?P<d1_{tag}>[0-9]{{1,2}}|{CN_DAY})(?:{GAP}{SEP}{GAP}(?P<d2_{tag}>[0-9]{{1,2}}|{CN_DAY}))?{GAP}{DAY_WORD}"
         # An Arabic day with no 日 counts only before a range dash, punctuation or the end.
         rf"|(?P<d1b_{tag}>[0-9]{{1,2}})(?={DAY_WITHOUT_RI_NEXT})"
-        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十]){CN_DAY_PLAIN_NEXT}"
+        # "二月十三到十五": a range of such days, the end without 日 too.
+        rf"|(?<![0-9])(?P<d1c_{tag}>{CN_DAY_PLAIN}|{CN_DAY}(?=、(?:{CN_DAY})[日号]))(?![{CN_DIGIT}十])"
+        rf"(?:{GAP}{SEP}{GAP}(?P<d2c_{tag}>{CN_DAY_PLAIN})(?![{CN_DIGIT}十月]))?{CN_DAY_PLAIN_NEXT}"
         rf"|(?P<mpart_{tag}>{_alternation(MONTH_PARTS)}){PART_GUARD}))?"
     )
 
 
 # "号" is a day only when no noun follows it: "3号线", "5号楼", "2号文件" are numbers.
 DAY_WORD = r"(?:日|号(?![线楼院馆令机文码库位台房厅室车道口门站仓栋床箱件卷期舰星种展场窗通店航选]))"
-DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}"
+# "4月27、28日": list items share the last item's 日.
+DAY_WITHOUT_RI_NEXT = rf"[至到—~，,。；;）)]|-[0-9]|\s|$|{DAY_WITHOUT_RI_WORDS}|、(?=[0-9]{{1,2}}[日号])"
 
 
 # Two-digit years before "以后/以前/以来" that are read as years, not spans: "98年以后" is
@@ -615,7 +619,9 @@ _FAMILIES: list[tuple[str, str]] = [
         # optionally a part of it (上半年, 年末, 第一季度) or a month with a day or month part.
         rf"(?:{NOT_NUM_BEFORE}(?P<y4>{YEAR4})(?:{GAP}{SEP}{GAP}(?P<y4b>{YEAR4}))?{GAP}年"
         rf"|(?:中华)?民国{GAP}(?P<yroc>{ROC_YEAR})(?:{GAP}{SEP}{GAP}(?P<yrocb>{ROC_YEAR}))?{GAP}年"
-        rf"|{NOT_NUM_BEFORE}(?P<yroc3>1[0-2][0-9]){GAP}年(?={GAP}(?:[0-9]{{1,2}}|{CN_MONTH}){GAP}月)"
+        # ... or before a part of the year: "115年底完工", "116年上半年启用", "113年第一季" ("113年度预算"
+        # stays a lookalike: see tests/temporal/test_news_forms.py).
+        rf"|{NOT_NUM_BEFORE}(?P<yroc3>1[0-2][0-9]){GAP}年(?={GAP}(?:(?:[0-9]{{1,2}}|{CN_MONTH}){GAP}月|底|末|初|[上下]半年|第[一二三四1-4]季))"
         # "今（2024）年", "去(2023)年": Taiwan papers restate the year in brackets; the number wins.
         rf"|[今去明前本][（(](?:(?P<y4p>{YEAR4})|(?P<yrocp>1[0-2][0-9]))[）)]{GAP}年"
         rf"|(?<![{CN_DIGIT}])(?P<ycn>[{CN_DIGIT}]{{4}}){GAP}年"
@@ -740,7 +746,9 @@ MASTER = re.compile((f"(?={_ALL_FIRST})" if _ALL_FIRST else "") + f"(?:{_chunked
 # What may stand between two expressions that belong together.
 # "3月11日起至17日", "即日起至4月30日": a "起" before the dash still makes a range.
 # "今年最后一天", "下个月的第一天", "本周首日": one end of the month, year or week named before.
-UNIT_END_DAY = re.compile(r"[ \t]{0,2}的?(?P<which>第一天|第一日|头一天|首日|最后一天|最后一日|末日)")
+UNIT_END_DAY = re.compile(
+    r"[ \t]{0,2}的?(?P<which>第一天|第一日|头一天|首日|最后一天|最后一日|末日|(?P<month>第一个月|首月|最后一个月))"
+)
 # "从一月八日持续到20日", "5月1日延续至3日": a verb of lasting joins the two ends too.
 RANGE_GAP = re.compile(rf"{GAP}起?(?:——|[-—–~至到]|一直到|直至|直到|(?:一直)?(?:持续|延续)(?:到|至)){GAP}")
 LIST_GAP = re.compile(rf"{GAP}(?:[、和及与]|以及){GAP}")
@@ -753,7 +761,9 @@ RANGE_OPENERS = ("从", "自", "由", "于")
 
 # Group names a tag makes unique ("m1_y" after a year, "m1_m" alone) and the plain name the
 # resolvers read.
-TAGGED_GROUPS = frozenset({"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d1c", "d2", "mpart", "open"})
+TAGGED_GROUPS = frozenset(
+    {"m1", "mcn", "m2", "mrel", "mpw", "mp", "d1", "d1b", "d1c", "d2", "d2c", "mpart", "open"}
+)
 
 
 def _family_groups() -> dict[str, tuple[tuple[int, str], ...]]:

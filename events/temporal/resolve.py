@@ -281,7 +281,7 @@ def _month_reading(
 ) -> Reading | None:
     if not (1 <= month <= 12 and 1 <= month2 <= 12):
         return invalid(kind, Precision.MONTH, f"no month {max(month, month2)}")
-    d1, d2 = g.get("d1") or g.get("d1b") or g.get("d1c"), g.get("d2")
+    d1, d2 = g.get("d1") or g.get("d1b") or g.get("d1c"), g.get("d2") or g.get("d2c")
     if month2 < month:
         if d1 is not None or g.get("mpart") is not None:
             return None

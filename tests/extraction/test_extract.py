@@ -734,6 +734,26 @@ def test_extract_events_during_points_to_the_multi_day_event_not_a_later_one_day
     ("text", "expected"),
     [
         (
+            "本报讯 为期三天的第五届智能制造博览会12日在会展中心闭幕。闭幕式上，组委会发布了《智能制造发展报告》。",
+            ("launch", date(2024, 6, 12)),
+        ),
+        (
+            "本报讯 8日，县政府与省农科院签署科技合作框架协议。签约后，双方召开科技合作座谈会。",
+            ("meeting", date(2024, 6, 8)),
+        ),
+    ],
+    ids=["at-the-closing", "after-the-signing"],
+)
+def test_extract_events_closing_ceremony_and_after_signing_anaphors(text, expected):
+    sub = next(c for c in extract_events(text, ref=date(2024, 6, 14)) if c.kind == expected[0])
+
+    assert (sub.start, sub.end) == (expected[1], expected[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "6月12日至14日，2024滨江机器人产业大会在会展中心举行。开幕式上，15个项目集中签约。"
             "同期举办的2024滨江智能装备展览会在会展中心1号馆展出，共有210家企业参展。",
             ("2024滨江智能装备展览会", date(2024, 6, 12), date(2024, 6, 14)),

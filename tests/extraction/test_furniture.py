@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from events.extraction import extract_events
-from events.extraction.furniture import is_furniture, mask_furniture
+from events.extraction.furniture import is_furniture, mask_furniture, with_page_lines
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,30 @@ def test_mask_furniture_blanks_a_traditional_related_list():
     text = "正文。\n相關報道：\n▶ 機場城市氫能加氣站明年動工\n"
 
     assert mask_furniture(text).split("\n") == ["正文。", " " * 5, " " * 15, ""]
+
+
+def test_extract_events_a_publication_line_keeps_a_misprinted_weekday_in_its_year():
+    text = (
+        "县政府网站\n\n发布时间：2024-03-18 11:36　来源：县融媒体中心\n\n"
+        "3月16日（星期五），果树春季管理技术培训会在乡文化活动中心举办。"
+    )
+    [event] = extract_events(text, ref=date(2024, 3, 18))
+
+    assert (event.start, event.end) == (date(2024, 3, 16), date(2024, 3, 16))
+
+
+def test_with_page_lines_restores_only_publication_lines():
+    lines = [
+        "相关阅读",
+        "3月5日 科技周开幕",
+        "发布时间：2024-03-18 11:36",
+        "",
+        "16日，培训会在乡文化活动中心举办。",
+    ]
+    original = "\n".join(lines)
+    restored = with_page_lines(original, mask_furniture(original), date(2024, 3, 18)).split("\n")
+
+    assert restored == [" " * len(lines[0]), " " * len(lines[1]), *lines[2:]]
 
 
 @pytest.mark.parametrize(

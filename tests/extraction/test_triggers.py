@@ -363,6 +363,28 @@ def test_extract_events_weeks_camps_rounds_and_fairs(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "經發局表示，育成中心預計115年底完工、116年上半年啟用。",
+        "项目预计明年底竣工投产。",
+        "大桥预计于2026年建成通车。",
+    ],
+    ids=["roc-years", "next-year", "with-year"],
+)
+def test_extract_events_an_expected_completion_is_a_plan(text):
+    assert extract_events(text, ref=date(2023, 11, 9)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12月1日，第五届博览会开幕，预计吸引观众5万人次。", "3日，科技馆新馆开馆，预计全年接待观众50万人次。"],
+    ids=["expo-visitors", "museum-visitors"],
+)
+def test_extract_events_an_expected_count_beside_an_event_keeps_it(text):
+    assert len(extract_events(text, ref=date(2023, 11, 9))) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("1月17日，市政府新闻办举行新闻发布会，市科协负责同志介绍2023年科技活动周工作开展情况。", []),
@@ -585,3 +607,16 @@ def test_extract_events_expected_completion_is_no_event(text):
 )
 def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
     assert [c.title for c in extract_events(text, ref=date(2026, 12, 4))] == [title]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reasons"),
+    [
+        ("闭幕式上，组委会宣布下届科博会将于明年9月举办。", ["plan"]),
+        ("闭幕式上，举行了会旗交接仪式，第十届大赛将在宜宾举办。", ["plan"]),
+        ("闭幕式上，第三届创新论坛同时举行。", [""]),
+    ],
+    ids=["next-edition", "next-numbered-edition", "held-at-the-closing"],
+)
+def test_find_occurrences_an_edition_to_come_is_a_plan(sentence, reasons):
+    assert [o.not_event for o in find_occurrences(sentence)] == reasons

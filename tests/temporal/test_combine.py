@@ -296,3 +296,32 @@ def test_join_ranges_told_with_a_verb_or_a_joined_holiday(text, start, end):
     [mention] = extract(text, date(2024, 3, 12))
 
     assert (mention.start, mention.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("將於本月27、28日（星期六、日）舉行", [date(2024, 4, 27), date(2024, 4, 28)]),
+        ("將於本月廿七、廿八日（星期六、日）舉行", [date(2024, 4, 27), date(2024, 4, 28)]),
+        ("4月27、28日舉行", [date(2024, 4, 27), date(2024, 4, 28)]),
+        ("5月8、15日分别举行", [date(2024, 5, 8), date(2024, 5, 15)]),
+    ],
+    ids=["arabic-weekday-list", "nian-weekday-list", "shared-ri", "apart"],
+)
+def test_join_days_sharing_one_ri_and_a_weekday_list(text, days):
+    assert [m.start for m in extract(text, date(2024, 4, 10))] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("今年最后一个月", date(2024, 12, 1), date(2024, 12, 31)),
+        ("明年首月", date(2025, 1, 1), date(2025, 1, 31)),
+        ("2023年的第一个月", date(2023, 1, 1), date(2023, 1, 31)),
+    ],
+    ids=["this-year-last", "next-year-first", "printed-year-first"],
+)
+def test_join_first_or_last_month_of_a_year(text, start, end):
+    [mention] = extract(text, date(2024, 3, 12))
+
+    assert (mention.start, mention.end) == (start, end)

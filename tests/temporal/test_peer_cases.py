@@ -22,7 +22,6 @@ KNOWN_GAPS = {
     "过去的一年": "dates: relative compositions (下两个月, 前三年, 过去的一个月)",
     "3/3/2015": "dates: compact numeric dates",
     "10/31/1974": "dates: compact numeric dates",
-    "二月十三到十五": "dates: Chinese-numeral month/day without 日",
     "星期三四": "peers: two weekdays run together (星期三四) are not read as a range",
     "三一五": "peers: bare 国庆 is also a given name (王国庆) and bare 三一五 a number; read only with a date word (国庆节, 国庆期间, 3·15)",
     "赎罪日": "peers: Jewish festivals need a Hebrew calendar table (not added)",
@@ -33,6 +32,7 @@ KNOWN_GAPS = {
     "2034年斋月": "peers: 斋月 is a month-long span; festivals are single days",
     "國慶": "peers: bare 国庆 is also a given name (王国庆) and bare 三一五 a number; read only with a date word (国庆节, 国庆期间, 3·15)",
     "6月3春游": "peers: a day without 日 before a noun (6月3春游) is not read",
+    "三月初八到初十": "accdates: a lunar day range whose end is a bare 初X",
 }
 
 CASES = load()

@@ -178,3 +178,38 @@ BARE_DAY_REF = date(2024, 10, 15)
 )
 def test_extract_reads_a_bare_day_in_the_last_printed_month(text, expected):
     assert [(m.text, m.edtf) for m in extract(text, ref=BARE_DAY_REF)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("二月十三到十五", date(2024, 2, 13), date(2024, 2, 15)),
+        ("五月二十至二十二举行", date(2024, 5, 20), date(2024, 5, 22)),
+        ("二〇一九年十月八到十", date(2019, 10, 8), date(2019, 10, 10)),
+        ("二月十三到三月一", date(2024, 2, 13), date(2024, 3, 1)),
+    ],
+    ids=["feb", "may-held", "with-year", "into-next-month"],
+)
+def test_extract_chinese_numeral_day_ranges_without_ri(text, start, end):
+    [mention] = extract(text, date(2024, 3, 12))
+
+    assert (mention.start, mention.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("預計115年底完工", date(2026, 12, 1), date(2026, 12, 31)),
+        ("116年上半年啟用", date(2027, 1, 1), date(2027, 6, 30)),
+        ("113年第一季", date(2024, 1, 1), date(2024, 3, 31)),
+    ],
+    ids=["year-end", "first-half", "first-quarter"],
+)
+def test_extract_roc_year_before_a_part_of_the_year(text, start, end):
+    [mention] = extract(text, date(2023, 11, 9))
+
+    assert (mention.start, mention.end) == (start, end)
+
+
+def test_extract_a_count_of_years_is_no_roc_year():
+    assert extract("建校100年", date(2023, 11, 9)) == []

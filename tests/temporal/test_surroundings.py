@@ -127,3 +127,32 @@ def test_clause_tense_reads_across_a_soft_line_break(text, tense):
 )
 def test_extract_headline_bare_day_takes_the_month_the_body_prints(text, day):
     assert extract(text, date(2024, 11, 20))[0].start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day"),
+    [
+        # The end of a span told alone lends its month to no bare day after it.
+        ("冰雪嘉年华开幕 持续至2月底\n本报讯 13日，嘉年华开幕。", date(2024, 1, 14), date(2024, 1, 13)),
+        ("截至3月底，累计培训2000人。12日，活动举行。", date(2024, 4, 15), date(2024, 4, 12)),
+        # A range's start still does.
+        ("3月11日至13日，科技节举办。11日上午，开幕式举行。", date(2024, 4, 15), date(2024, 3, 11)),
+    ],
+    ids=["until-end-of-month", "as-of", "range-start"],
+)
+def test_extract_bare_day_month_not_from_a_span_end(text, ref, day):
+    assert extract(text, ref)[-1].start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("2024年春季青年教师沙龙在图书馆举行", "name"),
+        ("2024年秋季科普讲座开讲", "name"),
+        ("2024年共培训农民3000人次", ""),
+        ("2023年全市开展讲座50场", ""),
+    ],
+    ids=["salon", "lecture-series", "count", "count-of-lectures"],
+)
+def test_role_of_a_season_or_year_before_a_training_or_lecture_name(text, role):
+    assert extract(text, date(2024, 3, 4))[0].role == role
