@@ -10,7 +10,7 @@ import pytest
 from events.models import Article, Event, Evidence
 from events.services import IngestError, ingest_article, update_event_fields
 from events.services.ingest import PARSER_VERSION
-from tests.services.candidates import line_candidates, use_line_candidates
+from tests.services.candidates import line_candidates, use_candidates, use_line_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -205,9 +205,9 @@ def test_ingest_article_failure_rolls_back_and_records_error(monkeypatch):
 
 
 def test_ingest_article_failed_article_is_retried_next_time(monkeypatch):
-    monkeypatch.setattr("events.services.ingest.find_candidates", lambda text, ref: 1 / 0)
+    use_candidates(monkeypatch, lambda text, ref: 1 / 0)
     assert ingest().status == "failed"
-    monkeypatch.setattr("events.services.ingest.find_candidates", line_candidates)
+    use_candidates(monkeypatch, line_candidates)
 
     result = ingest()
 
@@ -352,7 +352,7 @@ def test_ingest_article_skips_candidates_ending_before_they_start(monkeypatch):
         bad = EventCandidate("倒序", "festival", date(2024, 3, 11), date(2024, 3, 1), "day", "x", "", ev, "b")
         return [bad, good]
 
-    monkeypatch.setattr("events.services.ingest.find_candidates", backwards)
+    use_candidates(monkeypatch, backwards)
 
     result = ingest("三月十一日开幕。")
 
