@@ -224,7 +224,7 @@ def ingest_article(
             article = _set_fields(locked, key=key, text=text, digest=digest, fields=fields)
             if locked is None:
                 article.save()  # inserted first: the events' evidence points at it
-            store_mentions(article, mentions)
+            store_mentions(article, mentions, replace=locked is not None)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
             _save_stored(
                 article,
@@ -377,9 +377,12 @@ def _save_stored(
     article.save(update_fields=[*columns, "updated"])
 
 
-def store_mentions(article: Article, mentions: list[dict]) -> None:
-    """Replace the article's mention blocks with ``mentions`` (in text order), ``MentionBlock.SIZE`` a block."""
-    MentionBlock.objects.filter(article=article).delete()
+def store_mentions(article: Article, mentions: list[dict], *, replace: bool = True) -> None:
+    """Replace the article's mention blocks with ``mentions`` (in text order), ``MentionBlock.SIZE`` a block:
+    one DELETE (skipped with ``replace=False``, for an article inserted in this transaction) and one
+    bulk INSERT."""
+    if replace:
+        MentionBlock.objects.filter(article=article).delete()
     size = MentionBlock.SIZE
     MentionBlock.objects.bulk_create(
         MentionBlock(
