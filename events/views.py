@@ -287,6 +287,8 @@ def _timeline(
         ]
         if page.number == 1
         else [],
+        # On the first page of a timeline with events, "即将举行" says so when nothing is ahead.
+        "upcoming_empty_note": page.number == 1 and bool(years),
         "region_trail": _region_trail(filters),
     }
     return render(request, "events/timeline.html", context)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from events.admin_cells import highlight
 from events.models import Article, Event, Evidence, Source
 from events.services import ingest_article
-from tests.services.candidates import use_line_candidates
+from tests.services.candidates import use_candidates, use_line_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -342,7 +342,7 @@ def test_article_admin_failing_article_shows_its_error(client, stored, monkeypat
     def crash(text, ref):
         raise RuntimeError("extractor crashed on this page")
 
-    monkeypatch.setattr("events.services.ingest.find_candidates", crash)
+    use_candidates(monkeypatch, crash)
     failed = ingest_article(key="bad.txt", text="坏文章\n", published=date(2024, 3, 12)).article
 
     listing = client.get(changelist("article"), {"status": "failed"})

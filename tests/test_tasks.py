@@ -22,7 +22,7 @@ from events import tasks
 from events.models import Article, Event, Evidence, Source
 from events.reading.web import UNREACHABLE
 from events.services import ingest_article, request_article_reingest
-from tests.services.candidates import use_line_candidates
+from tests.services.candidates import use_candidates, use_line_candidates
 from tests.webserver import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -433,7 +433,7 @@ def _both_read_before_either_writes(monkeypatch, *, extra_text: str = "") -> Non
         both_read.wait()
         return found
 
-    monkeypatch.setattr("events.services.ingest.find_candidates", slow_candidates)
+    use_candidates(monkeypatch, slow_candidates)
 
 
 @pytest.mark.postgres
@@ -511,7 +511,7 @@ def test_ingest_article_task_records_transient_error_then_retries(line_extractor
             raise OperationalError("database is locked")
         return line_candidates(text, ref)
 
-    monkeypatch.setattr("events.services.ingest.find_candidates", flaky)
+    use_candidates(monkeypatch, flaky)
 
     with pytest.raises(Retry):  # eager mode raises what a worker would turn into a delayed retry
         tasks.ingest_article_task.apply(args=[article.pk], kwargs={"force": True})

@@ -328,8 +328,8 @@ def test_article_page_marks_evidence_and_mentions_inside_it(client, monkeypatch,
         f'<mark class="evidence">，科技节在金谷广场开幕。</mark>'
         f'<a class="ev-link" href="/events/{event.uid}/" title="科技节开幕" aria-label="科技节开幕">↗</a>开幕式上'
     ) in html
-    # A PDF's line wrap beside Chinese text is joined (a zero-width space keeps the offsets)
-    assert "签约，\u200b总投资" in html and "签约，\n总投资" not in html
+    # A PDF's line wrap beside Chinese text is joined, and copying the page copies no invisible characters
+    assert "签约，总投资" in html and "签约，\n总投资" not in html and "\u200b" not in html
 
 
 def test_article_page_mention_crossing_the_evidence_edge_is_split(
@@ -460,6 +460,24 @@ def test_timeline_has_upcoming_box_today_marker_and_says_what_the_feed_holds(cli
     everything = f"/calendar.ics?from={today.year - 3}-01-01&amp;coarse=1"
     assert "包含全部事件的订阅地址" in html and everything in html
     assert '&lt;iframe src="http://testserver/embed/" title="科技日历"' in html
+
+
+def test_timeline_upcoming_box_says_when_nothing_is_ahead(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_event
+
+    assert 'id="upcoming-title"' not in client.get("/").content.decode()  # an empty store shows no box
+    make_event("上个月的论坛", start=timezone.localdate() - timedelta(days=30))
+
+    html = client.get("/").content.decode()
+
+    box = html[
+        html.index('id="upcoming-title"') : html.index("</section>", html.index('id="upcoming-title"'))
+    ]
+    assert "暂无已知在今天以后举行的活动" in box and "上个月的论坛" not in box
 
 
 def test_timeline_subscribe_links_use_the_site_url_not_the_host_header(client, settings):

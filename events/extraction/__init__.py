@@ -13,10 +13,17 @@ key into ``EventCandidate``). Titles, places and organisers are in simplified ch
 whatever the article's script; evidence sentences are the original text.
 """
 
-from .extract import extract_events
+from .extract import extract_events, extract_with_mentions
 from .types import EVENT_KINDS, EventCandidate, EvidenceSpan
 
-__all__ = ["EVENT_KINDS", "EventCandidate", "EvidenceSpan", "__version__", "extract_events"]
+__all__ = [
+    "EVENT_KINDS",
+    "EventCandidate",
+    "EvidenceSpan",
+    "__version__",
+    "extract_events",
+    "extract_with_mentions",
+]
 
 # Part of the ingest PARSER_VERSION: raising it re-reads stored articles. 2: page furniture, WeChat
 # phrases, not-events (totals, press conferences, programmes), day lists, sub-events, confidence reasons.

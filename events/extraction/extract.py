@@ -80,20 +80,39 @@ def extract_events(text: str, ref: date) -> list[EventCandidate]:
     are returned with ``start = end = precision = None`` and a low confidence; callers
     decide whether to store them. Only the first MAX_CHARS characters are read.
     """
+    return _read_events(text, ref)[0]
+
+
+def extract_with_mentions(text: str, ref: date) -> tuple[list[EventCandidate], list[temporal.Mention]]:
+    """``extract_events(text, ref)`` and ``temporal.extract(text, ref)``, parsing the text once when it can.
+
+    The events read a copy of the text with page furniture blanked and parser workarounds applied
+    (and cut at MAX_CHARS); when that copy is the text itself, which is most articles, the
+    parser's mentions of it are handed back rather than parsed again. Otherwise the whole text is
+    parsed as given, so the mentions are always exactly ``temporal.extract(text, ref)``'s.
+    """
+    candidates, parsed, found = _read_events(text, ref)
+    return candidates, found if parsed == text else temporal.extract(text, ref)
+
+
+def _read_events(text: str, ref: date) -> tuple[list[EventCandidate], str | None, list[temporal.Mention]]:
+    """The events, the text the temporal parser read for them (None if it read none) and its mentions."""
     if not isinstance(text, str) or not _looks_like_text(text):
-        return []
+        return [], None, []
     original = text[:MAX_CHARS]
     text = mask_furniture(original)
     doc = Document(text)
     # Publication lines stay visible to the parser (they tell it the page's year) but date nothing.
-    found = temporal.extract(fix_for_parser(with_page_lines(original, text, ref)), ref)
+    parsed = fix_for_parser(with_page_lines(original, text, ref))
+    found = temporal.extract(parsed, ref)
     mentions = flatten_mentions(doc, [m for m in found if text[m.span[0] : m.span[1]].strip()])
     mentions = inherit_months(doc, anchor_relative_days(doc, mentions, ref), ref)
     reading = Reading(doc, mentions, home_places(doc.flat), report_starts(doc.sentences))
     for sentence in doc.sentences:
         _read_sentence(reading, sentence)
     _venues_of_programme(reading.drafts)
-    return [c for c in merge_drafts(fold_headlines(reading.drafts)) if not _is_background(c, ref)]
+    candidates = [c for c in merge_drafts(fold_headlines(reading.drafts)) if not _is_background(c, ref)]
+    return candidates, parsed, found
 
 
 def _is_background(candidate: EventCandidate, ref: date) -> bool:

@@ -40,6 +40,14 @@ _SEGMENT_RE = re.compile(  # used with .match: anchored where it is tried
     # then its day or where it is held: "：", "于", "将于", "定于", "在", or the date itself
     + r"(?=\s*[:：]|将于|定于|于|在|\d|[（(])"
 )
+_CLAUSE_MARK_RE = re.compile(r"[:：，,；;]")
+# A numbered part opening a later clause with its day: "首场于4月9日…", "第二期将于…". A contest
+# round there ("…比赛」決賽，決賽定於…") is the round named just before, read as a named event.
+_PART_CLAUSE_RE = re.compile(
+    r"(?P<label>第"
+    + _NUMERAL
+    + r"(?:期|阶段|站|场次|场|批|轮)|首(?:站|场|期))(?P<stage>(?!))?(?=将于|定于|于|[:：])"
+)
 # A parent's date no finer than this makes it only the umbrella of its parts.
 _UMBRELLA_PRECISIONS = ("month", "season", "half-year", "year", "multi-year", "vague")
 
@@ -48,15 +56,17 @@ def read_segment(reading: Reading, sentence: Sentence, flat: str) -> bool:
     """Make the event of a stage or session line, or date the umbrella event as its first part.
 
     Returns whether the whole sentence was read as a part (then nothing else is made of it); a
-    part after a colon ("大赛分两个阶段：第一阶段于10月12日…") leaves the words before it to be read.
+    part opening a later clause ("大赛分两个阶段：第一阶段于10月12日…", "共8场，首场于4月9日…登场")
+    leaves the words before it to be read.
     """
     match = _SEGMENT_RE.match(flat)
     if match is not None:
         return _make_segment(reading, sentence, flat, match)
-    colon = max(flat.rfind(":"), flat.rfind("："))
-    match = _SEGMENT_RE.match(flat, colon + 1) if colon > 0 else None
-    if match is not None:
-        _make_segment(reading, sentence, flat, match)
+    # "…系列，共8场，首场于4月9日（三）下午2时登场": parts opening later clauses
+    for mark in _CLAUSE_MARK_RE.finditer(flat):
+        match = _PART_CLAUSE_RE.match(flat, mark.end())
+        if match is not None:
+            _make_segment(reading, sentence, flat, match)
     return False
 
 
@@ -78,16 +88,16 @@ def _make_segment(reading: Reading, sentence: Sentence, flat: str, match: re.Mat
         or found.mention.precision.value == "vague"
     ):
         return False
-    parent = _parent(reading, stage=match.group("stage") is not None)
+    parent = _parent(reading, stage=match.groupdict().get("stage") is not None)
     if parent is None:
         return False
     link = link_from_mention(found, reading.doc.original)
     base = parent.segment_of or _base_title(parent.title)
-    title = base + label if match.group("stage") else f"{base}（{label}）"
+    title = base + label if match.groupdict().get("stage") else f"{base}（{label}）"
     evidence = evidence_of(reading.doc, sentence)
     evidence = EvidenceSpan(evidence.sentence, evidence.span, link.date_text)
     place = best_place(flat, match.end(), [p for p in find_places(flat) if p[0] >= match.start()])
-    kind = "competition" if match.group("stage") else parent.kind
+    kind = "competition" if match.groupdict().get("stage") else parent.kind
     if parent.link is None or parent.link.precision in _UMBRELLA_PRECISIONS:
         draft = parent  # the umbrella ("培训分三期…") is its first part
         draft.kind, draft.title, draft.headline = kind, title, False

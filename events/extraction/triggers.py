@@ -205,8 +205,12 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
                 # event "还" held is an event of its own ("电商节还举办了…推介会"), and so is one held
                 # "同场" with a dated ceremony ("颁奖典礼将于11月20日举行，典礼同场将举办…媒合会")
                 occ.part = True
-            elif occ.anaphoric and found and found[-1].kind == occ.kind:
-                continue  # "第六届科技节在操场开幕，本届科技节为期一周": the one just named
+            elif (
+                occ.anaphoric and found and (found[-1].kind == occ.kind or (occ.generic and _closes(clause)))
+            ):
+                # "第六届科技节在操场开幕，本届科技节为期一周": the one just named; so is a bare name
+                # that closes after it ("博览会开幕，大会将持续至19日结束"), whose end dates that event
+                continue
             elif occ.anaphoric:
                 head, found = occ, []
                 head_clause = sentence[c_start:c_end]
@@ -431,8 +435,10 @@ def _named_events(sentence: str, floor: int, end: int, *, opening: bool = False)
         generic = name in P.GENERIC_NAMES
         if generic and sentence.startswith(_DAY_OF_EVENT, stop):
             continue  # "…表示，展览首日同场举行「论坛」": a day of the event told, the forum is the news
-        anaphoric = name.startswith(P.EVENT_ANAPHORS) or (
-            generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop)
+        anaphoric = (
+            name.startswith(P.EVENT_ANAPHORS)
+            or (generic and opening and start == floor and not sentence.startswith(P.EVENT_LOCATIVES, stop))
+            or (generic and start == floor and _closes(clause))  # "…开幕，展会将于19日闭幕"
         )
         if item is not None:
             anaphoric = False  # "9:30 开幕式": a programme item of its own day, not the event told before
@@ -636,6 +642,11 @@ def _date_anaphor(text: str) -> str:
 def _is_speech(quoted: str) -> bool:
     """Quoted speech (with clause punctuation, or very long), not a quoted name like “2024台中科技嘉年华”."""
     return len(quoted) > 25 or any(ch in quoted for ch in "，。！？,!?；;")
+
+
+def _closes(clause: str) -> bool:
+    """Whether a clause tells an event ending ("将于19日闭幕", "持续至19日结束")."""
+    return _has_any(clause, P.ENDING_VERBS)
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

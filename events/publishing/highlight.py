@@ -36,7 +36,8 @@ def join_wrapped_lines(text: str) -> str:
 
     Each character of a wrap ("\n", "\r\n" and the spaces around it) becomes a zero-width space,
     so every span into the article still points at the same characters; blank lines (paragraph
-    breaks) stay. For the article page, which shows the text with ``white-space: pre-wrap``.
+    breaks) stay. ``highlight_text`` then leaves them out of the HTML, so text copied from the page
+    holds no invisible characters. For the article page (``white-space: pre-wrap``).
     """
     return _WRAP.sub(lambda m: ZERO_WIDTH_SPACE * len(m[0]), text)
 
@@ -74,7 +75,7 @@ def _segment_html(
     Only the segment where an evidence span begins carries its id, so ids stay unique when
     mentions split an evidence span into several marks.
     """
-    html = escape(piece)
+    html = escape(piece.replace(ZERO_WIDTH_SPACE, ""))  # a joined wrap leaves nothing to copy
     for mention in mentions:
         html = format_html('<mark class="mention" title="{}">{}</mark>', mention.title, mark_safe(html))
     for ev in reversed(evidence):

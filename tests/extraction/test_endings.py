@@ -152,3 +152,25 @@ def test_hours_by_clock_reads_a_labelled_bare_clock_range(text, hours):
     [candidate] = extract_events(text, ref=REF)
 
     assert (candidate.time, candidate.end_time) == hours
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12月17日上午9时，第三届数字农业博览会在县会展中心开幕，展会将于12月19日下午5时闭幕。",
+            ("第三届数字农业博览会", date(2026, 12, 17), date(2026, 12, 19)),
+        ),
+        (
+            "12月17日，第三届数字农业博览会开幕，大会将持续至12月19日结束。",
+            ("第三届数字农业博览会", date(2026, 12, 17), date(2026, 12, 19)),
+        ),
+        (
+            "5月8日，全市科普讲解大赛在科技馆举行，比赛于当天下午圆满结束。",
+            ("全市科普讲解大赛", date(2026, 5, 8), date(2026, 5, 8)),  # a report: this May
+        ),
+    ],
+    ids=["exhibition-closes", "other-kind-word-ends", "contest-ends-same-day"],
+)
+def test_a_bare_name_that_closes_is_the_event_told_before_it(text, expected):
+    assert [(c.title, c.start, c.end) for c in extract_events(text, ref=REF)] == [expected]

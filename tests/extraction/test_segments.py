@@ -95,3 +95,14 @@ def test_extract_events_a_numbered_line_without_a_date_is_no_stage():
     text = "3月5日，县科技特派员培训班开班。第一期学员来自全县12个乡镇。"
 
     assert [c.title for c in extract_events(text, ref=date(2024, 3, 6))] == ["县科技特派员培训班"]
+
+
+def test_extract_events_a_numbered_part_later_in_the_sentence():
+    text = (
+        "科技局数字转型讲座4月开讲\n\n科技局订于4月起每周三下午在第一会议室举办「数字转型」讲座，共6场，"
+        "首场于4月10日（三）下午2时登场，由大学教授主讲。"
+    )
+
+    found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 3, 30))]
+
+    assert found == [("科技局数字转型讲座（首场）", date(2024, 4, 10))]

@@ -7,11 +7,13 @@ the end-to-end tests in test_ingest.py use the real extractor on the seeds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from events.extraction.types import EventCandidate, EvidenceSpan
+from events.services.ingest import find_mentions
 
 LINE = re.compile(r"^@(\S+) (\S+) (\S+) (undated|\d{4}-\d\d-\d\d)(?:/(\d{4}-\d\d-\d\d))?(?: (.*))?$", re.M)
 
@@ -40,6 +42,20 @@ def line_candidates(text: str, ref: date) -> list[EventCandidate]:
     return out
 
 
+def reading_with(candidates_of: Callable[[str, date], list[EventCandidate]]) -> Callable:
+    """A stand-in for ``ingest.read_text``: ``candidates_of``'s candidates, the real parser's mentions."""
+
+    def read_text(text: str, ref: date) -> tuple[list[EventCandidate], list[dict]]:
+        return candidates_of(text, ref), find_mentions(text, ref)
+
+    return read_text
+
+
+def use_candidates(monkeypatch: pytest.MonkeyPatch, candidates_of: Callable[[str, date], list]) -> None:
+    """Make ingestion take its candidates from ``candidates_of`` instead of the real extractor."""
+    monkeypatch.setattr("events.services.ingest.read_text", reading_with(candidates_of))
+
+
 def use_line_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make ingestion use ``line_candidates`` instead of the real extractor for this test."""
-    monkeypatch.setattr("events.services.ingest.find_candidates", line_candidates)
+    use_candidates(monkeypatch, line_candidates)

@@ -9,8 +9,9 @@ import pytest
 
 from events.models import Article, Event, Evidence
 from events.services import IngestError, ingest_article, update_event_fields
-from events.services.ingest import PARSER_VERSION
-from tests.services.candidates import line_candidates, use_line_candidates
+from events.services.ingest import PARSER_VERSION, find_mentions
+from events.services.ingest import read_text as real_read_text
+from tests.services.candidates import line_candidates, use_candidates, use_line_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -205,9 +206,9 @@ def test_ingest_article_failure_rolls_back_and_records_error(monkeypatch):
 
 
 def test_ingest_article_failed_article_is_retried_next_time(monkeypatch):
-    monkeypatch.setattr("events.services.ingest.find_candidates", lambda text, ref: 1 / 0)
+    use_candidates(monkeypatch, lambda text, ref: 1 / 0)
     assert ingest().status == "failed"
-    monkeypatch.setattr("events.services.ingest.find_candidates", line_candidates)
+    use_candidates(monkeypatch, line_candidates)
 
     result = ingest()
 
@@ -352,7 +353,7 @@ def test_ingest_article_skips_candidates_ending_before_they_start(monkeypatch):
         bad = EventCandidate("倒序", "festival", date(2024, 3, 11), date(2024, 3, 1), "day", "x", "", ev, "b")
         return [bad, good]
 
-    monkeypatch.setattr("events.services.ingest.find_candidates", backwards)
+    use_candidates(monkeypatch, backwards)
 
     result = ingest("三月十一日开幕。")
 
@@ -531,3 +532,48 @@ def test_ingest_stores_mentions_in_blocks_a_part_of_the_text_reads_alone(
 
     assert (article.mention_blocks.count(), len(spans)) == (4, 10)
     assert [m["span"] for m in middle] == spans[4:6]
+
+
+def test_ingest_writes_mention_blocks_with_one_insert_and_deletes_only_a_stored_articles():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def mention_block_writes() -> list[str]:
+        return [
+            q["sql"].split()[0]
+            for q in queries.captured_queries
+            if "events_mentionblock" in q["sql"] and not q["sql"].startswith("SELECT")
+        ]
+
+    with CaptureQueriesContext(connection) as queries:
+        article = ingest(TEXT).article
+    assert mention_block_writes() == ["INSERT"]  # a new article has no blocks to delete
+
+    with CaptureQueriesContext(connection) as queries:
+        ingest(TEXT, force=True)
+    assert mention_block_writes() == ["DELETE", "INSERT"]
+    assert article.mention_blocks.count() == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted((ROOT / "seeds").glob("*.txt")),
+        ROOT / "tests/extraction/real/r001_taojiang_keji_week.txt",
+        ROOT / "tests/extraction/real/r002_xinfeng_epaper_page.txt",
+        ROOT / "tests/extraction/real/r006_hk_shatin_carnival.txt",
+    ],
+    ids=lambda p: p.name,
+)
+def test_ingest_stores_the_mentions_the_parser_gives_for_the_whole_text(monkeypatch, path):
+    """The mentions come from the extractor's parse when it shares it; stored, they are the old path's."""
+    from events.selectors import article_mentions
+
+    monkeypatch.setattr("events.services.ingest.read_text", real_read_text)  # the real extractor
+    text = path.read_text(encoding="utf-8")
+
+    article = ingest(text, key=path.name).article
+
+    expected = find_mentions(text, REF)
+    assert expected  # every one of these articles dates something
+    assert (article.mention_count, article_mentions(article=article)) == (len(expected), expected)
