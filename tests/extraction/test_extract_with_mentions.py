@@ -62,9 +62,13 @@ def test_extract_with_mentions_matches_the_two_parses_apart(source):
 
 
 def test_both_branches_are_exercised_by_the_real_articles():
-    """Most articles share the parse; a page with furniture is parsed again as given."""
+    """Some articles share the parse; a page with furniture is parsed again as given.
+
+    Which side has the majority depends on the corpus mix (batch 18 is all portal, e-paper and WeChat
+    pages with furniture), so only that both sides occur is asserted.
+    """
     parsed_as_given = [extract_module._read_events(text, ref)[1] == text for _, text, ref in real_articles()]
-    assert sum(parsed_as_given) > len(parsed_as_given) // 2
+    assert any(parsed_as_given)
     assert not all(parsed_as_given)
 
 
