@@ -243,7 +243,8 @@ def _topic_clauses(sentence: str, clauses: list[tuple[int, int]]) -> list[tuple[
 
 def _is_topic(sentence: str, start: int, end: int) -> bool:
     """Whether a clause ends with an event name and holds no verb of its own."""
-    clause = sentence[start:end].rstrip()
+    # a quoted name ends it too: "…合办的「第十届青少年科技创新大赛」，将于…举行颁奖礼"
+    clause = sentence[start:end].rstrip().rstrip("」』”》")
     # the last name, not the first: "「…竞赛」决赛" ends with 决赛, though 竞赛 is found first
     ends = any(m.end() == len(clause) for m in _NOUN_RE.finditer(clause, max(0, len(clause) - 6)))
     return ends and not _has_any(clause, P.OCCURRENCE_VERBS)

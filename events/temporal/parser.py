@@ -154,9 +154,12 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
     for piece in pieces:
         ctx.year, ctx.year_relative = piece.year, piece.year_relative
         ctx.inherit_year = ctx.inherit_month = None
-        ctx.tense = (
-            surroundings.clause_tense(norm, piece.start, piece.end) if piece.family == "bareday" else ""
-        )
+        if piece.family == "bareday":
+            ctx.tense = surroundings.clause_tense(norm, piece.start, piece.end)
+        elif piece.family == "cal_m":  # a year-less month or day: only its own clause's future moves it
+            ctx.tense = "future" if surroundings.speaks_of_future(norm, piece.start, piece.end) else ""
+        else:
+            ctx.tense = ""
         if previous is not None and previous.reading is not None and previous.reading.valid:
             if combine.linked(norm, previous.end, piece.start):
                 ctx.inherit_year = previous.reading.start.year

@@ -11,7 +11,9 @@ Plain Python. Readings chosen where readers could differ:
   ("3月11日至13日……11日上午" is 3月11日), else ref's month; a bare "下旬" the month of the
   last day the text mentioned. A bare day later than ref's day in a clause that reports the
   past ("27日，……举行/签署/召开", read on the 10th) is last month's, unless the clause speaks
-  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``. Under a
+  of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``. The same
+  future clause moves a year-less date that would already be past into the next year ("将于1月
+  10日开幕" read on 20 December; confidence 0.8). Under a
   dated dateline ("东南网5月9日讯") the filing day stands in for ref, and the dateline's own
   month is not a printed month for the bare days after it.
 * A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…", a stamp down to the
@@ -240,6 +242,17 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
                 reading.note = "year taken from the reference day; the date is months after it"
     if reading is None or not reading.valid:
         return reading
+    moved_on = ctx.anchor_month is None or ctx.anchor_month[0] > ctx.ref.year
+    if inferred and ctx.inherit_year is None and ctx.tense == "future" and reading.end < ctx.ref and moved_on:
+        # "将于1月10日开幕" read on 20 December is next January: a clause that speaks of the
+        # future puts a year-less date that would already be past in the next year, unless the
+        # text has already printed a date of ref's year ("4月23日开幕，展会将持续至4月26日" in a
+        # repost read in September stays in April).
+        later = shift_years(reading, 1)
+        if later is not None:
+            reading = later.but(
+                confidence=0.8, note="year after the reference day's: the clause speaks of the future"
+            )
     word = g.get("open")
     if word in SINCE_WORDS and inferred and reading.start > ctx.ref:
         # "10月份以来" read in March is last October: "以来" says the start is past.

@@ -53,6 +53,22 @@ def clause_tense(norm: str, start: int, end: int) -> str:
     return "past" if _PAST.search(clause) else ""
 
 
+_COMMA_CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
+
+
+def speaks_of_future(norm: str, start: int, end: int) -> bool:
+    """Whether the comma-bounded clause around ``norm[start:end]`` speaks of the future ("将于1月10日
+    开幕", "1月10日将举行"): narrower than ``clause_tense``, so that in "根据3月10日出台的方案，科技节
+    将于下月举行" the March date keeps its year."""
+    floor = max(0, start - CLAUSE_REACH)
+    before = max(norm.rfind(mark, floor, start) for mark in "，,。！？!?；;\n")
+    after = _COMMA_CLAUSE_END.search(norm, end, end + CLAUSE_REACH)
+    clause = norm[
+        before + 1 if before >= 0 else floor : after.start() if after else min(len(norm), end + CLAUSE_REACH)
+    ]
+    return _FUTURE.search(clause) is not None
+
+
 def _soft_break(norm: str, at: int) -> bool:
     """A line break inside a sentence: "我县在\n县行政中心……举行" (newspaper PDF text), not
     one after a stop or before an indented paragraph or a blank line."""

@@ -620,3 +620,21 @@ def test_noun_trigger_ending_in_zhan_takes_the_longer_noun(text, title):
 )
 def test_find_occurrences_an_edition_to_come_is_a_plan(sentence, reasons):
     assert [o.not_event for o in find_occurrences(sentence)] == reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "科学技术发展基金与青少年科技协会合办的「第十届青少年科技创新大赛」，将于十二月六日上午十时在科学馆举行颁奖礼。",
+            ("第十届青少年科技创新大赛", date(2025, 12, 6)),
+        ),
+        (
+            "由县农业农村局主办的《数字乡村》培训班，定于12月3日在县党校开班。",
+            ("《数字乡村》培训班", date(2025, 12, 3)),
+        ),
+    ],
+    ids=["quoted-contest", "titled-class"],
+)
+def test_a_quoted_name_ending_its_clause_is_dated_by_the_next(text, expected):
+    assert [(c.title, c.start) for c in extract_events(text, ref=date(2025, 11, 28))][0] == expected
