@@ -53,7 +53,8 @@ def clause_tense(norm: str, start: int, end: int) -> str:
     return "past" if _PAST.search(clause) else ""
 
 
-_COMMA_CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
+_COMMA_CLAUSE_MARKS = "，,。！？!?；;\n"
+_COMMA_CLAUSE_END = re.compile(f"[{_COMMA_CLAUSE_MARKS}]")
 
 
 def speaks_of_future(norm: str, start: int, end: int) -> bool:
@@ -61,7 +62,7 @@ def speaks_of_future(norm: str, start: int, end: int) -> bool:
     开幕", "1月10日将举行"): narrower than ``clause_tense``, so that in "根据3月10日出台的方案，科技节
     将于下月举行" the March date keeps its year."""
     floor = max(0, start - CLAUSE_REACH)
-    before = max(norm.rfind(mark, floor, start) for mark in "，,。！？!?；;\n")
+    before = max(norm.rfind(mark, floor, start) for mark in _COMMA_CLAUSE_MARKS)
     after = _COMMA_CLAUSE_END.search(norm, end, end + CLAUSE_REACH)
     clause = norm[
         before + 1 if before >= 0 else floor : after.start() if after else min(len(norm), end + CLAUSE_REACH)
