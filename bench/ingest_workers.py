@@ -1,12 +1,14 @@
 """Ingest throughput on PostgreSQL: ``manage.py ingest --force`` in one process against Celery workers.
 
     .venv/bin/python bench/ingest_workers.py [--articles 400] [--concurrency 2] [--db kc_scale_ingest]
-                                             [--preload 0] [--rounds 1]
+                                             [--preload 0 | --template kc_scale_1m] [--rounds 1]
 
 Needs PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379, db 14, a queue of its own).
 The database ``--db`` is dropped and made again; with ``--preload N`` it is first filled with N
 realistic events (and N/2 articles, 1.2N evidence rows) by ``bench/scale.py``'s loader, so the
-ingest runs into a big database. The articles are bench/ingest.py's seed-like ones, stored once;
+ingest runs into a big database; ``--template NAME`` copies a database already filled that way
+instead (``CREATE DATABASE … TEMPLATE kc_scale_1m``: seconds, where loading 1M events takes ~10 min;
+nobody may be connected to the template meanwhile, and it is only read). The articles are bench/ingest.py's seed-like ones, stored once;
 then both sides re-read all of them with ``force`` (parse, match, write: what a new parser
 version costs), so both do the same work on the same rows, ``--rounds`` times, interleaved:
 
@@ -20,7 +22,8 @@ version costs), so both do the same work on the same rows, ``--rounds`` times, i
 Rates come from the articles' ``ingested`` stamps, first to last. On a machine shared with other
 work, wall rates measure the neighbours too, so CPU seconds are counted as well: this process's (or
 the worker's, parent and children) plus the PostgreSQL backends serving it (read from /proc on the
-same host). The worker children's peak resident memory (VmHWM) is read from /proc before they stop.
+same host), and shown as milliseconds of CPU per article, the client's and PostgreSQL's. The worker
+children's peak resident memory (VmHWM) is read from /proc before they stop.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ PARSER.add_argument("--concurrency", type=int, default=2)
 PARSER.add_argument("--db", default="kc_scale_ingest")
 PARSER.add_argument("--seed", type=int, default=7)
 PARSER.add_argument("--preload", type=int, default=0, help="events loaded first (bench/scale.py's rows)")
+PARSER.add_argument("--template", default="", help="copy this filled database instead of --preload")
 PARSER.add_argument("--rounds", type=int, default=1, help="command and worker passes, interleaved")
 PARSER.add_argument("--per-article", action="store_true", help="a task per article, not the batches")
 ARGS = PARSER.parse_args()
@@ -76,10 +80,14 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def recreate_database() -> None:
+    """Drop ``--db`` and make it again: empty, or a copy of ``--template``; then migrate it."""
+    if ARGS.template and ARGS.template == ARGS.db:
+        raise SystemExit("--template must name another database than --db (which is dropped)")
     connections.close_all()
+    template = f' TEMPLATE "{ARGS.template}"' if ARGS.template else ""
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{ARGS.db}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{ARGS.db}"')
+        conn.execute(f'CREATE DATABASE "{ARGS.db}"{template}')
     call_command("migrate", verbosity=0)
 
 
@@ -171,7 +179,8 @@ def command_pass(folder: Path) -> dict:
     services.ingest_paths(paths=[str(folder)], force=True, base=folder.resolve())
     cpu, db_cpu = time.process_time() - cpu, cpu_since(db_before)
     rate, n = rate_since(began)
-    return {"rate": rate, "n": n, "cpu": n / cpu, "cpu_db": n / (cpu + db_cpu)}
+    return {"rate": rate, "n": n, "cpu": n / cpu, "cpu_db": n / (cpu + db_cpu), "ms": 1000 * cpu / n,
+            "ms_db": 1000 * db_cpu / n}  # fmt: skip
 
 
 def worker_pass(worker: subprocess.Popen, pks: list[int]) -> dict:
@@ -184,7 +193,8 @@ def worker_pass(worker: subprocess.Popen, pks: list[int]) -> dict:
     wait_for(began, len(pks), worker)
     cpu, db_cpu = cpu_since(cpu_before), cpu_since(db_before)
     rate, n = rate_since(began)
-    return {"rate": rate, "n": n, "cpu": n / cpu, "cpu_db": n / (cpu + db_cpu), "backends": len(theirs)}
+    return {"rate": rate, "n": n, "cpu": n / cpu, "cpu_db": n / (cpu + db_cpu), "ms": 1000 * cpu / n,
+            "ms_db": 1000 * db_cpu / n, "backends": len(theirs)}  # fmt: skip
 
 
 def start_worker(warm: list[int]) -> subprocess.Popen:
@@ -212,6 +222,7 @@ def line(name: str, r: dict) -> str:
     return (
         f"{name:44} {r['rate']:6.0f} articles/s | {r['cpu']:6.0f} articles/CPU-s"
         f" | {r['cpu_db']:6.0f} articles/CPU-s with PostgreSQL's"
+        f" | {r['ms']:5.2f} + {r['ms_db']:4.2f} ms CPU per article | load {os.getloadavg()[0]:.1f}"
     )
 
 
@@ -219,8 +230,9 @@ def main() -> None:
     recreate_database()
     if ARGS.preload:
         preload(ARGS.preload)
+    filled = f"a copy of {ARGS.template}" if ARGS.template else f"{ARGS.preload} events preloaded"
     print(
-        f"{ARGS.articles} articles, {ARGS.preload} events preloaded, worker -c {ARGS.concurrency}",
+        f"{ARGS.articles} articles, {filled}, worker -c {ARGS.concurrency}",
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="kejical-ingest-") as tmp:
@@ -245,13 +257,18 @@ def main() -> None:
         finally:
             worker.terminate()
             worker.wait(timeout=30)
-    median = {side: {k: statistics.median(r[k] for r in rs) for k in ("rate", "cpu", "cpu_db")}
+    median = {side: {k: statistics.median(r[k] for r in rs) for k in ("rate", "cpu", "cpu_db", "ms", "ms_db")}
               for side, rs in results.items()}  # fmt: skip
     print(f"children peak RSS {', '.join(f'{r:.0f}' for r in rss)} MiB")
     print(
         f"worker / command (median of {ARGS.rounds}): {median['worker']['rate'] / median['command']['rate']:.2f}x"
         f" wall, {median['worker']['cpu_db'] / median['command']['cpu_db']:.2f}x per CPU-second"
     )
+    for side, m in median.items():
+        print(
+            f"{side} (median): {m['rate']:.0f} articles/s, {m['cpu_db']:.0f} articles/CPU-s with PostgreSQL's,"
+            f" {m['ms']:.2f} ms CPU per article + {m['ms_db']:.2f} ms PostgreSQL's"
+        )
 
 
 if __name__ == "__main__":
