@@ -114,7 +114,7 @@ def ingest_article_task(article_id: int, force: bool = False) -> dict:
     """Re-ingest a stored article from its stored text; returns the result's status and counts."""
     started = timezone.now()  # requests queued before this are done by this run (cleared in its write)
     # The source with it (one query, not a second one when the service reads ``article.source``).
-    article = Article.objects.select_related("source").filter(pk=article_id).first()
+    article = services.load_article(article_id)
     if article is None:
         log.info("article %s is gone; nothing to ingest", article_id)
         return {"status": "missing"}
@@ -136,7 +136,7 @@ def ingest_articles_task(article_ids: list[int], force: bool = False) -> dict:
     started = timezone.now()  # requests queued before this are done by this run (cleared in its writes)
     statuses: Counter[str] = Counter()
     for article_id in article_ids:
-        article = Article.objects.select_related("source").filter(pk=article_id).first()
+        article = services.load_article(article_id)  # with its source; composed once, not per article
         if article is None:
             statuses["missing"] += 1
             continue

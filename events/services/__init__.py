@@ -1,5 +1,6 @@
 """Everything that writes: ingestion, curation and queueing; one module per topic, re-exported here."""
 
+from .article_rows import load_article
 from .curation import (
     confirm_events,
     delete_articles,
@@ -55,6 +56,7 @@ __all__ = [
     "ingest_article",
     "ingest_paths",
     "ingest_source",
+    "load_article",
     "merge_events",
     "pick_merge_target",
     "read_article_file",

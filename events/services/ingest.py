@@ -33,6 +33,7 @@ import events.temporal
 from events.extraction.types import EventCandidate
 from events.models import Article, Event, MentionBlock, Source
 
+from .article_rows import lock_article, write_mention_blocks
 from .published import infer_published, infer_title
 from .reconcile import reconcile_article_events
 from .text import IngestError, check_article_text, unstorable_reason
@@ -332,7 +333,9 @@ def _lock(existing: Article | None) -> Article | None:
     """
     if existing is None:
         return None
-    state = Article.objects.select_for_update().filter(pk=existing.pk).order_by().values(*LOCKED_STATE).get()
+    state = lock_article(existing.pk, LOCKED_STATE)
+    if state is None:
+        raise Article.DoesNotExist(f"article {existing.pk} was deleted while it was being read")
     for name, value in state.items():
         setattr(existing, name, value)
     return existing
@@ -379,12 +382,10 @@ def _save_stored(
 
 def store_mentions(article: Article, mentions: list[dict], *, replace: bool = True) -> None:
     """Replace the article's mention blocks with ``mentions`` (in text order), ``MentionBlock.SIZE`` a block:
-    one DELETE (skipped with ``replace=False``, for an article inserted in this transaction) and one
-    bulk INSERT."""
-    if replace:
-        MentionBlock.objects.filter(article=article).delete()
+    a DELETE (skipped with ``replace=False``, for an article inserted in this transaction) and a
+    bulk INSERT, one statement on PostgreSQL (``article_rows.write_mention_blocks``)."""
     size = MentionBlock.SIZE
-    MentionBlock.objects.bulk_create(
+    blocks = [
         MentionBlock(
             article=article,
             start=block[0]["span"][0],
@@ -392,7 +393,8 @@ def store_mentions(article: Article, mentions: list[dict], *, replace: bool = Tr
             mentions=block,
         )
         for block in (mentions[i : i + size] for i in range(0, len(mentions), size))
-    )
+    ]
+    write_mention_blocks(article, blocks, replace=replace)
 
 
 def _record_failure(*, key: str, text: str, fields: dict, error: BaseException) -> Article | None:

@@ -1,0 +1,177 @@
+"""Ingestion's per-article reads and its mention-block write as SQL composed once per process.
+
+Why not the ORM here: these statements run for every article a worker re-reads, and compiling
+them (select lists, joins, ordering, converters) cost a worker more CPU than running them: the
+own-evidence query alone was ~1.3 ms of compiling per article, the task's article load ~0.6 ms,
+out of ~8 ms (bench/ingest_workers.py, py-spy). The column lists come from the models' ``_meta``
+and Django's own converters are applied to what is read, so the instances are those the ORM
+would have made (tests/services/test_article_rows.py compares them on SQLite and PostgreSQL),
+and a new column is picked up without editing this file. Anything not run per article stays
+with the ORM.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import Model
+
+from events.models import Article, Event, Evidence, MentionBlock, Source
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """A model's concrete columns as read from table alias ``alias``, and how to convert them."""
+
+    model: type[Model]
+    attnames: tuple[str, ...]
+    select: str
+    converters: tuple[tuple[int, tuple[Callable, ...], Any], ...]  # (index, converters, expression)
+
+    def convert(self, values: Sequence[Any]) -> list[Any]:
+        """``values`` as read from the database, converted as a queryset would convert them."""
+        values = list(values)
+        for i, functions, expression in self.converters:
+            for convert in functions:
+                values[i] = convert(values[i], expression, connection)
+        return values
+
+    def load(self, values: Sequence[Any]) -> Model:
+        """The model instance of these columns' ``values``, as a queryset would have built it."""
+        return self.model.from_db(connection.alias, self.attnames, self.convert(values))
+
+
+@functools.cache
+def _columns(model: type[Model], alias: str, vendor: str, names: tuple[str, ...] | None = None) -> _Columns:
+    """``model``'s concrete fields (or those named) under ``alias``, for the connection's ``vendor``."""
+    fields = [f for f in model._meta.concrete_fields if names is None or f.attname in names]
+    if names is not None:
+        fields.sort(key=lambda f: names.index(f.attname))
+    quote = connection.ops.quote_name
+    converters = []
+    for i, field in enumerate(fields):
+        expression = field.get_col(alias)
+        functions = (*connection.ops.get_db_converters(expression), *expression.get_db_converters(connection))
+        if functions:
+            converters.append((i, tuple(functions), expression))
+    return _Columns(
+        model=model,
+        attnames=tuple(f.attname for f in fields),
+        select=", ".join(f"{quote(alias)}.{quote(f.column)}" for f in fields),
+        converters=tuple(converters),
+    )
+
+
+def _table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+@functools.cache
+def _article_sql(vendor: str) -> tuple[str, _Columns, _Columns]:
+    article, source = _columns(Article, "a", vendor), _columns(Source, "s", vendor)
+    sql = (
+        f"SELECT {article.select}, {source.select} FROM {_table(Article)} a "
+        f"LEFT OUTER JOIN {_table(Source)} s ON s.id = a.source_id WHERE a.id = %s"
+    )
+    return sql, article, source
+
+
+def load_article(pk: int) -> Article | None:
+    """The stored article ``pk`` with its source loaded with it (None when it is gone):
+    ``Article.objects.select_related("source").filter(pk=pk).first()``."""
+    sql, article_columns, source_columns = _article_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    split = len(article_columns.attnames)
+    article = article_columns.load(row[:split])
+    source = source_columns.load(row[split:]) if article.source_id is not None else None
+    Article._meta.get_field("source").set_cached_value(article, source)
+    return article
+
+
+@functools.cache
+def _lock_sql(vendor: str, names: tuple[str, ...]) -> tuple[str, _Columns]:
+    columns = _columns(Article, "a", vendor, names)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    return f"SELECT {columns.select} FROM {_table(Article)} a WHERE a.id = %s{lock}", columns
+
+
+def lock_article(pk: int, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The columns ``names`` (attnames) of article ``pk`` read under a row lock held until the
+    transaction ends (SQLite: its writer's lock on the whole database); None when it is gone."""
+    sql, columns = _lock_sql(connection.vendor, names)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip(columns.attnames, columns.convert(row), strict=True))
+
+
+@functools.cache
+def _evidence_sql(vendor: str) -> tuple[str, _Columns, _Columns]:
+    evidence, event = _columns(Evidence, "ev", vendor), _columns(Event, "e", vendor)
+    table = _table(Evidence)
+    # The events in Event's own order (newest first), their evidence in text order.
+    sql = (
+        f"SELECT {evidence.select}, {event.select}, EXISTS (SELECT 1 FROM {table} o "
+        "WHERE o.event_id = ev.event_id AND o.article_id <> ev.article_id) "
+        f"FROM {table} ev INNER JOIN {_table(Event)} e ON e.id = ev.event_id WHERE ev.article_id = %s "
+        "ORDER BY e.start DESC, e.title ASC, ev.event_id ASC, ev.span_start ASC"
+    )
+    return sql, evidence, event
+
+
+def own_evidence(article_id: int) -> list[tuple[Evidence, Event, bool]]:
+    """Every piece of evidence from the article, with its event (one instance per event) and
+    whether another article gives evidence for that event too; events newest first as
+    ``Event.Meta.ordering``, each event's evidence in text order."""
+    sql, evidence_columns, event_columns = _evidence_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [article_id])
+        rows = cursor.fetchall()
+    split = len(evidence_columns.attnames)
+    events: dict[int, Event] = {}
+    out = []
+    for row in rows:
+        evidence = evidence_columns.load(row[:split])
+        event = events.get(evidence.event_id)
+        if event is None:
+            event = events[evidence.event_id] = event_columns.load(row[split:-1])
+        Evidence._meta.get_field("event").set_cached_value(evidence, event)
+        out.append((evidence, event, bool(row[-1])))
+    return out
+
+
+def write_mention_blocks(article: Article, blocks: list[MentionBlock], *, replace: bool) -> None:
+    """Store ``blocks`` as the article's mention blocks, deleting its old ones first when ``replace``.
+
+    On PostgreSQL the delete and the insert are one statement (a data-modifying WITH): one round
+    trip where there were two, on a machine where each round trip waits for a core.
+    """
+    fields = [f for f in MentionBlock._meta.concrete_fields if not f.primary_key]
+    table = _table(MentionBlock)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    size = max(1, connection.ops.bulk_batch_size(fields, blocks))  # SQLite caps a statement's parameters
+    statements = []
+    for i in range(0, len(blocks), size):
+        batch = blocks[i : i + size]
+        params = [f.get_db_prep_save(getattr(b, f.attname), connection) for b in batch for f in fields]
+        statements.append((f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(batch))}", params))
+    delete = f"DELETE FROM {table} WHERE article_id = %s"
+    with connection.cursor() as cursor:
+        if replace and statements and connection.vendor == "postgresql":
+            sql, params = statements.pop(0)
+            cursor.execute(f"WITH gone AS ({delete}) {sql}", [article.pk, *params])
+        elif replace:
+            cursor.execute(delete, [article.pk])
+        for sql, params in statements:
+            cursor.execute(sql, params)
