@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Model
 
 from events.models import Article, Event, Evidence, MentionBlock, Source
@@ -175,3 +175,39 @@ def write_mention_blocks(article: Article, blocks: list[MentionBlock], *, replac
             cursor.execute(delete, [article.pk])
         for sql, params in statements:
             cursor.execute(sql, params)
+
+
+@functools.cache
+def _update_sql(model: type[Model], names: tuple[str, ...], vendor: str) -> str:
+    quote = connection.ops.quote_name
+    fields = [model._meta.get_field(name) for name in names]
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    return f"UPDATE {_table(model)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"
+
+
+def update_columns(instance: Model, names: Sequence[str]) -> None:
+    """``instance.save(update_fields=names)``: the same UPDATE (``auto_now`` fields stamped too),
+    from SQL composed once per set of ``names``. No save signals are sent (none is connected to
+    the models this writes). Raises DatabaseError, as ``save`` does, when the row is gone."""
+    fields = [instance._meta.get_field(name) for name in names]
+    params = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(_update_sql(type(instance), tuple(names), connection.vendor), [*params, instance.pk])
+        if cursor.rowcount == 0:
+            raise DatabaseError("Save with update_fields did not affect any rows.")
+
+
+@functools.lru_cache(maxsize=64)  # one per number of events; an article has a few
+def _merged_sql(vendor: str, count: int) -> str:
+    table, placeholders = _table(Event), ", ".join(["%s"] * count)
+    return f"SELECT match_key, merged_into_id FROM {table} WHERE merged_into_id IN ({placeholders}) AND match_key <> ''"
+
+
+def merged_match_keys(event_ids: Sequence[int]) -> list[tuple[str, int]]:
+    """(``match_key``, the event it was merged into) of the events merged into one of ``event_ids``
+    that have a key."""
+    if not event_ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_merged_sql(connection.vendor, len(event_ids)), list(event_ids))
+        return [(key, target) for key, target in cursor.fetchall()]

@@ -15,6 +15,8 @@ from django.db.models import Q
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Event
 
+from .article_rows import merged_match_keys
+
 TITLE_SIMILARITY = 0.6
 
 
@@ -32,12 +34,7 @@ def merged_keys(own: dict[int, Event]) -> dict[str, Event]:
     """``match_key`` of events a curator merged into one of ``own`` → the event they live on in."""
     if not own:
         return {}
-    pairs = (
-        Event.objects.filter(merged_into__in=list(own))
-        .exclude(match_key="")
-        .values_list("match_key", "merged_into")
-    )
-    return {key: own[target] for key, target in pairs}
+    return {key: own[target] for key, target in merged_match_keys(list(own))}
 
 
 def plan_candidates(

@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Article, Evidence, MentionBlock
-from events.services.article_rows import load_article, lock_article, own_evidence, write_mention_blocks
+from events.services.article_rows import (
+    load_article,
+    lock_article,
+    merged_match_keys,
+    own_evidence,
+    update_columns,
+    write_mention_blocks,
+)
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +154,42 @@ def test_write_mention_blocks_of_no_mentions_deletes_the_old_ones():
     write_mention_blocks(article, [], replace=True)
 
     assert not MentionBlock.objects.filter(article=article).exists()
+
+
+def test_update_columns_writes_what_save_with_update_fields_writes():
+    article = make_article("k.txt", source="科技局", events_found=1)
+    before = Article.objects.get(pk=article.pk)
+    article.title, article.events_found, article.queued_at = "新标题", 4, None
+    article.text = "not written: not named"
+
+    with CaptureQueriesContext(connection) as queries:
+        update_columns(article, ["title", "events_found", "source", "queued_at", "updated"])
+
+    stored = Article.objects.get(pk=article.pk)
+    assert len(queries.captured_queries) == 1
+    assert (stored.title, stored.events_found, stored.source_id) == ("新标题", 4, article.source_id)
+    assert stored.text == before.text
+    assert stored.updated > before.updated
+    assert stored.updated == article.updated  # auto_now stamped on the instance too, as save() does
+
+
+def test_update_columns_of_a_deleted_row_fails_as_save_does():
+    article = make_article("l.txt")
+    Article.objects.filter(pk=article.pk).delete()
+
+    with pytest.raises(DatabaseError, match="did not affect any rows"):
+        update_columns(article, ["title"])
+
+
+def test_merged_match_keys_names_the_events_merged_into_these():
+    target, other = make_event("科技节开幕"), make_event("签约仪式")
+    make_event("科技节", match_key="festival|2024-03-11", merged_into=target)
+    make_event("无键", match_key="", merged_into=target)
+    make_event("别处", match_key="signing|2024-03-11", merged_into=other)
+
+    assert merged_match_keys([target.pk]) == [("festival|2024-03-11", target.pk)]
+    assert sorted(merged_match_keys([target.pk, other.pk])) == [
+        ("festival|2024-03-11", target.pk),
+        ("signing|2024-03-11", other.pk),
+    ]
+    assert merged_match_keys([]) == []
