@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db import DatabaseError, connection
@@ -97,22 +98,40 @@ def load_article(pk: int) -> Article | None:
 
 
 @functools.cache
-def _lock_sql(vendor: str, names: tuple[str, ...]) -> tuple[str, _Columns]:
+def _lock_sql(vendor: str, names: tuple[str, ...], relax: bool) -> tuple[str, _Columns]:
     columns = _columns(Article, "a", vendor, names)
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    return f"SELECT {columns.select} FROM {_table(Article)} a WHERE a.id = %s{lock}", columns
+    # SET LOCAL as a function, decided on the locked row's own queued_at. When another transaction
+    # updated the row meanwhile, PostgreSQL evaluates this again on the row's latest version once
+    # the lock is granted, so the last call decides; hence "otherwise" is the session's own value
+    # (reset_val), not current_setting(), which the first call may already have turned off.
+    extra = (
+        ", set_config('synchronous_commit', CASE WHEN a.queued_at <= %s THEN 'off' ELSE "
+        "(SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit') END, true)"
+        if relax
+        else ""
+    )
+    return f"SELECT {columns.select}{extra} FROM {_table(Article)} a WHERE a.id = %s{lock}", columns
 
 
-def lock_article(pk: int, names: tuple[str, ...]) -> dict[str, Any] | None:
+def lock_article(
+    pk: int, names: tuple[str, ...], *, commit_async_if_queued_by: datetime | None = None
+) -> dict[str, Any] | None:
     """The columns ``names`` (attnames) of article ``pk`` read under a row lock held until the
-    transaction ends (SQLite: its writer's lock on the whole database); None when it is gone."""
-    sql, columns = _lock_sql(connection.vendor, names)
+    transaction ends (SQLite: its writer's lock on the whole database); None when it is gone.
+
+    With ``commit_async_if_queued_by``, on PostgreSQL, the same statement turns ``synchronous_commit``
+    off for the rest of the transaction when the row's ``queued_at`` is at or before that time
+    (see ``ingest._lock`` for when that is safe).
+    """
+    relax = commit_async_if_queued_by is not None and connection.vendor == "postgresql"
+    sql, columns = _lock_sql(connection.vendor, names, relax)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pk])
+        cursor.execute(sql, [commit_async_if_queued_by, pk] if relax else [pk])
         row = cursor.fetchone()
     if row is None:
         return None
-    return dict(zip(columns.attnames, columns.convert(row), strict=True))
+    return dict(zip(columns.attnames, columns.convert(row[: len(names)]), strict=True))
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -580,3 +580,85 @@ def test_ingest_stores_the_mentions_the_parser_gives_for_the_whole_text(monkeypa
     expected = find_mentions(text, REF)
     assert expected  # every one of these articles dates something
     assert (article.mention_count, article_mentions(article=article)) == (len(expected), expected)
+
+
+# --- commits of queued re-reads ------------------------------------------------------------------
+
+
+def _commit_modes(monkeypatch) -> list[str]:
+    """``synchronous_commit`` as each ingestion's transaction sees it while writing its events."""
+    from django.db import connection
+
+    from events.services import ingest as ingest_module
+
+    seen: list[str] = []
+    reconcile = ingest_module.reconcile_article_events
+
+    def watching(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            seen.append(cursor.fetchone()[0])
+        return reconcile(**kwargs)
+
+    monkeypatch.setattr(ingest_module, "reconcile_article_events", watching)
+    return seen
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ingest_commits_only_a_queued_reread_asynchronously(monkeypatch):
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from events.services import reingest_stored_article
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: synchronous_commit is PostgreSQL's")
+    seen = _commit_modes(monkeypatch)
+    started = timezone.now()
+    article = ingest().article  # a new article: nothing would redo it
+
+    def reread(queued_at) -> None:
+        Article.objects.filter(pk=article.pk).update(queued_at=queued_at)
+        stored = Article.objects.get(pk=article.pk)
+        reingest_stored_article(article=stored, force=True, requested_before=started)
+
+    reread(None)  # a forced re-read nobody queued
+    reread(started + timedelta(seconds=1))  # queued after the task started: still to do
+    with transaction.atomic():  # inside a caller's transaction: its commit is not ingestion's to relax
+        reread(started - timedelta(seconds=1))
+    reread(started - timedelta(seconds=1))  # the queued re-read this task does
+
+    assert seen == ["on", "on", "on", "on", "off"]
+    assert Article.objects.get(pk=article.pk).queued_at is None
+    ingest(TEXT.replace("东贾村", "西贾村"))  # the next write commits synchronously again
+    assert seen[-1] == "on"
+
+
+def test_a_lost_commit_of_a_queued_reread_is_queued_again(django_capture_on_commit_callbacks):
+    """What a database crash leaves of an asynchronous commit: the row as before the re-read,
+    still queued, which ``requeue_lost`` queues again once nothing holds it."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from events.services import reingest_stored_article, requeue_lost
+
+    class LostCommit(Exception):
+        pass
+
+    now = timezone.now()
+    article = ingest().article
+    queued = now - timedelta(minutes=10)
+    Article.objects.filter(pk=article.pk).update(queued_at=queued)
+
+    with pytest.raises(LostCommit), transaction.atomic():
+        stored = Article.objects.get(pk=article.pk)
+        reingest_stored_article(article=stored, force=True, requested_before=now - timedelta(minutes=9))
+        assert Article.objects.get(pk=article.pk).queued_at is None  # done, in the same transaction
+        raise LostCommit
+
+    assert Article.objects.get(pk=article.pk).queued_at == queued
+    with django_capture_on_commit_callbacks() as callbacks:
+        requeued = requeue_lost(now=now, older_than=timedelta(minutes=5), waiting=0, held=set())
+    assert (requeued, len(callbacks)) == (1, 1)
+    assert Article.objects.get(pk=article.pk).queued_at > queued
