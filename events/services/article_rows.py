@@ -230,3 +230,54 @@ def merged_match_keys(event_ids: Sequence[int]) -> list[tuple[str, int]]:
     with connection.cursor() as cursor:
         cursor.execute(_merged_sql(connection.vendor, len(event_ids)), list(event_ids))
         return [(key, target) for key, target in cursor.fetchall()]
+
+
+@functools.cache
+def _insert_sql(model: type[Model], vendor: str) -> tuple[str, tuple]:
+    quote = connection.ops.quote_name
+    fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+    columns = ", ".join(quote(f.column) for f in fields)
+    returning = f" RETURNING {quote(model._meta.pk.column)}" if vendor == "postgresql" else ""
+    placeholders = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {_table(model)} ({columns}) VALUES ({placeholders}){returning}", fields
+
+
+def insert_row(instance: Model) -> None:
+    """``instance.save()`` of a new row whose primary key the database assigns: the same INSERT
+    (``auto_now`` and ``auto_now_add`` stamped), from SQL composed once; the key is set on
+    ``instance``. No save signals are sent, and a model's own ``save()`` is not run: use it only
+    for models without one (``Article``). A duplicate unique value raises IntegrityError."""
+    if instance.pk is not None:
+        raise ValueError(f"{instance!r} has a primary key already: insert_row stores new rows")
+    sql, fields = _insert_sql(type(instance), connection.vendor)
+    params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        instance.pk = cursor.fetchone()[0] if connection.vendor == "postgresql" else cursor.lastrowid
+    instance._state.adding = False
+    instance._state.db = connection.alias
+
+
+@functools.lru_cache(maxsize=64)  # one per number of (kind, start, end) asked for
+def _same_dates_sql(vendor: str, count: int) -> tuple[str, _Columns]:
+    event = _columns(Event, "e", vendor)
+    rows = ", ".join(["(%s, %s, %s)"] * count)
+    # VALUES columns are column1, column2… on both PostgreSQL and SQLite.
+    sql = (
+        f"SELECT {event.select} FROM {_table(Event)} e INNER JOIN (VALUES {rows}) w "
+        'ON e.kind = w.column1 AND e.start = w.column2 AND e."end" = w.column3 '
+        "WHERE e.merged_into_id IS NULL ORDER BY e.id"
+    )
+    return sql, event
+
+
+def events_on_dates(wanted: Sequence[tuple[str, Any, Any]]) -> list[Event]:
+    """Unmerged events with one of these (kind, start, end), in primary-key order."""
+    if not wanted:
+        return []
+    sql, columns = _same_dates_sql(connection.vendor, len(wanted))
+    adapt = connection.ops.adapt_datefield_value
+    params = [value for kind, start, end in wanted for value in (kind, adapt(start), adapt(end))]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [columns.load(row) for row in cursor.fetchall()]

@@ -33,7 +33,7 @@ import events.temporal
 from events.extraction.types import EventCandidate
 from events.models import Article, Event, MentionBlock, Source
 
-from .article_rows import lock_article, update_columns, write_mention_blocks
+from .article_rows import insert_row, lock_article, update_columns, write_mention_blocks
 from .published import infer_published, infer_title
 from .reconcile import reconcile_article_events
 from .text import IngestError, check_article_text, unstorable_reason
@@ -227,7 +227,7 @@ def ingest_article(
                 return IngestResult(article=locked, status="unchanged", unchanged=locked.events_found)
             article = _set_fields(locked, key=key, text=text, digest=digest, fields=fields)
             if locked is None:
-                article.save()  # inserted first: the events' evidence points at it
+                insert_row(article)  # inserted first: the events' evidence points at it
             store_mentions(article, mentions, replace=locked is not None)
             counts = reconcile_article_events(article=article, candidates=candidates, new=existing is None)
             _save_stored(

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from django.db import connection
-from django.db.models import Q
 
 from events.extraction.types import EventCandidate, EvidenceSpan
 from events.models import Event
 
-from .article_rows import merged_match_keys
+from .article_rows import events_on_dates, merged_match_keys
 
 TITLE_SIMILARITY = 0.6
 
@@ -122,15 +121,13 @@ ADVISORY_LOCK_CLASS = 0x6B6A  # "kj"
 
 def _same_dates_elsewhere(candidates: list[EventCandidate], *, exclude: set) -> dict[tuple, list[Event]]:
     """Unmerged events with a candidate's kind and exact dates, by (kind, start, end): one query for all."""
-    wanted = {(c.kind, c.start, c.end) for c in candidates}
-    if not wanted:
-        return {}
-    match = Q()
-    for kind, start, end in wanted:
-        match |= Q(kind=kind, start=start, end=end)
+    wanted = sorted({(c.kind, c.start, c.end) for c in candidates})
     pool: dict[tuple, list[Event]] = {}
-    for event in Event.objects.filter(match, merged_into__isnull=True).exclude(pk__in=exclude).order_by("pk"):
-        pool.setdefault((event.kind, event.start, event.end), []).append(event)
+    for event in events_on_dates(
+        wanted
+    ):  # SQL composed once: an OR per date cost more to compile than to run
+        if event.pk not in exclude:
+            pool.setdefault((event.kind, event.start, event.end), []).append(event)
     return pool
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.models import Article, Evidence, MentionBlock
+from events.models import Article, Event, Evidence, MentionBlock
 from events.services.article_rows import (
+    events_on_dates,
+    insert_row,
     load_article,
     lock_article,
     merged_match_keys,
@@ -193,3 +195,42 @@ def test_merged_match_keys_names_the_events_merged_into_these():
         ("signing|2024-03-11", other.pk),
     ]
     assert merged_match_keys([]) == []
+
+
+def test_insert_row_stores_what_save_stores():
+    source = make_article("m.txt", source="科技局").source
+    article = Article(key="n.txt", text="正文", title="标题", published=date(2024, 3, 12), source=source)
+
+    with CaptureQueriesContext(connection) as queries:
+        insert_row(article)
+
+    assert len(queries.captured_queries) == 1
+    assert article.pk is not None and article._state.adding is False
+    stored = Article.objects.get(pk=article.pk)
+    assert fields_of(stored) == fields_of(article)  # created and updated stamped on both
+    assert (stored.source_id, stored.status, stored.events_found) == (source.pk, "pending", 0)
+    with pytest.raises(ValueError, match="primary key already"):
+        insert_row(article)
+
+
+def test_insert_row_of_a_taken_key_raises_integrity_error():
+    make_article("o.txt")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_row(Article(key="o.txt", text="别的"))
+
+
+def test_events_on_dates_finds_unmerged_events_of_those_kinds_and_days():
+    day, other_day = date(2024, 3, 11), date(2024, 3, 12)
+    first = make_event("科技节开幕", kind="festival", start=day)
+    make_event("签约", kind="signing", start=day)
+    make_event("两天", kind="festival", start=day, end=other_day)
+    make_event("合并掉的", kind="festival", start=day, merged_into=first)
+    second = make_event("又一个", kind="festival", start=day)
+    signing = make_event("签约二", kind="signing", start=other_day)
+
+    found = events_on_dates([("festival", day, day), ("signing", other_day, other_day)])
+
+    assert [e.pk for e in found] == [first.pk, second.pk, signing.pk]
+    assert fields_of(found[0]) == fields_of(Event.objects.get(pk=first.pk))
+    assert events_on_dates([]) == []
