@@ -6,8 +6,9 @@ own-evidence query alone was ~1.3 ms of compiling per article, the task's articl
 out of ~8 ms (bench/ingest_workers.py, py-spy). The column lists come from the models' ``_meta``
 and Django's own converters are applied to what is read, so the instances are those the ORM
 would have made (tests/services/test_article_rows.py compares them on SQLite and PostgreSQL),
-and a new column is picked up without editing this file. Anything not run per article stays
-with the ORM.
+and a new column is picked up without editing this file. The writes go through ``save`` instead
+when a model gets a ``save()`` of its own or a receiver of its save signals. Anything not run per
+article stays with the ORM.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import DatabaseError, connection
-from django.db.models import Model
+from django.db.models import Model, signals
 
 from events.models import Article, Event, Evidence, MentionBlock, Source
 
@@ -204,10 +205,24 @@ def _update_sql(model: type[Model], names: tuple[str, ...], vendor: str) -> str:
     return f"UPDATE {_table(model)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"
 
 
+def _saves_plainly(model: type[Model]) -> bool:
+    """True when saving ``model`` is only its INSERT or UPDATE: no ``save()`` of its own and no
+    receiver of its save signals, which the SQL below would silently skip."""
+    return (
+        model.save is Model.save
+        and not signals.pre_save.has_listeners(model)
+        and not signals.post_save.has_listeners(model)
+    )
+
+
 def update_columns(instance: Model, names: Sequence[str]) -> None:
     """``instance.save(update_fields=names)``: the same UPDATE (``auto_now`` fields stamped too),
-    from SQL composed once per set of ``names``. No save signals are sent (none is connected to
-    the models this writes). Raises DatabaseError, as ``save`` does, when the row is gone."""
+    from SQL composed once per set of ``names`` (through ``save`` itself if the model has its own
+    or someone listens to its save signals). Raises DatabaseError, as ``save`` does, when the row
+    is gone."""
+    if not _saves_plainly(type(instance)):
+        instance.save(update_fields=list(names))
+        return
     fields = [instance._meta.get_field(name) for name in names]
     params = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]
     with connection.cursor() as cursor:
@@ -245,10 +260,13 @@ def _insert_sql(model: type[Model], vendor: str) -> tuple[str, tuple]:
 def insert_row(instance: Model) -> None:
     """``instance.save()`` of a new row whose primary key the database assigns: the same INSERT
     (``auto_now`` and ``auto_now_add`` stamped), from SQL composed once; the key is set on
-    ``instance``. No save signals are sent, and a model's own ``save()`` is not run: use it only
-    for models without one (``Article``). A duplicate unique value raises IntegrityError."""
+    ``instance`` (through ``save`` itself if the model has its own or someone listens to its save
+    signals). A duplicate unique value raises IntegrityError."""
     if instance.pk is not None:
         raise ValueError(f"{instance!r} has a primary key already: insert_row stores new rows")
+    if not _saves_plainly(type(instance)):
+        instance.save(force_insert=True)
+        return
     sql, fields = _insert_sql(type(instance), connection.vendor)
     params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
     with connection.cursor() as cursor:

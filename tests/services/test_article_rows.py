@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, signals
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -234,3 +234,22 @@ def test_events_on_dates_finds_unmerged_events_of_those_kinds_and_days():
     assert [e.pk for e in found] == [first.pk, second.pk, signing.pk]
     assert fields_of(found[0]) == fields_of(Event.objects.get(pk=first.pk))
     assert events_on_dates([]) == []
+
+
+def test_update_columns_and_insert_row_go_through_save_when_someone_listens():
+    seen: list[tuple[str, bool]] = []
+
+    def listen(sender, instance, created, **kwargs):
+        seen.append((instance.key, created))
+
+    signals.post_save.connect(listen, sender=Article)
+    try:
+        article = Article(key="p.txt", text="正文")
+        insert_row(article)
+        article.title = "改了"
+        update_columns(article, ["title", "updated"])
+    finally:
+        signals.post_save.disconnect(listen, sender=Article)
+
+    assert seen == [("p.txt", True), ("p.txt", False)]
+    assert Article.objects.get(pk=article.pk).title == "改了"
