@@ -662,3 +662,43 @@ def test_a_lost_commit_of_a_queued_reread_is_queued_again(django_capture_on_comm
         requeued = requeue_lost(now=now, older_than=timedelta(minutes=5), waiting=0, held=set())
     assert (requeued, len(callbacks)) == (1, 1)
     assert Article.objects.get(pk=article.pk).queued_at > queued
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_reread_whose_request_another_cleared_while_it_waited_commits_synchronously(monkeypatch):
+    """The locking statement is evaluated again on the row another transaction changed meanwhile:
+    the request it saw queued is done by then, so its commit is synchronous after all."""
+    import threading
+
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from events.services import reingest_stored_article
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: synchronous_commit is PostgreSQL's")
+    seen = _commit_modes(monkeypatch)
+    article = ingest().article
+    started = timezone.now()
+    Article.objects.filter(pk=article.pk).update(queued_at=started - timedelta(seconds=1))
+    stored = Article.objects.get(pk=article.pk)
+    holding, release = threading.Event(), threading.Event()
+
+    def another_worker_clears_it() -> None:
+        try:
+            with transaction.atomic():
+                Article.objects.filter(pk=article.pk).update(queued_at=None)  # holds the row lock
+                holding.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=another_worker_clears_it)
+    thread.start()
+    assert holding.wait(30)
+    threading.Timer(0.5, release.set).start()  # lets go while the re-read below waits for the lock
+    reingest_stored_article(article=stored, force=True, requested_before=started)
+    thread.join(30)
+
+    assert seen[-1] == "on"
