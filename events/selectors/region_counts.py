@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Sum
 
@@ -11,9 +11,11 @@ from events.models import EventRegionCount
 from .caching import cached_until_change
 
 
-@dataclass(frozen=True)
-class RegionCell:
-    """Visible events in one region (a level it does not reach is "") with one kind and precision."""
+class RegionCell(NamedTuple):
+    """Visible events in one region (a level it does not reach is "") with one kind and precision.
+
+    A named tuple for the reason ``aggregates.CubeRow`` is one: cheap to pickle and read back.
+    """
 
     province_code: str
     province: str
@@ -34,4 +36,5 @@ def region_cells() -> tuple[RegionCell, ...]:
 def _build_cells() -> tuple[RegionCell, ...]:
     key = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
     rows = EventRegionCount.objects.values_list(*key).annotate(total=Sum("n")).filter(total__gt=0).order_by()
-    return tuple(RegionCell(*row) for row in rows)
+    words: dict[str, str] = {}  # each name, code, kind and precision once in the pickle
+    return tuple(RegionCell(*(words.setdefault(v, v) for v in row[:-1]), row[-1]) for row in rows)

@@ -8,7 +8,9 @@ at most ``COUNT_BOUND`` matching events; past that the facet says "at least" (``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
+from operator import attrgetter
 
 from .aggregates import COUNT_BOUND
 from .caching import cached_until_change
@@ -29,15 +31,16 @@ def _counts_answer(filters: EventFilters) -> bool:
     return all(getattr(filters, f.name) is None for f in fields(filters) if f.name not in COUNTED_FILTERS)
 
 
-def _cell_matches(cell: RegionCell, filters: EventFilters) -> bool:
-    return (
-        (filters.kind is None or cell.kind == filters.kind)
-        and (filters.precision is None or cell.precision == filters.precision)
-        and all(
-            getattr(cell, f"{name}_code") == code
-            for name in REGION_PARAMS
-            if (code := getattr(filters, name))
-        )
+def _cell_test(filters: EventFilters) -> Callable[[RegionCell], bool]:
+    """Whether a cell's kind, precision and regions are those ``filters`` ask for (a test made once per facet)."""
+    wanted = [
+        (attrgetter(f"{name}_code"), code) for name in REGION_PARAMS if (code := getattr(filters, name))
+    ]
+    kind, precision = filters.kind, filters.precision
+    return lambda cell: (
+        (kind is None or cell.kind == kind)
+        and (precision is None or cell.precision == precision)
+        and all(code_of(cell) == code for code_of, code in wanted)
     )
 
 
@@ -54,11 +57,12 @@ def region_facet(*, filters: EventFilters) -> list[dict]:
         return []
     if _counts_answer(filters):
         counts: dict[tuple[str, str], int] = {}
+        code_of, name_of, matches = attrgetter(f"{level}_code"), attrgetter(level), _cell_test(filters)
         for cell in region_cells():
-            code = getattr(cell, f"{level}_code")
-            if code and _cell_matches(cell, filters):
-                name = getattr(cell, level)
-                counts[code, name] = counts.get((code, name), 0) + cell.n
+            code = code_of(cell)
+            if code and matches(cell):
+                key = code, name_of(cell)
+                counts[key] = counts.get(key, 0) + cell.n
         capped = False
     else:
         counts, capped = _matching_counts(filters, level)
