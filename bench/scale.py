@@ -90,6 +90,7 @@ from django.db import connection, connections  # noqa: E402
 from django.db.models import JSONField  # noqa: E402
 from django.test import Client  # noqa: E402
 
+import kejicalendar.wsgi  # noqa: E402, F401  (as gunicorn loads it, gc.freeze() included)
 from bench.loadtest import free_port, run_wrk, wait_for  # noqa: E402
 from events.models import Article, Event, Evidence, Source  # noqa: E402
 from events.selectors import EventFilters, calendar_events, filter_events, order_events  # noqa: E402
