@@ -26,13 +26,28 @@ def test_package_imports_without_django(package):
 
 def test_worker_start_leaves_fetch_only_libraries_unloaded():
     # A worker imports every task and service at start; the libraries only fetching needs (MinHash
-    # with scipy, PDF pages) come on first use, and cnloc's pandas never: ~60 MB less per process.
+    # with scipy, PDF pages, and the page-reading stack: lxml, trafilatura, dateparser, feedparser,
+    # requests) come on first use, and cnloc's pandas never: ~75 MB less per process.
     code = (
         "import os, sys; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'kejicalendar.settings'); "
         "import django; django.setup(); import events.tasks, events.services, events.admin; "
         "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'datasketch', 'scipy', 'pdfplumber', 'pdfminer', 'pandas', 'cnloc'})))"
+        "{'datasketch', 'scipy', 'pdfplumber', 'pdfminer', 'pandas', 'cnloc', 'lxml', 'trafilatura', "
+        "'dateparser', 'feedparser', 'requests', 'urllib3', 'htmldate', 'justext', 'courlan'})))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
     assert (result.returncode, result.stdout.strip()) == (0, ""), result.stderr
+
+
+def test_fetching_names_load_on_first_use():
+    code = (
+        "import os, sys; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'kejicalendar.settings'); "
+        "import django; django.setup(); from events import services; "
+        "before = 'trafilatura' in sys.modules; run, fetch = services.FetchRun, services.fetch_source; "
+        "from events.services import web_sources; "
+        "print(before, 'trafilatura' in sys.modules, run is web_sources.FetchRun, fetch is web_sources.fetch_source)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert result.stdout.split() == ["False", "True", "True", "True"], result.stderr

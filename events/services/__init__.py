@@ -1,4 +1,9 @@
-"""Everything that writes: ingestion, curation and queueing; one module per topic, re-exported here."""
+"""Everything that writes: ingestion, curation and queueing; one module per topic, re-exported here.
+
+``FetchRun`` and ``fetch_source`` are looked up on first use (``__getattr__``): importing them means
+importing the page-reading libraries (lxml, trafilatura, dateparser, feedparser, requests: ~16 MB per
+process), which a worker that only re-reads stored articles never needs.
+"""
 
 from .curation import (
     confirm_events,
@@ -14,6 +19,7 @@ from .curation import (
 )
 from .files import collect_files
 from .ingest import PARSER_VERSION, IngestResult, ingest_article, reingest_stored_article, resolve_published
+from .leases import claim_source, due_sources
 from .queueing import (
     mark_queued_work_done,
     request_article_reingest,
@@ -29,7 +35,6 @@ from .roots import FILE_KINDS, ForeignKeyError, OutsideRootError, check_api_writ
 from .site import uid_domain
 from .sources import IngestSummary, ensure_source, ingest_paths, ingest_source
 from .text import IngestError, decode_bytes, read_article_file
-from .web_sources import FetchRun, claim_source, due_sources, fetch_source
 
 __all__ = [
     "PARSER_VERSION",
@@ -75,3 +80,13 @@ __all__ = [
     "unit_bounds",
     "update_event_fields",
 ]
+
+_FETCHING = {"FetchRun", "fetch_source"}
+
+
+def __getattr__(name: str):
+    if name in _FETCHING:
+        from . import web_sources
+
+        return getattr(web_sources, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

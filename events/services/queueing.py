@@ -15,7 +15,7 @@ from django.utils import timezone
 from events.models import Article, Event, Source
 
 from .ingest import PARSER_VERSION
-from .web_sources import due_sources
+from .leases import due_sources
 
 # Articles per ``ingest_articles_task`` message: enough that a message's own cost is small beside
 # the articles' (bench/ingest_workers.py), few enough that two workers share a few hundred articles

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from events.models import Article, FetchLog, Source
@@ -28,11 +27,10 @@ from events.reading.web import Fetched, FetchError, Gone, Throttled
 from .articles_web import decode_page, first_report, ingest_fetched_page, ingest_fetched_pdf, is_pdf
 from .fetching import Fetcher
 from .ingest import LOOK_UP
+from .leases import claim_source
 from .sources import _stored_articles  # one query per 500 keys, shared with file sources
 from .text import IngestError
 
-# A source still being fetched after this long is taken to belong to a dead worker.
-LEASE = timedelta(minutes=30)
 # Longest wait after repeated failures; a curator's "fetch now" skips it.
 MAX_BACKOFF = timedelta(days=1)
 # Nested sitemaps followed from a sitemap index, per run.
@@ -56,26 +54,6 @@ class FetchRun:
 
     def problem(self, url: str, message: str) -> None:
         self.problems.append(f"{url}: {message}")
-
-
-def due_sources(*, now: datetime) -> list[Source]:
-    """Active web sources whose next fetch time has come (or was never set), gone ones left out."""
-    return list(
-        Source.objects.filter(active=True, kind__in=Source.WEB_KINDS)
-        .exclude(last_status=Source.LastStatus.GONE)
-        .filter(Q(next_fetch__isnull=True) | Q(next_fetch__lte=now))
-        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
-    )
-
-
-def claim_source(source: Source, *, now: datetime) -> bool:
-    """Take the source for one run; False when another worker holds it (its lease has not run out)."""
-    taken = (
-        Source.objects.filter(pk=source.pk)
-        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
-        .update(lease_until=now + LEASE)
-    )
-    return taken == 1
 
 
 def fetch_source(
