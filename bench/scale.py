@@ -54,7 +54,7 @@ PARSER.add_argument("--fill-only", action="store_true", help="fill (or reuse) th
 PARSER.add_argument(
     "--cold-only", action="store_true", help="only the cold in-process reads (no gunicorn, no wrk)"
 )
-PARSER.add_argument("--only", help="only the reads whose name contains this text (e.g. calendar)")
+PARSER.add_argument("--only", help="only these reads, by name, comma-separated (e.g. /,/calendar.ics)")
 PARSER.add_argument(
     "--fill-db",
     type=int,
@@ -495,6 +495,22 @@ def explain(sample: dict) -> None:
             now=datetime(2026, 12, 1, tzinfo=UTC),
             limit=2001,
         ).prefetch_related(None),
+        "feed evidence of one chunk (200 events)": Evidence.objects.filter(
+            event_id__in=list(
+                calendar_events(
+                    filters=EventFilters(),
+                    coarse=False,
+                    today=date(2026, 12, 1),
+                    now=datetime(2026, 12, 1, tzinfo=UTC),
+                    limit=200,
+                ).values_list("pk", flat=True)
+            )
+        )
+        .order_by("article_id", "span_start")
+        .values_list("event_id", "sentence", "article_id", "article__key", "article__title", "article__url"),
+        "timeline 即将举行 (upcoming)": filter_events(filters=EventFilters())
+        .filter(start__isnull=False, end__gte=date(2026, 12, 5))
+        .order_by("start", "end", "title", "pk")[:5],
     }
     for name, qs in plans.items():
         print(f"\n### {name}\n```\n{qs.explain(analyze=True, costs=False)}\n```")
@@ -549,7 +565,7 @@ def main() -> None:
             continue
         urls = reads(keys)
         if ARGS.only:
-            urls = {name: url for name, url in urls.items() if ARGS.only in name}
+            urls = {name: url for name, url in urls.items() if name in ARGS.only.split(",")}
         cold = cold_reads(urls)
         print_cold(cold)
         served = {} if ARGS.cold_only else served_reads(urls)
