@@ -7,7 +7,9 @@ from datetime import date
 import icalendar
 import pytest
 import vobject
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
 from events.selectors import (
@@ -218,10 +220,15 @@ def test_region_facet_past_the_bound_counts_a_sample_and_says_so(placed, monkeyp
 
 def test_region_overview_and_facet_read_no_event_once_counted(placed, django_assert_num_queries):
     region_overview()
+    with CaptureQueriesContext(connection) as first:
+        region_facet(filters=EventFilters(kind="festival"))
 
     with django_assert_num_queries(1), same_version():  # the version; the summed counts are cached
         region_overview()
         region_facet(filters=EventFilters(kind="festival"))
+
+    [summed] = [q["sql"] for q in first.captured_queries if "events_dataversion" not in q["sql"]]
+    assert "events_eventregioncount" in summed and '"events_event"' not in summed  # counts, not events
 
 
 def test_region_names_are_looked_up_in_the_counts_not_the_events(placed, django_assert_num_queries):
