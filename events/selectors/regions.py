@@ -136,8 +136,21 @@ def region_overview() -> list[dict]:
 
 
 def region_name(code: str) -> str:
-    """The name visible events store for the region ``code`` ("晋中市"); the code itself when none has it."""
+    """The name visible events store for the region ``code`` ("晋中市"); the code itself when none has it.
+
+    Asked of the database (one row of the region counts, cached per data version): the page or feed
+    of one region needs one name, not every region cell read and cached.
+    """
     level = region_level(code)
-    return next(
-        (getattr(cell, level) for cell in region_cells() if getattr(cell, f"{level}_code") == code), code
+    return cached_until_change("region-name", (code,), lambda: _stored_name(code, level))
+
+
+def _stored_name(code: str, level: str) -> str:
+    named = (
+        EventRegionCount.objects.filter(**{f"{level}_code": code})
+        .values_list(level)
+        .annotate(total=Sum("n"))
+        .filter(total__gt=0)
+        .order_by(level)
     )
+    return next((name for name, _ in named[:1]), code)

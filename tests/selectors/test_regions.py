@@ -18,6 +18,7 @@ from events.selectors import (
     parse_filters,
     region_counts,
     region_facet,
+    region_name,
     region_overview,
     regions,
     same_version,
@@ -236,3 +237,12 @@ def test_region_names_are_looked_up_in_the_counts_not_the_events(placed, django_
 
     with django_assert_num_queries(1):  # the data version; no scan of the events for a name
         assert parse_filters({"city": "晋中"}).city == "140700"
+
+
+def test_region_name_is_the_stored_name_of_visible_events_else_the_code(placed):
+    named = (region_name("140000"), region_name("140700"), region_name("350102"))
+    Event.objects.filter(title="太原博览会").update(status=Event.Status.HIDDEN)
+
+    assert named == ("山西省", "晋中市", "鼓楼区")
+    assert region_name("140100") == "140100"  # its only event is hidden now
+    assert region_name("990000") == "990000"
