@@ -66,9 +66,8 @@ def _build_cube() -> tuple[CubeRow, ...]:
         .filter(total__gt=0)
         .order_by()
     )
-    words: dict[
-        str, str
-    ] = {}  # one string per kind and precision, so the pickle refers to it, not repeats it
+    # One string per kind and precision, so the cached pickle refers to it instead of repeating it.
+    words: dict[str, str] = {}
     return tuple(
         CubeRow(
             year or None,

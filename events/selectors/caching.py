@@ -27,9 +27,9 @@ _memo: ContextVar[dict[str, object] | None] = ContextVar("kejical_version_memo",
 def same_version() -> Iterator[None]:
     """Inside, ``data_version`` is read at most once: a page made of several cached parts asks once.
 
-    And ``cached_until_change`` reads each of its results from the cache at most once: the timeline
-    asks for the event counts four times a page, and unpickling them each time was a fifth of a cold
-    page. For reads only: a write inside would not be seen by the pinned version. Nested, the outer
+    And ``cached_until_change`` reads each of its results from the cache at most once: a timeline
+    page asks for the event counts several times, and unpickling them each time was a fifth of a
+    cold page. For reads only: a write inside would not be seen by the pinned version. Nested, the outer
     pin holds: an ETag and the cached body inside its block name the same version.
     """
     if _pinned.get() is not None:
