@@ -30,11 +30,24 @@ class RegionCell(NamedTuple):
 
 def region_cells() -> tuple[RegionCell, ...]:
     """The region counts summed over their slots; cached per data version."""
-    return cached_until_change("region-cells", (), _build_cells)
+    return cached_until_change("region-cells", (), lambda: _summed(by_kind=True))
 
 
-def _build_cells() -> tuple[RegionCell, ...]:
-    key = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
+def region_totals() -> tuple[RegionCell, ...]:
+    """The region counts summed over slots, kinds and precisions (those two ""); cached per data version.
+
+    What the "按地区" page draws: one row per region, where the cells are one per region, kind and
+    precision (2,574 at 1M events, 1,299 at 10k), summed by the database instead of in Python.
+    """
+    return cached_until_change("region-totals", (), lambda: _summed(by_kind=False))
+
+
+REGION_COLUMNS = ("province_code", "province", "city_code", "city", "county_code", "county")
+
+
+def _summed(*, by_kind: bool) -> tuple[RegionCell, ...]:
+    key = (*REGION_COLUMNS, "kind", "precision") if by_kind else REGION_COLUMNS
     rows = EventRegionCount.objects.values_list(*key).annotate(total=Sum("n")).filter(total__gt=0).order_by()
+    every = () if by_kind else ("", "")  # kind and precision: all of them
     words: dict[str, str] = {}  # each name, code, kind and precision once in the pickle
-    return tuple(RegionCell(*(words.setdefault(v, v) for v in row[:-1]), row[-1]) for row in rows)
+    return tuple(RegionCell(*(words.setdefault(v, v) for v in row[:-1]), *every, row[-1]) for row in rows)

@@ -17,7 +17,7 @@ from events.models import EventRegionCount
 from .aggregates import COUNT_BOUND
 from .caching import cached_until_change
 from .events import REGION_PARAMS, EventFilters, filter_events, region_level
-from .region_counts import region_cells
+from .region_counts import region_totals
 
 # The level below each region filter: the facet lists the divisions one level down.
 NEXT_LEVEL = {None: "province", "province": "city", "city": "county"}
@@ -109,7 +109,7 @@ def region_overview() -> list[dict]:
     """
     provinces: dict[str, dict] = {}
     counties: dict[tuple[str, str], dict] = {}
-    for cell in region_cells():
+    for cell in region_totals():
         province = provinces.setdefault(
             cell.province_code, {"code": cell.province_code, "name": cell.province, "count": 0, "cities": {}}
         )

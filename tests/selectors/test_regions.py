@@ -135,7 +135,7 @@ def test_api_filters_by_region_and_exposes_it(client, placed):
 
 
 def cells_from_counts() -> list[tuple]:
-    return sorted((*cell_key(c), c.n) for c in region_counts._build_cells())
+    return sorted((*cell_key(c), c.n) for c in region_counts._summed(by_kind=True))
 
 
 def cell_key(cell) -> tuple:
@@ -151,6 +151,17 @@ def cells_from_events() -> list[tuple]:
         .order_by()
     )
     return sorted(rows)
+
+
+def totals_from_counts() -> list[tuple]:
+    return sorted((*cell_key(c)[:6], c.kind, c.precision, c.n) for c in region_counts._summed(by_kind=False))
+
+
+def totals_from_events() -> list[tuple]:
+    rows = (
+        Event.objects.visible().exclude(province_code="").values_list(*REGION_KEY[:6]).annotate(n=Count("pk"))
+    )
+    return sorted((*row[:6], "", "", row[6]) for row in rows.order_by())
 
 
 REGION_KEY = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
@@ -172,6 +183,7 @@ def test_region_counts_follow_region_kind_visibility_and_deletes(placed):
     Event.objects.filter(pk=jinzhong.pk).update(**region_fields_for_code(""))  # loses its region
 
     assert cells_from_counts() == cells_from_events()
+    assert totals_from_counts() == totals_from_events() != []
     assert region_facet(filters=EventFilters()) == [
         {**row, "filters": EventFilters(province=row["code"])} for row in _expected_top()
     ]
