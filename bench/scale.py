@@ -33,6 +33,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -50,6 +51,10 @@ PARSER.add_argument("--repeat", type=int, default=5, help="cold in-process reads
 PARSER.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE at the largest size")
 PARSER.add_argument("--reuse", action="store_true", help="keep a database already filled to its size")
 PARSER.add_argument("--fill-only", action="store_true", help="fill (or reuse) the databases, measure nothing")
+PARSER.add_argument(
+    "--cold-only", action="store_true", help="only the cold in-process reads (no gunicorn, no wrk)"
+)
+PARSER.add_argument("--only", help="only these reads, by name, comma-separated (e.g. /,/calendar.ics)")
 PARSER.add_argument(
     "--fill-db",
     type=int,
@@ -85,6 +90,7 @@ from django.db import connection, connections  # noqa: E402
 from django.db.models import JSONField  # noqa: E402
 from django.test import Client  # noqa: E402
 
+import kejicalendar.wsgi  # noqa: E402, F401  (as gunicorn loads it, gc.freeze() included)
 from bench.loadtest import free_port, run_wrk, wait_for  # noqa: E402
 from events.models import Article, Event, Evidence, Source  # noqa: E402
 from events.selectors import EventFilters, calendar_events, filter_events, order_events  # noqa: E402
@@ -371,20 +377,55 @@ def quoted(url: str) -> str:
     return urllib.parse.quote(url, safe="/?=&")
 
 
-def cold_reads(urls: dict[str, str]) -> dict[str, float]:
-    """Median ms of each read in-process with the cache cleared first (nothing cached helps)."""
+@dataclass
+class Cold:
+    """One read's cold cost, medians of ``--repeat``: wall, CPU of this process, SQL (wall, in the driver)."""
+
+    wall: float
+    cpu: float
+    sql: float
+    queries: int
+
+
+def cold_reads(urls: dict[str, str]) -> dict[str, Cold]:
+    """Median cost of each read in-process with the cache cleared first (nothing cached helps)."""
     client = Client()
     out = {}
     for name, url in urls.items():
-        times = []
+        runs = []
         for _ in range(ARGS.repeat):
             cache.clear()
-            began = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - began) * 1000)
+            sql = [0.0, 0]
+
+            def timed(execute, query, params, many, context, sql=sql):
+                began = time.perf_counter()
+                try:
+                    return execute(query, params, many, context)
+                finally:
+                    sql[0] += time.perf_counter() - began
+                    sql[1] += 1
+
+            cpu, began = time.process_time(), time.perf_counter()
+            with connection.execute_wrapper(timed):
+                response = client.get(url)
+            runs.append(
+                (
+                    (time.perf_counter() - began) * 1000,
+                    (time.process_time() - cpu) * 1000,
+                    sql[0] * 1000,
+                    sql[1],
+                )
+            )
             assert response.status_code == 200, (url, response.status_code)
-        out[name] = statistics.median(times)
+        out[name] = Cold(*(statistics.median(run[i] for run in runs) for i in range(3)), runs[0][3])
     return out
+
+
+def print_cold(cold: dict[str, Cold]) -> None:
+    print(f"# load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'read':28} {'wall ms':>8} {'CPU ms':>8} {'SQL ms':>8} {'queries':>7}")
+    for name, c in cold.items():
+        print(f"{name:28} {c.wall:8.1f} {c.cpu:8.1f} {c.sql:8.1f} {c.queries:7d}")
 
 
 def served_reads(urls: dict[str, str]) -> dict[str, dict]:
@@ -454,6 +495,22 @@ def explain(sample: dict) -> None:
             now=datetime(2026, 12, 1, tzinfo=UTC),
             limit=2001,
         ).prefetch_related(None),
+        "feed evidence of one chunk (200 events)": Evidence.objects.filter(
+            event_id__in=list(
+                calendar_events(
+                    filters=EventFilters(),
+                    coarse=False,
+                    today=date(2026, 12, 1),
+                    now=datetime(2026, 12, 1, tzinfo=UTC),
+                    limit=200,
+                ).values_list("pk", flat=True)
+            )
+        )
+        .order_by("article_id", "span_start")
+        .values_list("event_id", "sentence", "article_id", "article__key", "article__title", "article__url"),
+        "timeline 即将举行 (upcoming)": filter_events(filters=EventFilters())
+        .filter(start__isnull=False, end__gte=date(2026, 12, 5))
+        .order_by("start", "end", "title", "pk")[:5],
     }
     for name, qs in plans.items():
         print(f"\n### {name}\n```\n{qs.explain(analyze=True, costs=False)}\n```")
@@ -485,7 +542,7 @@ def main() -> None:
         print(f"filled {ARGS.fill_db:,} events, {keys['articles']:,} articles, {keys['evidence']:,}"
               f" evidence rows in {time.perf_counter() - began:.0f} s", flush=True)  # fmt: skip
         return
-    if shutil.which("wrk") is None:
+    if shutil.which("wrk") is None and not ARGS.cold_only:
         sys.exit("wrk not found: apt-get install -y wrk")
     sizes = [int(s) for s in ARGS.sizes.split(",")] + ([1_000_000] if ARGS.million else [])
     results = {}
@@ -507,34 +564,37 @@ def main() -> None:
         if ARGS.fill_only:
             continue
         urls = reads(keys)
+        if ARGS.only:
+            urls = {name: url for name, url in urls.items() if name in ARGS.only.split(",")}
         cold = cold_reads(urls)
-        served = served_reads(urls)
+        print_cold(cold)
+        served = {} if ARGS.cold_only else served_reads(urls)
         results[size] = (cold, served)
-        floor = served["floor /api/health"]["p99"]
-        floor50 = served["floor /api/health"]["p50"]
-        print(f"{'read':28} {'cold ms':>8} {'p50 ms':>8} {'p99 ms':>8} {'p50/floor':>9} {'p99/floor':>9}")
-        for name, row in served.items():
-            c = f"{cold[name]:8.1f}" if name in cold else " " * 8
-            errors = f"  ({row['errors']} errors)" if row["errors"] else ""
-            print(
-                f"{name:28} {c} {row['p50']:8.2f} {row['p99']:8.2f} {row['p50'] / floor50:8.1f}x"
-                f" {row['p99'] / floor:8.1f}x{errors}"
-            )
+        if served:
+            floor = served["floor /api/health"]["p99"]
+            floor50 = served["floor /api/health"]["p50"]
+            print(f"{'read':28} {'cold ms':>8} {'p50 ms':>8} {'p99 ms':>8} {'p50/floor':>9} {'p99/floor':>9}")
+            for name, row in served.items():
+                c = f"{cold[name].wall:8.1f}" if name in cold else " " * 8
+                errors = f"  ({row['errors']} errors)" if row["errors"] else ""
+                print(
+                    f"{name:28} {c} {row['p50']:8.2f} {row['p99']:8.2f} {row['p50'] / floor50:8.1f}x"
+                    f" {row['p99'] / floor:8.1f}x{errors}"
+                )
         if ARGS.explain and size == sizes[-1]:
             explain(keys)
     if len(results) > 1:
         small, large = sizes[0], sizes[-1]
         log_growth = math.log(large) / math.log(small)
         print(f"\n# growth {small:,} → {large:,} (log n grows {log_growth:.2f}x)")
-        print(f"{'read':28} {'cold':>7} {'p99':>7}")
-        for name in results[small][1]:
-            cold_growth = (
-                f"{results[large][0][name] / results[small][0][name]:6.2f}x"
-                if name in results[small][0]
-                else " " * 7
-            )
-            p99 = results[large][1][name]["p99"] / results[small][1][name]["p99"]
-            print(f"{name:28} {cold_growth} {p99:6.2f}x")
+        print(f"{'read':28} {'cold':>7} {'cold CPU':>8} {'p99':>7}")
+        for name in {**results[small][0], **results[small][1]}:
+            cold = results[small][0].get(name), results[large][0].get(name)
+            wall = f"{cold[1].wall / cold[0].wall:6.2f}x" if all(cold) else " " * 7
+            cpu = f"{cold[1].cpu / cold[0].cpu:7.2f}x" if all(cold) else " " * 8
+            served = results[small][1].get(name), results[large][1].get(name)
+            p99 = f"{served[1]['p99'] / served[0]['p99']:6.2f}x" if all(served) else ""
+            print(f"{name:28} {wall} {cpu} {p99}")
 
 
 if __name__ == "__main__":

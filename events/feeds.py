@@ -131,7 +131,7 @@ def feed_path(query: FeedQuery) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def _date_lines(event: Event) -> list[bytes]:
+def _date_lines(event: Event | selectors.FeedEvent) -> list[bytes]:
     """All-day with an exclusive DTEND, or a local time in Asia/Shanghai (see the module docstring).
 
     An event ending on 9999-12-31 has no day after it to be its exclusive DTEND (iCalendar years
@@ -156,33 +156,43 @@ def _date_lines(event: Event) -> list[bytes]:
     return lines
 
 
+# Lines every VEVENT ends with but its URL, and STATUS by status: written once, not per event.
+TRANSPARENT = ical.raw_line("TRANSP", "TRANSPARENT")  # news events never make the subscriber look busy
+STATUS_LINES = {status: ical.raw_line("STATUS", word) for status, word in STATUS_WORDS.items()}
+TENTATIVE_LINE = ical.raw_line("STATUS", "TENTATIVE")
+
+
 def build_event(
-    event: Event, *, uid_domain: str, url: str, article_page: Callable[[int], str] | None = None
+    event: Event | selectors.FeedEvent,
+    *,
+    uid_domain: str,
+    url: str,
+    article_page: Callable[[int], str] | None = None,
 ) -> bytes:
-    """One VEVENT as bytes; ``event`` needs its evidence and articles prefetched (``selectors.with_sources``).
+    """One VEVENT as bytes, from a ``FeedEvent`` or an ``Event`` with its evidence prefetched (``selectors.with_sources``).
 
     ``url`` is the event page's absolute URL. DTSTAMP is the last change, not the time of writing,
     so the same event always gives the same bytes.
     """
-    stamp = event.updated.replace(microsecond=0)
+    stamp = ical.utc_value(event.updated)  # whole seconds: DTSTAMP and LAST-MODIFIED
     # icalendar's own property order (RFC 5545 examples first, then by name), so that icalendar
     # re-serialises a parsed feed to exactly these bytes (tests/test_feeds.py checks it).
     lines = [
         b"BEGIN:VEVENT\r\n",
         ical.text_line("SUMMARY", event_summary(event)),
         *_date_lines(event),
-        ical.utc_line("DTSTAMP", stamp),
+        b"DTSTAMP:" + stamp,
         ical.text_line("UID", f"kejical-{event.uid}@{uid_domain}"),
-        ical.raw_line("SEQUENCE", str(int(event.sequence))),
+        b"SEQUENCE:%d\r\n" % event.sequence,
         ical.list_line("CATEGORIES", event_categories(event)),
         ical.text_line("DESCRIPTION", event_description(event, article_page=article_page)),
-        ical.utc_line("LAST-MODIFIED", stamp),
+        b"LAST-MODIFIED:" + stamp,
     ]
     if event.place:
         lines.append(ical.text_line("LOCATION", event.place))
     lines += [
-        ical.raw_line("STATUS", STATUS_WORDS.get(event.status, "TENTATIVE")),
-        ical.raw_line("TRANSP", "TRANSPARENT"),  # news events never make the subscriber look busy
+        STATUS_LINES.get(event.status, TENTATIVE_LINE),
+        TRANSPARENT,
         ical.raw_line("URL", url),
         b"END:VEVENT\r\n",
     ]
@@ -266,7 +276,7 @@ class RenderedFeed:
 
 
 def _render(query: FeedQuery, *, site_url: str, today: date, now: datetime) -> RenderedFeed:
-    events = selectors.with_citations(
+    events = selectors.feed_events(
         selectors.calendar_events(
             filters=query.filters, coarse=query.coarse, today=today, now=now, limit=MAX_FEED_EVENTS + 1
         ),
@@ -274,7 +284,7 @@ def _render(query: FeedQuery, *, site_url: str, today: date, now: datetime) -> R
     )
     changes: list[datetime] = []
 
-    def noting_changes(events: Iterable[Event]) -> Iterator[Event]:
+    def noting_changes(events: Iterable[selectors.FeedEvent]) -> Iterator[selectors.FeedEvent]:
         for event in events:
             changes.append(event.updated)
             yield event

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
@@ -137,28 +138,54 @@ def _quote(sentence: str) -> str:
     return collapse_line_breaks(sentence[:EVIDENCE_CHARS]) + ("…" if cut else "")
 
 
-def _event_card(request: HttpRequest, event: Event, *, limit: int) -> dict:
+class PagePaths(NamedTuple):
+    """The paths cards link to, each made by one ``reverse()`` per page instead of several per card.
+
+    ``reverse()`` of the path with a placeholder argument, cut around it: right for the arguments
+    these pages take (hex uids, integer ids), which reverse() would leave unquoted anyway.
+    """
+
+    event: Callable[[str], str]
+    event_ics: Callable[[str], str]
+    article: Callable[[int], str]
+
+    @classmethod
+    def now(cls) -> PagePaths:
+        """The paths under the current script prefix (it is per request: made once per page, not kept)."""
+        return cls(_path_around("event", "~"), _path_around("event-ics", "~"), _path_around("article", 0))
+
+
+def _path_around(name: str, placeholder: str | int) -> Callable[[str | int], str]:
+    before, after = reverse(name, args=[placeholder]).rsplit(str(placeholder), 1)
+    return lambda value: f"{before}{value}{after}"
+
+
+def _event_card(request: HttpRequest, event: Event, *, limit: int, paths: PagePaths | None = None) -> dict:
     """What a template needs to show one event, quoting at most ``limit`` evidence sentences.
 
     The evidence must be prefetched; ``evidence_total`` (when annotated) counts what was not fetched.
     """
+    paths = paths or PagePaths.now()
     evidence = getattr(event, "shown_evidence", None)
     evidence = list(event.evidence.all()) if evidence is None else evidence
     published = evidence[0].article.published if evidence else None
-    url = site_base(request) + reverse("event", args=[event.uid])
+    href = paths.event(event.uid)
+    url = site_base(request) + href
     label, color = kind_badge(event.kind)
     sentences = [
         {
             "item": ev,
             "sentence": _quote(ev.sentence),
             "date_text": quoted(collapse_line_breaks(ev.date_text)) if ev.date_text else "",
-            "href": _evidence_href(ev),
+            "href": _evidence_href(ev, paths=paths),
         }
         for ev in evidence[:limit]
     ]
     total = getattr(event, "evidence_total", None) or len(evidence)
     return {
         "event": event,
+        "href": href,
+        "ics_href": paths.event_ics(event.uid),
         "date_label": event_date_label(event, published=published),
         "datetime": _time_datetime(event) if event.start else "",
         "kind_label": label,
@@ -182,11 +209,11 @@ def event_line(event: Event, *, published: date | None) -> dict:
     return {"event": event, "date_label": date_label, "kind_label": label, "kind_color": color}
 
 
-def _evidence_href(evidence: Evidence) -> str:
+def _evidence_href(evidence: Evidence, *, paths: PagePaths) -> str:
     """The evidence's mark on its article page, in the part of the text that holds it."""
     part = evidence.span_start // ARTICLE_PART_CHARS + 1
     query = f"?part={part}" if part > 1 else ""
-    return f"{reverse('article', args=[evidence.article_id])}{query}#ev-{evidence.pk}"
+    return f"{paths.article(evidence.article_id)}{query}#ev-{evidence.pk}"
 
 
 def _subscribe_links(request: HttpRequest, filters: EventFilters, *, years: list[int]) -> dict:
@@ -256,7 +283,8 @@ def _timeline(
     )
     today = timezone.localdate()
     years_with_events = event_years()
-    cards = [_event_card(request, event, limit=CARD_EVIDENCE) for event in page.events]
+    paths = PagePaths.now()
+    cards = [_event_card(request, event, limit=CARD_EVIDENCE, paths=paths) for event in page.events]
     _mark_today(cards, today=today, newest_first=newest_first)
     by_id = {card["event"].pk: card for card in cards}
     years = group_by_month([card["event"] for card in cards], newest_first=newest_first)
@@ -360,14 +388,15 @@ def _event_detail(request: HttpRequest, uid: str) -> HttpResponse:
         raise Http404("no such event")
     if event.merged_into_id:
         return redirect("event", uid=event.merged_into.uid)
-    card = _event_card(request, event, limit=PAGE_EVIDENCE)
+    paths = PagePaths.now()
+    card = _event_card(request, event, limit=PAGE_EVIDENCE, paths=paths)
     sources: dict[int, dict] = {}
     for ev in event.evidence.all():
         source = sources.setdefault(
             ev.article_id,
             {
                 "article": ev.article,
-                "href": _evidence_href(ev),
+                "href": _evidence_href(ev, paths=paths),
                 "count": 0,
                 "outlet": article_outlet(ev.article),
             },

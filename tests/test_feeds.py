@@ -16,8 +16,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from events import feeds
-from events.models import Event
-from events.selectors import with_sources
+from events.models import Event, Evidence
+from events.selectors import feed_events, with_sources
 from events.services.site import DEFAULT_UID_DOMAIN
 from tests.factories import make_article, make_event
 
@@ -448,6 +448,57 @@ def test_build_calendar_is_deterministic():
 
     assert first == again
     assert b"UID:kejical-" in first and b"@example.org\r\n" in first
+
+
+def test_build_calendar_same_bytes_from_feed_events_and_models():
+    first = make_article("https://news.example/a1", title="第一篇；报道")
+    second = make_article("store/second.txt", title="")
+    timed = make_event(
+        "甲,乙;丙\\丁",
+        article=first,
+        sentence="3月\n11日，科技节\r\n开幕",
+        start=SOON,
+        end=SOON + timedelta(days=2),
+        time=time(9, 30),
+        end_time=time(17, 0),
+        place="金谷广场",
+        organizers={"hosts": ["县科技局", "县农业局"], "undertakers": "某公司"},
+        figures={"projects_signed": 15, "investment_yuan": 1_670_000_000},
+        status=Event.Status.CONFIRMED,
+        sequence=3,
+    )
+    Evidence.objects.create(event=timed, article=second, sentence="又一句", span_start=5, span_end=8)
+    make_event("乙", article=second, start=SOON - timedelta(days=1), status=Event.Status.HIDDEN)
+    make_event("丙", start=SOON - timedelta(days=2), end=date.max - timedelta(days=1))
+    ordered = Event.objects.order_by("-start", "pk")
+    site = {"site_url": "https://example.org", "uid_domain": "example.org"}
+
+    from_models = feeds.build_calendar(list(with_sources(ordered)), **site)
+    from_rows = feeds.build_calendar(list(feed_events(ordered, chunk=2)), **site)
+
+    assert from_rows == from_models
+    assert from_rows.count(b"BEGIN:VEVENT") == 3
+    assert "甲,乙;丙\\丁" in {str(e["SUMMARY"]) for e in parse(from_rows).walk("VEVENT")}
+
+
+def test_feed_events_reads_evidence_per_chunk_and_only_as_far_as_asked():
+    article = make_article()
+    for n in range(5):
+        make_event(f"事件{n}", article=article, start=SOON - timedelta(days=n))
+    events = feed_events(Event.objects.order_by("-start", "pk"), chunk=2)
+
+    with CaptureQueriesContext(connection) as queries:
+        first = next(events)
+        second = next(events)
+    with CaptureQueriesContext(connection) as more:
+        third = next(events)
+    events.close()
+
+    assert [e.title for e in (first, second, third)] == ["事件0", "事件1", "事件2"]
+    assert [c.sentence for c in first.cited_evidence] == ["事件0。"]
+    assert first.cited_evidence[0].article.url == "https://news.example/a1"
+    assert sum("events_evidence" in q["sql"] for q in queries.captured_queries) == 1
+    assert sum("events_evidence" in q["sql"] for q in more.captured_queries) == 1
 
 
 def test_build_calendar_stops_at_the_byte_budget(monkeypatch):

@@ -132,3 +132,15 @@ def test_check_deploy_names_a_missing_site_url_or_shared_cache(name, check):
     result = _run([sys.executable, "manage.py", "check", "--deploy"], env)
 
     assert re.findall(r"kejicalendar\.W\d+", result.stderr + result.stdout) == [check]
+
+
+def test_wsgi_module_freezes_what_it_loaded_out_of_the_garbage_collectors_way():
+    import gc
+    import importlib
+
+    import kejicalendar.wsgi
+
+    gc.unfreeze()
+    importlib.reload(kejicalendar.wsgi)
+
+    assert gc.get_freeze_count() > 10_000  # Django and the apps: never walked by a full collection

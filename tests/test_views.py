@@ -578,3 +578,41 @@ def test_cached_pages_follow_every_write(client):
     Event.objects.filter(pk=event.pk).update(status=Event.Status.HIDDEN)
     assert client.get(url).status_code == 404
     assert titles(get(client)) == []
+
+
+def test_page_paths_are_what_reverse_gives_under_any_script_prefix(settings):
+    from django.urls import set_script_prefix
+
+    for prefix in ("/", "/kejical/"):
+        set_script_prefix(prefix)
+        try:
+            paths = views.PagePaths.now()
+            assert paths.event("3a90ef") == reverse("event", args=["3a90ef"])
+            assert paths.event_ics("3a90ef") == reverse("event-ics", args=["3a90ef"])
+            assert paths.article(10) == reverse("article", args=[10])
+            assert paths.article(10).startswith(prefix)
+        finally:
+            set_script_prefix("/")
+
+
+def test_timeline_cards_link_the_event_page_and_its_ics(client, timeline_events):
+    html = get(client, kind="festival")
+    uid = timeline_events["festival"].uid
+
+    assert f'<a href="/events/{uid}/">科技节开幕</a>' in html
+    assert f'<a href="/events/{uid}.ics" download>下载 .ics</a>' in html
+
+
+def test_density_chart_numbers_are_never_localized(settings):
+    """SVG coordinates stay numbers where a locale would group digits or use a decimal comma."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    settings.USE_THOUSAND_SEPARATOR = True
+    chart = {"width": 12345, "height": 1000, "rows": [], "months": [{"month": 1, "x": 1234.5}], "omitted": 0}
+
+    with translation.override("de"):  # would write 12.345 and 1.234,5
+        html = render_to_string("events/_density.html", {"chart": chart})
+
+    assert 'viewBox="0 0 12345 1000"' in html
+    assert '<text x="1234.5" y="11">1月</text>' in html

@@ -12,7 +12,7 @@ from events.models import Event
 from events.publishing.display import event_date_label, format_event_date, quoted
 from events.publishing.figure_text import format_figures
 from events.publishing.highlight import collapse_line_breaks
-from events.selectors import EventFilters, event_figures, event_organizers, region_name
+from events.selectors import EventFilters, FeedEvent, event_figures, event_organizers, region_name
 from events.selectors.events import SHORT_RANGE_DAYS
 
 MAX_EVIDENCE_CHARS = 300  # per DESCRIPTION, so one long sentence cannot crowd out other events
@@ -54,11 +54,11 @@ def calendar_name(filters: EventFilters, *, coarse: bool) -> str:
     return " · ".join(parts)
 
 
-def _is_short_day_event(event: Event) -> bool:
+def _is_short_day_event(event: Event | FeedEvent) -> bool:
     return event.precision == Event.Precision.DAY and (event.end - event.start).days < SHORT_RANGE_DAYS
 
 
-def event_summary(event: Event) -> str:
+def event_summary(event: Event | FeedEvent) -> str:
     """The title; a coarse or long event says its span and precision: 某事（2025年3月，整月）."""
     if _is_short_day_event(event):
         return event.title
@@ -67,13 +67,13 @@ def event_summary(event: Event) -> str:
     return f"{event.title}（{label}，{PRECISION_WORDS.get(event.precision, '大致时间')}）"
 
 
-def feed_evidence(event: Event) -> list:
-    """The event's evidence as ``selectors.with_citations`` read it, else all of it."""
+def feed_evidence(event: Event | FeedEvent) -> list:
+    """The event's evidence as ``selectors.feed_events`` read it (``cited_evidence``), else all of it."""
     cited = getattr(event, "cited_evidence", None)
     return cited if cited is not None else list(event.evidence.all())
 
 
-def event_description(event: Event, *, article_page: Callable[[int], str] | None = None) -> str:
+def event_description(event: Event | FeedEvent, *, article_page: Callable[[int], str] | None = None) -> str:
     """Date, figures, organizers, the first evidence sentence and 来源 lines with article URLs.
 
     An article with no URL of its own is linked to its page on this site (``article_page(pk)``),
@@ -109,7 +109,7 @@ def event_description(event: Event, *, article_page: Callable[[int], str] | None
 KIND_LABELS = {value: str(label) for value, label in Event.Kind.choices}
 
 
-def event_categories(event: Event) -> list[str]:
+def event_categories(event: Event | FeedEvent) -> list[str]:
     """The kind's Chinese label, then the place when there is one."""
     label = KIND_LABELS.get(event.kind, event.kind)
     return [label, event.place] if event.place else [label]

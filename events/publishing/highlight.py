@@ -23,6 +23,8 @@ _OTHER_BREAK = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
 
 def collapse_line_breaks(text: str) -> str:
     """One line of display text: breaks beside Chinese characters vanish, other breaks become a space."""
+    if "\n" not in text:  # both patterns need a line feed; most sentences have none
+        return text.strip()
     return _OTHER_BREAK.sub(" ", _BREAK_BETWEEN_CJK.sub("", text)).strip()
 
 

@@ -19,12 +19,13 @@ from .events import (
     region_level,
 )
 from .items import (
+    FeedEvent,
     event_figures,
     event_item,
     event_organizers,
     event_reports,
+    feed_events,
     iter_event_items,
-    with_citations,
     with_sources,
 )
 from .outlets import article_outlet, reporting_outlets
@@ -81,7 +82,8 @@ __all__ = [
     "region_level",
     "region_name",
     "region_overview",
-    "with_citations",
+    "feed_events",
+    "FeedEvent",
     "with_sources",
     # the timeline pages (timeline.py)
     "event_years",

@@ -225,7 +225,7 @@ COARSE_PRECISIONS = frozenset(Event.Precision.values) - {Event.Precision.DAY}
 def calendar_events(
     *, filters: EventFilters, coarse: bool, today: date, now: datetime, limit: int
 ) -> QuerySet[Event]:
-    """The events a calendar feed holds, newest start first, at most ``limit`` (``with_citations`` adds evidence).
+    """The events a calendar feed holds, newest start first, at most ``limit`` (``feed_events`` reads them).
 
     Dated events only. The window starts ``FEED_WINDOW_DAYS`` before ``today`` unless ``filters``
     gives ``from``. Without ``coarse`` (and without a coarse ``precision`` filter) only day-precision

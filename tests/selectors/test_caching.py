@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from events.models import Event
-from events.selectors import cached_until_change, data_version
+from events.selectors import cached_until_change, data_version, same_version
 from events.services import (
     hide_events,
     unhide_events,
@@ -76,3 +77,32 @@ def test_data_version_survives_an_emptied_table(stored) -> None:
 
     assert data_version() != before
     assert data_version().split(".")[1] != before.split(".")[1]
+
+
+def test_cached_until_change_reads_the_cache_once_per_key_inside_same_version(stored, monkeypatch) -> None:
+    cached_until_change("test-total", (), lambda: 2)
+    cached_until_change("test-other", (), lambda: 3)
+    reads = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k))
+
+    with same_version():
+        inside = [cached_until_change("test-total", (), lambda: 0) for _ in range(3)]
+        other = cached_until_change("test-other", (), lambda: 0)
+    read_inside = len(reads)
+    outside = [cached_until_change("test-total", (), lambda: 0) for _ in range(2)]
+
+    assert (inside, other, outside) == ([2, 2, 2], 3, [2, 2])
+    assert read_inside == 2  # one read per key, however often it was asked for
+    assert len(reads) == 4  # outside same_version every call reads the cache
+
+
+def test_cached_until_change_inside_same_version_still_follows_a_new_version(stored) -> None:
+    """A block pinned to one version never hands its results to a block pinned to the next one."""
+    with same_version():
+        before = cached_until_change("test-count", (), Event.objects.count)
+    make_event("第三个事件")
+    with same_version():
+        after = cached_until_change("test-count", (), Event.objects.count)
+
+    assert (before, after) == (2, 3)

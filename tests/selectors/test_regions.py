@@ -7,7 +7,9 @@ from datetime import date
 import icalendar
 import pytest
 import vobject
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
 from events.selectors import (
@@ -16,6 +18,7 @@ from events.selectors import (
     parse_filters,
     region_counts,
     region_facet,
+    region_name,
     region_overview,
     regions,
     same_version,
@@ -132,7 +135,7 @@ def test_api_filters_by_region_and_exposes_it(client, placed):
 
 
 def cells_from_counts() -> list[tuple]:
-    return sorted((*cell_key(c), c.n) for c in region_counts._build_cells())
+    return sorted((*cell_key(c), c.n) for c in region_counts._summed(by_kind=True))
 
 
 def cell_key(cell) -> tuple:
@@ -148,6 +151,17 @@ def cells_from_events() -> list[tuple]:
         .order_by()
     )
     return sorted(rows)
+
+
+def totals_from_counts() -> list[tuple]:
+    return sorted((*cell_key(c)[:6], c.kind, c.precision, c.n) for c in region_counts._summed(by_kind=False))
+
+
+def totals_from_events() -> list[tuple]:
+    rows = (
+        Event.objects.visible().exclude(province_code="").values_list(*REGION_KEY[:6]).annotate(n=Count("pk"))
+    )
+    return sorted((*row[:6], "", "", row[6]) for row in rows.order_by())
 
 
 REGION_KEY = ("province_code", "province", "city_code", "city", "county_code", "county", "kind", "precision")
@@ -169,6 +183,7 @@ def test_region_counts_follow_region_kind_visibility_and_deletes(placed):
     Event.objects.filter(pk=jinzhong.pk).update(**region_fields_for_code(""))  # loses its region
 
     assert cells_from_counts() == cells_from_events()
+    assert totals_from_counts() == totals_from_events() != []
     assert region_facet(filters=EventFilters()) == [
         {**row, "filters": EventFilters(province=row["code"])} for row in _expected_top()
     ]
@@ -218,10 +233,15 @@ def test_region_facet_past_the_bound_counts_a_sample_and_says_so(placed, monkeyp
 
 def test_region_overview_and_facet_read_no_event_once_counted(placed, django_assert_num_queries):
     region_overview()
+    with CaptureQueriesContext(connection) as first:
+        region_facet(filters=EventFilters(kind="festival"))
 
     with django_assert_num_queries(1), same_version():  # the version; the summed counts are cached
         region_overview()
         region_facet(filters=EventFilters(kind="festival"))
+
+    [summed] = [q["sql"] for q in first.captured_queries if "events_dataversion" not in q["sql"]]
+    assert "events_eventregioncount" in summed and '"events_event"' not in summed  # counts, not events
 
 
 def test_region_names_are_looked_up_in_the_counts_not_the_events(placed, django_assert_num_queries):
@@ -229,3 +249,12 @@ def test_region_names_are_looked_up_in_the_counts_not_the_events(placed, django_
 
     with django_assert_num_queries(1):  # the data version; no scan of the events for a name
         assert parse_filters({"city": "晋中"}).city == "140700"
+
+
+def test_region_name_is_the_stored_name_of_visible_events_else_the_code(placed):
+    named = (region_name("140000"), region_name("140700"), region_name("350102"))
+    Event.objects.filter(title="太原博览会").update(status=Event.Status.HIDDEN)
+
+    assert named == ("山西省", "晋中市", "鼓楼区")
+    assert region_name("140100") == "140100"  # its only event is hidden now
+    assert region_name("990000") == "990000"

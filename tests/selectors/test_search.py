@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.models import Event, Evidence
 from events.selectors import search
@@ -106,3 +107,38 @@ def test_trigram_tables_follow_every_write(events):
 
     assert (found("量子科"), found("综改区"), found("金谷广")) == (["量子科技节"], ["量子科技节"], [])
     assert (found("新能源"), found("人工智能"), found("低空经济")) == (["签约仪式"], [], ["新增事件"])
+
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the pair indexes are PostgreSQL's"
+)
+
+
+@postgres_only
+def test_estimated_rows_follows_the_planners_statistics():
+    for n in range(300):
+        make_event(f"科技活动{n}", place="太谷")
+    make_event("量子通信讲座", place="")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE events_event")
+
+    common, rare = (
+        search._estimated_rows(pairs_query("科技")),
+        search._estimated_rows(pairs_query("量子通信")),
+    )
+
+    assert common >= 150  # 300 events hold 科技 (a statistics sample, so not exactly)
+    assert rare < 50
+
+
+@postgres_only
+@pytest.mark.parametrize(("q", "expected"), CASES.values(), ids=CASES.keys())
+def test_keyword_the_statistics_call_common_is_walked_with_the_same_events(events, q, expected, monkeypatch):
+    monkeypatch.setattr(search, "_estimated_rows", lambda pairs: 10**9)
+
+    with CaptureQueriesContext(connection) as queries:
+        ids = search._indexed_matches(q)
+
+    assert ids is None
+    assert not any("UNION ALL" in query["sql"] for query in queries.captured_queries)  # no index probe
+    assert found(q) == expected
