@@ -56,10 +56,15 @@ def data_version() -> str:
     if pinned:
         return pinned[0]
     table = connection.ops.quote_name(DataVersion._meta.db_table)
+    # On PostgreSQL the server's start time is part of the version: a queued re-read commits
+    # asynchronously (services.ingest._lock), and a crash can lose such a commit after readers saw
+    # it; the counters then fall back and would reach the same sum again with other rows. A
+    # restarted server has another start time, so nothing cached before the crash is served after it.
+    started = ", pg_postmaster_start_time()" if connection.vendor == "postgresql" else ", ''"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(SUM(counter), 0), COALESCE(MIN(token), '') FROM {table}")
-        total, token = cursor.fetchone()
-    version = f"{total}.{token}"
+        cursor.execute(f"SELECT COALESCE(SUM(counter), 0), COALESCE(MIN(token), ''){started} FROM {table}")
+        total, token, since = cursor.fetchone()
+    version = f"{total}.{token}.{since.timestamp() if since else ''}"
     if pinned is not None:
         pinned.append(version)
     return version

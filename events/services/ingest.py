@@ -342,9 +342,9 @@ def _lock(existing: Article | None, *, commit_async_if_queued_by: datetime | Non
     (the last ~3 × ``wal_writer_delay`` of them) leaves the row as it was, ``queued_at`` included,
     and ``requeue_lost`` queues the re-read again (tests/services/test_ingest.py). Waiting for the
     WAL flush was ~1.1 ms of a re-read's ~8 ms here, with the worker's transaction open meanwhile.
-    One thing a lost commit can leave behind: readers see it before it is flushed, so a cache
-    filled in that window is keyed on a data version the database, rolled back by the crash,
-    reaches again with other rows; it serves until the next write moves the version on.
+    Readers can see such a commit before it is flushed, so a page cached in that window is keyed on
+    a data version the crashed database could reach again with other rows; the version therefore
+    includes the server's start time (``selectors.caching.data_version``), which a restart changes.
     Every other write (a new article, the command, the API, a fetch) commits synchronously:
     nothing would redo it.
     """

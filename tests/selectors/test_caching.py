@@ -79,6 +79,17 @@ def test_data_version_survives_an_emptied_table(stored) -> None:
     assert data_version().split(".")[1] != before.split(".")[1]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only: SQLite commits synchronously")
+def test_data_version_names_the_server_start(stored) -> None:
+    """A crash can lose an asynchronous commit readers saw; the restarted server's start time keeps
+    the counters' return to an old sum from meeting keys cached before the crash."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_postmaster_start_time()")
+        (started,) = cursor.fetchone()
+
+    assert data_version().endswith(f".{started.timestamp()}")
+
+
 def test_cached_until_change_reads_the_cache_once_per_key_inside_same_version(stored, monkeypatch) -> None:
     cached_until_change("test-total", (), lambda: 2)
     cached_until_change("test-other", (), lambda: 3)
