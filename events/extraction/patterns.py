@@ -99,6 +99,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "交流周": "festival",  # "中國—葡語國家科技交流周"
     "人才周": "festival",
     "开放周": "festival",
+    "体验周": "festival",  # "创科体验周", "科普体验周": a week of hands-on activities
     "科普月": "festival",
     "宣传月": "festival",
     # exhibition
