@@ -21,6 +21,9 @@ CLOSE_BRACKETS = "）)》〉】"
 CLAUSE_END = "，,：:"
 
 # A paragraph that starts one of these opens a new report: a newspaper page holds several.
+# Who files a dated dateline ("新华社太原9月26日电", "中新网合肥9月20日电", "本报晋中4月28日讯"):
+# the paper itself and the agencies and central news sites whose copy local pages repost.
+DATELINE_AGENCIES = ("本报", "新华社", "中新社", "中新网", "中国新闻网", "人民网", "新华网", "央视网", "央广网", "光明网")
 REPORT_OPENERS = (
     "本报讯",
     "本报记者",
@@ -32,7 +35,7 @@ REPORT_OPENERS = (
 # "本报太原9月26日讯", "新华社太原9月26日电" (the date is the day the report was filed).
 DATELINE = (
     # the dated forms first: "新华社太原10月12日电" is more than "新华社"
-    r"[【\[]?(?:(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)|"
+    r"[【\[]?(?:(?:" + "|".join(DATELINE_AGENCIES) + r")[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)|"
     + "|".join(REPORT_OPENERS)
     # Taiwan and Hong Kong papers: "【記者林志明／臺中報導】" (flat text is simplified)
     + r"|[【\[]记者[^】\]]{1,16}报[导道][】\]])"
