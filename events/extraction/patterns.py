@@ -1153,3 +1153,6 @@ PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})
 CONTINUATION_MARK = r"[（(](?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,3}\s*版[）)]"
 # Site navigation: "首页 > 新闻中心 > 县区动态".
 BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"
+# A site's name alone on its line, as a page's masthead or footer prints it: "会同县人民政府门户网站",
+# "株洲新闻网", "平和县融媒体中心" (simplified). Joined to the headline below, it became the title's head.
+SITE_NAME = r"^[\u4e00-\u9fff·]{2,20}(?:门户网站|政府网站|人民政府网|政府网|新闻网|融媒体中心|官方网站|官网)$"
