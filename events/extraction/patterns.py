@@ -197,6 +197,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研学营": "training",
     "工作营": "training",  # "青少年科学工作营"
     "科学营": "training",
+    "科普营": "training",  # "星空露营科普营", "航天科普营"
     "创客营": "training",  # "暑期创客营"
     "集训营": "training",
     "学习班": "training",
