@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from events.temporal import Mention, Precision
+from events.temporal.normalize import normalize
 
 from . import patterns as P
 from .text import Document, Sentence
@@ -152,11 +153,34 @@ def _reported_after(text: str, sentence: Sentence, found: FlatMention, clause: t
     return any(verb in between for verb in P.REPORTING_VERBS)
 
 
+# A date anaphor the parser read together with its hour ("当天上午9时30分", "开幕当日下午四时"):
+# still the day of the event told before, never the last date printed.
+_ANAPHOR_WITH_HOUR_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(map(re.escape, P.DATE_ANAPHORS), key=len, reverse=True))
+    + ")(?:(?:"
+    + "|".join(P.TIMES_OF_DAY)
+    + ")(?:"
+    + P.CLOCK_HOUR
+    + ")?|"
+    + P.CLOCK_HOUR
+    + ")"
+)
+
+
+def is_date_anaphor(text: str) -> bool:
+    """Whether a mention's text is a date anaphor ("当天", "开幕当日"), or one with its hour
+    ("當日下午四時", in either script). A bare traditional "當日" stays a date of its own: the
+    clause-initial anaphor rules read simplified text only, and "頒獎禮當日起" needs it."""
+    text = text.strip()
+    return text in P.DATE_ANAPHORS or _ANAPHOR_WITH_HOUR_RE.fullmatch(normalize(text)) is not None
+
+
 def _usable(m: Mention, *, habitual: bool) -> bool:
     """Whether a mention may date an occurrence (see the module rules 2 and 3)."""
     if m.precision is Precision.VAGUE or m.confidence < MIN_MENTION_CONFIDENCE:
         return False
-    if m.text.strip() in P.DATE_ANAPHORS:
+    if is_date_anaphor(m.text):
         return False  # rule 4
     if m.role:
         return False  # rule 6: a publication line, a dateline or a year inside a name

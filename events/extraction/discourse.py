@@ -18,7 +18,7 @@ from events.temporal import Precision
 from events.temporal.reading import add_months, last_day
 
 from . import patterns as P
-from .dating import MIN_MENTION_CONFIDENCE, DateLink, FlatMention, link_from_mention
+from .dating import MIN_MENTION_CONFIDENCE, DateLink, FlatMention, is_date_anaphor, link_from_mention
 from .figures import parse_number
 from .text import Document, Sentence
 
@@ -185,7 +185,7 @@ def last_day_before(mentions: list[FlatMention], start: int, before: int) -> Dat
             break
         m = f.mention
         if f.start >= start and m.precision is Precision.DAY and m.confidence >= MIN_MENTION_CONFIDENCE:
-            if m.text.strip() not in P.DATE_ANAPHORS:
+            if not is_date_anaphor(m.text):
                 found = f
     return found
 

@@ -412,6 +412,7 @@ OCCURRENCE_VERBS = (
     "开课",
     "开赛",
     "开讲",
+    "主讲",  # "会长于会议中心主讲「…」专题讲座", "讲座由…教授主讲"
     "开营",  # "体验营…开营"
     "迎来",  # "实验室将迎来首个公众开放日"
     "办理",  # Taiwan: "教育處訂於7月22日至26日辦理「AI教師研習營」"
@@ -657,6 +658,7 @@ NP_LEFT_STOPS = (
     "宣布",  # "部长…出席并宣布活动启动": who declares it is no part of the name
     "介绍",  # "负责同志介绍2023年淄博科技节工作开展情况": nor who briefs on it
     "主持",  # "副局長今早主持開幕禮時表示": nor who presides over it
+    "主讲",  # "会长于会议中心主讲「…」专题讲座": nor who gives the lecture
     "包括",  # "活动包括开幕式暨主旨论坛、…": the parts start after it
     "举办了",  # "并举办了慢性病防治科普讲座": the aspect mark is no part of the name
     "提供",  # "为200余名居民提供免费义诊"
@@ -807,6 +809,8 @@ TIME_LABELS = (
 # "同日，…产业园项目举行奠基仪式" after "…集中开工仪式在…举行".
 OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
+# An hour after a time of day: "下午四时", "上午9时30分", "下午2点半", "19:30".
+CLOCK_HOUR = r"(?:[0-9一二三四五六七八九十两]{1,3}(?:时|点)(?:半|[0-9一二三四五六七八九十]{1,3}分)?|[0-9]{1,2}[:：][0-5][0-9])"
 
 # Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").
 ORG_SUFFIXES = (
@@ -1156,4 +1160,4 @@ CONTINUATION_MARK = r"[（(](?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,3}\s*�
 BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"
 # A site's name alone on its line, as a page's masthead or footer prints it: "会同县人民政府门户网站",
 # "株洲新闻网", "平和县融媒体中心" (simplified). Joined to the headline below, it became the title's head.
-SITE_NAME = r"^[\u4e00-\u9fff·]{2,20}(?:门户网站|政府网站|人民政府网|政府网|新闻网|融媒体中心|官方网站|官网)$"
+SITE_NAME = r"^[\u4e00-\u9fff·]{2,20}(?:门户网站|入口网站|政府网站|人民政府网|政府网|新闻网|融媒体中心|官方网站|官网)$"

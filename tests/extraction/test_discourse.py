@@ -33,6 +33,30 @@ def test_extract_events_an_agency_dateline_dates_today_and_stays_out_of_the_titl
 
 
 @pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "第二届能博会5月14日在会展中心开幕，展期至5月17日。开幕当天上午9时30分，12个项目集中签约。",
+            REF,
+            ("signing", date(2024, 5, 14)),
+        ),
+        (
+            "「極地探索」科普展今（28）日下午在科學館開幕，展期至明年三月一日。"
+            "開幕當日下午四時，學會會長於館內會議中心主講「從冰芯讀懂氣候變化」專題講座。",
+            date(2025, 11, 28),
+            ("training", date(2025, 11, 28)),
+        ),
+    ],
+    ids=["hour-after-anaphor", "traditional-lecture"],
+)
+def test_extract_events_an_anaphor_with_its_hour_is_the_opening_day_not_the_last_date(text, ref, expected):
+    *_, last = extract_events(text, ref=ref)
+
+    assert (last.kind, last.start) == expected
+    assert last.start == last.end
+
+
+@pytest.mark.parametrize(
     ("text", "end"),
     [
         ("5月14日，全市农技人员培训班在市农校开班。培训为期三天。", date(2024, 5, 16)),
