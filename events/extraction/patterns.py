@@ -522,10 +522,15 @@ ENDING_NOT_END = ("后", "以后", "之后", "前", "以前", "之前")
 # A clause about these ends something else than the event: "报名截止12月10日", "申报12月1日截止".
 ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", "提交", "售票", "购票", "投票", "公示")
 
-# "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
+# "为期三天", "展期三天", "会期两天", "赛期3天", "营期5天": how long the event dated just before lasts;
+# "展期共6天", "会期为两天" say the same with a word between. Not a date after "为": "展期为20日至22日"
+# is a range, and a day or range is never followed by "至"/"—" when it is a count.
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
 # "一连三日", "一連兩天", "连续5天": days in a row from the day given.
-DURATION = r"(?:为期|展期|会期|历时|一连|连续)([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)"
+DURATION = (
+    r"(?:为期|展期|会期|赛期|营期|历时|一连|连续)(?:共|为|共计)?"
+    r"([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)(?![至到—\-–~－])"
+)
 # "为期三个月", "展期半年", "为期一年": months from the day given ("9月2日开班，为期三个月" ends on
 # 12月1日). Only 为期/展期: "历时三年" tells how long something took, not what follows the day.
 DURATION_MONTHS = r"(?:为期|展期)([一二两三四五六七八九十\d]{1,2}|半)?个?(月|年)"
