@@ -95,6 +95,13 @@ _EVENT_ANAPHOR_RE = re.compile(
 _INNER_ANAPHOR_RE = re.compile(
     r"(?:同日|同一天|当天|当日|同期|同场)(?:上午|下午|中午|晚上|晚间)?(?=举行|举办|召开|开展|还|也|又|将|亦)"
 )
+# The same-day anaphor after the name it dates, its subject: "首个临时展览“天宫之旅”同日开展",
+# "首檔特展「海洋能源」同日開展，展至6月30日止" opens on the day of the event just told. A quoted
+# name may stand between the trigger and the anaphor.
+_ANAPHOR_AFTER_RE = re.compile(
+    r"(?:[“「『《][^”」』》]{1,40}[”」』》]|[”」』》])?(同日|同一天|当天|当日)(?:上午|下午|中午|晚上|晚间)?"
+    r"(?=开展|开幕|开放|展出|开馆|揭幕|亮相|启动|开班|开营|举行|举办|召开|上线)"
+)
 # "开馆十五周年", "成立10周年": an anniversary of the verb's event.
 _ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
 # "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.
@@ -223,6 +230,9 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
             if not occ.date_anaphor and inner:  # "贸发局同日举行「创新科技研讨会」": inside the clause
                 occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
+            after = _ANAPHOR_AFTER_RE.match(sentence, occ.end, c_end)
+            if not occ.date_anaphor and after:  # "…特展「…」同日开展": after the name it dates
+                occ.date_anaphor, occ.anaphor_at = after.group(1), after.start(1)
             found.append(occ)
     if head is not None:
         return [head] + [o for o in found if o.named]

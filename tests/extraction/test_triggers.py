@@ -137,6 +137,12 @@ def test_find_occurrences_marks_date_anaphors_and_habits():
     assert (training.date_anaphor, training.habitual) == ("", True)
 
 
+def test_find_occurrences_same_day_after_a_quoted_name_is_its_date_anaphor():
+    [show] = find_occurrences("中心首档特展「南岛星空」同日开展，展至11月30日止。")
+
+    assert (show.kind, show.date_anaphor) == ("exhibition", "同日")
+
+
 def test_find_occurrences_generic_name_is_marked():
     [occ] = find_occurrences("举办科技节，推介农业关键技术科技成果。")
 
