@@ -780,6 +780,10 @@ STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕
 # Kinds that stay open day after day: a list of consecutive days at one venue is one span for them
 # ("10/19(六)、10/20(日)…應用展"), while sessions (讲座, 工作坊, 放映) stay one event a day.
 SPAN_KINDS = ("exhibition", "festival")
+# Named events of another kind that stay open day after day too: an open day over a weekend
+# ("本周六、周日（5月17日、18日）举办…公众科学开放日活动", "本星期六及星期日…「城市科技開放日」") is one
+# event over both days.
+SPAN_NAMES = ("开放日", "开放周")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")
