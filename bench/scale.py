@@ -442,6 +442,8 @@ def served_reads(urls: dict[str, str]) -> dict[str, dict]:
         base = f"http://127.0.0.1:{port}"
         targets = {"floor /api/health": (base + "/api/health", ())}
         targets.update({name: (base + quoted(url), ()) for name, url in urls.items()})
+        # As calendar clients ask for it (Google, Apple, Outlook and Thunderbird accept gzip).
+        targets["/calendar.ics gzip"] = (base + "/calendar.ics", ("Accept-Encoding: gzip",))
         # Conditional GETs of a client that holds the answer (ETags keyed on the data version).
         for name, url in (
             ("/calendar.ics", "/calendar.ics"),

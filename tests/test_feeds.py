@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
@@ -418,6 +419,31 @@ def test_feed_conditional_get_answers_304(client):
     assert changed.status_code == 200
     assert changed["ETag"] != etag
     assert "改过的标题" in str(vevents(changed.content)[event.uid]["SUMMARY"])
+
+
+def test_feed_gzipped_for_clients_that_accept_it(client, monkeypatch):
+    """Calendar clients send Accept-Encoding: gzip: the same bytes compressed, once per version, with
+    their own strong ETag (a 304 for it), and Vary on both answers so a cache never mixes them."""
+    event = make_event(start=SOON)
+    plain = fetch(client)
+    calls = []
+    real = feeds.build_calendar
+    monkeypatch.setattr(feeds, "build_calendar", lambda *a, **k: calls.append(1) or real(*a, **k))
+
+    packed = [client.get("/calendar.ics", HTTP_ACCEPT_ENCODING="gzip, deflate, br") for _ in range(2)]
+    again = client.get("/calendar.ics", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed[0]["ETag"])
+    stale = client.get("/calendar.ics", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=plain["ETag"])
+    Event.objects.filter(pk=event.pk).update(title="改过的标题", updated=timezone.now() + timedelta(seconds=5))
+    changed = client.get("/calendar.ics", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert calls == [1]  # the compressed feed reuses the rendered one
+    assert packed[0]["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(packed[0].content) == plain.content
+    assert packed[0].content == packed[1].content and len(packed[0].content) < len(plain.content)
+    assert packed[0]["ETag"] != plain["ETag"] and not packed[0]["ETag"].startswith("W/")
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in packed[0]["Vary"]
+    assert (again.status_code, stale.status_code) == (304, 200)
+    assert "改过的标题" in str(vevents(gzip.decompress(changed.content))[event.uid]["SUMMARY"])
 
 
 def test_feed_renders_once_per_change(client, monkeypatch):
