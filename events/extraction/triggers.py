@@ -102,6 +102,11 @@ _ANAPHOR_AFTER_RE = re.compile(
     r"(?:[“「『《][^”」』》]{1,40}[”」』》]|[”」』》])?(同日|同一天|当天|当日)(?:上午|下午|中午|晚上|晚间)?"
     r"(?=开展|开幕|开放|展出|开馆|揭幕|亮相|启动|开班|开营|举行|举办|召开|上线)"
 )
+# A contest someone will enter later, named as what they enter: "获奖作品将推荐参加市级比赛", "14支队伍将代表
+# 我县参加怀化市青少年机器人竞赛". A plan of the entrants, not an event of the report (unless the sentence
+# dates it: then it is read as usual).
+_LATER_ENTRY_RE = re.compile(r"(?:将|推荐|选送|拟|有望)[^，。；]{0,10}?(?:参加|参赛|角逐|晋级)$")
+_DAY_AFTER_RE = re.compile(r"\d{1,2}[月日]|[一二三四五六七八九十]{1,2}月|明年|下月")
 # "开馆十五周年", "成立10周年": an anniversary of the verb's event.
 _ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
 # "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.
@@ -286,6 +291,8 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "plan"  # "宣布下届数博会将于明年5月举办", "闭幕式上，…第40届大赛将在赣州举办"
     if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
+    if _LATER_ENTRY_RE.search(sentence, c_start, occ.start) and not _DAY_AFTER_RE.search(sentence, occ.end):
+        return "plan"  # "获奖作品将推荐参加市级比赛": the winners' later entry
     if occ.title.startswith(P.EVENT_CLASSES) or _has_any(sentence[c_start : occ.start], P.INCLUDING_WORDS):
         return "programme"  # "今年已举办各类技术培训班14期", "活动包括开幕式暨主旨论坛、科技成果展…"
     if _has_any(occ.title, P.POLITICAL_SESSIONS):
