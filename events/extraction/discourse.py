@@ -23,7 +23,7 @@ from .figures import parse_number
 from .text import Document, Sentence
 
 _DATELINE_RE = re.compile(P.DATELINE)
-_DATELINE_STARTS = ("【", "[", "本报", "新华社", "中新网")
+_DATELINE_STARTS = ("【", "[", *P.DATELINE_AGENCIES)
 _BARE_DAY_RE = re.compile(r"^(\d{1,2})\s*日")
 _UNTIL = frozenset("至到止")
 _DATELINE_DATE_RE = re.compile(P.DATELINE_DATE)

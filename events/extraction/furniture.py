@@ -26,7 +26,7 @@ _LABEL_RE = re.compile(
     + "|".join(r"\s*".join(label) for label in sorted(P.STAMP_LABELS, key=len, reverse=True))
     + r")\s*[:：]"
 )
-_PAGE_RE = re.compile(P.PAGE_HEADER + "|" + P.PAGE_FOLIO + "|" + P.BREADCRUMB)
+_PAGE_RE = re.compile(P.PAGE_HEADER + "|" + P.PAGE_FOLIO + "|" + P.BREADCRUMB + "|" + P.SITE_NAME)
 _RELATED_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]?\s*$")
 _RELATED_INLINE_RE = re.compile(r"^[【\[]?(?:" + "|".join(P.RELATED_HEADINGS) + r")[】\]]?\s*[:：]\s*\S")
 _SPACES = " \t\r\u3000\xa0"

@@ -21,6 +21,9 @@ CLOSE_BRACKETS = "）)》〉】"
 CLAUSE_END = "，,：:"
 
 # A paragraph that starts one of these opens a new report: a newspaper page holds several.
+# Who files a dated dateline ("新华社太原9月26日电", "中新网合肥9月20日电", "本报晋中4月28日讯"):
+# the paper itself and the agencies and central news sites whose copy local pages repost.
+DATELINE_AGENCIES = ("本报", "新华社", "中新社", "中新网", "中国新闻网", "人民网", "新华网", "央视网", "央广网", "光明网")
 REPORT_OPENERS = (
     "本报讯",
     "本报记者",
@@ -32,7 +35,7 @@ REPORT_OPENERS = (
 # "本报太原9月26日讯", "新华社太原9月26日电" (the date is the day the report was filed).
 DATELINE = (
     # the dated forms first: "新华社太原10月12日电" is more than "新华社"
-    r"[【\[]?(?:(?:本报|新华社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)|"
+    r"[【\[]?(?:(?:" + "|".join(DATELINE_AGENCIES) + r")[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电)|"
     + "|".join(REPORT_OPENERS)
     # Taiwan and Hong Kong papers: "【記者林志明／臺中報導】" (flat text is simplified)
     + r"|[【\[]记者[^】\]]{1,16}报[导道][】\]])"
@@ -99,6 +102,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "交流周": "festival",  # "中國—葡語國家科技交流周"
     "人才周": "festival",
     "开放周": "festival",
+    "体验周": "festival",  # "创科体验周", "科普体验周": a week of hands-on activities
     "科普月": "festival",
     "宣传月": "festival",
     # exhibition
@@ -193,6 +197,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "研学营": "training",
     "工作营": "training",  # "青少年科学工作营"
     "科学营": "training",
+    "科普营": "training",  # "星空露营科普营", "航天科普营"
     "创客营": "training",  # "暑期创客营"
     "集训营": "training",
     "学习班": "training",
@@ -1158,3 +1163,6 @@ PAGE_FOLIO = r"^(?:[—\-－]\s*\d{1,3}\s*[—\-－]|第\s*\d{1,3}\s*版.{0,12})
 CONTINUATION_MARK = r"[（(](?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,3}\s*版[）)]"
 # Site navigation: "首页 > 新闻中心 > 县区动态".
 BREADCRUMB = r"^(?:首页|当前位置|您的位置|主页)\s*[>＞»/]"
+# A site's name alone on its line, as a page's masthead or footer prints it: "会同县人民政府门户网站",
+# "株洲新闻网", "平和县融媒体中心" (simplified). Joined to the headline below, it became the title's head.
+SITE_NAME = r"^[\u4e00-\u9fff·]{2,20}(?:门户网站|政府网站|人民政府网|政府网|新闻网|融媒体中心|官方网站|官网)$"

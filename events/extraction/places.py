@@ -20,7 +20,9 @@ _DATE_LIKE_RE = re.compile(r"\d\s*[年月日号时]|[0-9零〇一二三四五六
 # Characters no two-character unit name holds: "我市", "全市", "记者从市…" ("者从" + 市).
 _NOT_IN_NAMES = "我全本该各每从在于到赴与和及的"
 # "本报晋中4月28日讯", "新华社太原10月12日电": the city a report was filed from.
-_DATELINE_PLACE_RE = re.compile(r"(?:本报|新华社)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日(?:讯|电)")
+_DATELINE_PLACE_RE = re.compile(
+    r"(?:" + "|".join(P.DATELINE_AGENCIES) + r")([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日(?:讯|电)"
+)
 _UNIT_AFTER = set("镇村乡街路巷区县庄屯湾坊")
 _MAX_PLACE = 40  # characters: a venue name is never longer, and the bound keeps scans linear
 # A scene-setting clause: a time phrase, "的", then the place ("初冬时节的左权县麻田镇泽城村").

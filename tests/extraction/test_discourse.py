@@ -21,6 +21,18 @@ def test_extract_events_today_under_a_dated_dateline_is_the_dateline_day():
 
 
 @pytest.mark.parametrize(
+    "dateline",
+    ["中新网合肥5月18日电（记者 吴兰）", "人民网合肥5月18日电 （记者 吴兰）", "新华社合肥5月18日电（记者吴兰）"],
+)
+def test_extract_events_an_agency_dateline_dates_today_and_stays_out_of_the_title(dateline):
+    text = dateline + "今天，第二届江淮低空经济博览会在合肥滨湖国际会展中心开幕。"
+
+    [expo] = extract_events(text, ref=REF)
+
+    assert (expo.title, expo.start) == ("第二届江淮低空经济博览会", date(2024, 5, 18))
+
+
+@pytest.mark.parametrize(
     ("text", "end"),
     [
         ("5月14日，全市农技人员培训班在市农校开班。培训为期三天。", date(2024, 5, 16)),

@@ -28,6 +28,9 @@ from events.extraction.furniture import is_furniture, mask_furniture, with_page_
         "标　　题：我县举办2024年科技活动周",
         "索引号：000014349/2023-00412　文号：",
         "发布单位：农业局　点阅次数：412",  # simplified, as mask_furniture reads it
+        "会同县人民政府门户网站",  # a site's name alone on its line
+        "株洲新闻网",
+        "平和县融媒体中心",
     ],
 )
 def test_is_furniture_page_lines(line):
@@ -42,6 +45,8 @@ def test_is_furniture_page_lines(line):
         "活动时间：5月20日至26日",
         "科技节开幕",
         "3月15日上午",
+        "县政务服务网站正式上线",
+        "会同县融媒体中心揭牌",
     ],
 )
 def test_is_furniture_leaves_report_lines(line):

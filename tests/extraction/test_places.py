@@ -61,8 +61,9 @@ def test_home_place_reads_our_city_and_a_unit_as_subject():
     assert home_place("科技特派员实现全覆盖", homes) == ""
 
 
-def test_home_places_the_dateline_city_is_home():
-    text = "本报晋中4月28日讯 太原市、太原市的企业来了。我市持续推进农高区建设。"
+@pytest.mark.parametrize("agency", ["本报", "新华社", "中新网", "人民网"])
+def test_home_places_the_dateline_city_is_home(agency):
+    text = agency + "晋中4月28日讯 太原市、太原市的企业来了。我市持续推进农高区建设。"
 
     assert home_places(text)["市"] == "晋中市"
 

@@ -155,6 +155,8 @@ def test_find_occurrences_generic_name_is_marked():
         ("晋中市首届文化节在榆次开幕。", "festival"),
         ("第三届太行山音乐节在左权举办。", "festival"),
         ("全市科技活动周启动。", "festival"),
+        ("首届创科体验周在沙田开幕。", "festival"),
+        ("38组家庭参加“星空露营科普营”。", "training"),
         ("3家企业与山西大学签署合作协议。", "signing"),
         ("山西农业大学专家为果农授课。", "training"),
         ("市科协举办科普讲座。", "training"),
