@@ -26,6 +26,7 @@ _HEADING_RE = re.compile(
     r"(?:^|(?<=\s))[^\w\s]{0,2}\s*(?:(?:Day|DAY|day)\s*(?P<n>\d{1,2})|第(?P<cn>[一二三四五六七八九十]{1,2}|\d{1,2})天)"
     r"\s*[｜|丨:：·]?\s*[（(]?"
 )
+_HEADING_END_RE = re.compile(r"[）)]?(?:\s|$)")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # A programme of days is at most this long: a camp, a study tour, a training week.
 MAX_DAYS = 15
@@ -90,9 +91,15 @@ def _headings(reading: Reading, sentence: Sentence, flat: str) -> list[tuple[int
             if f.mention.precision.value == "day"
             and (f.mention.end is None or f.mention.end == f.mention.start)
         ]
-        if number and 1 <= number <= MAX_DAYS and days:
+        if number and 1 <= number <= MAX_DAYS and days and _ends_heading(flat, days[0].end - sentence.start):
             found.append((number, days[0]))
     return found
+
+
+def _ends_heading(flat: str, at: int) -> bool:
+    """Whether the date ends its heading line: a space (where WeChat phrases were joined) or the end
+    follows it, not a clause ("第二天（5月19日），大赛进入决赛阶段" is prose, not a heading)."""
+    return _HEADING_END_RE.match(flat, at) is not None
 
 
 def _event_above(reading: Reading, start: date) -> Draft | None:

@@ -62,3 +62,15 @@ def test_extract_events_day_headings_under_a_dated_camp_are_its_programme():
     assert [(c.kind, c.start, c.end) for c in extract_events(text, ref=date(2024, 8, 9))] == [
         ("training", date(2024, 8, 5), date(2024, 8, 7))
     ]
+
+
+def test_extract_events_a_day_told_in_prose_is_no_heading():
+    text = "2024年青少年科学营在兰州开营。DAY2｜8月6日，营员们走进研究所参观，晚上举行科普讲座。"
+
+    found = [(c.kind, c.start, c.end) for c in extract_events(text, ref=date(2024, 8, 9))]
+
+    # the camp keeps its name's year and the lecture its own day: the prose day is not a heading
+    assert found == [
+        ("training", date(2024, 1, 1), date(2024, 12, 31)),
+        ("training", date(2024, 8, 6), date(2024, 8, 6)),
+    ]
