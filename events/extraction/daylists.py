@@ -67,7 +67,7 @@ def split_by_day(draft: Draft, days: list[FlatMention], original: str, flat: str
     links = [link_from_mention(day, original) for day in days]
     places = _respective_places(flat)
     if len(places) != len(days):
-        if draft.kind in P.SPAN_KINDS and _consecutive(links):
+        if _stays_open(draft) and _consecutive(links):
             # "10/19(六)、10/20(日)在駁二舉辦…應用展": one show open on two days running
             first, last = days[0].mention, days[-1].mention
             draft.link = replace(
@@ -85,6 +85,11 @@ def split_by_day(draft: Draft, days: list[FlatMention], original: str, flat: str
         _set(copy, link, place)
         copies.append(copy)
     return copies
+
+
+def _stays_open(draft: Draft) -> bool:
+    """Whether the event is open day after day (a show, a festival, an open day), not held once a day."""
+    return draft.kind in P.SPAN_KINDS or any(name in draft.title for name in P.SPAN_NAMES)
 
 
 def _consecutive(links: list[DateLink]) -> bool:

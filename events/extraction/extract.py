@@ -17,6 +17,7 @@ from events import temporal
 
 from . import patterns as P
 from .dating import DateLink, FlatMention, date_in_sentence, flatten_mentions, link_from_mention
+from .dayheadings import date_by_day_headings
 from .daylists import day_list, split_by_day, split_into_stops
 from .discourse import (
     anchor_relative_days,
@@ -164,6 +165,8 @@ def _read_sentence(reading: Reading, sentence: Sentence) -> None:
     if product:
         reading.products[sentence.paragraph] = (product.group(1), evidence_of(doc, sentence))
     if read_segment(reading, sentence, flat):  # "第二期于3月12日至14日在…举办", "（三）复赛：10月12日…"
+        return
+    if date_by_day_headings(reading, sentence, flat):  # "▌Day 1｜9月14日 开营仪式 …": the camp's days
         return
     occurrences = find_occurrences(flat)
     carried, reading.carried = reading.carried, None

@@ -53,7 +53,7 @@ def date_by_label(reading: Reading, sentence: Sentence, flat: str) -> bool:
     if not days:
         return False
     named = _name_before(reading, sentence, flat[:lo]) if dated is sentence else None
-    named = named or _name_above(reading, sentence)
+    named = named or name_above(reading, sentence)
     if named is None:
         return False
     name_sentence, kind, title, at = named
@@ -107,7 +107,7 @@ def _name_before(reading: Reading, sentence: Sentence, text: str) -> tuple[Sente
     return sentence, kind, _unquoted(text[begin:end]), sentence.start + start
 
 
-def _name_above(reading: Reading, sentence: Sentence) -> tuple[Sentence, str, str, int] | None:
+def name_above(reading: Reading, sentence: Sentence) -> tuple[Sentence, str, str, int] | None:
     """(sentence, kind, title, flat offset) of the last event noun in the few sentences above."""
     sentences = reading.doc.sentences
     at = _position(sentences, sentence)

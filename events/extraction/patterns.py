@@ -528,10 +528,15 @@ ENDING_NOT_END = ("后", "以后", "之后", "前", "以前", "之前")
 # A clause about these ends something else than the event: "报名截止12月10日", "申报12月1日截止".
 ENDING_NOT_EVENT = ("报名", "申报", "申请", "预约", "投稿", "征稿", "提交", "售票", "购票", "投票", "公示")
 
-# "为期三天", "展期三天", "会期两天": how long the event dated just before lasts.
+# "为期三天", "展期三天", "会期两天", "赛期3天", "营期5天": how long the event dated just before lasts;
+# "展期共6天", "会期为两天" say the same with a word between. Not a date after "为": "展期为20日至22日"
+# is a range, and a day or range is never followed by "至"/"—" when it is a count.
 # "为期一周", "为期两周": weeks, read as 7 days each ("为期一个星期" too).
 # "一连三日", "一連兩天", "连续5天": days in a row from the day given.
-DURATION = r"(?:为期|展期|会期|历时|一连|连续)([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)"
+DURATION = (
+    r"(?:为期|展期|会期|赛期|营期|历时|一连|连续)(?:共|为|共计)?"
+    r"([一二两三四五六七八九十\d]{1,3})?个?(天|日|周|星期)(?![至到—\-–~－])"
+)
 # "为期三个月", "展期半年", "为期一年": months from the day given ("9月2日开班，为期三个月" ends on
 # 12月1日). Only 为期/展期: "历时三年" tells how long something took, not what follows the day.
 DURATION_MONTHS = r"(?:为期|展期)([一二两三四五六七八九十\d]{1,2}|半)?个?(月|年)"
@@ -782,6 +787,10 @@ STOP_ENDS = ("收官", "举办", "举行", "开展", "启动", "结束", "落幕
 # Kinds that stay open day after day: a list of consecutive days at one venue is one span for them
 # ("10/19(六)、10/20(日)…應用展"), while sessions (讲座, 工作坊, 放映) stay one event a day.
 SPAN_KINDS = ("exhibition", "festival")
+# Named events of another kind that stay open day after day too: an open day over a weekend
+# ("本周六、周日（5月17日、18日）举办…公众科学开放日活动", "本星期六及星期日…「城市科技開放日」") is one
+# event over both days.
+SPAN_NAMES = ("开放日", "开放周")
 
 # What stands between the days of a list: "12日、19日及26日", "4月3日和5日", "5月8日、9日、10日".
 DAY_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", ",")

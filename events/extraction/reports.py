@@ -48,6 +48,8 @@ class Reading:
     starts: list[int] = field(default_factory=list)  # the mentions' flat starts, for bisection
     # the last stop of a tour told one stop a sentence ("5日走进A…；6日来到B…"): the next stop copies it
     last_stop: Draft | None = None
+    # the event dated by day headings ("▌Day 1｜9月14日"): later headings extend it
+    headed: Draft | None = None
 
     def mentions_in(self, lo: int, hi: int) -> list[FlatMention]:
         """The mentions starting in the flat range [lo, hi): a slice, so long articles stay linear."""

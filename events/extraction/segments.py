@@ -10,7 +10,8 @@ A sentence that opens with such a label (after a list mark) and prints a date is
 event named before it: a new event titled by that event and the label, dated by the sentence,
 held at the place it names. When the event itself was dated no finer than a month (a season,
 "本月起") or not at all, it was only the umbrella of its parts: it becomes the first part instead
-of standing beside them. A parent with its own days (a three-day fair and its 分论坛) stays.
+of standing beside them. A parent with its own days (a three-day fair and its 分论坛) stays. With no event told before the
+part, the name a few lines above it (a WeChat preview's camp, printed without a verb) is the parent.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from . import patterns as P
 from .dating import date_in_sentence, link_from_mention
 from .drafts import Draft, attach
+from .labels import LABEL_STRENGTH, name_above
 from .places import best_place, find_places
 from .reports import Reading, evidence_of, recent
 from .text import Sentence
@@ -88,7 +90,8 @@ def _make_segment(reading: Reading, sentence: Sentence, flat: str, match: re.Mat
         or found.mention.precision.value == "vague"
     ):
         return False
-    parent = _parent(reading, stage=match.groupdict().get("stage") is not None)
+    stage = match.groupdict().get("stage") is not None
+    parent = _parent(reading, stage=stage) or _named_above(reading, sentence)
     if parent is None:
         return False
     link = link_from_mention(found, reading.doc.original)
@@ -118,6 +121,23 @@ def _parent(reading: Reading, *, stage: bool) -> Draft | None:
     if stage:
         drafts = [d for d in drafts if d.kind == "competition"] or drafts
     return drafts[-1] if drafts else None
+
+
+def _named_above(reading: Reading, sentence: Sentence) -> Draft | None:
+    """An undated event made from the name printed a few lines above the part, when no event was told.
+
+    A WeChat preview names its camp without a verb ("“追星少年”天文体验营 / 等你来！") and lists the
+    sessions under a label ("🌟 营期安排 / 第一期：7月19日—7月21日"); the name is the parent, and
+    becomes the first session.
+    """
+    named = name_above(reading, sentence)
+    if named is None:
+        return None
+    name_sentence, kind, title, at = named
+    draft = Draft(kind, title, sentence.report, at, LABEL_STRENGTH)
+    attach(draft, evidence_of(reading.doc, name_sentence), [], {})
+    reading.drafts.append(draft)
+    return draft
 
 
 def _base_title(title: str) -> str:

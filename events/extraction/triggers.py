@@ -100,6 +100,18 @@ _EVENT_ANAPHOR_RE = re.compile(
 _INNER_ANAPHOR_RE = re.compile(
     r"(?:同日|同一天|当天|当日|同期|同场)(?:上午|下午|中午|晚上|晚间)?(?=举行|举办|召开|开展|还|也|又|将|亦)"
 )
+# The same-day anaphor after the name it dates, its subject: "首个临时展览“天宫之旅”同日开展",
+# "首檔特展「海洋能源」同日開展，展至6月30日止" opens on the day of the event just told. A quoted
+# name may stand between the trigger and the anaphor.
+_ANAPHOR_AFTER_RE = re.compile(
+    r"(?:[“「『《][^”」』》]{1,40}[”」』》]|[”」』》])?(同日|同一天|当天|当日)(?:上午|下午|中午|晚上|晚间)?"
+    r"(?=开展|开幕|开放|展出|开馆|揭幕|亮相|启动|开班|开营|举行|举办|召开|上线)"
+)
+# A contest someone will enter later, named as what they enter: "获奖作品将推荐参加市级比赛", "14支队伍将代表
+# 我县参加怀化市青少年机器人竞赛". A plan of the entrants, not an event of the report (unless the sentence
+# dates it: then it is read as usual).
+_LATER_ENTRY_RE = re.compile(r"(?:将|推荐|选送|拟|有望)[^，。；]{0,10}?(?:参加|参赛|角逐|晋级)$")
+_DAY_AFTER_RE = re.compile(r"\d{1,2}[月日]|[一二三四五六七八九十]{1,2}月|明年|下月")
 # "开馆十五周年", "成立10周年": an anniversary of the verb's event.
 _ANNIVERSARY_RE = re.compile(r"[\d一二三四五六七八九十百]{1,4}周年")
 # "预计明年底完工、后年第一季启用": an expected completion, not an occurrence.
@@ -228,6 +240,9 @@ def find_occurrences(sentence: str) -> list[Occurrence]:
             occ.date_anaphor = anaphor or _date_anaphor(sentence[c_start:c_end])
             if not occ.date_anaphor and inner:  # "贸发局同日举行「创新科技研讨会」": inside the clause
                 occ.date_anaphor, occ.anaphor_at = inner.group(), inner.start()
+            after = _ANAPHOR_AFTER_RE.match(sentence, occ.end, c_end)
+            if not occ.date_anaphor and after:  # "…特展「…」同日开展": after the name it dates
+                occ.date_anaphor, occ.anaphor_at = after.group(1), after.start(1)
             found.append(occ)
     if head is not None:
         return [head] + [o for o in found if o.named]
@@ -281,6 +296,8 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "plan"  # "宣布下届数博会将于明年5月举办", "闭幕式上，…第40届大赛将在赣州举办"
     if _has_any(sentence[c_start : occ.start], P.PLAN_VERBS):
         return "plan"  # "计划开展女科技工作者培训、交流活动10场以上"
+    if _LATER_ENTRY_RE.search(sentence, c_start, occ.start) and not _DAY_AFTER_RE.search(sentence, occ.end):
+        return "plan"  # "获奖作品将推荐参加市级比赛": the winners' later entry
     if occ.title.startswith(P.EVENT_CLASSES) or _has_any(sentence[c_start : occ.start], P.INCLUDING_WORDS):
         return "programme"  # "今年已举办各类技术培训班14期", "活动包括开幕式暨主旨论坛、科技成果展…"
     if _has_any(occ.title, P.POLITICAL_SESSIONS):

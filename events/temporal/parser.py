@@ -157,7 +157,12 @@ def _resolve_all(norm: str, pieces: list[Piece], ref: date) -> None:
         if piece.family == "bareday":
             ctx.tense = surroundings.clause_tense(norm, piece.start, piece.end)
         elif piece.family == "cal_m":  # a year-less month or day: only its own clause's future moves it
-            ctx.tense = "future" if surroundings.speaks_of_future(norm, piece.start, piece.end) else ""
+            if surroundings.speaks_of_future(norm, piece.start, piece.end):
+                ctx.tense = "future"
+            elif surroundings.leads_future(norm, piece.start, piece.end):
+                ctx.tense = "leads-future"  # "1月10日，…将在…开幕": the next clause's future
+            else:
+                ctx.tense = ""
         else:
             ctx.tense = ""
         if previous is not None and previous.reading is not None and previous.reading.valid:

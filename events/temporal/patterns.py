@@ -326,6 +326,16 @@ FUTURE_CUES = (
     "将于", "将在", "将举", "将召", "将开", "将启", "将迎", "将持续", "将", "拟", "计划", "预计",
     "定于", "届时", "即将", "准备", "有望", "报名", "截止", "敬请", "欢迎",
 )  # fmt: skip
+# A clause that is only a date ("1月10日，") takes the tense of the clause after it when that one
+# plainly announces what will happen there: "1月10日，第三届冰雪科技嘉年华将在镜泊湖开幕". Narrower than
+# FUTURE_CUES: a bare "将" is as often "把" ("10日，县科协将300册图书送到…").
+FUTURE_NEXT_CLAUSE = (
+    r"将于|将在|即将|定于|拟于|届时"
+    r"|将[^，,。！？!?；;]{0,24}?(?:开幕|举行|举办|召开|启动|开班|开营|开赛|亮相|揭幕|开馆|开园|上线)"
+)
+# A date-only clause leading a future one moves into the next year only when it would otherwise
+# be this long past: an announcement a few days ago ("1月10日，…宣布…将于…") stays.
+FUTURE_NEXT_MIN_PAST_DAYS = 60
 # Right after the day: "27日起", "27日前完成" look ahead.
 FUTURE_AFTER = ("起", "前", "之前", "以前")
 # The publication line under a headline dates the page, never an event: a short line carrying

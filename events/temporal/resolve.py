@@ -13,7 +13,9 @@ Plain Python. Readings chosen where readers could differ:
   past ("27日，……举行/签署/召开", read on the 10th) is last month's, unless the clause speaks
   of the future ("将/拟/定于/届时", "27日起"): see ``surroundings.clause_tense``. The same
   future clause moves a year-less date that would already be past into the next year ("将于1月
-  10日开幕" read on 20 December; confidence 0.8). Under a
+  10日开幕" read on 20 December; confidence 0.8), and so does a clause that is only the date
+  before one announcing the future ("1月10日，…将在…开幕"), when the date would be over two
+  months past (``surroundings.leads_future``). Under a
   dated dateline ("东南网5月9日讯") the filing day stands in for ref, and the dateline's own
   month is not a printed month for the bare days after it.
 * A publication line ("2022-11-08 09:30 来源：新华网", "发布时间：…", a stamp down to the
@@ -243,7 +245,11 @@ def resolve_calendar(g: dict[str, str], ctx: Context) -> Reading | None:
     if reading is None or not reading.valid:
         return reading
     moved_on = ctx.anchor_month is None or ctx.anchor_month[0] > ctx.ref.year
-    if inferred and ctx.inherit_year is None and ctx.tense == "future" and reading.end < ctx.ref and moved_on:
+    future = ctx.tense == "future" or (
+        # "1月10日，…将在…开幕" read on 22 December: the date-only clause before a future one
+        ctx.tense == "leads-future" and (ctx.ref - reading.end).days > patterns.FUTURE_NEXT_MIN_PAST_DAYS
+    )
+    if inferred and ctx.inherit_year is None and future and reading.end < ctx.ref and moved_on:
         # "将于1月10日开幕" read on 20 December is next January: a clause that speaks of the
         # future puts a year-less date that would already be past in the next year, unless the
         # text has already printed a date of ref's year ("4月23日开幕，展会将持续至4月26日" in a

@@ -70,6 +70,28 @@ def speaks_of_future(norm: str, start: int, end: int) -> bool:
     return _FUTURE.search(clause) is not None
 
 
+_FUTURE_NEXT = re.compile(patterns.FUTURE_NEXT_CLAUSE)
+# What may stand beside the date in a clause that is only a date: a dateline before it
+# ("本报讯（记者 于洋）1月10日，"), a weekday or a time of day after it ("1月10日（周六）上午，").
+_DATE_ONLY_LEAD = re.compile(r"\s*(?:[^，,。！？!?；;\n]{0,24}?(?:讯|电|[）)]))?\s*")
+_DATE_ONLY_TAIL = re.compile(r"\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:上午|下午|中午|晚上|晚间|早上|晚)?\s*")
+
+
+def leads_future(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is the whole of a comma clause ("1月10日，") before one that
+    announces the future ("第三届冰雪科技嘉年华将在镜泊湖开幕"): the date is when that will happen."""
+    floor = max(0, start - CLAUSE_REACH)
+    before = max(norm.rfind(mark, floor, start) for mark in _COMMA_CLAUSE_MARKS)
+    after = _COMMA_CLAUSE_END.search(norm, end, end + CLAUSE_REACH)
+    if after is None or after.group() not in "，,":
+        return False
+    lead = norm[before + 1 if before >= 0 else floor : start]
+    if not (_DATE_ONLY_LEAD.fullmatch(lead) and _DATE_ONLY_TAIL.fullmatch(norm, end, after.start())):
+        return False
+    following = _COMMA_CLAUSE_END.search(norm, after.end(), after.end() + CLAUSE_REACH)
+    return _FUTURE_NEXT.search(norm, after.end(), following.start() if following else len(norm)) is not None
+
+
 def _soft_break(norm: str, at: int) -> bool:
     """A line break inside a sentence: "我县在\n县行政中心……举行" (newspaper PDF text), not
     one after a stop or before an indented paragraph or a blank line."""

@@ -102,8 +102,22 @@ def test_split_into_stops_leaves_a_dated_tour_whose_days_lie_outside_it():
             "本报讯 县科协定于11月16日、17日在城关镇举办科普讲座。",
             [(date(2024, 11, 16), date(2024, 11, 16)), (date(2024, 11, 17), date(2024, 11, 17))],
         ),
+        (
+            "本报讯 农科院定于本周六、周日（8月3日、4日）举办公众科学开放日活动。",
+            [(date(2024, 8, 3), date(2024, 8, 4))],
+        ),
+        (
+            "「城市科技開放日」將於本星期六及星期日（八月三及四日）在沙田舉行。",
+            [(date(2024, 8, 3), date(2024, 8, 4))],
+        ),
     ],
-    ids=["exhibition-two-days", "taiwan-slash-days", "lectures-stay-apart"],
+    ids=[
+        "exhibition-two-days",
+        "taiwan-slash-days",
+        "lectures-stay-apart",
+        "open-day-weekend",
+        "hk-open-day-weekend",
+    ],
 )
 def test_split_by_day_consecutive_days_of_a_show_are_one_span(text, expected):
     found = [(c.start, c.end) for c in extract_events(text, ref=date(2024, 8, 1))]

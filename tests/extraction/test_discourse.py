@@ -108,6 +108,21 @@ def test_extract_events_when_day_is_carried_from_the_last_day_named():
     assert (service.kind, service.start) == ("service", date(2024, 5, 5))
 
 
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("16日上午，县第九届中小学生机器人竞赛在县体育馆开赛，赛期两天。", date(2024, 5, 17)),
+        ("第七届数字产品博览会16日在会展中心开幕，展期共5天。", date(2024, 5, 20)),
+        ("「2024智慧醫療論壇」今(16)日上午在竹北開幕，會期兩天。", date(2024, 5, 17)),
+    ],
+    ids=["contest-period", "show-period-in-all", "traditional-meeting-period"],
+)
+def test_extract_events_a_period_word_counts_days_from_the_first(text, end):
+    [event] = extract_events(text, ref=REF)
+
+    assert (event.start, event.end) == (date(2024, 5, 16), end)
+
+
 def test_fix_for_parser_keeps_offsets():
     text = "昨（14）日上午，论坛召开"
 
@@ -115,7 +130,19 @@ def test_fix_for_parser_keeps_offsets():
 
 
 @pytest.mark.parametrize(
-    ("text", "days"), [("为期三天", 3), ("展期5天", 5), ("会期两天", 2), ("历时一天", 0)]
+    ("text", "days"),
+    [
+        ("为期三天", 3),
+        ("展期5天", 5),
+        ("会期两天", 2),
+        ("历时一天", 0),
+        ("赛期3天", 3),
+        ("营期5天", 5),
+        ("展期共6天", 6),
+        ("会期为两天", 2),
+        ("展期为20日至22日", 0),
+        ("会期为5日—7日", 0),
+    ],
 )
 def test_duration_days_reads_the_count(text, days):
     assert duration_days(text) == days

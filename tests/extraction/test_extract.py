@@ -406,6 +406,21 @@ def test_extract_events_same_day_anaphor_opens_another_event():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "27日上午，市科技馆新馆开馆仪式在滨河西路举行。新馆首个临时展览“深海探秘科普展”同日开展，展期至12月31日。",
+        "市圖書館科學分館昨(27)日上午舉行啟用典禮。分館首檔特展「海洋能源」同日開展，展至12月31日止。",
+    ],
+    ids=["simplified", "traditional"],
+)
+def test_extract_events_same_day_after_the_name_dates_its_subject(text):
+    opening, show = extract_events(text, ref=date(2024, 9, 28))
+
+    assert (opening.start, opening.end) == (date(2024, 9, 27), date(2024, 9, 27))
+    assert (show.kind, show.start, show.end) == ("exhibition", date(2024, 9, 27), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -106,3 +106,15 @@ def test_extract_events_a_numbered_part_later_in_the_sentence():
     found = [(c.title, c.start) for c in extract_events(text, ref=date(2024, 3, 30))]
 
     assert found == [("科技局数字转型讲座（首场）", date(2024, 4, 10))]
+
+
+def test_extract_events_sessions_under_a_label_take_the_name_printed_above():
+    text = (
+        "暑假想学点不一样的？\n\n县科技馆\n\n“小小创客”机器人夏令营\n\n开始报名啦！\n\n"
+        "📅 开营时间\n\n第一期：7月8日—7月12日\n\n第二期：7月22日—7月26日\n\n（每期5天）"
+    )
+
+    assert [(c.kind, c.title, c.start, c.end) for c in extract_events(text, ref=date(2024, 6, 20))] == [
+        ("training", "“小小创客”机器人夏令营（第一期）", date(2024, 7, 8), date(2024, 7, 12)),
+        ("training", "“小小创客”机器人夏令营（第二期）", date(2024, 7, 22), date(2024, 7, 26)),
+    ]

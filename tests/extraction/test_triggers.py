@@ -137,6 +137,12 @@ def test_find_occurrences_marks_date_anaphors_and_habits():
     assert (training.date_anaphor, training.habitual) == ("", True)
 
 
+def test_find_occurrences_same_day_after_a_quoted_name_is_its_date_anaphor():
+    [show] = find_occurrences("中心首档特展「南岛星空」同日开展，展至11月30日止。")
+
+    assert (show.kind, show.date_anaphor) == ("exhibition", "同日")
+
+
 def test_find_occurrences_generic_name_is_marked():
     [occ] = find_occurrences("举办科技节，推介农业关键技术科技成果。")
 
@@ -640,3 +646,18 @@ def test_find_occurrences_an_edition_to_come_is_a_plan(sentence, reasons):
 )
 def test_a_quoted_name_ending_its_clause_is_dated_by_the_next(text, expected):
     assert [(c.title, c.start) for c in extract_events(text, ref=date(2025, 11, 28))][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("获奖作品将推荐参加市级比赛。", "plan"),
+        ("其中14支队伍将代表我县参加怀化市青少年机器人竞赛。", "plan"),
+        ("其中6件作品将推荐参加8月在太原举行的省青少年科技创新大赛。", ""),
+    ],
+    ids=["recommended-entry", "team-entry", "dated-contest-stays"],
+)
+def test_find_occurrences_a_later_entry_into_a_contest_is_a_plan(sentence, reason):
+    [contest] = find_occurrences(sentence)
+
+    assert (contest.kind, contest.not_event) == ("competition", reason)

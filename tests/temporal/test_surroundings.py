@@ -156,3 +156,28 @@ def test_extract_bare_day_month_not_from_a_span_end(text, ref, day):
 )
 def test_role_of_a_season_or_year_before_a_training_or_lecture_name(text, role):
     assert extract(text, date(2024, 3, 4))[0].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start"),
+    [
+        ("1月10日，第三届冰雪科技嘉年华将在镜泊湖开幕。", date(2025, 12, 22), date(2026, 1, 10)),
+        ("本报讯（记者 于洋）1月10日，嘉年华将于上午9时开幕。", date(2025, 12, 22), date(2026, 1, 10)),
+        ("1月10日（周六）上午，第二届科普大会将在会展中心召开。", date(2025, 12, 22), date(2026, 1, 10)),
+        ("3月10日，县科协将300册科普图书送到城关小学。", date(2025, 12, 22), date(2025, 3, 10)),
+        ("1月10日，组委会宣布，大会将于明年3月举行。", date(2025, 12, 22), date(2025, 1, 10)),
+        ("12月10日，第三届冰雪科技嘉年华将在镜泊湖开幕。", date(2025, 12, 22), date(2025, 12, 10)),
+    ],
+    ids=[
+        "next-clause-opens",
+        "after-a-dateline",
+        "weekday-and-hour",
+        "jiang-as-ba",
+        "announcement",
+        "recent-past",
+    ],
+)
+def test_extract_a_date_only_clause_takes_the_next_clauses_future(text, ref, start):
+    first = extract(text, ref=ref)[0]
+
+    assert first.start == start
