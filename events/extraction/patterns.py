@@ -606,6 +606,9 @@ AWARD_RECEIVED = ("获评", "荣获", "入选", "称号")
 
 # After a name, a plan rather than a date: "第二期研修班计划于9月开班"; anywhere, a date to come:
 # "8月下旬还将推出…讲座，具体时间将另行通知".
+# A deadline before the verb: a target to reach, not something done ("2026年底前实现…培训全覆盖",
+# "到2025年底前建成…", "6月底前完成…").
+DEADLINE = r"(?:年底|年末|月底|月末|季度末|底)前"
 PLAN_AFTER = ("计划于", "计划在", "有望于")
 DATE_TO_COME = ("另行通知", "另行公布", "时间待定", "日期待定")
 # A recurring activity: "每周六晚还将举办…讲座", "每逢周六下午举办亲子工作坊".

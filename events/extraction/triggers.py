@@ -51,6 +51,7 @@ _HELD_COUNT_RE = re.compile(P.HELD_COUNT)
 _COUNTED_RE = re.compile(P.COUNTED_EVENTS)
 MAX_TITLE = 60
 _FORECAST_RE = re.compile(P.FORECAST)
+_DEADLINE_RE = re.compile(P.DEADLINE)
 # "…将在赣州举办", "…将于明年5月举行": an edition still to come, told at this one's close.
 _FUTURE_HOST_RE = re.compile(r"将(?:在|于)?[^，。；]{0,12}?(?:举办|举行)")
 # "结业仪式上，", "颁奖典礼上，", "大会上，": at a ceremony of the event reported.
@@ -308,6 +309,8 @@ def _not_event(sentence: str, c_start: int, c_end: int, occ: Occurrence) -> str:
         return "award"  # "结业仪式上，12名学员获评“优秀学员”"
     if _FORECAST_RE.search(sentence, c_start, c_end):
         return "plan"  # "今年活动周预计开展各类科普活动1200余项"
+    if _DEADLINE_RE.search(sentence, c_start, occ.start):
+        return "plan"  # "2026年底前实现中小学科技辅导员培训全覆盖": a target with its deadline
     if _has_any(sentence[occ.end : c_end], P.PLAN_AFTER) or _has_any(sentence, P.DATE_TO_COME):
         return "plan"  # "第二期研修班计划于9月开班", "…讲座，具体时间将另行通知"
     if _has_any(sentence[c_start : occ.start], P.RECURRING):

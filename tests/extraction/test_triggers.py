@@ -329,8 +329,12 @@ def test_extract_events_closure_notices_are_no_openings(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["市妇联今年将计划开展女科技工作者培训、交流活动10场以上。", "今年县科协将组织科技下乡活动20场以上。"],
-    ids=["planned-activities", "target-count"],
+    [
+        "市妇联今年将计划开展女科技工作者培训、交流活动10场以上。",
+        "今年县科协将组织科技下乡活动20场以上。",
+        "全县将加强科技教育，2026年底前实现中小学科技辅导员培训全覆盖。",
+    ],
+    ids=["planned-activities", "target-count", "deadline-target"],
 )
 def test_extract_events_plans_and_target_counts_are_no_events(text):
     assert extract_events(text, ref=date(2024, 3, 9)) == []
