@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, time
+from functools import lru_cache
 
 from events.temporal import Mention, Precision
 from events.temporal.normalize import normalize
@@ -158,16 +159,12 @@ def _reported_after(text: str, sentence: Sentence, found: FlatMention, clause: t
 _ANAPHOR_WITH_HOUR_RE = re.compile(
     "(?:"
     + "|".join(sorted(map(re.escape, P.DATE_ANAPHORS), key=len, reverse=True))
-    + ")(?:(?:"
-    + "|".join(P.TIMES_OF_DAY)
-    + ")(?:"
-    + P.CLOCK_HOUR
-    + ")?|"
-    + P.CLOCK_HOUR
     + ")"
+    + P.ANAPHOR_TIME
 )
 
 
+@lru_cache(maxsize=4096)
 def is_date_anaphor(text: str) -> bool:
     """Whether a mention's text is a date anaphor ("当天", "开幕当日"), or one with its hour
     ("當日下午四時", in either script). A bare traditional "當日" stays a date of its own: the

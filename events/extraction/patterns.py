@@ -823,6 +823,8 @@ OTHER_EVENT_ANAPHORS = ("同日", "同一天", "同期")
 TIMES_OF_DAY = ("上午", "下午", "中午", "晚上", "晚间", "早上")
 # An hour after a time of day: "下午四时", "上午9时30分", "下午2点半", "19:30".
 CLOCK_HOUR = r"(?:[0-9一二三四五六七八九十两]{1,3}(?:时|点)(?:半|[0-9一二三四五六七八九十]{1,3}分)?|[0-9]{1,2}[:：][0-5][0-9])"
+# The time a date anaphor may carry ("当天上午", "开幕当日下午四时", "活动当天19:30"): never empty.
+ANAPHOR_TIME = "(?:(?:" + "|".join(TIMES_OF_DAY) + ")(?:" + CLOCK_HOUR + ")?|" + CLOCK_HOUR + ")"
 
 # Organisations that can act as the actor of a verb-only event ("…特派团…现场授课").
 ORG_SUFFIXES = (

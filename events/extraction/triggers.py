@@ -69,14 +69,9 @@ _DATE_ANAPHOR_RE = re.compile(
     + "|".join(sorted(P.DATE_ANAPHORS, key=len, reverse=True))
     + "|"
     + P.DATE_ANAPHOR_RE
-    + r")(?:"
-    + "|".join(P.TIMES_OF_DAY)
-    + r")?"
-    # and its hour: "开幕当日下午四时，", "当天上午9时30分，", "活动当天19:30，"
-    + "(?:"
-    + P.CLOCK_HOUR
-    + ")?"
-    + r"(?=[，,]|$)"
+    + r")"
+    + P.ANAPHOR_TIME  # and its time: "当天上午，", "开幕当日下午四时，", "活动当天19:30，"
+    + r"?(?=[，,]|$)"
     # "期间将举办展览、讲座…", "届时还将…": no comma, straight into what happens during it
     + r"|(?:期间|届时)(?=将|还|共|举办|举行|开展|组织)"
 )
